@@ -1,0 +1,41 @@
+"""Events page: the filtered events as a sortable table, with downloads."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.view import current_view, show_caption
+from utils.exports import events_csv_bytes, events_geojson_bytes
+from utils.schema import DISPLAY_LABELS
+
+TABLE_COLUMNS = ["event_id", "event_date", "date_precision", "event_type", "sub_event_type", "location",
+                 "admin1", "geo_precision", "source", "claimed_by", "status", "fatalities", "actor1", "actor2",
+                 "notes", "doc_id", "latitude", "longitude"]
+
+view = current_view()
+st.title("Events")
+show_caption(view)
+
+table = view.shown[[c for c in TABLE_COLUMNS if c in view.shown.columns]]
+st.dataframe(
+    table,
+    hide_index=True,
+    column_config={
+        column: st.column_config.Column(DISPLAY_LABELS.get(column, column)) for column in table.columns
+    } | {
+        "event_date": st.column_config.DateColumn(DISPLAY_LABELS["event_date"], format="YYYY-MM-DD"),
+        "notes": st.column_config.TextColumn(DISPLAY_LABELS["notes"], width="large"),
+        "latitude": st.column_config.NumberColumn("Latitude", format="%.4f"),
+        "longitude": st.column_config.NumberColumn("Longitude", format="%.4f"),
+    },
+    key="events_table",
+)
+st.caption("Click a column header to sort. Dates known only to the week, month or year show their "
+           "best estimate; the precision column says how far to trust them.")
+
+left, right = st.columns(2)
+left.download_button("Download these events (CSV)", events_csv_bytes(view.shown),
+                     file_name="events_filtered.csv", mime="text/csv", icon=":material/download:")
+right.download_button("Download these events (GeoJSON)", events_geojson_bytes(view.shown),
+                      file_name="events_filtered.geojson", mime="application/geo+json",
+                      icon=":material/download:")

@@ -1,0 +1,66 @@
+"""Helpers for driving the dashboard in Chromium."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Frame, Page, expect
+
+EVENT_MARKERS = ".leaflet-events-pane path.leaflet-interactive"
+SITE_MARKERS = ".site-marker"
+TIMEOUT_MS = 30_000
+
+
+def open_app(page: Page, url: str) -> None:
+    """Open a page of the app and wait until the script has finished running."""
+    page.goto(url)
+    wait_idle(page)
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until Streamlit is not running the script (no 'Running...' status)."""
+    page.wait_for_selector("[data-testid=stApp]", timeout=TIMEOUT_MS)
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stStatusWidget]')"
+        " || !document.querySelector('[data-testid=stStatusWidget]').innerText.includes('Running')",
+        timeout=TIMEOUT_MS,
+    )
+    page.wait_for_timeout(300)
+
+
+def map_frame(page: Page) -> Frame:
+    """The streamlit-folium iframe, once Leaflet has drawn the map in it."""
+    page.wait_for_selector("iframe[title*='st_folium']", timeout=TIMEOUT_MS)
+    frame = next(f for f in page.frames if "st_folium" in f.url)
+    frame.wait_for_selector(".leaflet-container", timeout=TIMEOUT_MS)
+    frame.wait_for_selector(SITE_MARKERS, timeout=TIMEOUT_MS)
+    return frame
+
+
+def main_caption(page: Page) -> str:
+    """The sentence that says what is shown ('Showing N of M events, ...')."""
+    caption = page.locator("[data-testid=stCaptionContainer]", has_text="Showing").first
+    expect(caption).to_be_visible(timeout=TIMEOUT_MS)
+    return caption.inner_text()
+
+
+def shown_count(page: Page) -> int:
+    match = re.search(r"Showing (\d+) of", main_caption(page))
+    assert match, main_caption(page)
+    return int(match.group(1))
+
+
+def wait_for_markers(frame: Frame, count: int) -> None:
+    """Wait until the map draws exactly ``count`` event markers."""
+    frame.wait_for_function(
+        f"n => document.querySelectorAll({EVENT_MARKERS!r}).length === n", arg=count, timeout=TIMEOUT_MS)
+
+
+def pick_in_multiselect(page: Page, label: str, option_text: str) -> None:
+    """Choose an option in the sidebar multiselect labelled ``label``."""
+    box = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]", has_text=label)
+    box.locator("input").click()
+    page.get_by_role("option", name=re.compile(re.escape(option_text))).first.click()
+    page.keyboard.press("Escape")
+    wait_idle(page)

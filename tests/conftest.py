@@ -1,0 +1,170 @@
+"""Shared fixtures: the project's data, a running app, and an offline Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+DATA = PROJECT / "data"
+SHARED_DATA = PROJECT.parent / "shared" / "data"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def is_local(url: str) -> bool:
+    """True for URLs the offline browser may load: the app on loopback, data: and blob: URLs."""
+    return url.startswith(("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1",
+                           "data:", "blob:", "about:"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RunningApp:
+    """A Streamlit server on loopback; ``url`` is its address."""
+
+    def __init__(self, data_dir: Path, log: Path) -> None:
+        self.port = _free_port()
+        self.url = f"http://localhost:{self.port}"
+        env = {**os.environ, "EVENTMAP_DATA_DIR": str(data_dir)}
+        self.log = log
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(PROJECT / "app.py"), "--server.port", str(self.port),
+             "--server.headless", "true", "--server.address", "127.0.0.1"],
+            cwd=PROJECT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"the app did not start; see {log}:\n{log.read_text()[-2000:]}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, headless."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium package (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def hostile_data_dir(tmp_path_factory) -> Path:
+    """A copy of data/ whose first event carries script payloads in its text fields."""
+    folder = tmp_path_factory.mktemp("hostile_data")
+    shutil.copytree(DATA, folder, dirs_exist_ok=True)
+    import pandas as pd
+
+    events = pd.read_csv(folder / "events.csv", dtype=str, keep_default_na=False)
+    events.loc[0, "notes"] = PAYLOADS["notes"]
+    events.loc[0, "location"] = PAYLOADS["location"]
+    events.loc[0, "claimed_by"] = PAYLOADS["claimed_by"]
+    events.to_csv(folder / "events.csv", index=False)
+    return folder
+
+
+PAYLOADS = {
+    "notes": "<img src=x onerror=\"window.__pwned=1\"> ${window.__pwned=2} \\` </script><script>window.__pwned=3</script>",
+    "location": "<svg onload=window.__pwned=4>Jableh",
+    "claimed_by": "[click](javascript:window.__pwned=5) :red[x] $x$",
+}
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory) -> Iterator[RunningApp]:
+    """The dashboard on the bundled data."""
+    running = RunningApp(DATA, tmp_path_factory.mktemp("logs") / "app.log")
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def hostile_app(tmp_path_factory, hostile_data_dir) -> Iterator[RunningApp]:
+    """The dashboard on data carrying script payloads."""
+    running = RunningApp(hostile_data_dir, tmp_path_factory.mktemp("logs") / "hostile.log")
+    yield running
+    running.stop()
+
+
+class OfflinePage:
+    """A page whose every request outside loopback is refused and recorded."""
+
+    def __init__(self, browser, *, width: int = 1500, height: int = 1000) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.outside: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.context.route(lambda url: not is_local(url), self._refuse)
+        self.page = self.context.new_page()
+        self.page.on("dialog", self._dialog)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _refuse(self, route) -> None:
+        self.outside.append(route.request.url)
+        route.abort()
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def offline_page(browser) -> Iterator[OfflinePage]:
+    page = OfflinePage(browser)
+    yield page
+    page.close()
+
+
+@pytest.fixture(autouse=True)
+def apptest_runs_app_py_like_the_server(monkeypatch):
+    """Make AppTest rerun ``app.py`` (st.navigation) as the server does.
+
+    The server decides once per process whether ``pages/`` means old-style
+    pages, and ``st.navigation`` in ``app.py`` switches that off for good.
+    AppTest decides again before every run, so with a ``pages/`` folder its
+    reruns would skip ``app.py`` (and the shared sidebar) and run the page
+    file alone. This fixture makes every AppTest run behave like the server's.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

@@ -1,0 +1,121 @@
+"""The dashboard in Debian's Chromium with every request outside loopback refused."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+from browser import (
+    EVENT_MARKERS,
+    SITE_MARKERS,
+    main_caption,
+    map_frame,
+    open_app,
+    pick_in_multiselect,
+    shown_count,
+    wait_for_markers,
+    wait_idle,
+)
+from conftest import PAYLOADS
+
+pytestmark = pytest.mark.browser
+
+
+def test_map_draws_the_four_bases_and_every_event_offline(app, offline_page):
+    page = offline_page.page
+    open_app(page, app.url)
+    frame = map_frame(page)
+    wait_for_markers(frame, 30)
+    labels = frame.locator(".site-label").all_inner_texts()
+    assert sorted(labels) == ["Al-Tanf garrison", "Khmeimim air base", "Qamishli airport", "Tartus naval base"]
+    assert frame.locator(SITE_MARKERS).count() == 4
+    assert frame.locator(".leaflet-control-layers-overlays").inner_text().split() == ["Bases", "Events"]
+    assert "Strategic developments (25)" in frame.locator(".event-legend").inner_text()
+    # the offline basemap is drawn: country and governorate outlines are paths in the overlay pane
+    assert frame.locator(".leaflet-overlay-pane path").count() >= 20
+    assert offline_page.outside == [], "the dashboard must not reach outside localhost"
+    assert offline_page.errors == []
+    assert shown_count(page) == 30
+
+
+def test_picking_a_source_changes_the_map_and_the_caption(app, offline_page):
+    page = offline_page.page
+    open_app(page, app.url)
+    frame = map_frame(page)
+    wait_for_markers(frame, 30)
+    frame.evaluate("() => { map_div.setView([35.2, 36.1], 9); window.__zoom = map_div.getZoom(); }")
+    pick_in_multiselect(page, "Source", "Republic World")
+    wait_for_markers(frame, 8)
+    assert main_caption(page) == "Showing 8 of 30 events, 2015-01-01 to 2025-04-30, sources: Republic World"
+    assert "source=Republic+World" in page.url
+    # the map was not rebuilt: the view the user chose survives the filter change
+    assert frame.evaluate("() => map_div.getZoom()") == 9
+    assert offline_page.outside == []
+
+
+def test_moving_the_timeline_changes_the_map_and_the_caption(app, offline_page):
+    page = offline_page.page
+    open_app(page, app.url)
+    frame = map_frame(page)
+    wait_for_markers(frame, 30)
+    page.locator("input[aria-label='Timeline (date window) — start']").focus()
+    page.keyboard.press("End")
+    wait_idle(page)
+    # only the two events dated "April 2025" (month precision) overlap 2025-04-30
+    wait_for_markers(frame, 2)
+    assert main_caption(page) == "Showing 2 of 30 events, 2025-04-30 to 2025-04-30"
+    assert "start=2025-04-30" in page.url
+
+
+def test_clicking_an_event_shows_its_full_record(app, offline_page):
+    page = offline_page.page
+    open_app(page, f"{app.url}/?source=The+Cradle&type=Explosions%2FRemote+violence")
+    frame = map_frame(page)
+    wait_for_markers(frame, 1)
+    frame.locator(EVENT_MARKERS).first.click()
+    assert frame.locator(".leaflet-popup-content").inner_text().startswith("EV0021")
+    wait_idle(page)
+    record = page.locator("[data-testid=stTable]").first
+    record.wait_for(timeout=30_000)
+    text = record.inner_text()
+    assert "EV0021" in text and "US officials, via the Wall Street Journal" in text
+    assert "Maghawir al-Thawra" in text
+
+
+def test_a_link_opened_in_a_fresh_browser_shows_the_same_filters(app, offline_page):
+    page = offline_page.page
+    open_app(page, f"{app.url}/?start=2025-03-01&end=2025-04-30&source=SouthFront")
+    frame = map_frame(page)
+    wait_for_markers(frame, 14)
+    assert main_caption(page) == "Showing 14 of 30 events, 2025-03-01 to 2025-04-30, sources: SouthFront"
+
+
+def test_script_payloads_in_event_text_show_as_text_and_run_nothing(hostile_app, offline_page):
+    page = offline_page.page
+    claimant = quote(PAYLOADS["claimed_by"])
+    open_app(page, f"{hostile_app.url}/?claimant={claimant}")
+    frame = map_frame(page)
+    wait_for_markers(frame, 1)
+    marker = frame.locator(EVENT_MARKERS).first
+    marker.hover()
+    tooltip = frame.locator(".leaflet-tooltip").inner_text()
+    assert PAYLOADS["location"] in tooltip
+    marker.click()
+    popup = frame.locator(".leaflet-popup-content").inner_text()
+    assert PAYLOADS["notes"] in popup and PAYLOADS["claimed_by"] in popup
+    wait_idle(page)
+    panel = page.locator("[data-testid=stTable]").first
+    panel.wait_for(timeout=30_000)
+    notes_cell = panel.locator("tr", has_text="Notes").locator("td").last.inner_text()
+    assert notes_cell == PAYLOADS["notes"], notes_cell
+    caption = main_caption(page)
+    assert caption.endswith("claimed by: " + PAYLOADS["claimed_by"])
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert frame.locator("img[src='x'], svg[onload]").count() == 0
+    for target in (page, frame):
+        assert target.evaluate("() => window.__pwned === undefined")
+    assert offline_page.dialogs == [] and offline_page.errors == []
+    open_app(page, f"{hostile_app.url}/sources")
+    assert re.search("Sources", page.locator("h1").first.inner_text())
+    assert page.evaluate("() => window.__pwned === undefined")

@@ -1,0 +1,102 @@
+"""The filter value: the overlap rule, facets, the caption and the link."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from utils.dates import add_date_windows
+from utils.filters import EventFilter
+
+
+def events_frame() -> pd.DataFrame:
+    rows = [
+        ("D", "2025-03-28", "day", "SouthFront", "SOHR", "Strategic developments", "confirmed"),
+        ("W", "2025-03-09", "week", "SouthFront", "Unattributed reports", "Violence against civilians", "reported"),
+        ("M", "2025-04-10", "month", "SouthFront", "Syrian media", "Strategic developments", "reported"),
+        ("Y", "2018-07-01", "year", "Republic World", "Russian military", "Explosions/Remote violence", "claimed"),
+    ]
+    frame = pd.DataFrame(rows, columns=["event_id", "event_date", "date_precision", "source", "claimed_by",
+                                        "event_type", "status"])
+    frame["event_date"] = pd.to_datetime(frame["event_date"])
+    return add_date_windows(frame)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (None, None, {"D", "W", "M", "Y"}),
+        (date(2025, 3, 28), date(2025, 3, 28), {"D"}),
+        (date(2025, 3, 12), date(2025, 3, 20), {"W"}),        # a week window reaching in
+        (date(2025, 3, 13), date(2025, 3, 27), set()),
+        (date(2025, 4, 30), date(2025, 5, 31), {"M"}),        # last day of a month-only date
+        (date(2018, 12, 31), date(2019, 1, 1), {"Y"}),        # year-only date overlaps at its edge
+        (date(2019, 1, 1), None, {"D", "W", "M"}),
+        (None, date(2017, 12, 31), set()),
+    ],
+)
+def test_an_event_is_shown_when_its_date_window_overlaps_the_filter(start, end, expected):
+    shown = EventFilter(start=start, end=end).apply(events_frame())
+    assert set(shown["event_id"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"sources": ("Republic World",)}, {"Y"}),
+        ({"claimants": ("SOHR", "Syrian media")}, {"D", "M"}),
+        ({"event_types": ("Strategic developments",)}, {"D", "M"}),
+        ({"statuses": ("reported",)}, {"W", "M"}),
+        ({"sources": ("SouthFront",), "statuses": ("confirmed",)}, {"D"}),
+    ],
+)
+def test_facets_keep_only_the_chosen_values(changes, expected):
+    assert set(EventFilter(**changes).apply(events_frame())["event_id"]) == expected
+
+
+def test_apply_returns_a_new_frame_and_leaves_the_input_alone():
+    frame = events_frame()
+    before = frame.copy()
+    shown = EventFilter(sources=("SouthFront",)).apply(frame)
+    shown.loc[:, "source"] = "changed"
+    assert frame.equals(before)
+
+
+def test_describe_says_what_is_shown_in_words():
+    value = EventFilter(start=date(2025, 3, 1), end=date(2025, 4, 30), sources=("SouthFront",))
+    assert value.describe(7, 19) == "Showing 7 of 19 events, 2025-03-01 to 2025-04-30, sources: SouthFront"
+    assert EventFilter(statuses=("claimed", "disputed")).describe(1, 1) == (
+        "Showing 1 of 1 event, status: claimed, disputed")
+
+
+def test_the_link_carries_the_filter_and_reads_it_back():
+    value = EventFilter(start=date(2025, 3, 1), end=date(2025, 4, 30), sources=("SouthFront", "The Cradle"),
+                        claimants=("SOHR",), event_types=("Battles",), statuses=("confirmed",))
+    restored, messages = EventFilter.from_query(value.to_query())
+    assert restored == value and messages == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "message"),
+    [
+        ({"start": "yesterday"}, EventFilter(), "not a date"),
+        ({"start": "2025-05-01", "end": "2025-03-01"},
+         EventFilter(start=date(2025, 3, 1), end=date(2025, 5, 1)), "swapped"),
+        ({"source": "SouthFront"}, EventFilter(sources=("SouthFront",)), None),
+    ],
+)
+def test_a_bad_link_parameter_is_ignored_with_a_message(query, expected, message):
+    value, messages = EventFilter.from_query(query)
+    assert value == expected
+    assert (message is None and not messages) or any(message in m for m in messages)
+
+
+def test_reversed_dates_are_refused_with_a_fix():
+    with pytest.raises(ValueError, match="swap"):
+        EventFilter(start=date(2025, 5, 1), end=date(2025, 3, 1))
+
+
+def test_values_not_in_the_data_are_dropped_with_a_message():
+    value, messages = EventFilter(sources=("SouthFront", "Nobody")).restricted_to({"sources": ["SouthFront"]})
+    assert value.sources == ("SouthFront",)
+    assert messages == ["sources not in the data, ignored: Nobody"]

@@ -1,0 +1,97 @@
+"""The panel beside the map: the full record of the clicked event or base."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from ui.view import View
+from utils.clicks import clicked_event_id, clicked_site_id
+from utils.escaping import escape_text
+from utils.presentation import event_record, site_tooltip_text
+
+SELECTED = "selected_event"
+SELECTED_SITE = "selected_site"
+LAST_CLICK = "last_click_count"
+PICKER = "event_picker"
+
+
+def _record_table(pairs: list[tuple[str, str]]) -> None:
+    """A two-column table; st.table renders Markdown in cells, so every cell is escaped."""
+    rows = [(escape_text(label), escape_text(value)) for label, value in pairs]
+    st.table(pd.DataFrame(rows, columns=["Field", "Value"]).set_index("Field"))
+
+
+def take_click(view: View, returned: Mapping | None) -> None:
+    """Remember a new click on an event or a base (``returned``: what st_folium last returned).
+
+    Called before the map is drawn, so the selected event is ringed in the same run.
+    """
+    count = (returned or {}).get("last_object_clicked_count")
+    if count is None or count == st.session_state.get(LAST_CLICK):
+        return
+    st.session_state[LAST_CLICK] = count
+    event_id = clicked_event_id(returned, view.dataset.events["event_id"])
+    if event_id:
+        st.session_state[SELECTED] = event_id
+        st.session_state[SELECTED_SITE] = None
+        return
+    sites = {row.site_id: site_tooltip_text(pd.Series(row._asdict())) for row in view.dataset.sites.itertuples()}
+    st.session_state[SELECTED_SITE] = clicked_site_id(returned, sites)
+
+
+def selected_position(view: View) -> tuple[float, float] | None:
+    """(lat, lon) of the selected event if it is shown, else ``None``."""
+    selected = st.session_state.get(SELECTED)
+    rows = view.shown[view.shown["event_id"] == selected]
+    if rows.empty or st.session_state.get(SELECTED_SITE):
+        return None
+    return float(rows.iloc[0]["latitude"]), float(rows.iloc[0]["longitude"])
+
+
+def _picked() -> None:
+    st.session_state[SELECTED] = st.session_state[PICKER]
+    st.session_state[SELECTED_SITE] = None
+
+
+def show_selection(view: View) -> None:
+    """Show the clicked event's full record (or the clicked base), with a picker as a keyboard path."""
+    site_id = st.session_state.get(SELECTED_SITE)
+    events = view.dataset.events
+    st.subheader("Selected")
+    if site_id:
+        site = view.dataset.sites.set_index("site_id").loc[site_id]
+        st.markdown(f"**{escape_text(site['name'])}**")
+        _record_table([("Also spelled", ", ".join(site["alt_names"])), ("Kind", site["kind"]),
+                       ("Operator", site["operator"]), ("About", site["description"]),
+                       ("The articles report", site["reported"]),
+                       ("Position (lat, lon)", f"{site['latitude']:.4f}, {site['longitude']:.4f}")])
+        return
+    ids = view.shown["event_id"].tolist()
+    selected = st.session_state.get(SELECTED)
+    if selected in ids:
+        st.session_state[PICKER] = selected
+    elif PICKER in st.session_state and st.session_state[PICKER] not in ids:
+        del st.session_state[PICKER]
+    labels = dict(zip(view.shown["event_id"], view.shown["location"]))
+    extra = {} if PICKER in st.session_state else {"index": None}
+    st.selectbox("Event", ids, key=PICKER, on_change=_picked, **extra,
+                 placeholder="Click an event on the map, or pick one",
+                 format_func=lambda eid: f"{eid} · {labels.get(eid, '')}")
+    if not selected or selected not in set(events["event_id"]):
+        st.info("Click an event on the map to read its full record here.")
+        return
+    event = events.loc[events["event_id"] == selected].iloc[0]
+    if selected not in ids:
+        st.warning("This event is outside the current filters.")
+    st.markdown(f"**{escape_text(selected)}**: {escape_text(event['sub_event_type'])}, "
+                f"{escape_text(event['location'])}")
+    _record_table(event_record(event))
+    same_place = view.shown[(view.shown["latitude"] == event["latitude"])
+                            & (view.shown["longitude"] == event["longitude"])
+                            & (view.shown["event_id"] != selected)]
+    if len(same_place):
+        st.caption(escape_text(f"{len(same_place)} other shown event(s) at the same point: "
+                               + ", ".join(same_place["event_id"]) + ". Pick them above."))

@@ -1,0 +1,36 @@
+"""What every page starts from: the dataset, the filter value and the events it keeps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from ui.sidebar import FILTER_STATE
+from utils.dataset import Dataset
+from utils.escaping import escape_text
+from utils.filters import EventFilter
+
+
+@dataclass(frozen=True)
+class View:
+    dataset: Dataset
+    filter: EventFilter
+    shown: pd.DataFrame
+
+    @property
+    def caption(self) -> str:
+        return self.filter.describe(len(self.shown), len(self.dataset.events))
+
+
+def current_view() -> View:
+    """The view set up by ``app.py`` for this run (dataset, filter, filtered events)."""
+    dataset: Dataset = st.session_state["dataset"]
+    value: EventFilter = st.session_state[FILTER_STATE]
+    return View(dataset=dataset, filter=value, shown=value.apply(dataset.events))
+
+
+def show_caption(view: View) -> None:
+    """The sentence that says what is shown, as inert text."""
+    st.caption(escape_text(view.caption))

@@ -1,0 +1,71 @@
+"""The bundled dataset: events, bases, articles and basemap, loaded together."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from utils.basemap import Basemap, load_basemap
+from utils.geo import governorate_lookup, load_governorates
+from utils.loading import LoadResult, load_events
+from utils.sites import load_sites, load_sources
+
+__all__ = ["DATA_DIR_ENV", "Dataset", "default_data_dir", "facet_options", "load_dataset"]
+
+DATA_DIR_ENV = "EVENTMAP_DATA_DIR"
+"""Environment variable naming another data folder (same layout as ``data/``)."""
+
+
+def default_data_dir() -> Path:
+    """``$EVENTMAP_DATA_DIR`` if set, else the project's ``data/`` folder."""
+    configured = os.environ.get(DATA_DIR_ENV)
+    return Path(configured) if configured else Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass
+class Dataset:
+    """Everything the dashboard shows. ``events`` holds only the rows that passed validation."""
+
+    events: pd.DataFrame
+    load: LoadResult
+    sites: pd.DataFrame
+    sources: pd.DataFrame
+    basemap: Basemap
+    version: str
+    notes: list[str] = field(default_factory=list)
+
+
+def _short_hash(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def load_dataset(data_dir: Path | None = None, *, today: date | None = None) -> Dataset:
+    """Load ``events.csv``, ``sites.geojson``, ``sources.csv`` and ``basemap/`` from ``data_dir``.
+
+    Bad event rows are set aside (see ``Dataset.load``); a file that cannot be
+    read at all raises :class:`~utils.problems.DataFileError`.
+    """
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    sources = load_sources(folder / "sources.csv", file_label="sources.csv")
+    sites = load_sites(folder / "sites.geojson", file_label="sites.geojson")
+    governorates = load_governorates(folder / "basemap" / "syria_adm1_geoboundaries.geojson")
+    result = load_events(folder / "events.csv", file_label="events.csv", known_doc_ids=sources["doc_id"],
+                         today=today, fill_admin1=governorate_lookup(governorates))
+    version = _short_hash([folder / "events.csv", folder / "sites.geojson", folder / "sources.csv"])
+    return Dataset(events=result.events, load=result, sites=sites, sources=sources,
+                   basemap=load_basemap(folder), version=version, notes=list(result.notes))
+
+
+def facet_options(events: pd.DataFrame) -> dict[str, list[str]]:
+    """The values each filter facet can take, most frequent first."""
+    from utils.filters import FACETS
+
+    return {name: events[column].value_counts().index.astype(str).tolist() for name, column in FACETS.items()}

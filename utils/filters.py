@@ -1,0 +1,159 @@
+"""The filter value: what the user narrowed the events to.
+
+One :class:`EventFilter` drives the map, the tables, the caption, the exports
+and the URL. :meth:`EventFilter.apply` selects the events, :meth:`describe`
+says in words what is shown, and :meth:`to_query` / :meth:`from_query`
+carry it in a link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import pandas as pd
+
+__all__ = ["EventFilter", "FACETS"]
+
+FACETS: dict[str, str] = {
+    "sources": "source",
+    "claimants": "claimed_by",
+    "event_types": "event_type",
+    "statuses": "status",
+}
+"""Filter field -> events column it selects on."""
+
+_FACET_WORDS: dict[str, str] = {
+    "sources": "sources",
+    "claimants": "claimed by",
+    "event_types": "types",
+    "statuses": "status",
+}
+_QUERY_KEYS: dict[str, str] = {
+    "sources": "source",
+    "claimants": "claimant",
+    "event_types": "type",
+    "statuses": "status",
+}
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Dates (inclusive, ``None`` = open) and the chosen values of each facet.
+
+    An empty facet tuple means "all values"; a non-empty one keeps only
+    events whose column holds one of its values. An event is inside the date
+    window when its own window (``date_start`` .. ``date_end``, see
+    :mod:`utils.dates`) overlaps ``start`` .. ``end``.
+    """
+
+    start: date | None = None
+    end: date | None = None
+    sources: tuple[str, ...] = field(default_factory=tuple)
+    claimants: tuple[str, ...] = field(default_factory=tuple)
+    event_types: tuple[str, ...] = field(default_factory=tuple)
+    statuses: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise ValueError(f"start {self.start.isoformat()} is after end {self.end.isoformat()}; "
+                             "swap the two dates.")
+        for name in FACETS:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                raise TypeError(f"{name} must be a tuple of values, not the string {value!r}")
+            object.__setattr__(self, name, tuple(value))
+
+    def with_changes(self, **changes: object) -> EventFilter:
+        """Return a copy with some fields replaced."""
+        return replace(self, **changes)
+
+    def mask(self, events: pd.DataFrame) -> pd.Series:
+        """Boolean Series: which rows of ``events`` the filter keeps."""
+        keep = pd.Series(True, index=events.index)
+        if self.start is not None:
+            keep &= events["date_end"] >= pd.Timestamp(self.start)
+        if self.end is not None:
+            keep &= events["date_start"] <= pd.Timestamp(self.end)
+        for name, column in FACETS.items():
+            chosen = getattr(self, name)
+            if chosen:
+                keep &= events[column].isin(chosen)
+        return keep
+
+    def apply(self, events: pd.DataFrame) -> pd.DataFrame:
+        """Return the events the filter keeps (a new frame; ``events`` is untouched)."""
+        return events.loc[self.mask(events)].copy()
+
+    def describe(self, shown: int, total: int) -> str:
+        """Say in words what is shown, e.g. 'Showing 7 of 19 events, 2025-03-01 to 2025-04-30, sources: SouthFront'."""
+        parts = [f"Showing {shown} of {total} event{'s' if total != 1 else ''}"]
+        if self.start is not None or self.end is not None:
+            start = self.start.isoformat() if self.start else "the first event"
+            end = self.end.isoformat() if self.end else "the last event"
+            parts.append(f"{start} to {end}")
+        for name, words in _FACET_WORDS.items():
+            chosen = getattr(self, name)
+            if chosen:
+                parts.append(f"{words}: {', '.join(chosen)}")
+        return ", ".join(parts)
+
+    def to_query(self) -> dict[str, str | list[str]]:
+        """Return URL query parameters that :meth:`from_query` reads back."""
+        query: dict[str, str | list[str]] = {}
+        if self.start is not None:
+            query["start"] = self.start.isoformat()
+        if self.end is not None:
+            query["end"] = self.end.isoformat()
+        for name, key in _QUERY_KEYS.items():
+            chosen = getattr(self, name)
+            if chosen:
+                query[key] = list(chosen)
+        return query
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, str | list[str]]) -> tuple[EventFilter, list[str]]:
+        """Read a filter from URL query parameters.
+
+        Returns the filter and a list of messages about parameters that were
+        ignored because they could not be read (a bad date, for example).
+        """
+        messages: list[str] = []
+
+        def as_list(key: str) -> list[str]:
+            value = query.get(key)
+            if value is None:
+                return []
+            return [value] if isinstance(value, str) else [str(v) for v in value]
+
+        def as_date(key: str) -> date | None:
+            values = as_list(key)
+            if not values:
+                return None
+            try:
+                return date.fromisoformat(values[-1])
+            except ValueError:
+                messages.append(f"link parameter {key}={values[-1]!r} is not a date YYYY-MM-DD; ignored.")
+                return None
+
+        start, end = as_date("start"), as_date("end")
+        if start and end and start > end:
+            messages.append(f"link dates {start} to {end} are reversed; swapped.")
+            start, end = end, start
+        facets = {name: tuple(dict.fromkeys(as_list(key))) for name, key in _QUERY_KEYS.items()}
+        return cls(start=start, end=end, **facets), messages
+
+    def restricted_to(self, options: Mapping[str, list[str]]) -> tuple[EventFilter, list[str]]:
+        """Drop facet values the data does not hold; say which were dropped."""
+        messages: list[str] = []
+        changes: dict[str, tuple[str, ...]] = {}
+        for name in FACETS:
+            chosen = getattr(self, name)
+            allowed = set(options.get(name, []))
+            kept = tuple(v for v in chosen if v in allowed)
+            if len(kept) != len(chosen):
+                dropped = [v for v in chosen if v not in allowed]
+                messages.append(f"{_FACET_WORDS[name]} not in the data, ignored: {', '.join(dropped)}")
+                changes[name] = kept
+        return (self.with_changes(**changes) if changes else self), messages

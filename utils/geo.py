@@ -1,0 +1,59 @@
+"""Geometry: governorates for points, distances in km.
+
+Coordinates are WGS84 degrees; frames carry ``latitude`` and ``longitude``
+columns, geometries are (longitude, latitude) as shapely and GeoJSON expect.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+__all__ = ["EARTH_RADIUS_KM", "governorate_lookup", "haversine_km", "load_governorates"]
+
+EARTH_RADIUS_KM = 6371.0088
+"""Mean Earth radius (IUGG), km."""
+
+METRIC_CRS = "EPSG:32637"
+"""UTM zone 37N: metres, good across Syria (36-42 degrees E) for nearest-polygon distances."""
+
+
+def haversine_km(lat1: float | np.ndarray, lon1: float | np.ndarray,
+                 lat2: float | np.ndarray, lon2: float | np.ndarray) -> np.ndarray:
+    """Great-circle distance in km between (lat1, lon1) and (lat2, lon2), degrees."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp = p2 - p1
+    dl = np.radians(np.asarray(lon2) - np.asarray(lon1))
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
+
+
+def load_governorates(path: str | Path) -> gpd.GeoDataFrame:
+    """Read Syria's governorate polygons (geoBoundaries ADM1) with a ``name`` column."""
+    frame = gpd.read_file(path)
+    return frame.rename(columns={"shapeName": "name"})[["name", "geometry"]].to_crs("EPSG:4326")
+
+
+def governorate_lookup(governorates: gpd.GeoDataFrame, *, max_km: float = 5.0):
+    """Return a function mapping an events frame to the governorate of each row.
+
+    A point inside a polygon gets that polygon's name; a point outside every
+    polygon but within ``max_km`` of one gets the nearest (the coarse
+    coastline leaves Tartus port and Jableh just outside); others get "".
+    """
+    metric = governorates.to_crs(METRIC_CRS)
+
+    def lookup(events: pd.DataFrame) -> pd.Series:
+        points = gpd.GeoDataFrame(
+            index=events.index,
+            geometry=gpd.points_from_xy(events["longitude"], events["latitude"]),
+            crs="EPSG:4326",
+        ).to_crs(METRIC_CRS)
+        joined = gpd.sjoin_nearest(points, metric, how="left", max_distance=max_km * 1000.0)
+        joined = joined[~joined.index.duplicated(keep="first")]
+        return joined["name"].reindex(events.index).fillna("").astype(str)
+
+    return lookup

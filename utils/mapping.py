@@ -1,0 +1,331 @@
+"""Building the folium map: a static base (basemap, bases) and a changing events layer.
+
+The base map is rebuilt cheaply from cached data and stays the same between
+reruns, so streamlit-folium keeps it mounted (zoom and centre survive a filter
+change). The events are one GeoJSON layer, not one folium object per event,
+passed to ``st_folium(feature_group_to_add=...)``. Positions are (lat, lon)
+for folium and [lon, lat] inside GeoJSON.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+import folium
+import pandas as pd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from utils.assets import COMPONENT_STATIC_PREFIX, localize_assets
+from utils.basemap import Basemap
+from utils.escaping import escape_text
+from utils.presentation import event_popup_html, event_tooltip_html, site_popup_html, site_tooltip_text
+from utils.schema import DISPLAY_LABELS, STATUSES
+
+__all__ = [
+    "COLOR_BY_CHOICES",
+    "EVENTS_LAYER_NAME",
+    "SYRIA_CENTER",
+    "SYRIA_ZOOM",
+    "build_base_map",
+    "build_events_layer",
+    "category_colors",
+    "empty_events_layer",
+    "events_geojson",
+]
+
+SYRIA_CENTER: tuple[float, float] = (34.85, 38.7)
+"""(lat, lon) of the default view: all of Syria in a map about 650 px wide."""
+SYRIA_ZOOM = 6.75
+EVENTS_PANE = "eventsPane"
+"""A map pane above the bases' icons, so events at a base stay visible and clickable."""
+EVENTS_LAYER_NAME = "Events"
+SITES_LAYER_NAME = "Bases"
+COLOR_BY_CHOICES: tuple[str, ...] = ("event_type", "sub_event_type", "status", "source", "claimed_by")
+
+EVENT_TYPE_COLORS: dict[str, str] = {
+    "Explosions/Remote violence": "#d62728",
+    "Strategic developments": "#1f77b4",
+    "Violence against civilians": "#9467bd",
+    "Battles": "#ff7f0e",
+    "Protests": "#2ca02c",
+    "Riots": "#8c564b",
+}
+PALETTE: tuple[str, ...] = (
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
+    "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939",
+)
+OTHER_COLOR = "#555555"
+
+STATUS_OUTLINES: dict[str, dict[str, object]] = {
+    "confirmed": {"color": "#111111", "weight": 2.5},
+    "reported": {"color": "#ffffff", "weight": 1.5},
+    "claimed": {"color": "#111111", "weight": 1.5, "dashArray": "3 3"},
+    "disputed": {"color": "#111111", "weight": 1.5, "dashArray": "1 3"},
+}
+EVENT_RADIUS_PX = 7
+
+SITE_ICONS: dict[str, tuple[str, str]] = {
+    # kind -> (background colour, white SVG glyph on a 24x24 grid)
+    "air base": ("#203864", '<polygon points="12,2 13.5,9 21,13 21,15 13.5,12.5 13,18 15.5,20 15.5,21.5 '
+                            '12,20.5 8.5,21.5 8.5,20 11,18 10.5,12.5 3,15 3,13 10.5,9" fill="#fff"/>'),
+    "naval base": ("#0b5394", '<circle cx="12" cy="5" r="2.2" fill="none" stroke="#fff" stroke-width="1.8"/>'
+                              '<path d="M12 7.2V20M7.5 10.5h9M4.5 13.5c0 4 3.5 6.5 7.5 6.5s7.5-2.5 7.5-6.5" '
+                              'fill="none" stroke="#fff" stroke-width="1.8"/>'),
+    "garrison": ("#4f6228", '<polygon points="12,3 14.6,9.2 21,9.5 16,13.6 17.7,20 12,16.4 6.3,20 8,13.6 '
+                            '3,9.5 9.4,9.2" fill="#fff"/>'),
+    "airport": ("#595959", '<path d="M9 21h6M10.5 21V11M13.5 21V11M6.5 11h11l-2-4.5h-7z" fill="none" '
+                           'stroke="#fff" stroke-width="1.8" stroke-linejoin="round"/>'),
+}
+
+MAP_CSS = """
+<style>
+.leaflet-container { background: #cfe2ee; font: 12px/1.3 "DejaVu Sans", Arial, sans-serif; }
+.leaflet-control-layers { font-size: 12px; }
+.leaflet-control-attribution { font-size: 10px; }
+.site-marker { position: relative; width: 28px; height: 28px; }
+.site-marker svg { width: 28px; height: 28px; border-radius: 6px; box-shadow: 0 0 0 2px #fff, 0 1px 4px #0008; }
+.site-label { position: absolute; left: 33px; top: 5px; white-space: nowrap; font-weight: bold;
+  color: #111; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; font-size: 12px; }
+.event-popup, .site-popup { font-size: 12px; }
+.event-popup table, .site-popup table { border-collapse: collapse; margin-top: 4px; }
+.event-popup th, .site-popup th { text-align: left; padding: 1px 8px 1px 0; vertical-align: top;
+  color: #444; font-weight: normal; white-space: nowrap; }
+.event-popup td, .site-popup td { padding: 1px 0; max-width: 280px; white-space: pre-wrap; }
+.event-legend { font-size: 11px; background: #fffffff0; padding: 5px 8px; border-radius: 5px; box-shadow: 0 1px 5px #0006;
+  max-width: 260px; max-height: 50vh; overflow-y: auto; }
+.event-legend .title { font-weight: bold; margin-bottom: 3px; }
+.event-legend svg { vertical-align: middle; margin-right: 5px; }
+</style>
+"""
+
+
+def category_colors(values: Iterable[str], column: str = "event_type") -> dict[str, str]:
+    """Give each category a colour: ACLED's event types a fixed one, others from a palette.
+
+    The order of ``values`` decides palette colours, so pass the categories of
+    the whole dataset (not of the filtered view) to keep colours stable.
+    """
+    distinct = list(dict.fromkeys(v for v in values if isinstance(v, str)))
+    if column == "event_type":
+        extra = [v for v in distinct if v not in EVENT_TYPE_COLORS]
+        colors = {v: EVENT_TYPE_COLORS[v] for v in distinct if v in EVENT_TYPE_COLORS}
+        colors.update({v: PALETTE[i % len(PALETTE)] for i, v in enumerate(extra)})
+        return colors
+    return {v: (PALETTE[i] if i < len(PALETTE) else OTHER_COLOR) for i, v in enumerate(distinct)}
+
+
+def _site_icon_html(kind: str, name: str) -> str:
+    background, glyph = SITE_ICONS[kind]
+    return (f'<div class="site-marker"><svg viewBox="0 0 24 24" style="background:{background}">{glyph}</svg>'
+            f'<span class="site-label">{escape_text(name)}</span></div>')
+
+
+def _sites_geojson(sites: pd.DataFrame) -> dict:
+    features = []
+    for number, site in enumerate(sites.itertuples(index=False)):
+        row = pd.Series(site._asdict())
+        features.append({
+            "type": "Feature",
+            "id": number,
+            "geometry": {"type": "Point", "coordinates": [float(site.longitude), float(site.latitude)]},
+            "properties": {
+                "site_id": escape_text(site.site_id),
+                "kind": escape_text(site.kind),
+                "tooltip": escape_text(site_tooltip_text(row)),
+                "popup": site_popup_html(row),
+                "icon_html": _site_icon_html(site.kind, site.name),
+            },
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def build_sites_layer(sites: pd.DataFrame) -> folium.FeatureGroup:
+    """The bases as one GeoJSON layer, each with an icon by kind, a label and a popup."""
+    group = folium.FeatureGroup(name=SITES_LAYER_NAME, overlay=True, control=True, show=True)
+    data = _sites_geojson(sites)
+    icon_by_id = {f["id"]: f["properties"]["icon_html"] for f in data["features"]}
+    folium.GeoJson(
+        data,
+        name=SITES_LAYER_NAME,
+        marker=folium.Marker(icon=folium.DivIcon(html="", icon_size=(28, 28), icon_anchor=(14, 14),
+                                                 class_name="site-icon")),
+        style_function=lambda feature: {"html": icon_by_id[feature["id"]]},
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=420),
+        zoom_on_click=False,
+    ).add_to(group)
+    return group
+
+
+def build_base_map(basemap: Basemap, sites: pd.DataFrame, *, center: tuple[float, float] = SYRIA_CENTER,
+                   zoom: float = SYRIA_ZOOM, asset_prefix: str = COMPONENT_STATIC_PREFIX) -> folium.Map:
+    """The static part of the map: offline basemap, optional OSM tiles, the bases.
+
+    ``center`` is (lat, lon). Every script and stylesheet is served from the
+    project (see :mod:`utils.assets`).
+    """
+    fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
+                      prefer_canvas=False, min_zoom=4, max_zoom=17, zoom_snap=0.25,
+                      zoom_delta=0.5)
+    fmap.get_root().header.add_child(Element(MAP_CSS), name="event_map_css")
+    folium.map.CustomPane(EVENTS_PANE, z_index=650).add_to(fmap)
+
+    offline = folium.FeatureGroup(name="Offline basemap (borders, governorates)", overlay=False,
+                                  control=True, show=True)
+    folium.GeoJson(
+        basemap.countries,
+        style_function=lambda f: {
+            "fillColor": "#fbfaf5" if f["properties"]["name"] == "Syria" else "#ecebe4",
+            "color": "#6b6b6b", "weight": 1.2, "fillOpacity": 1.0,
+        },
+        interactive=False,
+        attribution=escape_text(basemap.attribution),
+        control=False,
+    ).add_to(offline)
+    folium.GeoJson(
+        basemap.governorates,
+        style_function=lambda f: {"fillOpacity": 0.0, "color": "#a0a0a0", "weight": 0.8, "dashArray": "4 3"},
+        interactive=False,
+        control=False,
+    ).add_to(offline)
+    offline.add_to(fmap)
+    folium.TileLayer(
+        "OpenStreetMap", name="OpenStreetMap (online only)", overlay=False, control=True, show=False,
+    ).add_to(fmap)
+    build_sites_layer(sites).add_to(fmap)
+    return localize_assets(fmap, asset_prefix)
+
+
+def events_geojson(events: pd.DataFrame, colors: dict[str, str], color_by: str = "event_type") -> dict:
+    """The events as a FeatureCollection with escaped tooltip/popup HTML and a style per feature."""
+    features = []
+    columns = list(events.columns)
+    same_point = events.groupby(["latitude", "longitude"])["event_id"].transform("size").to_numpy() - 1
+    for number, values in enumerate(events.itertuples(index=False, name=None)):
+        event = pd.Series(values, index=columns)
+        tooltip = event_tooltip_html(event)
+        if same_point[number]:
+            tooltip += f" &#183; +{same_point[number]} more at this point"
+        style = {
+            "radius": EVENT_RADIUS_PX,
+            "fillColor": colors.get(event[color_by], OTHER_COLOR),
+            "fillOpacity": 0.85,
+            "opacity": 1.0,
+            **STATUS_OUTLINES.get(event["status"], STATUS_OUTLINES["reported"]),
+        }
+        features.append({
+            "type": "Feature",
+            "id": number,
+            "geometry": {"type": "Point", "coordinates": [float(event["longitude"]), float(event["latitude"])]},
+            "properties": {
+                "event_id": escape_text(event["event_id"]),
+                "tooltip": tooltip,
+                "popup": event_popup_html(event),
+                "style": style,
+            },
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+class EventLegend(MacroElement):
+    """A legend control for the events layer; a new one replaces the old on each update."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this.map_name() }};
+            if (map._eventLegend) { map.removeControl(map._eventLegend); }
+            var legend = L.control({position: "bottomright"});
+            legend.onAdd = function() {
+                var div = L.DomUtil.create("div", "event-legend");
+                div.innerHTML = {{ this.html | tojson }};
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                return div;
+            };
+            legend.addTo(map);
+            map._eventLegend = legend;
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self._name = "EventLegend"
+        self.html = html
+
+    def map_name(self) -> str:
+        element = self._parent
+        while element is not None and not isinstance(element, folium.Map):
+            element = getattr(element, "_parent", None)
+        if element is None:
+            raise ValueError("EventLegend must be inside a layer that is on a folium.Map")
+        return element.get_name()
+
+
+def legend_html(counts: dict[str, int], colors: dict[str, str], color_by: str) -> str:
+    """Legend HTML: a swatch and count per category shown, then the outline key for status."""
+    title = escape_text(DISPLAY_LABELS.get(color_by, color_by))
+    rows = [f'<div class="title">{title}</div>']
+    if not counts:
+        rows.append("<div>No events match the filters.</div>")
+    for value, count in counts.items():
+        color = colors.get(value, OTHER_COLOR)
+        rows.append(f'<div><svg width="14" height="14"><circle cx="7" cy="7" r="6" fill="{color}" '
+                    f'stroke="#fff"/></svg>{escape_text(value)} ({count})</div>')
+    rows.append('<div class="title" style="margin-top:5px">Outline: status</div>')
+    for status in STATUSES:
+        outline = STATUS_OUTLINES[status]
+        dash = f' stroke-dasharray="{outline["dashArray"]}"' if "dashArray" in outline else ""
+        stroke = outline["color"] if outline["color"] != "#ffffff" else "#999999"
+        rows.append(f'<div><svg width="14" height="14"><circle cx="7" cy="7" r="5" fill="#ddd" '
+                    f'stroke="{stroke}" stroke-width="{outline["weight"]}"{dash}/></svg>{status}</div>')
+    return "".join(rows)
+
+
+def build_events_layer(events: pd.DataFrame, colors: dict[str, str], *, color_by: str = "event_type",
+                       selected: tuple[float, float] | None = None) -> folium.FeatureGroup:
+    """One FeatureGroup holding all events as a single GeoJSON layer, plus its legend.
+
+    Colour by ``color_by`` (one of :data:`COLOR_BY_CHOICES`); outline by status.
+    ``selected`` is the (lat, lon) of the selected event, ringed so it stands out.
+    """
+    if color_by not in COLOR_BY_CHOICES:
+        raise ValueError(f"color_by must be one of {', '.join(COLOR_BY_CHOICES)}, not {color_by!r}")
+    group = folium.FeatureGroup(name=EVENTS_LAYER_NAME, overlay=True, control=True, show=True)
+    if len(events):
+        marker = folium.CircleMarker(radius=EVENT_RADIUS_PX, fill=True, fill_color=OTHER_COLOR)
+        marker.options["pane"] = EVENTS_PANE  # folium's path_options drops it
+        folium.GeoJson(
+            events_geojson(events, colors, color_by),
+            name=EVENTS_LAYER_NAME,
+            marker=marker,
+            tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
+            popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=460),
+            zoom_on_click=False,
+        ).add_to(group)
+    if selected is not None:
+        ring = folium.CircleMarker(list(selected), radius=EVENT_RADIUS_PX + 6, color="#ffcc00", weight=4,
+                                   fill=False, interactive=False)
+        ring.options["pane"] = EVENTS_PANE
+        ring.add_to(group)
+    counts = events[color_by].value_counts().to_dict() if len(events) else {}
+    group.add_child(EventLegend(legend_html(counts, colors, color_by)), name="event_legend")
+    return group
+
+
+def empty_events_layer() -> folium.FeatureGroup:
+    """An events layer with nothing in it (st_folium keeps an old layer if given None)."""
+    return folium.FeatureGroup(name=EVENTS_LAYER_NAME, overlay=True, control=True, show=True)
+
+
+def standalone_html(fmap: folium.Map) -> str:
+    """Render a map to a full HTML page (for checks and exports)."""
+    return fmap.get_root().render()
+
+
+def geojson_text(data: dict) -> str:
+    """Compact JSON text of a GeoJSON dict."""
+    return json.dumps(data, separators=(",", ":"))
