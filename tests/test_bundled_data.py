@@ -88,3 +88,12 @@ def test_sources_list_the_five_seed_articles(dataset):
     if seeds.exists():
         assert set(dataset.sources["seed_file"]) == {p.name for p in seeds.glob("0*.txt")}
     assert pd.api.types.is_datetime64_any_dtype(dataset.sources["published"])
+
+
+def test_every_event_knows_its_distance_to_each_base(dataset):
+    events = dataset.events.set_index("event_id")
+    assert events.loc["EV0005", "dist_km_khmeimim"] == pytest.approx(0, abs=0.01)
+    assert events.loc["EV0005", "nearest_site"] == "Khmeimim air base"
+    assert events.loc["EV0011", "dist_km_khmeimim"] == pytest.approx(55, abs=3)
+    assert events.loc["EV0027", "nearest_site"] == "Qamishli airport"
+    assert events.loc["EV0027", "nearest_site_km"] < 5

@@ -100,3 +100,35 @@ def test_values_not_in_the_data_are_dropped_with_a_message():
     value, messages = EventFilter(sources=("SouthFront", "Nobody")).restricted_to({"sources": ["SouthFront"]})
     assert value.sources == ("SouthFront",)
     assert messages == ["sources not in the data, ignored: Nobody"]
+
+
+def with_distances(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    out["dist_km_khmeimim"] = [3.0, 40.0, 55.0, 0.0]
+    return out
+
+
+@pytest.mark.parametrize(("radius", "expected"), [(3, {"D", "Y"}), (50, {"D", "W", "Y"}), (55, {"D", "W", "M", "Y"})])
+def test_within_x_km_of_a_base(radius, expected):
+    value = EventFilter(near_site="khmeimim", radius_km=radius)
+    assert set(value.apply(with_distances(events_frame()))["event_id"]) == expected
+    assert value.describe(1, 4, site_names={"khmeimim": "Khmeimim air base"}).endswith(
+        f"within {radius} km of Khmeimim air base")
+    assert EventFilter.from_query(value.to_query())[0] == value
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [({"site": "khmeimim"}, "needs radius_km"), ({"site": "khmeimim", "radius_km": "-5"}, "above 0 km"),
+     ({"radius_km": "5"}, "needs site")],
+)
+def test_a_half_given_distance_filter_is_ignored_with_a_message(query, message):
+    value, messages = EventFilter.from_query(query)
+    assert value.near_site is None and value.radius_km is None
+    assert any(message in m for m in messages)
+
+
+def test_retired_events_are_hidden_unless_asked_for():
+    frame = events_frame().assign(retired=["", "duplicate of D", "", ""])
+    assert set(EventFilter().apply(frame)["event_id"]) == {"D", "M", "Y"}
+    assert set(EventFilter(include_retired=True).apply(frame)["event_id"]) == {"D", "W", "M", "Y"}

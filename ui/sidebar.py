@@ -31,7 +31,7 @@ def _initialise(dataset: Dataset, options: dict[str, list[str]], bounds: tuple[d
     """Set widget state once per session, from the link's query parameters if any."""
     wanted, messages = EventFilter.from_query(st.query_params.to_dict() | {
         k: st.query_params.get_all(k) for k in ("source", "claimant", "type", "status")})
-    wanted, dropped = wanted.restricted_to(options)
+    wanted, dropped = wanted.restricted_to({**options, "sites": dataset.sites["site_id"].tolist()})
     low, high = bounds
     start = min(max(wanted.start or low, low), high)
     end = max(min(wanted.end or high, high), low)

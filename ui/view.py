@@ -21,7 +21,8 @@ class View:
 
     @property
     def caption(self) -> str:
-        return self.filter.describe(len(self.shown), len(self.dataset.events))
+        names = dict(zip(self.dataset.sites["site_id"], self.dataset.sites["name"]))
+        return self.filter.describe(len(self.shown), len(self.dataset.events), site_names=names)
 
 
 def current_view() -> View:

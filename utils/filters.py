@@ -14,6 +14,8 @@ from datetime import date
 
 import pandas as pd
 
+from utils.geo import distance_column
+
 __all__ = ["EventFilter", "FACETS"]
 
 FACETS: dict[str, str] = {
@@ -30,6 +32,9 @@ _FACET_WORDS: dict[str, str] = {
     "event_types": "types",
     "statuses": "status",
 }
+RETIRED_COLUMN = "retired"
+"""Optional events column: a non-blank value marks an event retired (hidden unless asked for)."""
+
 _QUERY_KEYS: dict[str, str] = {
     "sources": "source",
     "claimants": "claimant",
@@ -54,11 +59,19 @@ class EventFilter:
     claimants: tuple[str, ...] = field(default_factory=tuple)
     event_types: tuple[str, ...] = field(default_factory=tuple)
     statuses: tuple[str, ...] = field(default_factory=tuple)
+    near_site: str | None = None
+    radius_km: float | None = None
+    include_retired: bool = False
 
     def __post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.start > self.end:
             raise ValueError(f"start {self.start.isoformat()} is after end {self.end.isoformat()}; "
                              "swap the two dates.")
+        if (self.near_site is None) != (self.radius_km is None):
+            raise ValueError("near_site and radius_km go together: give both (for example khmeimim and 50) "
+                             "or neither.")
+        if self.radius_km is not None and not self.radius_km > 0:
+            raise ValueError(f"radius_km must be more than 0 km, not {self.radius_km!r}")
         for name in FACETS:
             value = getattr(self, name)
             if isinstance(value, str):
@@ -80,14 +93,24 @@ class EventFilter:
             chosen = getattr(self, name)
             if chosen:
                 keep &= events[column].isin(chosen)
+        if self.near_site is not None:
+            column = distance_column(self.near_site)
+            if column not in events.columns:
+                raise KeyError(f"no base with site_id {self.near_site!r}: the events have no column {column}")
+            keep &= events[column] <= self.radius_km
+        if not self.include_retired and RETIRED_COLUMN in events.columns:
+            keep &= events[RETIRED_COLUMN].fillna("").astype(str).str.strip() == ""
         return keep
 
     def apply(self, events: pd.DataFrame) -> pd.DataFrame:
         """Return the events the filter keeps (a new frame; ``events`` is untouched)."""
         return events.loc[self.mask(events)].copy()
 
-    def describe(self, shown: int, total: int) -> str:
-        """Say in words what is shown, e.g. 'Showing 7 of 19 events, 2025-03-01 to 2025-04-30, sources: SouthFront'."""
+    def describe(self, shown: int, total: int, *, site_names: Mapping[str, str] | None = None) -> str:
+        """Say in words what is shown, e.g. 'Showing 7 of 19 events, 2025-03-01 to 2025-04-30, sources: SouthFront'.
+
+        ``site_names`` maps site ids to names for the "within X km of" part.
+        """
         parts = [f"Showing {shown} of {total} event{'s' if total != 1 else ''}"]
         if self.start is not None or self.end is not None:
             start = self.start.isoformat() if self.start else "the first event"
@@ -97,6 +120,11 @@ class EventFilter:
             chosen = getattr(self, name)
             if chosen:
                 parts.append(f"{words}: {', '.join(chosen)}")
+        if self.near_site is not None:
+            name = (site_names or {}).get(self.near_site, self.near_site)
+            parts.append(f"within {self.radius_km:g} km of {name}")
+        if self.include_retired:
+            parts.append("retired events included")
         return ", ".join(parts)
 
     def to_query(self) -> dict[str, str | list[str]]:
@@ -110,6 +138,11 @@ class EventFilter:
             chosen = getattr(self, name)
             if chosen:
                 query[key] = list(chosen)
+        if self.near_site is not None:
+            query["site"] = self.near_site
+            query["radius_km"] = f"{self.radius_km:g}"
+        if self.include_retired:
+            query["retired"] = "1"
         return query
 
     @classmethod
@@ -142,7 +175,26 @@ class EventFilter:
             messages.append(f"link dates {start} to {end} are reversed; swapped.")
             start, end = end, start
         facets = {name: tuple(dict.fromkeys(as_list(key))) for name, key in _QUERY_KEYS.items()}
-        return cls(start=start, end=end, **facets), messages
+        near_site = (as_list("site") or [None])[-1]
+        radius_km: float | None = None
+        radius_text = (as_list("radius_km") or [None])[-1]
+        if radius_text is not None:
+            try:
+                radius_km = float(radius_text)
+                if not radius_km > 0:
+                    raise ValueError
+            except ValueError:
+                messages.append(f"link parameter radius_km={radius_text!r} is not a distance above 0 km; ignored.")
+                radius_km = None
+        if (near_site is None) != (radius_km is None):
+            if near_site is not None:
+                messages.append(f"link parameter site={near_site!r} needs radius_km; ignored.")
+            elif radius_text is not None and radius_km is not None:
+                messages.append("link parameter radius_km needs site; ignored.")
+            near_site, radius_km = None, None
+        include_retired = (as_list("retired") or ["0"])[-1] in ("1", "true", "yes")
+        return cls(start=start, end=end, near_site=near_site, radius_km=radius_km,
+                   include_retired=include_retired, **facets), messages
 
     def restricted_to(self, options: Mapping[str, list[str]]) -> tuple[EventFilter, list[str]]:
         """Drop facet values the data does not hold; say which were dropped."""
@@ -156,4 +208,9 @@ class EventFilter:
                 dropped = [v for v in chosen if v not in allowed]
                 messages.append(f"{_FACET_WORDS[name]} not in the data, ignored: {', '.join(dropped)}")
                 changes[name] = kept
+        sites = options.get("sites")
+        if self.near_site is not None and sites is not None and self.near_site not in sites:
+            messages.append(f"no base with site_id {self.near_site!r}; the distance filter is ignored")
+            changes["near_site"] = None
+            changes["radius_km"] = None
         return (self.with_changes(**changes) if changes else self), messages

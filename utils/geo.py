@@ -12,7 +12,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-__all__ = ["EARTH_RADIUS_KM", "governorate_lookup", "haversine_km", "load_governorates"]
+__all__ = ["EARTH_RADIUS_KM", "add_site_distances", "distance_column", "governorate_lookup", "haversine_km",
+           "load_governorates"]
 
 EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius (IUGG), km."""
@@ -57,3 +58,33 @@ def governorate_lookup(governorates: gpd.GeoDataFrame, *, max_km: float = 5.0):
         return joined["name"].reindex(events.index).fillna("").astype(str)
 
     return lookup
+
+
+def distance_column(site_id: str) -> str:
+    """Name of the events column holding the distance (km) to the base ``site_id``."""
+    return f"dist_km_{site_id}"
+
+
+def add_site_distances(events: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``events`` with the great-circle distance (km) to each base.
+
+    Adds one ``dist_km_<site_id>`` column per base, ``nearest_site`` (its
+    name) and ``nearest_site_km``. ``events`` is not modified.
+    """
+    out = events.copy()
+    columns = []
+    for site in sites.itertuples(index=False):
+        column = distance_column(site.site_id)
+        out[column] = haversine_km(out["latitude"].to_numpy(float), out["longitude"].to_numpy(float),
+                                   site.latitude, site.longitude)
+        columns.append(column)
+    if columns and len(out):
+        distances = out[columns].to_numpy()
+        nearest = distances.argmin(axis=1)
+        names = sites["name"].to_numpy()
+        out["nearest_site"] = names[nearest]
+        out["nearest_site_km"] = distances[np.arange(len(out)), nearest]
+    else:
+        out["nearest_site"] = pd.Series(dtype=object)
+        out["nearest_site_km"] = pd.Series(dtype=float)
+    return out
