@@ -47,7 +47,7 @@ def test_picking_a_source_changes_the_map_and_the_caption(app, offline_page):
     frame.evaluate("() => { map_div.setView([35.2, 36.1], 9); window.__zoom = map_div.getZoom(); }")
     pick_in_multiselect(page, "Source", "Republic World")
     wait_for_markers(frame, 8)
-    assert main_caption(page) == "Showing 8 of 30 events, 2015-01-01 to 2025-04-30, sources: Republic World"
+    assert main_caption(page) == "Showing 8 of 30 events, 2015-01-01 to 2025-04-30, sources: Republic World; 7 of them dated only to the week, month or year"
     assert "source=Republic+World" in page.url
     # the map was not rebuilt: the view the user chose survives the filter change
     assert frame.evaluate("() => map_div.getZoom()") == 9
@@ -64,7 +64,7 @@ def test_moving_the_timeline_changes_the_map_and_the_caption(app, offline_page):
     wait_idle(page)
     # only the two events dated "April 2025" (month precision) overlap 2025-04-30
     wait_for_markers(frame, 2)
-    assert main_caption(page) == "Showing 2 of 30 events, 2025-04-30 to 2025-04-30"
+    assert main_caption(page) == "Showing 2 of 30 events, 2025-04-30 to 2025-04-30; 2 of them dated only to the week, month or year"
     assert "start=2025-04-30" in page.url
 
 
@@ -88,7 +88,7 @@ def test_a_link_opened_in_a_fresh_browser_shows_the_same_filters(app, offline_pa
     open_app(page, f"{app.url}/?start=2025-03-01&end=2025-04-30&source=SouthFront")
     frame = map_frame(page)
     wait_for_markers(frame, 14)
-    assert main_caption(page) == "Showing 14 of 30 events, 2025-03-01 to 2025-04-30, sources: SouthFront"
+    assert main_caption(page) == "Showing 14 of 30 events, 2025-03-01 to 2025-04-30, sources: SouthFront; 10 of them dated only to the week, month or year"
 
 
 def test_script_payloads_in_event_text_show_as_text_and_run_nothing(hostile_app, offline_page):
@@ -110,7 +110,7 @@ def test_script_payloads_in_event_text_show_as_text_and_run_nothing(hostile_app,
     notes_cell = panel.locator("tr", has_text="Notes").locator("td").last.inner_text()
     assert notes_cell == PAYLOADS["notes"], notes_cell
     caption = main_caption(page)
-    assert caption.endswith("claimed by: " + PAYLOADS["claimed_by"])
+    assert caption.endswith("claimed by: " + PAYLOADS["claimed_by"] + "; 1 of them dated only to the week, month or year")
     assert page.locator("a[href^='javascript']").count() == 0
     assert frame.locator("img[src='x'], svg[onload]").count() == 0
     for target in (page, frame):

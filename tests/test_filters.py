@@ -132,3 +132,16 @@ def test_retired_events_are_hidden_unless_asked_for():
     frame = events_frame().assign(retired=["", "duplicate of D", "", ""])
     assert set(EventFilter().apply(frame)["event_id"]) == {"D", "M", "Y"}
     assert set(EventFilter(include_retired=True).apply(frame)["event_id"]) == {"D", "W", "M", "Y"}
+
+
+@pytest.mark.parametrize(
+    ("flag", "expected", "words"),
+    [("precise_only", {"D", "M"}, "precise places only"),
+     ("corroborated_only", {"W", "Y"}, "corroborated by 2+ independent sources")],
+)
+def test_precision_and_corroboration_toggles(flag, expected, words):
+    frame = events_frame().assign(geo_precision=[1, 2, 1, 3], independent_sources=[1, 2, 1, 3])
+    value = EventFilter(**{flag: True})
+    assert set(value.apply(frame)["event_id"]) == expected
+    assert value.describe(1, 4).endswith(words)
+    assert EventFilter.from_query(value.to_query())[0] == value

@@ -10,7 +10,15 @@ import pytest
 
 from utils.assets import STATIC_DIR, VENDORED, asset_links, localize_assets
 from utils.dataset import load_dataset
-from utils.mapping import build_base_map, build_events_layer, category_colors, events_geojson
+from utils.event_layer import ROW_FIELDS, EventsLayer, event_rows
+from utils.mapping import (
+    OTHER_COLOR,
+    STATUS_OUTLINES,
+    build_base_map,
+    build_events_layer,
+    category_colors,
+    events_geojson,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PAYLOAD = "<img src=x onerror=alert(1)> ${alert(2)} \\` </script><script>alert(3)</script>"
@@ -48,27 +56,38 @@ def test_a_plugin_needing_a_cdn_is_refused():
         localize_assets(fmap)
 
 
-def test_all_events_are_one_geojson_layer_not_one_object_each(dataset):
+def test_all_events_are_one_layer_not_one_object_each(dataset):
     layer = build_events_layer(dataset.events, category_colors(dataset.events["event_type"]))
-    geojsons = [c for c in layer._children.values() if isinstance(c, folium.GeoJson)]
-    assert len(geojsons) == 1
-    assert len(geojsons[0].data["features"]) == len(dataset.events)
+    layers = [c for c in layer._children.values() if isinstance(c, EventsLayer)]
+    assert len(layers) == 1
+    assert len(layers[0].rows) == len(dataset.events)
+    assert not [c for c in layer._children.values() if isinstance(c, (folium.Marker, folium.CircleMarker))]
 
 
 def test_colours_follow_the_event_type_and_the_legend_counts_them(dataset):
     colors = category_colors(dataset.events["event_type"])
-    data = events_geojson(dataset.events, colors)
-    by_id = {f["properties"]["event_id"]: f["properties"]["style"]["fillColor"] for f in data["features"]}
+    rows, styles = event_rows(dataset.events, colors, "event_type", STATUS_OUTLINES, OTHER_COLOR, 7)
+    field = {name: i for i, name in enumerate(ROW_FIELDS)}
+    by_id = {row[field["id"]]: styles[row[field["style"]]]["fillColor"] for row in rows}
     assert by_id["EV0021"] == colors["Explosions/Remote violence"] != colors["Strategic developments"]
+    dashed = {row[field["id"]]: styles[row[field["style"]]].get("dashArray") for row in rows}
+    assert dashed["EV0021"] == "3 3" and dashed["EV0005"] is None    # claimed vs reported
     layer = build_events_layer(dataset.events, colors)
     legend = next(c for c in layer._children.values() if type(c).__name__ == "EventLegend")
     assert "Strategic developments (25)" in legend.html
 
 
-def test_positions_are_lon_lat_in_geojson(dataset):
-    data = events_geojson(dataset.events.head(1), {})
-    lon, lat = data["features"][0]["geometry"]["coordinates"]
-    assert (lat, lon) == (dataset.events.loc[0, "latitude"], dataset.events.loc[0, "longitude"])
+def test_rows_carry_lat_lon_and_halo_for_imprecise_places(dataset):
+    rows, _ = event_rows(dataset.events, {}, "event_type", STATUS_OUTLINES, OTHER_COLOR, 7)
+    field = {name: i for i, name in enumerate(ROW_FIELDS)}
+    by_id = {row[field["id"]]: row for row in rows}
+    first = dataset.events.loc[0]
+    assert (by_id["EV0001"][field["lat"]], by_id["EV0001"][field["lon"]]) == (first["latitude"], first["longitude"])
+    assert by_id["EV0001"][field["halo_m"]] == 0                      # geo_precision 1
+    assert by_id["EV0021"][field["halo_m"]] == 25_000                 # geo_precision 2
+    assert by_id["EV0022"][field["halo_m"]] == 75_000                 # geo_precision 3
+    assert "halo of 25 km" in by_id["EV0021"][field["precision"]]
+    assert by_id["EV0021"][field["nearest"]].startswith("Al-Tanf garrison, 0.0 km")
 
 
 @pytest.mark.parametrize("column", ["notes", "location", "claimed_by", "source", "event_id", "sub_event_type"])

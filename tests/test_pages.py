@@ -2,6 +2,7 @@
 
 import html
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +30,12 @@ def map_arguments(at: AppTest) -> dict:
     return json.loads(component[0].proto.json_args)
 
 
+def rows_on_map(args: dict) -> list[list]:
+    """The event rows the map's events layer was given."""
+    match = re.search(r"var ROWS = (\[.*?\]);\n", args["feature_group"], re.S)
+    return json.loads(match.group(1)) if match else []
+
+
 def shown_caption(at: AppTest) -> str:
     """The caption as the user reads it (the Markdown source holds entities)."""
     return next(html.unescape(c.value) for c in at.caption if c.value.startswith("Showing"))
@@ -36,11 +43,11 @@ def shown_caption(at: AppTest) -> str:
 
 def test_map_page_draws_bases_and_every_event():
     at = run_app()
-    assert shown_caption(at) == "Showing 30 of 30 events, 2015-01-01 to 2025-04-30"
+    assert shown_caption(at) == "Showing 30 of 30 events, 2015-01-01 to 2025-04-30; 24 of them dated only to the week, month or year"
     args = map_arguments(at)
     assert args["returned_objects"] == ["last_object_clicked_tooltip", "last_object_clicked_count"]
     assert all("app/static/vendor/" in link for link in args["js_links"] + args["css_links"])
-    assert args["feature_group"].count('"event_id":') == 30
+    assert len(rows_on_map(args)) == 30
     for name in ("Khmeimim air base", "Tartus naval base", "Al-Tanf garrison", "Qamishli airport"):
         assert name in args["script"]
 
@@ -48,21 +55,21 @@ def test_map_page_draws_bases_and_every_event():
 def test_sidebar_filter_changes_caption_and_map_layer():
     at = run_app()
     at.sidebar.multiselect(key="f_sources").select("The Cradle").run()
-    assert shown_caption(at) == "Showing 2 of 30 events, 2015-01-01 to 2025-04-30, sources: The Cradle"
-    assert map_arguments(at)["feature_group"].count('"event_id":') == 2
+    assert shown_caption(at) == "Showing 2 of 30 events, 2015-01-01 to 2025-04-30, sources: The Cradle; 1 of them dated only to the week, month or year"
+    assert len(rows_on_map(map_arguments(at))) == 2
     assert at.query_params["source"] in ("The Cradle", ["The Cradle"])
 
 
 def test_timeline_slider_narrows_by_overlap():
     at = run_app()
     at.sidebar.slider(key="f_dates").set_value((date(2025, 3, 1), date(2025, 4, 30))).run()
-    assert shown_caption(at) == "Showing 14 of 30 events, 2025-03-01 to 2025-04-30"
+    assert shown_caption(at) == "Showing 14 of 30 events, 2025-03-01 to 2025-04-30; 10 of them dated only to the week, month or year"
     assert at.sidebar.date_input(key="f_date_input").value == (date(2025, 3, 1), date(2025, 4, 30))
 
 
 def test_a_link_reproduces_the_filters():
     at = run_app(query={"start": "2025-03-01", "end": "2025-04-30", "source": "SouthFront"})
-    assert shown_caption(at) == "Showing 14 of 30 events, 2025-03-01 to 2025-04-30, sources: SouthFront"
+    assert shown_caption(at) == "Showing 14 of 30 events, 2025-03-01 to 2025-04-30, sources: SouthFront; 10 of them dated only to the week, month or year"
     assert at.sidebar.multiselect(key="f_sources").value == ["SouthFront"]
 
 
@@ -87,7 +94,7 @@ def test_events_page_lists_the_filtered_events():
     at = run_app("pages/events.py", query={"type": "Explosions/Remote violence"})
     table = at.dataframe[0].value
     assert sorted(table["event_id"]) == ["EV0021", "EV0025", "EV0026"]
-    assert shown_caption(at).endswith("types: Explosions/Remote violence")
+    assert shown_caption(at).endswith("types: Explosions/Remote violence; 2 of them dated only to the week, month or year")
 
 
 def test_sources_page_lists_the_articles_with_their_events():
@@ -105,3 +112,20 @@ def test_every_page_shares_the_one_sidebar(page):
     at = run_app(page)
     keys = {w.key for w in at.sidebar.multiselect}
     assert keys == {"f_sources", "f_claimants", "f_types", "f_statuses"}
+
+
+def test_near_a_base_filter_from_the_sidebar():
+    at = run_app()
+    at.sidebar.selectbox(key="f_site").set_value("tartus").run()
+    at.sidebar.number_input(key="f_radius").set_value(3.0).run()
+    caption = shown_caption(at)
+    assert caption.startswith("Showing 3 of 30 events, 2015-01-01 to 2025-04-30, within 3 km of Tartus naval base")
+    assert at.query_params["site"] in ("tartus", ["tartus"])
+    assert {row[2] for row in rows_on_map(map_arguments(at))} == {"EV0011", "EV0013", "EV0015"}
+
+
+def test_precise_places_toggle_and_link():
+    at = run_app(query={"precise": "1"})
+    assert at.sidebar.toggle(key="f_precise").value is True
+    assert "precise places only" in shown_caption(at)
+    assert all(row[8].startswith("1&#58;") for row in rows_on_map(map_arguments(at)))

@@ -8,12 +8,19 @@ import pandas as pd
 import streamlit as st
 
 from utils.dataset import Dataset, facet_options
-from utils.filters import EventFilter
+from utils.filters import FILTER_QUERY_KEYS, EventFilter
 
 FILTER_STATE = "event_filter"
 _KEYS = {"sources": "f_sources", "claimants": "f_claimants", "event_types": "f_types", "statuses": "f_statuses"}
 _LABELS = {"sources": "Source (outlet that published the report)", "claimants": "Claimed by",
            "event_types": "Event type", "statuses": "Status"}
+_SITE = "f_site"
+_RADIUS = "f_radius"
+_FLAGS = {"precise_only": ("f_precise", "Precise places only",
+                           "Hide events placed only near a town or in a region (place precision 2 or 3)."),
+          "corroborated_only": ("f_corroborated", "Corroborated by 2+ independent sources",
+                                "Keep incidents that at least two different outlets report.")}
+DEFAULT_RADIUS_KM = 50.0
 _SLIDER = "f_dates"
 _DATE_INPUT = "f_date_input"
 _INITIALISED = "filters_initialised"
@@ -39,6 +46,10 @@ def _initialise(dataset: Dataset, options: dict[str, list[str]], bounds: tuple[d
     st.session_state[_DATE_INPUT] = (start, end)
     for name, key in _KEYS.items():
         st.session_state[key] = list(getattr(wanted, name))
+    st.session_state[_SITE] = wanted.near_site
+    st.session_state[_RADIUS] = wanted.radius_km or DEFAULT_RADIUS_KM
+    for flag, (key, _, _) in _FLAGS.items():
+        st.session_state[key] = getattr(wanted, flag)
     st.session_state["link_messages"] = messages + dropped
     st.session_state[_INITIALISED] = True
 
@@ -58,6 +69,10 @@ def _reset(bounds: tuple[date, date]) -> None:
     st.session_state[_DATE_INPUT] = bounds
     for key in _KEYS.values():
         st.session_state[key] = []
+    st.session_state[_SITE] = None
+    st.session_state[_RADIUS] = DEFAULT_RADIUS_KM
+    for key, _, _ in _FLAGS.values():
+        st.session_state[key] = False
 
 
 def render_sidebar(dataset: Dataset) -> EventFilter:
@@ -85,9 +100,19 @@ def render_sidebar(dataset: Dataset) -> EventFilter:
             _LABELS[name], options[name], key=key, placeholder="All",
             format_func=lambda value, name=name: f"{value} ({counts[name].get(value, 0)})",
         )
+    names = dict(zip(dataset.sites["site_id"], dataset.sites["name"]))
+    sidebar.selectbox("Near a base", list(names), key=_SITE, format_func=names.get, placeholder="Anywhere",
+                      help="Keep events within the distance below of this base (great-circle distance).")
+    sidebar.number_input("Distance from the base (km)", min_value=0.5, max_value=1000.0, step=5.0, key=_RADIUS,
+                         disabled=st.session_state.get(_SITE) is None)
+    for key, label, help_text in _FLAGS.values():
+        sidebar.toggle(label, key=key, help=help_text)
     sidebar.button("Reset filters", on_click=_reset, args=(bounds,), width="stretch")
     start, end = st.session_state[_SLIDER]
+    site = st.session_state.get(_SITE)
     value = EventFilter(start=start, end=end,
+                        near_site=site, radius_km=float(st.session_state[_RADIUS]) if site else None,
+                        **{flag: bool(st.session_state[key]) for flag, (key, _, _) in _FLAGS.items()},
                         **{name: tuple(st.session_state[key]) for name, key in _KEYS.items()})
     st.session_state[FILTER_STATE] = value
     _mirror_in_url(value, bounds)
@@ -102,6 +127,6 @@ def _mirror_in_url(value: EventFilter, bounds: tuple[date, date]) -> None:
         query.pop("end", None)
     current = {k: st.query_params.get_all(k) for k in st.query_params}
     wanted = {k: (v if isinstance(v, list) else [v]) for k, v in query.items()}
-    keep = {k: v for k, v in current.items() if k not in ("start", "end", "source", "claimant", "type", "status")}
+    keep = {k: v for k, v in current.items() if k not in FILTER_QUERY_KEYS}
     if current != {**keep, **wanted}:
         st.query_params.from_dict({**{k: (v[0] if len(v) == 1 else v) for k, v in keep.items()}, **query})

@@ -22,7 +22,11 @@ class View:
     @property
     def caption(self) -> str:
         names = dict(zip(self.dataset.sites["site_id"], self.dataset.sites["name"]))
-        return self.filter.describe(len(self.shown), len(self.dataset.events), site_names=names)
+        text = self.filter.describe(len(self.shown), len(self.dataset.events), site_names=names)
+        coarse = int((self.shown["date_precision"] != "day").sum())
+        if coarse:
+            text += f"; {coarse} of them dated only to the week, month or year"
+        return text
 
 
 def current_view() -> View:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from utils.basemap import Basemap, load_basemap
 from utils.geo import add_site_distances, governorate_lookup, load_governorates
+from utils.incidents import add_incident_columns
 from utils.loading import LoadResult, load_events
 from utils.sites import load_sites, load_sources
 
@@ -60,7 +61,7 @@ def load_dataset(data_dir: Path | None = None, *, today: date | None = None) -> 
     result = load_events(folder / "events.csv", file_label="events.csv", known_doc_ids=sources["doc_id"],
                          today=today, fill_admin1=governorate_lookup(governorates))
     version = _short_hash([folder / "events.csv", folder / "sites.geojson", folder / "sources.csv"])
-    events = add_site_distances(result.events, sites)
+    events = add_incident_columns(add_site_distances(result.events, sites))
     return Dataset(events=events, load=result, sites=sites, sources=sources,
                    basemap=load_basemap(folder), version=version, notes=list(result.notes))
 

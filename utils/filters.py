@@ -16,7 +16,7 @@ import pandas as pd
 
 from utils.geo import distance_column
 
-__all__ = ["EventFilter", "FACETS"]
+__all__ = ["FILTER_QUERY_KEYS", "EventFilter", "FACETS"]
 
 FACETS: dict[str, str] = {
     "sources": "source",
@@ -35,12 +35,24 @@ _FACET_WORDS: dict[str, str] = {
 RETIRED_COLUMN = "retired"
 """Optional events column: a non-blank value marks an event retired (hidden unless asked for)."""
 
+_FLAG_KEYS: dict[str, str] = {
+    "include_retired": "retired",
+    "precise_only": "precise",
+    "corroborated_only": "corroborated",
+}
+"""Yes/no filter fields -> link parameter (present as 1 when on)."""
+
 _QUERY_KEYS: dict[str, str] = {
     "sources": "source",
     "claimants": "claimant",
     "event_types": "type",
     "statuses": "status",
 }
+
+
+FILTER_QUERY_KEYS: frozenset[str] = frozenset(
+    {"start", "end", "site", "radius_km", *_QUERY_KEYS.values(), *_FLAG_KEYS.values()})
+"""Every link parameter the filter owns; other parameters (the map view, say) are left alone."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +74,8 @@ class EventFilter:
     near_site: str | None = None
     radius_km: float | None = None
     include_retired: bool = False
+    precise_only: bool = False
+    corroborated_only: bool = False
 
     def __post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.start > self.end:
@@ -98,6 +112,10 @@ class EventFilter:
             if column not in events.columns:
                 raise KeyError(f"no base with site_id {self.near_site!r}: the events have no column {column}")
             keep &= events[column] <= self.radius_km
+        if self.precise_only:
+            keep &= events["geo_precision"] == 1
+        if self.corroborated_only:
+            keep &= events["independent_sources"] >= 2
         if not self.include_retired and RETIRED_COLUMN in events.columns:
             keep &= events[RETIRED_COLUMN].fillna("").astype(str).str.strip() == ""
         return keep
@@ -123,6 +141,10 @@ class EventFilter:
         if self.near_site is not None:
             name = (site_names or {}).get(self.near_site, self.near_site)
             parts.append(f"within {self.radius_km:g} km of {name}")
+        if self.precise_only:
+            parts.append("precise places only")
+        if self.corroborated_only:
+            parts.append("corroborated by 2+ independent sources")
         if self.include_retired:
             parts.append("retired events included")
         return ", ".join(parts)
@@ -141,8 +163,9 @@ class EventFilter:
         if self.near_site is not None:
             query["site"] = self.near_site
             query["radius_km"] = f"{self.radius_km:g}"
-        if self.include_retired:
-            query["retired"] = "1"
+        for flag, key in _FLAG_KEYS.items():
+            if getattr(self, flag):
+                query[key] = "1"
         return query
 
     @classmethod
@@ -192,9 +215,8 @@ class EventFilter:
             elif radius_text is not None and radius_km is not None:
                 messages.append("link parameter radius_km needs site; ignored.")
             near_site, radius_km = None, None
-        include_retired = (as_list("retired") or ["0"])[-1] in ("1", "true", "yes")
-        return cls(start=start, end=end, near_site=near_site, radius_km=radius_km,
-                   include_retired=include_retired, **facets), messages
+        flags = {flag: (as_list(key) or ["0"])[-1] in ("1", "true", "yes") for flag, key in _FLAG_KEYS.items()}
+        return cls(start=start, end=end, near_site=near_site, radius_km=radius_km, **flags, **facets), messages
 
     def restricted_to(self, options: Mapping[str, list[str]]) -> tuple[EventFilter, list[str]]:
         """Drop facet values the data does not hold; say which were dropped."""

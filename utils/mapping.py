@@ -20,6 +20,7 @@ from jinja2 import Template
 from utils.assets import COMPONENT_STATIC_PREFIX, localize_assets
 from utils.basemap import Basemap
 from utils.escaping import escape_text
+from utils.event_layer import EventsLayer, event_rows
 from utils.presentation import event_popup_html, event_tooltip_html, site_popup_html, site_tooltip_text
 from utils.schema import DISPLAY_LABELS, STATUSES
 
@@ -286,26 +287,19 @@ def legend_html(counts: dict[str, int], colors: dict[str, str], color_by: str) -
 
 
 def build_events_layer(events: pd.DataFrame, colors: dict[str, str], *, color_by: str = "event_type",
-                       selected: tuple[float, float] | None = None) -> folium.FeatureGroup:
-    """One FeatureGroup holding all events as a single GeoJSON layer, plus its legend.
+                       selected: tuple[float, float] | None = None, halos: bool = True) -> folium.FeatureGroup:
+    """One FeatureGroup holding all events as a single compact layer, plus its legend.
 
-    Colour by ``color_by`` (one of :data:`COLOR_BY_CHOICES`); outline by status.
+    Colour by ``color_by`` (one of :data:`COLOR_BY_CHOICES`); outline by status;
+    a dashed halo shows how far an imprecise place may be off (``halos``).
     ``selected`` is the (lat, lon) of the selected event, ringed so it stands out.
     """
     if color_by not in COLOR_BY_CHOICES:
         raise ValueError(f"color_by must be one of {', '.join(COLOR_BY_CHOICES)}, not {color_by!r}")
     group = folium.FeatureGroup(name=EVENTS_LAYER_NAME, overlay=True, control=True, show=True)
     if len(events):
-        marker = folium.CircleMarker(radius=EVENT_RADIUS_PX, fill=True, fill_color=OTHER_COLOR)
-        marker.options["pane"] = EVENTS_PANE  # folium's path_options drops it
-        folium.GeoJson(
-            events_geojson(events, colors, color_by),
-            name=EVENTS_LAYER_NAME,
-            marker=marker,
-            tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
-            popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=460),
-            zoom_on_click=False,
-        ).add_to(group)
+        rows, styles = event_rows(events, colors, color_by, STATUS_OUTLINES, OTHER_COLOR, EVENT_RADIUS_PX)
+        group.add_child(EventsLayer(rows, styles, pane=EVENTS_PANE, halos=halos), name="events_layer")
     if selected is not None:
         ring = folium.CircleMarker(list(selected), radius=EVENT_RADIUS_PX + 6, color="#ffcc00", weight=4,
                                    fill=False, interactive=False)
