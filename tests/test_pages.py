@@ -129,3 +129,13 @@ def test_precise_places_toggle_and_link():
     assert at.sidebar.toggle(key="f_precise").value is True
     assert "precise places only" in shown_caption(at)
     assert all(row[8].startswith("1&#58;") for row in rows_on_map(map_arguments(at)))
+
+
+def test_range_rings_and_heatmap_from_a_link():
+    at = run_app(query={"rings": "3,10,70", "heat": "1"})
+    args = map_arguments(at)
+    assert args["feature_group"].count("L.circle(") == 4 * 3      # four bases, three rings each
+    assert "L.heatLayer(" in args["feature_group"] and "var ROWS" not in args["feature_group"]
+    assert any("leaflet_heat.min.js" in link and link.startswith("../../app/static/") for link in args["js_links"])
+    assert at.text_input(key="rings_text").value == "3, 10, 70"
+    assert any("range rings at 3, 10, 70 km" in html.unescape(c.value) for c in at.caption)

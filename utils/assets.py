@@ -13,6 +13,7 @@ from pathlib import Path
 
 import folium
 from branca.element import Element
+from folium.plugins import HeatMap
 
 __all__ = ["LEAFLET_VERSION", "STATIC_DIR", "VENDORED", "asset_links", "localize_assets"]
 
@@ -23,6 +24,7 @@ LEAFLET_VERSION = "1.9.4"
 VENDORED: dict[str, str] = {
     "leaflet.js": f"vendor/leaflet-{LEAFLET_VERSION}/leaflet.js",
     "leaflet.css": f"vendor/leaflet-{LEAFLET_VERSION}/leaflet.css",
+    "leaflet-heat.js": "vendor/leaflet-heat-folium-0.20.0/leaflet_heat.min.js",
 }
 """Asset name -> path under ``static/`` (see static/vendor/README.md for versions and licences)."""
 
@@ -32,7 +34,8 @@ COMPONENT_STATIC_PREFIX = "../../app/static/"
 Relative, so that it also works under a ``server.baseUrlPath``.
 """
 
-_MAP_JS = ("leaflet.js",)
+_MAP_JS = ("leaflet.js", "leaflet-heat.js")
+"""Loaded with the map once, so a heatmap can be switched on later without reloading it."""
 _MAP_CSS = ("leaflet.css",)
 
 
@@ -55,6 +58,8 @@ def localize_assets(element: Element, prefix: str = COMPONENT_STATIC_PREFIX) -> 
         if isinstance(item, folium.Map):
             item.default_js = [(name, prefix + VENDORED[name]) for name in _MAP_JS]
             item.default_css = [(name, prefix + VENDORED[name]) for name in _MAP_CSS]
+        elif isinstance(item, HeatMap):
+            item.default_js = [("leaflet-heat.js", prefix + VENDORED["leaflet-heat.js"])]
         elif getattr(item, "default_js", None) or getattr(item, "default_css", None):
             raise ValueError(
                 f"{type(item).__name__} needs scripts or styles that are not vendored "

@@ -15,12 +15,14 @@ from collections.abc import Iterable
 import folium
 import pandas as pd
 from branca.element import Element, MacroElement
+from folium.plugins import HeatMap
 from jinja2 import Template
 
 from utils.assets import COMPONENT_STATIC_PREFIX, localize_assets
 from utils.basemap import Basemap
 from utils.escaping import escape_text
 from utils.event_layer import EventsLayer, event_rows
+from utils.map_settings import COLOR_BY_CHOICES
 from utils.presentation import event_popup_html, event_tooltip_html, site_popup_html, site_tooltip_text
 from utils.schema import DISPLAY_LABELS, STATUSES
 
@@ -43,7 +45,6 @@ EVENTS_PANE = "eventsPane"
 """A map pane above the bases' icons, so events at a base stay visible and clickable."""
 EVENTS_LAYER_NAME = "Events"
 SITES_LAYER_NAME = "Bases"
-COLOR_BY_CHOICES: tuple[str, ...] = ("event_type", "sub_event_type", "status", "source", "claimed_by")
 
 EVENT_TYPE_COLORS: dict[str, str] = {
     "Explosions/Remote violence": "#d62728",
@@ -97,6 +98,8 @@ MAP_CSS = """
 .event-legend { font-size: 11px; background: #fffffff0; padding: 5px 8px; border-radius: 5px; box-shadow: 0 1px 5px #0006;
   max-width: 260px; max-height: 50vh; overflow-y: auto; }
 .event-legend .title { font-weight: bold; margin-bottom: 3px; }
+.ring-label { color: #7a1f5c; font-size: 10px; font-weight: bold; text-align: center;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
 .event-legend svg { vertical-align: middle; margin-right: 5px; }
 </style>
 """
@@ -287,17 +290,27 @@ def legend_html(counts: dict[str, int], colors: dict[str, str], color_by: str) -
 
 
 def build_events_layer(events: pd.DataFrame, colors: dict[str, str], *, color_by: str = "event_type",
-                       selected: tuple[float, float] | None = None, halos: bool = True) -> folium.FeatureGroup:
+                       selected: tuple[float, float] | None = None, halos: bool = True, heatmap: bool = False,
+                       rings_km: tuple[float, ...] = (), sites: pd.DataFrame | None = None,
+                       asset_prefix: str = COMPONENT_STATIC_PREFIX) -> folium.FeatureGroup:
     """One FeatureGroup holding all events as a single compact layer, plus its legend.
 
     Colour by ``color_by`` (one of :data:`COLOR_BY_CHOICES`); outline by status;
     a dashed halo shows how far an imprecise place may be off (``halos``).
     ``selected`` is the (lat, lon) of the selected event, ringed so it stands out.
+    ``heatmap`` draws event density instead of points (folium's HeatMap, served
+    locally). ``rings_km`` draws circles at those distances around each base in ``sites``.
     """
     if color_by not in COLOR_BY_CHOICES:
         raise ValueError(f"color_by must be one of {', '.join(COLOR_BY_CHOICES)}, not {color_by!r}")
     group = folium.FeatureGroup(name=EVENTS_LAYER_NAME, overlay=True, control=True, show=True)
-    if len(events):
+    if rings_km and sites is not None:
+        add_range_rings(group, sites, rings_km)
+    if len(events) and heatmap:
+        points = events[["latitude", "longitude"]].astype(float).to_numpy().tolist()
+        HeatMap(points, name="Event density", radius=18, blur=14, min_opacity=0.35,
+                control=False).add_to(group)
+    elif len(events):
         rows, styles = event_rows(events, colors, color_by, STATUS_OUTLINES, OTHER_COLOR, EVENT_RADIUS_PX)
         group.add_child(EventsLayer(rows, styles, pane=EVENTS_PANE, halos=halos), name="events_layer")
     if selected is not None:
@@ -307,7 +320,24 @@ def build_events_layer(events: pd.DataFrame, colors: dict[str, str], *, color_by
         ring.add_to(group)
     counts = events[color_by].value_counts().to_dict() if len(events) else {}
     group.add_child(EventLegend(legend_html(counts, colors, color_by)), name="event_legend")
-    return group
+    return localize_assets(group, asset_prefix)
+
+
+RING_COLOR = "#7a1f5c"
+
+
+def add_range_rings(group: folium.FeatureGroup, sites: pd.DataFrame, rings_km: tuple[float, ...]) -> None:
+    """Dashed circles at ``rings_km`` (km, great-circle) around each base, labelled with the distance."""
+    for site in sites.itertuples(index=False):
+        for km in rings_km:
+            folium.Circle([site.latitude, site.longitude], radius=km * 1000.0, color=RING_COLOR, weight=1.5,
+                          dash_array="6 4", fill=False, interactive=False).add_to(group)
+            folium.Marker(
+                [site.latitude + km / 111.2, site.longitude],
+                icon=folium.DivIcon(html=f'<div class="ring-label">{km:g} km</div>', icon_size=(60, 14),
+                                    icon_anchor=(30, 7), class_name="ring-label-icon"),
+                interactive=False,
+            ).add_to(group)
 
 
 def empty_events_layer() -> folium.FeatureGroup:
