@@ -16,6 +16,7 @@ st.set_page_config(page_title="Syria bases: reported events", page_icon=str(Path
 pages = [
     st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),
     st.Page("pages/events.py", title="Events", icon=":material/table:"),
+    st.Page("pages/claims.py", title="Claims", icon=":material/forum:"),
     st.Page("pages/sources.py", title="Sources", icon=":material/article:"),
 ]
 navigation = st.navigation(pages)

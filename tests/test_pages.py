@@ -139,3 +139,14 @@ def test_range_rings_and_heatmap_from_a_link():
     assert any("leaflet_heat.min.js" in link and link.startswith("../../app/static/") for link in args["js_links"])
     assert at.text_input(key="rings_text").value == "3, 10, 70"
     assert any("range rings at 3, 10, 70 km" in html.unescape(c.value) for c in at.caption)
+
+
+def test_claims_page_puts_the_two_jableh_claims_side_by_side():
+    at = run_app("pages/claims.py")
+    incidents = at.dataframe[0].value
+    assert "INC-2023-07-JABLEH" in set(incidents["incident"])
+    at.selectbox(key="incident_picker").set_value("INC-2023-07-JABLEH").run()
+    shown = " ".join(html.unescape(m.value) for m in at.markdown)
+    assert "**Syrian state television**" in shown and "**Activists in Jableh**" in shown
+    assert "Military exercise at Jableh; status: disputed" in shown
+    assert any("2 reports from 1 independent source(s)" in html.unescape(c.value) for c in at.caption)
