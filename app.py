@@ -14,10 +14,11 @@ from utils.problems import DataFileError
 st.set_page_config(page_title="Syria bases: reported events", page_icon=str(Path(__file__).parent / "static" / "favicon.png"), layout="wide")
 
 pages = [
-    st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),
-    st.Page("pages/events.py", title="Events", icon=":material/table:"),
-    st.Page("pages/claims.py", title="Claims", icon=":material/forum:"),
-    st.Page("pages/sources.py", title="Sources", icon=":material/article:"),
+    st.Page("pages/views/map.py", title="Map", icon=":material/map:", default=True),
+    st.Page("pages/views/events.py", title="Events", icon=":material/table:"),
+    st.Page("pages/views/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("pages/views/claims.py", title="Claims", icon=":material/forum:"),
+    st.Page("pages/views/sources.py", title="Sources", icon=":material/article:"),
 ]
 navigation = st.navigation(pages)
 

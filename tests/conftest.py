@@ -148,23 +148,3 @@ def offline_page(browser) -> Iterator[OfflinePage]:
     yield page
     page.close()
 
-
-@pytest.fixture(autouse=True)
-def apptest_runs_app_py_like_the_server(monkeypatch):
-    """Make AppTest rerun ``app.py`` (st.navigation) as the server does.
-
-    The server decides once per process whether ``pages/`` means old-style
-    pages, and ``st.navigation`` in ``app.py`` switches that off for good.
-    AppTest decides again before every run, so with a ``pages/`` folder its
-    reruns would skip ``app.py`` (and the shared sidebar) and run the page
-    file alone. This fixture makes every AppTest run behave like the server's.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)

@@ -119,3 +119,41 @@ def test_script_payloads_in_event_text_show_as_text_and_run_nothing(hostile_app,
     open_app(page, f"{hostile_app.url}/sources")
     assert re.search("Sources", page.locator("h1").first.inner_text())
     assert page.evaluate("() => window.__pwned === undefined")
+
+
+def test_a_deep_link_to_a_page_works_on_a_fresh_server(offline_page, tmp_path):
+    from conftest import DATA, RunningApp
+
+    fresh = RunningApp(DATA, tmp_path / "fresh.log")
+    try:
+        page = offline_page.page
+        open_app(page, f"{fresh.url}/claims?source=Pentapostagma")
+        assert page.locator("h1").first.inner_text() == "Claims side by side"
+        assert main_caption(page).startswith("Showing 4 of 30 events")
+        assert page.locator("[data-testid=stException]").count() == 0
+        nav = page.locator("[data-testid=stSidebarNav]").inner_text().split()
+        assert [word for word in nav if word[0].isupper()] == ["Map", "Events", "Timeline", "Claims", "Sources"]
+    finally:
+        fresh.stop()
+
+
+def test_selecting_a_span_on_the_timeline_sets_the_date_window(app, offline_page):
+    page = offline_page.page
+    open_app(page, f"{app.url}/timeline")
+    chart = page.locator("[data-testid=stVegaLiteChart]").first
+    chart.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    box = chart.locator("g.role-scope path.background").first.bounding_box()  # the upper chart's plot area
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.80, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.99, y, steps=10)
+    page.mouse.up()
+    page.wait_for_function(
+        "() => !document.body.innerText.includes('Showing 30 of 30')", timeout=30_000)
+    wait_idle(page)
+    caption = main_caption(page)
+    match = re.search(r"Showing (\d+) of 30 events, (\d{4}-\d\d-\d\d) to (\d{4}-\d\d-\d\d)", caption)
+    assert match, caption
+    assert int(match.group(1)) < 30 and match.group(2) > "2015-01-01"
+    assert f"start={match.group(2)}" in page.url

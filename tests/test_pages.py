@@ -91,14 +91,14 @@ def test_picking_an_event_shows_its_full_record():
 
 
 def test_events_page_lists_the_filtered_events():
-    at = run_app("pages/events.py", query={"type": "Explosions/Remote violence"})
+    at = run_app("pages/views/events.py", query={"type": "Explosions/Remote violence"})
     table = at.dataframe[0].value
     assert sorted(table["event_id"]) == ["EV0021", "EV0025", "EV0026"]
     assert shown_caption(at).endswith("types: Explosions/Remote violence; 2 of them dated only to the week, month or year")
 
 
 def test_sources_page_lists_the_articles_with_their_events():
-    at = run_app("pages/sources.py", query={"source": "The Cradle"})
+    at = run_app("pages/views/sources.py", query={"source": "The Cradle"})
     table = at.dataframe[0].value
     assert list(table["outlet"]) == ["Pentapostagma", "SouthFront", "SouthFront", "The Cradle", "Republic World"]
     assert dict(zip(table["doc_id"], table["events"])) == {
@@ -107,7 +107,7 @@ def test_sources_page_lists_the_articles_with_their_events():
     assert len(at.expander) == 5
 
 
-@pytest.mark.parametrize("page", [None, "pages/events.py", "pages/sources.py"])
+@pytest.mark.parametrize("page", [None, "pages/views/events.py", "pages/views/sources.py"])
 def test_every_page_shares_the_one_sidebar(page):
     at = run_app(page)
     keys = {w.key for w in at.sidebar.multiselect}
@@ -142,7 +142,7 @@ def test_range_rings_and_heatmap_from_a_link():
 
 
 def test_claims_page_puts_the_two_jableh_claims_side_by_side():
-    at = run_app("pages/claims.py")
+    at = run_app("pages/views/claims.py")
     incidents = at.dataframe[0].value
     assert "INC-2023-07-JABLEH" in set(incidents["incident"])
     at.selectbox(key="incident_picker").set_value("INC-2023-07-JABLEH").run()
@@ -150,3 +150,12 @@ def test_claims_page_puts_the_two_jableh_claims_side_by_side():
     assert "**Syrian state television**" in shown and "**Activists in Jableh**" in shown
     assert "Military exercise at Jableh; status: disputed" in shown
     assert any("2 reports from 1 independent source(s)" in html.unescape(c.value) for c in at.caption)
+
+
+def test_timeline_page_draws_counts_and_window_bars():
+    at = run_app("pages/views/timeline.py", query={"source": "Republic World"})
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert len(spec["vconcat"]) == 2
+    params = spec.get("params", []) + [p for sub in spec["vconcat"] for p in sub.get("params", [])]
+    assert any(p.get("name") == "window" and p["select"]["type"] == "interval" for p in params)
+    assert shown_caption(at).startswith("Showing 8 of 30 events")

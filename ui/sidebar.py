@@ -64,6 +64,18 @@ def _date_input_changed() -> None:
         st.session_state[_SLIDER] = (value[0], value[1])
 
 
+def set_date_window(start: date, end: date, bounds: tuple[date, date]) -> None:
+    """Set the date window from elsewhere (a chart selection), kept inside ``bounds``.
+
+    Call it from a widget callback, before the sidebar is drawn.
+    """
+    low, high = bounds
+    start = min(max(start, low), high)
+    end = max(min(end, high), start)
+    st.session_state[_SLIDER] = (start, end)
+    st.session_state[_DATE_INPUT] = (start, end)
+
+
 def _reset(bounds: tuple[date, date]) -> None:
     st.session_state[_SLIDER] = bounds
     st.session_state[_DATE_INPUT] = bounds
