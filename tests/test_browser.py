@@ -157,3 +157,26 @@ def test_selecting_a_span_on_the_timeline_sets_the_date_window(app, offline_page
     assert match, caption
     assert int(match.group(1)) < 30 and match.group(2) > "2015-01-01"
     assert f"start={match.group(2)}" in page.url
+
+
+def test_playback_moves_the_window_and_the_map_without_a_click(app, offline_page):
+    page = offline_page.page
+    open_app(page, f"{app.url}/?start=2025-03-01&end=2025-04-30")
+    frame = map_frame(page)
+    wait_for_markers(frame, 14)
+    page.get_by_text("Playback: move a date window through time").click()
+    page.get_by_label("Window (days)").fill("7")
+    page.get_by_label("Window (days)").press("Enter")
+    wait_idle(page)
+    page.get_by_role("button", name=re.compile("Play")).click()
+    seen_windows, seen_counts = set(), set()
+    for _ in range(40):
+        page.wait_for_timeout(500)
+        text = page.locator("[data-testid=stCaptionContainer]", has_text="Playback (").first.inner_text()
+        seen_windows.add(re.search(r"\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d", text).group(0))
+        seen_counts.add(map_frame(page).locator(EVENT_MARKERS).count())
+        if len(seen_windows) >= 3 and len(seen_counts) >= 2:
+            break
+    assert len(seen_windows) >= 3, seen_windows
+    assert len(seen_counts) >= 2, seen_counts
+    assert offline_page.errors == []

@@ -8,8 +8,10 @@ from streamlit_folium import st_folium
 
 from ui.detail import selected_position, show_selection, take_click
 from ui.map_controls import map_settings_controls
+from ui.playback import playback_controls, playback_view
 from ui.view import current_view, show_caption
 from utils.clicks import CLICK_FIELD
+from utils.escaping import escape_text
 from utils.mapping import build_base_map, build_events_layer, category_colors
 
 MAP_KEY = "event_map"
@@ -19,28 +21,38 @@ view = current_view()
 st.title("Reported events around foreign bases in Syria")
 show_caption(view)
 settings = map_settings_controls()
+playback, interval = playback_controls(view)
 
-take_click(view, st.session_state.get(MAP_KEY))
-map_column, detail_column = st.columns([7, 3], gap="medium")
-with map_column:
-    base_map = build_base_map(view.dataset.basemap, view.dataset.sites)
-    colors = category_colors(view.dataset.events[settings.color_by].value_counts().index, settings.color_by)
-    events_layer = build_events_layer(
-        view.shown, colors, color_by=settings.color_by, selected=selected_position(view),
-        heatmap=settings.heatmap, rings_km=settings.rings_km, sites=view.dataset.sites,
-    )
-    st_folium(
-        base_map,
-        key=MAP_KEY,
-        feature_group_to_add=events_layer,
-        layer_control=folium.LayerControl(collapsed=False, position="topleft"),
-        returned_objects=[CLICK_FIELD, COUNT_FIELD],
-        use_container_width=True,
-        height=640,
-    )
-    st.caption(f"{len(view.shown)} event(s) on the map. Outline shows status; a dashed outline is a claim; "
-               "a dashed halo shows how far an imprecise place may be off. Basemap: Natural Earth borders "
-               "and geoBoundaries governorates, drawn offline.")
 
-with detail_column:
-    show_selection(view)
+@st.fragment(run_every=interval)
+def map_and_record() -> None:
+    """The map and the selected record; alone reruns on the playback timer and on map clicks."""
+    shown, playback_words = playback_view(view, playback)
+    if playback_words:
+        st.caption(escape_text(playback_words))
+    take_click(shown, st.session_state.get(MAP_KEY))
+    map_column, detail_column = st.columns([7, 3], gap="medium")
+    with map_column:
+        base_map = build_base_map(view.dataset.basemap, view.dataset.sites)
+        colors = category_colors(view.dataset.events[settings.color_by].value_counts().index, settings.color_by)
+        events_layer = build_events_layer(
+            shown.shown, colors, color_by=settings.color_by, selected=selected_position(shown),
+            heatmap=settings.heatmap, rings_km=settings.rings_km, sites=view.dataset.sites,
+        )
+        st_folium(
+            base_map,
+            key=MAP_KEY,
+            feature_group_to_add=events_layer,
+            layer_control=folium.LayerControl(collapsed=False, position="topleft"),
+            returned_objects=[CLICK_FIELD, COUNT_FIELD],
+            use_container_width=True,
+            height=640,
+        )
+        st.caption(f"{len(shown.shown)} event(s) on the map. Outline shows status; a dashed outline is a claim; "
+                   "a dashed halo shows how far an imprecise place may be off. Basemap: Natural Earth borders "
+                   "and geoBoundaries governorates, drawn offline.")
+    with detail_column:
+        show_selection(shown)
+
+
+map_and_record()

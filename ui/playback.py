@@ -1,0 +1,72 @@
+"""Playback controls on the map page; the map advances on a timer while playing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from ui.view import View
+from utils.playback import MODES, Playback
+
+PLAYING = "playback_playing"
+POSITION = "playback_position"
+SPEEDS = {"slow (3 s a step)": 3.0, "normal (1.5 s)": 1.5, "fast (0.75 s)": 0.75}
+
+
+def _play() -> None:
+    st.session_state[PLAYING] = True
+
+
+def _pause() -> None:
+    st.session_state[PLAYING] = False
+
+
+def _stop() -> None:
+    st.session_state[PLAYING] = False
+    st.session_state[POSITION] = None
+
+
+def playback_controls(view: View) -> tuple[Playback | None, float | None]:
+    """Draw the controls; return the playback (``None`` when off) and the timer interval in seconds."""
+    first, last = view.filter.start, view.filter.end
+    with st.expander("Playback: move a date window through time", expanded=st.session_state.get(PLAYING, False)):
+        if first is None or last is None or first >= last:
+            st.caption("Playback needs a date window of more than one day.")
+            return None, None
+        columns = st.columns([2, 2, 3, 3])
+        window_days = columns[0].number_input("Window (days)", 1, 3650, 30, key="playback_window")
+        step_days = columns[1].number_input("Step (days)", 1, 3650, 7, key="playback_step")
+        mode = columns[2].segmented_control("Window", MODES, default="sliding", key="playback_mode") or "sliding"
+        speed = columns[3].selectbox("Speed", list(SPEEDS), index=1, key="playback_speed")
+        buttons = st.columns(3)
+        playing = st.session_state.get(PLAYING, False)
+        buttons[0].button("Pause" if playing else "Play", on_click=_pause if playing else _play,
+                          icon=":material/pause:" if playing else ":material/play_arrow:", key="playback_toggle")
+        buttons[1].button("Stop", on_click=_stop, icon=":material/stop:", key="playback_stop")
+    playback = Playback(first, last, window_days=int(window_days), step_days=int(step_days), mode=mode)
+    if st.session_state.get(POSITION) is None and not st.session_state.get(PLAYING):
+        return None, None
+    return playback, (SPEEDS[speed] if st.session_state.get(PLAYING) else None)
+
+
+def playback_view(view: View, playback: Playback | None) -> tuple[View, str | None]:
+    """The view at the current playback position (advancing it while playing), and words for it."""
+    if playback is None:
+        return view, None
+    position = st.session_state.get(POSITION)
+    if position is None:
+        position = playback.start_position()
+    elif st.session_state.get(PLAYING):
+        position = playback.next_position(position)
+        if position is None:
+            st.session_state[PLAYING] = False
+            position = playback.last
+    st.session_state[POSITION] = position
+    start, end = playback.window(position)
+    value = replace(view.filter, start=start, end=end)
+    shown = value.apply(view.dataset.events)
+    state = "playing" if st.session_state.get(PLAYING) else "paused"
+    words = (f"Playback ({state}, {playback.mode} window): {start.isoformat()} to {end.isoformat()}, "
+             f"{len(shown)} event(s)")
+    return View(dataset=view.dataset, filter=value, shown=shown), words
