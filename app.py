@@ -17,7 +17,9 @@ pages = [
     st.Page("pages/views/map.py", title="Map", icon=":material/map:", default=True),
     st.Page("pages/views/events.py", title="Events", icon=":material/table:"),
     st.Page("pages/views/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("pages/views/bases.py", title="Bases", icon=":material/flag:"),
     st.Page("pages/views/claims.py", title="Claims", icon=":material/forum:"),
+    st.Page("pages/views/changes.py", title="Changes", icon=":material/difference:"),
     st.Page("pages/views/sources.py", title="Sources", icon=":material/article:"),
 ]
 navigation = st.navigation(pages)

@@ -159,3 +159,33 @@ def test_timeline_page_draws_counts_and_window_bars():
     params = spec.get("params", []) + [p for sub in spec["vconcat"] for p in sub.get("params", [])]
     assert any(p.get("name") == "window" and p["select"]["type"] == "interval" for p in params)
     assert shown_caption(at).startswith("Showing 8 of 30 events")
+
+
+def test_changes_page_compares_with_a_saved_snapshot(tmp_path, monkeypatch):
+    import shutil
+
+    import pandas as pd
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(APP).parent / "data", data)
+    earlier = pd.read_csv(data / "events.csv", dtype=str, keep_default_na=False)
+    earlier.loc[earlier["event_id"] == "EV0005", "status"] = "claimed"
+    earlier = earlier[earlier["event_id"] != "EV0030"]
+    (data / "snapshots").mkdir()
+    earlier.to_csv(data / "snapshots" / "events-20250101T000000Z-old.csv", index=False)
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(data))
+    at = run_app("pages/views/changes.py")
+    at.selectbox(key="snapshot_choice").set_value(data / "snapshots" / "events-20250101T000000Z-old.csv").run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Added": "1", "Removed": "0", "Changed": "1"}
+    assert at.dataframe[0].value.values.tolist() == [["EV0005", "status", "claimed", "reported"]]
+    assert list(at.dataframe[1].value["event_id"]) == ["EV0030"]
+
+
+def test_bases_page_summarises_events_near_each_base():
+    at = run_app("pages/views/bases.py")
+    at.slider(key="bases_radius").set_value(5).run()
+    captions = [html.unescape(c.value) for c in at.caption]
+    assert any(c.startswith("12 shown event(s) within 5 km; Russian Aerospace Forces") for c in captions), captions
+    assert any(c.startswith("3 shown event(s) within 5 km; Russian Navy") for c in captions)

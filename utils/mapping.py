@@ -32,6 +32,7 @@ __all__ = [
     "SYRIA_CENTER",
     "SYRIA_ZOOM",
     "build_base_map",
+    "build_change_layer",
     "build_events_layer",
     "category_colors",
     "empty_events_layer",
@@ -321,6 +322,25 @@ def build_events_layer(events: pd.DataFrame, colors: dict[str, str], *, color_by
     counts = events[color_by].value_counts().to_dict() if len(events) else {}
     group.add_child(EventLegend(legend_html(counts, colors, color_by)), name="event_legend")
     return localize_assets(group, asset_prefix)
+
+
+CHANGE_COLORS: dict[str, str] = {"added": "#2ca02c", "changed": "#ff7f0e", "removed": "#7f7f7f"}
+
+
+def build_change_layer(added: pd.DataFrame, changed: pd.DataFrame, removed: pd.DataFrame) -> folium.FeatureGroup:
+    """Events coloured by what happened to them since an earlier version: added, changed or removed."""
+    frames = [frame.assign(change=kind) for kind, frame in
+              (("added", added), ("changed", changed), ("removed", removed)) if len(frame)]
+    group = folium.FeatureGroup(name="Changes", overlay=True, control=True, show=True)
+    if frames:
+        events = pd.concat(frames, ignore_index=True)
+        rows, styles = event_rows(events, CHANGE_COLORS, "change", STATUS_OUTLINES, OTHER_COLOR, EVENT_RADIUS_PX)
+        group.add_child(EventsLayer(rows, styles, pane=EVENTS_PANE, halos=False), name="events_layer")
+        counts = events["change"].value_counts().to_dict()
+    else:
+        counts = {}
+    group.add_child(EventLegend(legend_html(counts, CHANGE_COLORS, "change")), name="event_legend")
+    return group
 
 
 RING_COLOR = "#7a1f5c"

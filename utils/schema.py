@@ -147,4 +147,5 @@ DISPLAY_LABELS: dict[str, str] = {
     "doc_id": "Article",
     "incident_id": "Incident",
     "source_url": "Source URL",
+    "change": "Since the earlier version",
 }
