@@ -49,3 +49,12 @@ def test_geojson_is_valid_and_keeps_every_event():
     first = document["features"][0]
     assert first["geometry"]["coordinates"] == [events.loc[0, "longitude"], events.loc[0, "latitude"]]
     assert first["properties"]["claimed_by"] == events.loc[0, "claimed_by"]
+
+
+def test_exports_carry_the_distance_to_the_nearest_base():
+    events = load_dataset(DATA).events
+    back = pd.read_csv(io.BytesIO(events_csv_bytes(events)))
+    row = back.set_index("event_id").loc["EV0021"]
+    assert row["nearest_site"] == "Al-Tanf garrison" and row["nearest_site_km"] == pytest.approx(0, abs=0.01)
+    properties = json.loads(events_geojson_bytes(events))["features"][0]["properties"]
+    assert properties["nearest_site"] == "Khmeimim air base" and properties["nearest_site_km"] > 5

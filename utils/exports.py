@@ -29,10 +29,16 @@ def neutralise_formula(value: object) -> object:
     return "'" + value
 
 
+DERIVED_COLUMNS: tuple[str, ...] = ("nearest_site", "nearest_site_km", "incident", "independent_sources")
+"""Computed on load and exported too: nearest base and its distance (km), incident, independent sources."""
+
+
 def _export_frame(events: pd.DataFrame) -> pd.DataFrame:
-    columns = [c for c in (*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS) if c in events.columns]
+    columns = [c for c in (*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS, *DERIVED_COLUMNS) if c in events.columns]
     frame = events[columns].copy()
     frame["event_date"] = pd.to_datetime(frame["event_date"]).dt.strftime("%Y-%m-%d")
+    if "nearest_site_km" in frame.columns:
+        frame["nearest_site_km"] = frame["nearest_site_km"].round(2)
     return frame
 
 
@@ -50,7 +56,8 @@ def events_geojson_bytes(events: pd.DataFrame) -> bytes:
     frame = _export_frame(events)
     features = []
     for record in frame.to_dict("records"):
-        properties = {k: (None if pd.isna(v) else (int(v) if k in ("fatalities", "geo_precision") else v))
+        properties = {k: (None if pd.isna(v) else
+                          (int(v) if k in ("fatalities", "geo_precision", "independent_sources") else v))
                       for k, v in record.items() if k not in ("latitude", "longitude")}
         features.append({
             "type": "Feature",

@@ -10,6 +10,7 @@ from utils.schema import DISPLAY_LABELS
 
 TABLE_COLUMNS = ["event_id", "event_date", "date_precision", "event_type", "sub_event_type", "location",
                  "admin1", "geo_precision", "source", "claimed_by", "status", "fatalities", "actor1", "actor2",
+                 "nearest_site", "nearest_site_km", "incident", "independent_sources",
                  "notes", "doc_id", "latitude", "longitude"]
 
 view = current_view()
@@ -26,6 +27,10 @@ st.dataframe(
         "event_date": st.column_config.DateColumn(DISPLAY_LABELS["event_date"], format="YYYY-MM-DD"),
         "notes": st.column_config.TextColumn(DISPLAY_LABELS["notes"], width="large"),
         "latitude": st.column_config.NumberColumn("Latitude", format="%.4f"),
+        "nearest_site": st.column_config.TextColumn("Nearest base"),
+        "nearest_site_km": st.column_config.NumberColumn("km to nearest base", format="%.1f"),
+        "incident": st.column_config.TextColumn("Incident"),
+        "independent_sources": st.column_config.NumberColumn("Independent sources"),
         "longitude": st.column_config.NumberColumn("Longitude", format="%.4f"),
     },
     key="events_table",
