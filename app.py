@@ -17,6 +17,7 @@ pages = [
     st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),
     st.Page("pages/events.py", title="Events", icon=":material/table:"),
     st.Page("pages/sources.py", title="Sources", icon=":material/article:"),
+    st.Page("pages/edit.py", title="Add or edit", icon=":material/edit_note:"),
 ]
 navigation = st.navigation(pages)
 

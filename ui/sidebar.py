@@ -14,6 +14,7 @@ FILTER_STATE = "event_filter"
 _KEYS = {"sources": "f_sources", "claimants": "f_claimants", "event_types": "f_types", "statuses": "f_statuses"}
 _LABELS = {"sources": "Source (outlet that published the report)", "claimants": "Claimed by",
            "event_types": "Event type", "statuses": "Status"}
+_RETIRED = "f_retired"
 _SLIDER = "f_dates"
 _DATE_INPUT = "f_date_input"
 _INITIALISED = "filters_initialised"
@@ -39,6 +40,7 @@ def _initialise(dataset: Dataset, options: dict[str, list[str]], bounds: tuple[d
     st.session_state[_DATE_INPUT] = (start, end)
     for name, key in _KEYS.items():
         st.session_state[key] = list(getattr(wanted, name))
+    st.session_state[_RETIRED] = wanted.include_retired
     st.session_state["link_messages"] = messages + dropped
     st.session_state[_INITIALISED] = True
 
@@ -58,6 +60,7 @@ def _reset(bounds: tuple[date, date]) -> None:
     st.session_state[_DATE_INPUT] = bounds
     for key in _KEYS.values():
         st.session_state[key] = []
+    st.session_state[_RETIRED] = False
 
 
 def render_sidebar(dataset: Dataset) -> EventFilter:
@@ -85,9 +88,11 @@ def render_sidebar(dataset: Dataset) -> EventFilter:
             _LABELS[name], options[name], key=key, placeholder="All",
             format_func=lambda value, name=name: f"{value} ({counts[name].get(value, 0)})",
         )
+    sidebar.checkbox("Show retired events", key=_RETIRED,
+                     help="Retired events are kept in the data with the reason; they are hidden unless shown here.")
     sidebar.button("Reset filters", on_click=_reset, args=(bounds,), width="stretch")
     start, end = st.session_state[_SLIDER]
-    value = EventFilter(start=start, end=end,
+    value = EventFilter(start=start, end=end, include_retired=bool(st.session_state.get(_RETIRED)),
                         **{name: tuple(st.session_state[key]) for name, key in _KEYS.items()})
     st.session_state[FILTER_STATE] = value
     _mirror_in_url(value, bounds)
@@ -102,6 +107,6 @@ def _mirror_in_url(value: EventFilter, bounds: tuple[date, date]) -> None:
         query.pop("end", None)
     current = {k: st.query_params.get_all(k) for k in st.query_params}
     wanted = {k: (v if isinstance(v, list) else [v]) for k, v in query.items()}
-    keep = {k: v for k, v in current.items() if k not in ("start", "end", "source", "claimant", "type", "status")}
+    keep = {k: v for k, v in current.items() if k not in ("start", "end", "source", "claimant", "type", "status", "retired")}
     if current != {**keep, **wanted}:
         st.query_params.from_dict({**{k: (v[0] if len(v) == 1 else v) for k, v in keep.items()}, **query})
