@@ -141,7 +141,8 @@ def parse_coordinates(text: str) -> tuple[float, float]:
     normal = _normalise(text or "")
     if not normal:
         raise CoordinateError("no coordinates typed; write latitude, longitude, for example 35.4064, 35.9469.")
-    if re.fullmatch(r"[-+]?\d+,\d+", normal.replace(" ", "")):
+    comma = re.fullmatch(r"[-+]?\d+,(\d+)", normal)
+    if comma and (len(comma.group(1)) >= 4 or int(comma.group(1)) > 180):
         raise CoordinateError(f"{text!r} looks like one number with a decimal comma; use a point for decimals "
                               "and a comma between latitude and longitude: 35.4064, 35.9469.")
     first, second = _split_pair(normal)

@@ -63,6 +63,7 @@ def fold_name(name: str) -> str:
     words = [w for i, w in enumerate(words) if not (w in _ARTICLES and 0 < i < len(words) - 1)]
     folded = []
     for word in words:
+        word = re.sub(r"aw(?=[^aeiouy]|$)", "o", word)  # Zawr / Zor, Hawsh / Hosh
         for old, new in _FOLDS:
             word = word.replace(old, new)
         word = re.sub(r"(?<=[aiu])h$", "", word)
