@@ -196,10 +196,10 @@ with adding:
                              column_config={"event_date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
                                             "distance_km": st.column_config.NumberColumn("km", format="%.1f")})
                 options = [None, *close["event_id"].tolist()]
-                labels = dict(zip(close["event_id"], close["location"]))
+                nearby_labels = dict(zip(close["event_id"], close["location"]))
                 attach_to = st.radio("Save as", options, key="attach_to", format_func=lambda e: (
                     "a new incident" if e is None
-                    else escape_text(f"another claim of the incident of {e} ({labels[e]})")))
+                    else escape_text(f"another claim of the incident of {e} ({nearby_labels[e]})")))
 
         if st.button("Save the event", type="primary", key="save_event"):
             st.session_state[TRIED] = True
@@ -223,11 +223,11 @@ with adding:
 with editing:
     events = dataset.events
     ids = events["event_id"].tolist()[::-1]
-    labels = {r.event_id: f"{r.event_id} · {r.location} · {r.event_date:%Y-%m-%d} · {r.status}"
+    event_labels = {r.event_id: f"{r.event_id} · {r.location} · {r.event_date:%Y-%m-%d} · {r.status}"
               + (" · retired" if str(getattr(r, "retired", "") or "").strip() else "")
               for r in events.itertuples(index=False)}
     chosen = st.selectbox("Event", ids, key="edit_event", index=None, placeholder="Pick an event to change",
-                          format_func=lambda e: labels.get(e, e))
+                          format_func=lambda e: event_labels.get(e, e))
     if chosen:
         event = events.loc[events["event_id"] == chosen].iloc[0]
         retired = str(event.get("retired", "") or "").strip()
