@@ -51,7 +51,7 @@ def fold_name(name: str) -> str:
 
     Strips diacritics and apostrophes (ʿayn, hamza), lower-cases, drops the
     Arabic article (al-, el-, as-, ash- ...), folds kh->h, q->k, ou->u and
-    similar digraphs, e->a, o->u, y->i, drops a final h after a vowel
+    similar digraphs, aw->o, e->a, o->u, y->i, drops a final h after a vowel
     (Jableh -> jabla) and collapses doubled letters. Words are kept,
     separated by one space: ``fold_name("Al-Qāmishlī") == "kamisli"``.
     """
