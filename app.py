@@ -21,6 +21,7 @@ pages = [
     st.Page("pages/views/claims.py", title="Claims", icon=":material/forum:"),
     st.Page("pages/views/changes.py", title="Changes", icon=":material/difference:"),
     st.Page("pages/views/sources.py", title="Sources", icon=":material/article:"),
+    st.Page("pages/views/edit.py", title="Add or edit", icon=":material/edit_note:"),
 ]
 navigation = st.navigation(pages)
 

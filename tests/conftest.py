@@ -117,6 +117,17 @@ def hostile_app(tmp_path_factory, hostile_data_dir) -> Iterator[RunningApp]:
     running.stop()
 
 
+@pytest.fixture
+def writable_app(tmp_path) -> Iterator[RunningApp]:
+    """The dashboard on a fresh copy of data/ (``data_dir``), for tests that save: data/ is never written."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    running = RunningApp(folder, tmp_path / "app.log")
+    running.data_dir = folder
+    yield running
+    running.stop()
+
+
 class OfflinePage:
     """A page whose every request outside loopback is refused and recorded."""
 

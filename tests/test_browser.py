@@ -132,7 +132,8 @@ def test_a_deep_link_to_a_page_works_on_a_fresh_server(offline_page, tmp_path):
         assert main_caption(page).startswith("Showing 4 of 30 events")
         assert page.locator("[data-testid=stException]").count() == 0
         nav = page.locator("[data-testid=stSidebarNav]").inner_text().split()
-        assert [word for word in nav if word[0].isupper()] == ["Map", "Events", "Timeline", "Claims", "Sources"]
+        assert [word for word in nav if word[0].isupper()] == [
+            "Map", "Events", "Timeline", "Bases", "Claims", "Changes", "Sources", "Add"]
     finally:
         fresh.stop()
 

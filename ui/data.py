@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import streamlit as st
 
-from utils.dataset import Dataset, default_data_dir, load_dataset
+from utils.dataset import Dataset, data_dir_from_args, load_dataset
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, float, int], ...]:
@@ -26,7 +27,12 @@ def _cached_dataset(folder: str, fingerprint: tuple) -> Dataset:
     return load_dataset(Path(folder))
 
 
+def data_dir() -> Path:
+    """The data folder: ``streamlit run app.py -- --data-dir DIR``, else ``$EVENTMAP_DATA_DIR``, else data/."""
+    return data_dir_from_args(sys.argv[1:])
+
+
 def get_dataset() -> Dataset:
-    """The bundled dataset, reloaded when a data file changes on disk."""
-    folder = default_data_dir()
+    """The dataset in :func:`data_dir`, reloaded when a data file changes on disk."""
+    folder = data_dir()
     return _cached_dataset(str(folder), _fingerprint(folder))

@@ -19,7 +19,9 @@ _RADIUS = "f_radius"
 _FLAGS = {"precise_only": ("f_precise", "Precise places only",
                            "Hide events placed only near a town or in a region (place precision 2 or 3)."),
           "corroborated_only": ("f_corroborated", "Corroborated by 2+ independent sources",
-                                "Keep incidents that at least two different outlets report.")}
+                                "Keep incidents that at least two different outlets report."),
+          "include_retired": ("f_retired", "Show retired events",
+                              "Retired events are kept in the data with the reason; they are hidden unless shown here.")}
 DEFAULT_RADIUS_KM = 50.0
 _SLIDER = "f_dates"
 _DATE_INPUT = "f_date_input"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from utils.incidents import add_incident_columns
 from utils.loading import LoadResult, load_events
 from utils.sites import load_sites, load_sources
 
-__all__ = ["DATA_DIR_ENV", "Dataset", "default_data_dir", "facet_options", "load_dataset"]
+__all__ = ["DATA_DIR_ENV", "Dataset", "data_dir_from_args", "default_data_dir", "facet_options", "load_dataset"]
 
 DATA_DIR_ENV = "EVENTMAP_DATA_DIR"
 """Environment variable naming another data folder (same layout as ``data/``)."""
@@ -26,6 +27,18 @@ def default_data_dir() -> Path:
     """``$EVENTMAP_DATA_DIR`` if set, else the project's ``data/`` folder."""
     configured = os.environ.get(DATA_DIR_ENV)
     return Path(configured) if configured else Path(__file__).resolve().parent.parent / "data"
+
+
+def data_dir_from_args(argv: list[str]) -> Path:
+    """The data folder chosen at start-up: ``--data-dir DIR``, else :func:`default_data_dir`.
+
+    ``argv`` is what follows ``--`` in ``streamlit run app.py -- --data-dir DIR``
+    (``sys.argv[1:]`` inside the app); other arguments are ignored.
+    """
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--data-dir", default=None)
+    known, _ = parser.parse_known_args(argv)
+    return Path(known.data_dir).expanduser().resolve() if known.data_dir else default_data_dir()
 
 
 @dataclass

@@ -70,7 +70,7 @@ def event_record(event: pd.Series) -> list[tuple[str, str]]:
         ("notes", event["notes"]),
         ("doc_id", event["doc_id"]),
     ]
-    for optional in ("incident_id", "source_url"):
+    for optional in ("incident_id", "source_url", "retired", "retired_at"):
         if optional in event.index and str(event[optional] or "").strip():
             pairs.append((optional, event[optional]))
     return [(DISPLAY_LABELS[key], "" if value is None else str(value)) for key, value in pairs]
@@ -78,7 +78,7 @@ def event_record(event: pd.Series) -> list[tuple[str, str]]:
 
 _POPUP_ROWS = ("Date", "Event type", "Sub-event type", "Place", "Governorate", "Place precision",
                "Reported by", "Claimed by", "Status", "Fatalities", "Notes", "Article", "Incident",
-               "Source URL")
+               "Source URL", "Retired (reason)")
 
 
 def event_popup_html(event: pd.Series) -> str:

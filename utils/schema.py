@@ -29,8 +29,9 @@ EVENT_COLUMNS: tuple[str, ...] = (
 )
 """Every column of ``data/events.csv``, in file order."""
 
-OPTIONAL_EVENT_COLUMNS: tuple[str, ...] = ("incident_id", "source_url")
-"""Columns that may be present; an absent one is read as blank."""
+OPTIONAL_EVENT_COLUMNS: tuple[str, ...] = ("incident_id", "source_url", "retired", "retired_at")
+"""Columns that may be present; an absent one is read as blank. ``retired`` (the reason) and
+``retired_at`` (UTC, ISO 8601) are written when an event is first retired (see utils/store.py)."""
 
 REQUIRED_VALUE_COLUMNS: tuple[str, ...] = (
     "event_id",
@@ -148,4 +149,6 @@ DISPLAY_LABELS: dict[str, str] = {
     "incident_id": "Incident",
     "source_url": "Source URL",
     "change": "Since the earlier version",
+    "retired": "Retired (reason)",
+    "retired_at": "Retired at (UTC)",
 }

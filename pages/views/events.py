@@ -17,7 +17,8 @@ view = current_view()
 st.title("Events")
 show_caption(view)
 
-table = view.shown[[c for c in TABLE_COLUMNS if c in view.shown.columns]]
+columns = TABLE_COLUMNS + (["retired"] if view.filter.include_retired else [])
+table = view.shown[[c for c in columns if c in view.shown.columns]]
 st.dataframe(
     table,
     hide_index=True,
