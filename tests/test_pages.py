@@ -189,3 +189,19 @@ def test_bases_page_summarises_events_near_each_base():
     captions = [html.unescape(c.value) for c in at.caption]
     assert any(c.startswith("12 shown event(s) within 5 km; Russian Aerospace Forces") for c in captions), captions
     assert any(c.startswith("3 shown event(s) within 5 km; Russian Navy") for c in captions)
+
+
+def test_a_window_reaching_the_last_day_follows_new_data(tmp_path, monkeypatch):
+    import shutil
+
+    import pandas as pd
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(APP).parent / "data", data)
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(data))
+    at = run_app()
+    events = pd.read_csv(data / "events.csv", dtype=str, keep_default_na=False)
+    late = events.iloc[[4]].assign(event_id="EV0031", event_date="2025-06-01")
+    pd.concat([events, late]).to_csv(data / "events.csv", index=False)
+    at.run()
+    assert shown_caption(at).startswith("Showing 31 of 31 events, 2015-01-01 to 2025-06-01")

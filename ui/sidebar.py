@@ -26,6 +26,7 @@ DEFAULT_RADIUS_KM = 50.0
 _SLIDER = "f_dates"
 _DATE_INPUT = "f_date_input"
 _INITIALISED = "filters_initialised"
+_BOUNDS = "filter_date_bounds"
 
 
 def date_bounds(events: pd.DataFrame) -> tuple[date, date]:
@@ -54,6 +55,23 @@ def _initialise(dataset: Dataset, options: dict[str, list[str]], bounds: tuple[d
         st.session_state[key] = getattr(wanted, flag)
     st.session_state["link_messages"] = messages + dropped
     st.session_state[_INITIALISED] = True
+
+
+def _follow_new_bounds(bounds: tuple[date, date]) -> None:
+    """Keep a window that reached the data's first or last day reaching it when the data grows or shrinks.
+
+    So an event saved or imported after the last date is shown, and a window
+    never falls outside the slider's range.
+    """
+    old_low, old_high = st.session_state.get(_BOUNDS, bounds)
+    start, end = st.session_state[_SLIDER]
+    low, high = bounds
+    start = low if start <= old_low else start
+    end = high if end >= old_high else end
+    start, end = min(max(start, low), high), max(min(end, high), low)
+    if (start, end) != st.session_state[_SLIDER]:
+        st.session_state[_SLIDER] = (min(start, end), end)
+        st.session_state[_DATE_INPUT] = (min(start, end), end)
 
 
 def _slider_changed() -> None:
@@ -96,6 +114,9 @@ def render_sidebar(dataset: Dataset) -> EventFilter:
     bounds = date_bounds(events)
     if not st.session_state.get(_INITIALISED):
         _initialise(dataset, options, bounds)
+    else:
+        _follow_new_bounds(bounds)
+    st.session_state[_BOUNDS] = bounds
     sidebar = st.sidebar
     sidebar.header("Filters")
     low, high = bounds
