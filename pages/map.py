@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from ui.detail import selected_position, show_selection, take_click
+from ui.export_panel import initial_view, show_export_panel
 from ui.view import current_view, show_caption
 from utils.clicks import CLICK_FIELD
 from utils.mapping import COLOR_BY_CHOICES, build_base_map, build_events_layer, category_colors
@@ -27,15 +28,16 @@ color_by = st.segmented_control(
 take_click(view, st.session_state.get(MAP_KEY))
 map_column, detail_column = st.columns([7, 3], gap="medium")
 with map_column:
-    base_map = build_base_map(view.dataset.basemap, view.dataset.sites)
+    start = initial_view()
+    base_map = build_base_map(view.dataset.basemap, view.dataset.sites, center=start.center, zoom=start.zoom)
     colors = category_colors(view.dataset.events[color_by].value_counts().index, color_by)
     events_layer = build_events_layer(view.shown, colors, color_by=color_by, selected=selected_position(view))
-    st_folium(
+    map_state = st_folium(
         base_map,
         key=MAP_KEY,
         feature_group_to_add=events_layer,
         layer_control=folium.LayerControl(collapsed=False, position="topright"),
-        returned_objects=[CLICK_FIELD, COUNT_FIELD],
+        returned_objects=[CLICK_FIELD, COUNT_FIELD, "center", "zoom"],
         use_container_width=True,
         height=640,
     )
@@ -44,3 +46,5 @@ with map_column:
 
 with detail_column:
     show_selection(view)
+
+show_export_panel(view, map_state, color_by=color_by)

@@ -38,7 +38,7 @@ def test_map_page_draws_bases_and_every_event():
     at = run_app()
     assert shown_caption(at) == "Showing 30 of 30 events, 2015-01-01 to 2025-04-30"
     args = map_arguments(at)
-    assert args["returned_objects"] == ["last_object_clicked_tooltip", "last_object_clicked_count"]
+    assert args["returned_objects"] == ["last_object_clicked_tooltip", "last_object_clicked_count", "center", "zoom"]
     assert all("app/static/vendor/" in link for link in args["js_links"] + args["css_links"])
     assert args["feature_group"].count('"event_id":') == 30
     for name in ("Khmeimim air base", "Tartus naval base", "Al-Tanf garrison", "Qamishli airport"):
