@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from browser import EVENT_MARKERS, main_caption, map_frame, open_app, shown_count, wait_for_markers, wait_idle
-from conftest import DATA, OfflinePage
+from conftest import DATA, PAYLOADS, OfflinePage
 from PIL import Image
 from pypdf import PdfReader
 
@@ -120,9 +120,15 @@ def test_html_export_opened_offline_draws_every_event_and_opens_records(dataset,
     assert page.locator(EVENT_MARKERS).count() == len(briefing.events) == 8
     assert page.locator(".site-marker").count() == 4
     assert page.locator(".leaflet-overlay-pane path").count() >= 20  # the offline basemap
-    page.locator(EVENT_MARKERS).last.click()  # the topmost of markers that share a point
+    page.locator(EVENT_MARKERS).last.hover()  # the topmost of markers that share a point
+    tooltip = page.locator(".leaflet-tooltip").inner_text()
+    assert re.match(r"EV\d{4} · ", tooltip) and "claimed" in tooltip
+    page.locator(EVENT_MARKERS).last.click()
     popup = page.locator(".leaflet-popup-content").inner_text()
     assert re.match(r"EV\d{4}", popup) and "Claimed by" in popup
+    listed = page.locator("#events-list-body tr")
+    assert listed.count() == 8
+    assert listed.first.locator("td").last.inner_text() == "claimed"
     assert offline_page.outside == [] and offline_page.errors == []
 
 
@@ -179,3 +185,19 @@ def test_export_panel_buttons_download_every_format(app, offline_page):
         page.get_by_role("button", name=re.compile(r"Download PNG, slide")).click()
     assert Image.open(download.value.path()).size == (1920, 1080)
     assert offline_page.outside == []
+
+
+def test_html_export_of_hostile_data_shows_payloads_as_text_and_runs_nothing(hostile_data_dir, offline_page):
+    briefing = Briefing(load_dataset(hostile_data_dir), EventFilter(claimants=(PAYLOADS["claimed_by"],)))
+    page = offline_page.page
+    _ready(page, export_file(briefing, "html").decode("utf-8"))
+    page.locator(EVENT_MARKERS).last.hover()
+    assert PAYLOADS["location"] in page.locator(".leaflet-tooltip").inner_text()
+    page.locator(EVENT_MARKERS).last.click()
+    popup = page.locator(".leaflet-popup-content").inner_text()
+    assert PAYLOADS["notes"] in popup and PAYLOADS["claimed_by"] in popup
+    cells = page.locator("#events-list-body td").all_inner_texts()
+    assert PAYLOADS["location"] + ", Lattakia" in cells and PAYLOADS["claimed_by"] in cells
+    assert page.evaluate("() => window.__pwned === undefined")
+    assert page.locator("img[src='x'], svg[onload]").count() == 0
+    assert offline_page.dialogs == [] and offline_page.errors == [] and offline_page.outside == []

@@ -184,13 +184,23 @@ def _table_html(rows: list[dict[str, str]], columns: list[str], css: str) -> str
     return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def _lists_html(briefing: Briefing, events: pd.DataFrame) -> tuple[str, str]:
-    rows = event_rows(events)
+LIST_COLUMNS = ["Date", "Place", "Type", "Source", "Claimed by", "Status"]
+
+
+def _lists_html(briefing: Briefing, events: pd.DataFrame, rows: list[dict[str, str]],
+                inline_rows: bool = True) -> tuple[str, str]:
+    """The events list and the sources cited; with ``inline_rows=False`` the events table's body is left
+    empty for the map script to fill from its string table (see :func:`utils.export_map.compact_events`)."""
     cited = sources_cited(events, briefing.dataset.sources)
     source_rows = [{"Article": c["doc_id"], "Outlet": c["outlet"], "Published": c["published"],
                     "Headline": c["headline"], "URL": c["url"], "Events": c["events"]} for c in cited]
-    events_part = (f"<h2>Events shown ({len(rows)})</h2>"
-                   + _table_html(rows, ["Date", "Place", "Type", "Source", "Claimed by", "Status"], "events"))
+    if inline_rows:
+        events_table = _table_html(rows, LIST_COLUMNS, "events")
+    else:
+        head = "".join(f"<th>{escape_text(c)}</th>" for c in LIST_COLUMNS)
+        events_table = (f'<table class="events"><thead><tr>{head}</tr></thead>'
+                        '<tbody id="events-list-body"></tbody></table>')
+    events_part = f"<h2>Events shown ({len(rows)})</h2>" + events_table
     sources_part = (f"<h2>Sources cited ({len(cited)})</h2>"
                     + _table_html(source_rows, ["Article", "Outlet", "Published", "Headline", "URL", "Events"],
                                   "sources"))
@@ -207,8 +217,10 @@ def briefing_html(briefing: Briefing, layout: Layout = "html") -> str:
     """
     events = briefing.events
     interactive = layout == "html"
+    rows = event_rows(events) if layout in ("html", "pdf") else []
+    list_rows = [[row[c] for c in LIST_COLUMNS] for row in rows] if interactive else None
     fmap = build_export_map(briefing.dataset, events, briefing.view, briefing.colors(), color_by=briefing.color_by,
-                            details=interactive, interactive=interactive)
+                            details=interactive, interactive=interactive, list_rows=list_rows)
     map_id = fmap.get_name()
     page = fmap.get_root().render()
     page = inline_vendored_assets(page)
@@ -216,11 +228,11 @@ def briefing_html(briefing: Briefing, layout: Layout = "html") -> str:
     map_div = f'<div class="map-box"><div class="folium-map" id="{map_id}" ></div></div>'
     caption = _caption_html(briefing)
     if layout == "pdf":
-        events_part, sources_part = _lists_html(briefing, events)
+        events_part, sources_part = _lists_html(briefing, events, rows)
         body = (f'<div class="briefing"><h1>{title}</h1><div class="left">{map_div}{caption}{sources_part}</div>'
                 f'<div class="right">{events_part}</div></div>')
     elif layout == "html":
-        events_part, sources_part = _lists_html(briefing, events)
+        events_part, sources_part = _lists_html(briefing, events, rows, inline_rows=False)
         body = f'<div class="briefing"><h1>{title}</h1>{map_div}{caption}</div>{events_part}{sources_part}'
     else:
         body = f'<div class="briefing"><h1>{title}</h1>{map_div}{caption}</div>'

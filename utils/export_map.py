@@ -4,7 +4,7 @@ The dashboard's events layer (:func:`utils.mapping.build_events_layer`) writes
 a GeoJSON feature with the full popup HTML for every event: about 1.5 kB an
 event. An export of 10,000 events would weigh 15 MB, so exports draw events
 from a compact table instead: each distinct (already escaped) string is
-stored once and each event is ``[lat, lon, style, tooltip, [label, value, ...]]``
+stored once and each event is ``[lat, lon, style, others at the same point, [label, value, ...], [list cells]]``
 of indexes into it. The popup HTML is assembled in the browser only when an
 event is clicked, from strings that passed :func:`utils.escaping.escape_text`
 in Python. The same page is the HTML export and what Chromium photographs for
@@ -38,7 +38,8 @@ from utils.mapping import (
     legend_html,
 )
 from utils.permalink import MapView
-from utils.presentation import event_record, event_tooltip_html
+from utils.presentation import event_record
+from utils.schema import DISPLAY_LABELS
 
 __all__ = ["INLINE_PREFIX", "ExportEventsLayer", "build_export_map", "compact_events", "inline_vendored_assets"]
 
@@ -46,17 +47,25 @@ INLINE_PREFIX = "inline-asset:"
 """Placeholder prefix for vendored assets; :func:`inline_vendored_assets` replaces the tags that use it."""
 
 
+TOOLTIP_FIELDS = ("event_id", "event_date", "sub_event_type", "location", "status")
+"""What an event's tooltip says, in order (as :func:`utils.presentation.event_tooltip_html`)."""
+
+
 def _style_key(style: dict) -> tuple:
     return tuple(sorted(style.items()))
 
 
 def compact_events(events: pd.DataFrame, colors: dict[str, str], color_by: str, *,
-                   details: bool = True) -> dict:
+                   details: bool = True, list_rows: list[list[str]] | None = None) -> dict:
     """The events as a compact table for :class:`ExportEventsLayer`.
 
     ``details=False`` leaves out tooltips and records (for PNG and PDF, where
-    nobody clicks): only position, colour and outline are kept.
+    nobody clicks): only position, colour and outline are kept. ``list_rows``
+    (plain text, one list per event in the order of ``events``) is stored
+    escaped for the page to fill its table of events from.
     """
+    if list_rows is not None and not details:
+        raise ValueError("list_rows go with details=True (the list is only drawn on the interactive page)")
     strings: list[str] = [""]
     index: dict[str, int] = {"": 0}
 
@@ -73,27 +82,30 @@ def compact_events(events: pd.DataFrame, colors: dict[str, str], color_by: str, 
     if len(events):
         same_point = events.groupby(["latitude", "longitude"])["event_id"].transform("size").to_numpy() - 1
     columns = list(events.columns)
-    for number, values in enumerate(events.itertuples(index=False, name=None)):
-        event = pd.Series(values, index=columns)
-        style = {"radius": EVENT_RADIUS_PX, "fillColor": colors.get(event[color_by], OTHER_COLOR),
-                 "fillOpacity": 0.85, "opacity": 1.0, "fill": True,
-                 **STATUS_OUTLINES.get(event["status"], STATUS_OUTLINES["reported"])}
+    fills = [colors.get(v, OTHER_COLOR) for v in events[color_by]]
+    records = events.itertuples(index=False, name=None) if details else iter(())
+    for number, (lat, lon, fill, status) in enumerate(zip(events["latitude"], events["longitude"], fills,
+                                                          events["status"])):
+        style = {"radius": EVENT_RADIUS_PX, "fillColor": fill, "fillOpacity": 0.85, "opacity": 1.0, "fill": True,
+                 **STATUS_OUTLINES.get(status, STATUS_OUTLINES["reported"])}
         key = _style_key(style)
         if key not in style_index:
             style_index[key] = len(styles)
             styles.append(style)
-        row: list = [round(float(event["latitude"]), 5), round(float(event["longitude"]), 5), style_index[key]]
+        row: list = [round(float(lat), 5), round(float(lon), 5), style_index[key]]
         if details:
-            tooltip = event_tooltip_html(event)
-            if same_point[number]:
-                tooltip += f" &#183; +{same_point[number]} more at this point"
+            event = pd.Series(next(records), index=columns)
             pairs: list[int] = []
             for label, value in event_record(event):
                 if value:
                     pairs += [ref(escape_text(label)), ref(escape_text(value))]
-            row += [ref(tooltip), pairs]
+            row += [int(same_point[number]), pairs]
+        if list_rows is not None:
+            row.append([ref(escape_text(text)) for text in list_rows[number]])
         rows.append(row)
-    return {"strings": strings, "styles": styles, "events": rows, "details": details, "pane": EVENTS_PANE}
+    tooltip_labels = [ref(escape_text(DISPLAY_LABELS[c])) for c in TOOLTIP_FIELDS]
+    return {"strings": strings, "styles": styles, "events": rows, "details": details, "pane": EVENTS_PANE,
+            "tooltip": tooltip_labels}
 
 
 class ExportEventsLayer(MacroElement):
@@ -109,6 +121,16 @@ class ExportEventsLayer(MacroElement):
             var data = {{ this.data | tojson }};
             var s = data.strings;
             var layer = L.featureGroup();
+            function tooltip(row) {
+                var pairs = row[4], parts = [];
+                data.tooltip.forEach(function(label) {
+                    for (var i = 0; i < pairs.length; i += 2) {
+                        if (pairs[i] === label) { parts.push(s[pairs[i + 1]]); break; }
+                    }
+                });
+                var text = parts.join(" &#183; ");
+                return row[3] ? text + " &#183; +" + row[3] + " more at this point" : text;
+            }
             function record(row) {
                 var pairs = row[4];
                 var html = '<div class="event-popup"><b>' + s[pairs[1]] + '</b><table>';
@@ -121,11 +143,19 @@ class ExportEventsLayer(MacroElement):
                 var options = Object.assign({pane: data.pane}, data.styles[row[2]]);
                 var marker = L.circleMarker([row[0], row[1]], options);
                 if (data.details) {
-                    marker.bindTooltip(s[row[3]], {sticky: true});
+                    marker.bindTooltip(function() { return tooltip(row); }, {sticky: true});
                     marker.bindPopup(function() { return record(row); }, {maxWidth: 460});
                 }
                 marker.addTo(layer);
             });
+            var body = document.getElementById("events-list-body");
+            if (body && data.events.length && data.events[0].length > 5) {
+                var html = [];
+                data.events.forEach(function(row) {
+                    html.push("<tr><td>" + row[5].map(function(i) { return s[i]; }).join("</td><td>") + "</td></tr>");
+                });
+                body.innerHTML = html.join("");
+            }
             layer.addTo(map);
             window.briefingEventCount = data.events.length;
         })();
@@ -139,12 +169,15 @@ class ExportEventsLayer(MacroElement):
 
 
 def build_export_map(dataset: Dataset, events: pd.DataFrame, view: MapView, colors: dict[str, str], *,
-                     color_by: str = "event_type", details: bool = True, interactive: bool = True) -> folium.Map:
+                     color_by: str = "event_type", details: bool = True, interactive: bool = True,
+                     list_rows: list[list[str]] | None = None) -> folium.Map:
     """The offline map of a briefing: basemap and bases from :func:`build_base_map`, lean events, legend.
 
     The online-only OpenStreetMap layer is left out (an export must draw the
     same on a machine with no network). ``interactive=False`` turns off
-    zoom animation and the zoom buttons, for PNG and PDF.
+    zoom animation and the zoom buttons, for PNG and PDF. ``list_rows``: see
+    :func:`compact_events` (the page's ``<tbody id="events-list-body">`` is
+    filled from them, so each string is stored once).
     """
     fmap = build_base_map(dataset.basemap, dataset.sites, center=view.center, zoom=view.zoom,
                           asset_prefix=INLINE_PREFIX)
@@ -154,7 +187,7 @@ def build_export_map(dataset: Dataset, events: pd.DataFrame, view: MapView, colo
     if not interactive:
         fmap.options.update({"zoomControl": False, "zoomAnimation": False, "fadeAnimation": False,
                              "markerZoomAnimation": False})
-    fmap.add_child(ExportEventsLayer(compact_events(events, colors, color_by, details=details)),
+    fmap.add_child(ExportEventsLayer(compact_events(events, colors, color_by, details=details, list_rows=list_rows)),
                    name="export_events")
     counts = events[color_by].value_counts().to_dict() if len(events) else {}
     fmap.add_child(EventLegend(legend_html(counts, colors, color_by)), name="event_legend")
