@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 
 def type_into(page, label: str, value: str) -> None:
     box = page.get_by_role("textbox", name=label, exact=True)
+    expect(box).to_have_count(1, timeout=TIMEOUT_MS)  # a rerun can briefly show the old and the new form
     box.fill(value)
     box.press("Enter" if box.evaluate("e => e.tagName") == "INPUT" else "Tab")
     wait_idle(page)

@@ -45,7 +45,7 @@ def test_map_page_draws_bases_and_every_event():
     at = run_app()
     assert shown_caption(at) == "Showing 30 of 30 events, 2015-01-01 to 2025-04-30; 24 of them dated only to the week, month or year"
     args = map_arguments(at)
-    assert args["returned_objects"] == ["last_object_clicked_tooltip", "last_object_clicked_count"]
+    assert args["returned_objects"] == ["last_object_clicked_tooltip", "last_object_clicked_count", "center", "zoom"]
     assert all("app/static/vendor/" in link for link in args["js_links"] + args["css_links"])
     assert len(rows_on_map(args)) == 30
     for name in ("Khmeimim air base", "Tartus naval base", "Al-Tanf garrison", "Qamishli airport"):

@@ -9,6 +9,7 @@ import streamlit as st
 
 from ui.sidebar import FILTER_STATE
 from utils.dataset import Dataset
+from utils.dates import coarse_date_note
 from utils.escaping import escape_text
 from utils.filters import EventFilter
 
@@ -23,10 +24,8 @@ class View:
     def caption(self) -> str:
         names = dict(zip(self.dataset.sites["site_id"], self.dataset.sites["name"]))
         text = self.filter.describe(len(self.shown), len(self.dataset.events), site_names=names)
-        coarse = int((self.shown["date_precision"] != "day").sum())
-        if coarse:
-            text += f"; {coarse} of them dated only to the week, month or year"
-        return text
+        note = coarse_date_note(self.shown)
+        return f"{text}; {note}" if note else text
 
 
 def current_view() -> View:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["add_date_windows", "date_window"]
+__all__ = ["add_date_windows", "coarse_date_note", "date_window"]
 
 _WEEK_HALF = pd.Timedelta(days=3)
 
@@ -37,3 +37,9 @@ def add_date_windows(events: pd.DataFrame) -> pd.DataFrame:
     out = events.copy()
     out["date_start"], out["date_end"] = date_window(out["event_date"], out["date_precision"])
     return out
+
+
+def coarse_date_note(events: pd.DataFrame) -> str:
+    """Words for captions: how many of ``events`` are dated only to the week, month or year ('' if none)."""
+    coarse = int((events["date_precision"] != "day").sum()) if len(events) else 0
+    return f"{coarse} of them dated only to the week, month or year" if coarse else ""

@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from ui.detail import selected_position, show_selection, take_click
+from ui.export_panel import initial_view, show_export_panel
 from ui.map_controls import map_settings_controls
 from ui.playback import playback_controls, playback_view
 from ui.view import current_view, show_caption
@@ -33,18 +34,19 @@ def map_and_record() -> None:
     take_click(shown, st.session_state.get(MAP_KEY))
     map_column, detail_column = st.columns([7, 3], gap="medium")
     with map_column:
-        base_map = build_base_map(view.dataset.basemap, view.dataset.sites)
+        start = initial_view()
+        base_map = build_base_map(view.dataset.basemap, view.dataset.sites, center=start.center, zoom=start.zoom)
         colors = category_colors(view.dataset.events[settings.color_by].value_counts().index, settings.color_by)
         events_layer = build_events_layer(
             shown.shown, colors, color_by=settings.color_by, selected=selected_position(shown),
             heatmap=settings.heatmap, rings_km=settings.rings_km, sites=view.dataset.sites,
         )
-        st_folium(
+        map_state = st_folium(
             base_map,
             key=MAP_KEY,
             feature_group_to_add=events_layer,
             layer_control=folium.LayerControl(collapsed=False, position="topleft"),
-            returned_objects=[CLICK_FIELD, COUNT_FIELD],
+            returned_objects=[CLICK_FIELD, COUNT_FIELD, "center", "zoom"],
             use_container_width=True,
             height=640,
         )
@@ -53,6 +55,7 @@ def map_and_record() -> None:
                    "and geoBoundaries governorates, drawn offline.")
     with detail_column:
         show_selection(shown)
+    show_export_panel(shown, map_state, color_by=settings.color_by)
 
 
 map_and_record()

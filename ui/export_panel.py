@@ -1,0 +1,108 @@
+"""The Export panel under the map: the current filters and view as PNG, PDF, HTML, CSV, GeoJSON and a link.
+
+All the work is in :mod:`utils.briefing`; this module reads widgets and the
+map's reported view, and offers downloads. CSV, GeoJSON and HTML are made
+when their button is clicked; PNG and PDF need Chromium (a few seconds), so
+they are rendered on request under a spinner and then offered for download
+until the filters, view or title change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from ui.view import View
+from utils.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file, file_name
+from utils.escaping import escape_text
+from utils.mapping import SYRIA_CENTER, SYRIA_ZOOM
+from utils.permalink import DEFAULT_BASE_URL, VIEW_KEYS, MapView, permalink, view_from_map_state, view_from_query
+from utils.render import RenderError, missing_parts
+
+__all__ = ["initial_view", "show_export_panel"]
+
+_INITIAL_VIEW = "initial_map_view"
+_RENDERED = "rendered_exports"
+_TITLE = "export_title"
+_ON_CLICK = ("html", "csv", "geojson")
+_ON_REQUEST = ("png", "png-a4", "pdf")
+
+
+def initial_view() -> MapView:
+    """The view the map opens at: the link's ``lat``/``lon``/``zoom`` if any, else all of Syria.
+
+    Read once per session, so the base map stays the same while the user pans
+    (st_folium would redraw a map whose centre changed).
+    """
+    if _INITIAL_VIEW not in st.session_state:
+        query = {key: st.query_params.get(key) for key in VIEW_KEYS if key in st.query_params}
+        view, messages = view_from_query(query)
+        for message in messages:
+            st.warning(escape_text(message), icon=":material/link_off:")
+        st.session_state[_INITIAL_VIEW] = view or MapView(SYRIA_CENTER, SYRIA_ZOOM)
+    return st.session_state[_INITIAL_VIEW]
+
+
+def _mirror_view_in_url(view: MapView) -> None:
+    """Keep ``lat``/``lon``/``zoom`` in the address bar, so copying the URL shares the view too."""
+    wanted = view.to_query()
+    if any(st.query_params.get(key) != value for key, value in wanted.items()):
+        for key, value in wanted.items():
+            st.query_params[key] = value
+
+
+def _base_url() -> str:
+    try:
+        url = st.context.url
+    except Exception:  # outside a browser session (AppTest) there is no URL
+        url = None
+    return url or DEFAULT_BASE_URL
+
+
+def show_export_panel(view: View, map_state: Mapping | None, *, color_by: str = "event_type") -> None:
+    """Offer every export of ``view`` at the map's current centre and zoom (``map_state``: what st_folium returned)."""
+    map_view = view_from_map_state(map_state) or initial_view()
+    _mirror_view_in_url(map_view)
+    st.subheader("Export for a briefing")
+    title = st.text_input("Title", value=DEFAULT_TITLE, key=_TITLE, max_chars=120)
+    link = permalink(_base_url(), view.filter, map_view)
+    briefing = Briefing(view.dataset, view.filter, map_view, title=title, permalink=link, color_by=color_by)
+    st.caption(escape_text(f"Exports show the {len(view.shown)} event(s) of the current filters at the map's "
+                           f"centre ({map_view.center[0]:.4f}, {map_view.center[1]:.4f}) and zoom "
+                           f"{map_view.zoom:g}, data version {view.dataset.version}. Permalink:"))
+    st.code(link, language=None, wrap_lines=True)
+
+    columns = st.columns(len(_ON_CLICK))
+    for column, key in zip(columns, _ON_CLICK):
+        spec = EXPORT_FORMATS[key]
+        column.download_button(
+            f"Download {spec.label}", data=lambda key=key: export_file(briefing, key),
+            file_name=file_name(briefing, key), mime=spec.mime, on_click="ignore",
+            icon=":material/download:", key=f"export_{key}", width="stretch")
+
+    missing = missing_parts()
+    if missing:
+        st.info(escape_text("PNG and PDF exports need Chromium and Playwright on this machine: "
+                            + "; ".join(missing)), icon=":material/info:")
+        return
+    fingerprint = (view.filter, map_view, title, color_by, view.dataset.version)
+    rendered: dict = st.session_state.setdefault(_RENDERED, {})
+    columns = st.columns(len(_ON_REQUEST))
+    for column, key in zip(columns, _ON_REQUEST):
+        spec = EXPORT_FORMATS[key]
+        with column:
+            if st.button(f"Render {spec.label}", key=f"render_{key}", icon=":material/image:", width="stretch"):
+                with st.spinner(f"Rendering {spec.label} in Chromium..."):
+                    try:
+                        rendered[key] = (fingerprint, export_file(briefing, key))
+                    except RenderError as error:
+                        rendered.pop(key, None)
+                        st.error(escape_text(str(error)))
+            done = rendered.get(key)
+            if done and done[0] == fingerprint:
+                st.download_button(f"Download {spec.label}", data=done[1], file_name=file_name(briefing, key),
+                                   mime=spec.mime, on_click="ignore", icon=":material/download:",
+                                   key=f"export_{key}", type="primary", width="stretch")
+            elif done:
+                st.caption("The view changed since it was rendered: render again.")
