@@ -70,13 +70,15 @@ class CellCheck:
     the rule, for ``reason``. The row is set aside; the report names
     ``column`` and its value. ``replaces`` lists native columns whose own
     checks are skipped on those rows (the column was derived from ``column``,
-    so one reason is enough).
+    so one reason is enough). ``values`` are the cells the report shows.
     """
 
     column: str
     bad: pd.Series
     reason: str
     replaces: tuple[str, ...] = ()
+    values: pd.Series | None = None
+    """The cells to show in the report (default: the frame's ``column``)."""
 
 
 UNSTRIPPED_COLUMNS = ("notes",)
@@ -249,27 +251,27 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
         bad_doc = (frame["doc_id"] != "") & ~frame["doc_id"].isin(known)
         checks.append(("doc_id", bad_doc, "no article with this doc_id in sources.csv; add it there first."))
     covered: dict[str, pd.Series] = {}
-    ordered: list[tuple[str, pd.Series, str]] = []
+    ordered: list[tuple[str, pd.Series, str, pd.Series | None]] = []
     for check in extra_checks:
         mask = check.bad.reindex(frame.index).fillna(False).astype(bool)
-        ordered.append((check.column, mask, check.reason))
+        ordered.append((check.column, mask, check.reason, check.values))
         for column in (check.column, *check.replaces):
             covered[column] = covered.get(column, pd.Series(False, index=frame.index)) | mask
     for column, mask, reason in checks:
         if column in covered:
             mask = mask & ~covered[column]
-        ordered.append((column, mask, reason))
+        ordered.append((column, mask, reason, None))
 
     problems: list[Problem] = []
     bad_any = np.zeros(len(frame), dtype=bool)
     reasons: dict[int, list[str]] = {}
     rows = frame[ROW_COLUMN].to_numpy()
-    for column, mask, reason in ordered:
+    for column, mask, reason, values in ordered:
         flags = np.asarray(mask.fillna(False).to_numpy(dtype=bool, na_value=False), dtype=bool)
         if not flags.any():
             continue
         bad_any |= flags
-        source = raw[column] if column in raw.columns else None
+        source = values if values is not None else raw[column] if column in raw.columns else None
         for index in np.flatnonzero(flags):
             value = _shown_value(source.iat[index]) if source is not None else ""
             problems.append(Problem(file, int(rows[index]), column, value, reason))
