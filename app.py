@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.data import get_dataset
+from ui.session_data import active_dataset
 from ui.sidebar import render_sidebar
 from ui.status import show_data_status
 from utils.problems import DataFileError
@@ -17,11 +17,12 @@ pages = [
     st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),
     st.Page("pages/events.py", title="Events", icon=":material/table:"),
     st.Page("pages/sources.py", title="Sources", icon=":material/article:"),
+    st.Page("pages/import.py", title="Import", icon=":material/upload_file:"),
 ]
 navigation = st.navigation(pages)
 
 try:
-    dataset = get_dataset()
+    dataset = active_dataset()
 except DataFileError as error:
     st.error(f"The data cannot be loaded: {error}")
     st.stop()

@@ -43,6 +43,15 @@ def _initialise(dataset: Dataset, options: dict[str, list[str]], bounds: tuple[d
     st.session_state[_INITIALISED] = True
 
 
+def forget_filters() -> None:
+    """Drop the filter widgets' state and the filters in the URL (the events in use changed)."""
+    for key in (_SLIDER, _DATE_INPUT, _INITIALISED, *_KEYS.values()):
+        st.session_state.pop(key, None)
+    for key in ("start", "end", "source", "claimant", "type", "status", "site", "radius_km", "retired"):
+        if key in st.query_params:
+            del st.query_params[key]
+
+
 def _slider_changed() -> None:
     st.session_state[_DATE_INPUT] = st.session_state[_SLIDER]
 

@@ -15,7 +15,8 @@ from utils.importers.pipeline import (
     inspect_upload,
     native_csv_bytes,
     run_import,
+    set_aside_csv_bytes,
 )
 
 __all__ = ["FORMATS", "FORMAT_LABELS", "ColumnMapping", "ImportResult", "Inspection", "guess_mapping",
-           "import_bytes", "inspect_upload", "native_csv_bytes", "run_import"]
+           "import_bytes", "inspect_upload", "native_csv_bytes", "run_import", "set_aside_csv_bytes"]

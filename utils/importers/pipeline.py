@@ -34,7 +34,7 @@ from utils.problems import DataFileError, Problem, problems_frame
 from utils.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
 
 __all__ = ["FORMATS", "ImportResult", "Inspection", "import_bytes", "inspect_upload", "native_csv_bytes",
-           "run_import"]
+           "run_import", "set_aside_csv_bytes"]
 
 FORMATS: tuple[str, ...] = tuple(FORMAT_LABELS)
 """Format keys: auto, native, acled, ucdp, csv (mapped columns), geojson."""
@@ -197,6 +197,21 @@ def import_bytes(data: bytes, file: str, *, fmt: str = "auto", encoding: str = "
     inspection = inspect_upload(data, file, encoding=encoding, container=container, max_bytes=max_bytes)
     return run_import(inspection, fmt=fmt, mapping=mapping, date_format=date_format, today=today,
                       data_dir=data_dir, progress=progress)
+
+
+def set_aside_csv_bytes(rejected: pd.DataFrame) -> bytes:
+    """The rows set aside as UTF-8 CSV: the file's own cells, ``_row`` and ``_reasons``.
+
+    Cells a spreadsheet would run as a formula get a leading apostrophe
+    (see :func:`utils.exports.neutralise_formula`).
+    """
+    from utils.exports import neutralise_formula
+
+    frame = rejected.copy()
+    for column in frame.columns:
+        if column != ROW_COLUMN:
+            frame[column] = frame[column].astype(object).map(neutralise_formula)
+    return frame.to_csv(index=False).encode("utf-8")
 
 
 _COMPUTED = ("date_start", "date_end", "nearest_site", "nearest_site_km", ROW_COLUMN)
