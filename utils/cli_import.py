@@ -65,7 +65,9 @@ def format_report(result: ImportResult, *, limit: int | None = 200) -> str:
     return "\n".join(lines)
 
 
-def _run(arguments: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> tuple[int, ImportResult | None]:
+def _run(arguments: argparse.Namespace) -> tuple[int, ImportResult | None]:
+    out: TextIO = sys.stdout
+    err: TextIO = sys.stderr
     path = Path(arguments.file)
     try:
         data = path.read_bytes()

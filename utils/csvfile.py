@@ -298,7 +298,7 @@ def _fast_table(data: bytes, file: str) -> RawTable | None:
     frame = table.to_pandas(types_mapper=lambda kind: text_dtype() if kind == pa.string() else None)
     del table
     frame.columns = header
-    blank = (frame[header[0]].str.strip() == "").to_numpy(dtype=bool, na_value=True)
+    blank = np.array((frame[header[0]].str.strip() == "").to_numpy(dtype=bool, na_value=True))
     if blank.any():
         candidates = frame.loc[blank]
         blank[blank] = (candidates.apply(lambda column: column.str.strip() == "")).all(axis=1).to_numpy()

@@ -45,9 +45,14 @@ def header_labels(data: bytes, encoding: str) -> list[str]:
 
 
 def detect_columns(columns: Iterable[str]) -> str | None:
-    """'native', 'acled' or 'ucdp' when the columns carry that format's signature, else ``None``."""
+    """'native', 'acled' or 'ucdp' when the columns carry that format's signature, else ``None``.
+
+    A file with most of our columns counts as native, so a missing one is named rather than the
+    whole file being called unknown.
+    """
     present = set(columns)
-    if set(EVENT_COLUMNS) <= present:
+    ours = present & set(EVENT_COLUMNS)
+    if {"event_id", "event_date", "latitude", "longitude"} <= ours and len(ours) * 3 >= len(EVENT_COLUMNS) * 2:
         return "native"
     if present >= _ACLED_SIGNATURE:
         return "acled"
