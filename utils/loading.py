@@ -86,9 +86,18 @@ UNSTRIPPED_COLUMNS = ("notes",)
 
 
 def _as_text(series: pd.Series, *, strip: bool = True) -> pd.Series:
-    """Cells as Arrow-backed text (stripped unless ``strip`` is false), missing cells as ""."""
-    text = series.astype(text_dtype()).fillna("")
-    return text.str.strip() if strip else text
+    """Cells as Arrow-backed text (stripped unless ``strip`` is false), missing cells as "".
+
+    A column with nothing to strip is returned as it is, so a large clean
+    file is not held twice in memory.
+    """
+    text = series.astype(text_dtype())
+    if text.hasnans:
+        text = text.fillna("")
+    if not strip:
+        return text
+    stripped = text.str.strip()
+    return text if (stripped.str.len() == text.str.len()).all() else stripped
 
 
 def _parse_dates(text: pd.Series) -> pd.Series:
