@@ -201,11 +201,12 @@ def test_a_point_outside_syria_whose_swap_is_not_inside_is_kept():
 
 def test_formula_leading_cells_are_kept_as_text_and_noted():
     content = native_bytes([{**GOOD, "notes": "=HYPERLINK(\"http://x\")", "actor2": "@someone",
-                             "longitude": "-35.87" if False else GOOD["longitude"]}])
+                             "admin1": "-12.5"}])
     result = run(content)
     assert result.loaded == 1
     assert result.load.events.loc[0, "notes"] == "=HYPERLINK(\"http://x\")"
-    assert any("2 cell(s) start with =, +, - or @" in note for note in result.load.notes)
+    assert result.load.events.loc[0, "actor2"] == "@someone"
+    assert any("2 cell(s) start with =, +, - or @" in note for note in result.load.notes), "a number is no formula"
 
 
 def test_coastal_points_outside_every_polygon_get_the_nearest_governorate():

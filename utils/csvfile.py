@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -34,9 +33,6 @@ csv.field_size_limit(2**31 - 1)
 
 _UTF8 = ("utf-8", "utf8", "utf-8-sig", "utf_8", "utf_8_sig")
 _CHUNK = 1 << 24
-
-Progress = Callable[[float, str], None]
-
 
 def text_dtype() -> pd.StringDtype:
     """The dtype of text cells: pandas' Arrow-backed ``str`` (compact, fast vectorised string methods)."""

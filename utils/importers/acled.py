@@ -15,7 +15,7 @@ import pandas as pd
 
 from utils.csvfile import ROW_COLUMN
 from utils.importers.conversion import Conversion, keep_columns, require_columns, text_series
-from utils.importers.datefmt import detect_date_format, parse_dates
+from utils.importers.datefmt import DATE_FORMATS, detect_date_format, parse_dates
 from utils.loading import CellCheck
 
 __all__ = ["COLUMNS", "REQUIRED", "TIME_PRECISIONS", "convert"]
@@ -65,7 +65,7 @@ def convert(frame: pd.DataFrame, file: str, *, date_format: str = "auto") -> Con
     checks = [
         CellCheck("event_date", present_date & dates.isna(),
                   f"not a date in the form this file uses ({form}, for example "
-                  f"{pd.Timestamp('2023-06-02').strftime(_pattern(form))}).",
+                  f"{pd.Timestamp('2023-06-02').strftime(DATE_FORMATS[form])}).",
                   replaces=("event_date",), values=frame["event_date"]),
         CellCheck("time_precision", (precision != "") & ~precision.isin(list(TIME_PRECISIONS)),
                   "not one of ACLED's time_precision codes 1 (day), 2 (week) or 3 (month).",
@@ -76,8 +76,3 @@ def convert(frame: pd.DataFrame, file: str, *, date_format: str = "auto") -> Con
     return Conversion(frame=converted, checks=checks, notes=notes,
                       source_columns={"event_id": "event_id_cnty", "date_precision": "time_precision"})
 
-
-def _pattern(form: str) -> str:
-    from utils.importers.datefmt import DATE_FORMATS
-
-    return DATE_FORMATS[form]
