@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.data import get_dataset
+from ui.session_data import active_dataset
 from ui.sidebar import render_sidebar
 from ui.status import show_data_status
 from utils.problems import DataFileError
@@ -22,11 +22,12 @@ pages = [
     st.Page("pages/views/changes.py", title="Changes", icon=":material/difference:"),
     st.Page("pages/views/sources.py", title="Sources", icon=":material/article:"),
     st.Page("pages/views/edit.py", title="Add or edit", icon=":material/edit_note:"),
+    st.Page("pages/views/import.py", title="Import", icon=":material/upload_file:"),
 ]
 navigation = st.navigation(pages)
 
 try:
-    dataset = get_dataset()
+    dataset = active_dataset()
 except DataFileError as error:
     st.error(f"The data cannot be loaded: {error}")
     st.stop()

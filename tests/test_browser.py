@@ -136,7 +136,7 @@ def test_a_deep_link_to_a_page_works_on_a_fresh_server(offline_page, tmp_path):
         assert page.locator("[data-testid=stException]").count() == 0
         nav = page.locator("[data-testid=stSidebarNav]").inner_text().split()
         assert [word for word in nav if word[0].isupper()] == [
-            "Map", "Events", "Timeline", "Bases", "Claims", "Changes", "Sources", "Add"]
+            "Map", "Events", "Timeline", "Bases", "Claims", "Changes", "Sources", "Add", "Import"]
     finally:
         fresh.stop()
 

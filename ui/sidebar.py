@@ -74,6 +74,16 @@ def _follow_new_bounds(bounds: tuple[date, date]) -> None:
         st.session_state[_DATE_INPUT] = (min(start, end), end)
 
 
+def forget_filters() -> None:
+    """Drop the filter widgets' state and the filters in the URL (the events in use changed)."""
+    flag_keys = [key for key, _, _ in _FLAGS.values()]
+    for key in (_SLIDER, _DATE_INPUT, _INITIALISED, _BOUNDS, _SITE, _RADIUS, *flag_keys, *_KEYS.values()):
+        st.session_state.pop(key, None)
+    for key in FILTER_QUERY_KEYS:
+        if key in st.query_params:
+            del st.query_params[key]
+
+
 def _slider_changed() -> None:
     st.session_state[_DATE_INPUT] = st.session_state[_SLIDER]
 

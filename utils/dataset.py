@@ -74,9 +74,23 @@ def load_dataset(data_dir: Path | None = None, *, today: date | None = None) -> 
     result = load_events(folder / "events.csv", file_label="events.csv", known_doc_ids=sources["doc_id"],
                          today=today, fill_admin1=governorate_lookup(governorates))
     version = _short_hash([folder / "events.csv", folder / "sites.geojson", folder / "sources.csv"])
-    events = add_incident_columns(add_site_distances(result.events, sites))
+    events = derive_columns(result.events, sites)
     return Dataset(events=events, load=result, sites=sites, sources=sources,
                    basemap=load_basemap(folder), version=version, notes=list(result.notes))
+
+
+DERIVED_COLUMNS: tuple[str, ...] = ("nearest_site", "nearest_site_km", "incident", "incident_reports",
+                                     "independent_sources")
+"""Columns computed on load (plus one ``dist_km_<site_id>`` per base); never read from a file."""
+
+
+def derive_columns(events: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``events`` with the derived columns (re)computed: distances to the bases, incidents.
+
+    Any derived column already present is dropped first, so merged frames are recomputed as a whole.
+    """
+    stale = [c for c in events.columns if c.startswith("dist_km_") or c in DERIVED_COLUMNS]
+    return add_incident_columns(add_site_distances(events.drop(columns=stale), sites))
 
 
 def facet_options(events: pd.DataFrame) -> dict[str, list[str]]:

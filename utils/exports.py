@@ -29,12 +29,12 @@ def neutralise_formula(value: object) -> object:
     return "'" + value
 
 
-DERIVED_COLUMNS: tuple[str, ...] = ("nearest_site", "nearest_site_km", "incident", "independent_sources")
+EXPORTED_DERIVED_COLUMNS: tuple[str, ...] = ("nearest_site", "nearest_site_km", "incident", "independent_sources")
 """Computed on load and exported too: nearest base and its distance (km), incident, independent sources."""
 
 
 def _export_frame(events: pd.DataFrame) -> pd.DataFrame:
-    columns = [c for c in (*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS, *DERIVED_COLUMNS) if c in events.columns]
+    columns = [c for c in (*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS, *EXPORTED_DERIVED_COLUMNS) if c in events.columns]
     frame = events[columns].copy()
     frame["event_date"] = pd.to_datetime(frame["event_date"]).dt.strftime("%Y-%m-%d")
     if "nearest_site_km" in frame.columns:

@@ -38,7 +38,8 @@ st.dataframe(
 )
 
 for source in sources.itertuples(index=False):
-    label = f"{source.doc_id}: {source.outlet}, {source.published:%Y-%m-%d} ({source.events} events)"
+    published = "" if pd.isna(source.published) else f", {source.published:%Y-%m-%d}"
+    label = f"{source.doc_id}: {source.outlet}{published} ({source.events} events)"
     with st.expander(escape_text(label)):
         st.text(source.headline)
         url = safe_http_url(source.url)

@@ -1,0 +1,60 @@
+"""What a format converter returns: the file's rows in our schema, as text, with its own checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from utils.csvfile import ROW_COLUMN, text_dtype
+from utils.loading import CellCheck
+from utils.problems import DataFileError
+
+__all__ = ["Conversion", "keep_columns", "require_columns", "text_series"]
+
+
+@dataclass
+class Conversion:
+    """Rows in the native schema (text cells), extra columns kept, ``_row`` carried over.
+
+    ``checks``: the format's own rules (bad codes, unreadable dates), run by
+    :func:`utils.loading.validate_events`. ``source_columns`` maps a native
+    column to the file's column it was copied from, so the report names the
+    column the user knows. ``fill_admin1``: governorates come from the
+    polygons (the format's own admin names are kept as extra columns).
+    """
+
+    frame: pd.DataFrame
+    checks: list[CellCheck] = field(default_factory=list)
+    source_columns: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def text_series(value: str | pd.Series, index: pd.Index) -> pd.Series:
+    """A text column: ``value`` repeated, or a series as Arrow-backed text with blanks for missing cells."""
+    if isinstance(value, pd.Series):
+        return value.astype(text_dtype()).fillna("")
+    return pd.Series(value, index=index, dtype=text_dtype())
+
+
+def require_columns(frame: pd.DataFrame, columns: tuple[str, ...], file: str, label: str) -> None:
+    """Refuse the file when it lacks any of ``columns``, naming them."""
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise DataFileError(file, f"required {label} column(s) missing: {', '.join(missing)}. "
+                                  f"Export the file again with every column, or choose another format.", row=1)
+
+
+RESERVED_COLUMNS = frozenset({"date_start", "date_end", "nearest_site", "nearest_site_km", "_reasons",
+                              "_extra", ROW_COLUMN})
+"""Names the dashboard computes itself; a file's column with one of them is kept under a prefixed name."""
+
+
+def keep_columns(out: dict[str, pd.Series], frame: pd.DataFrame, copied: set[str], prefix: str) -> None:
+    """Add every column of ``frame`` not copied verbatim into ``out``; a clashing name gets ``prefix``."""
+    for column in frame.columns:
+        if column in copied or column == ROW_COLUMN:
+            continue
+        clashes = column in out or column in RESERVED_COLUMNS or column.startswith("dist_km_")
+        name = f"{prefix}_{column}" if clashes else column
+        out[name] = text_series(frame[column], frame.index)
