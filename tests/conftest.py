@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import socket
@@ -147,6 +148,30 @@ def offline_page(browser) -> Iterator[OfflinePage]:
     page = OfflinePage(browser)
     yield page
     page.close()
+
+
+class LogRecords(logging.Handler):
+    """Every record (with its traceback) a logger emits while attached; ``text`` is what the log file gets."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
+        self.text = ""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.text += self.format(record) + "\n"
+
+
+@pytest.fixture
+def server_log() -> Iterator[LogRecords]:
+    """What the project's loggers (``ui.*``, ``utils.*``) write to the server log during a test."""
+    records = LogRecords()
+    loggers = [logging.getLogger(name) for name in ("ui", "utils")]
+    for logger in loggers:
+        logger.addHandler(records)
+    yield records
+    for logger in loggers:
+        logger.removeHandler(records)
 
 
 @pytest.fixture(autouse=True)
