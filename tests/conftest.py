@@ -82,7 +82,8 @@ def browser():
 
 @pytest.fixture(scope="session")
 def hostile_data_dir(tmp_path_factory) -> Path:
-    """A copy of data/ whose first event carries script payloads in its text fields."""
+    """A copy of data/ carrying script payloads: in the first event's text (``PAYLOADS`` below) and, from
+    ``tests/payloads.py``, in every text field of added events, of every base and of added articles."""
     folder = tmp_path_factory.mktemp("hostile_data")
     shutil.copytree(DATA, folder, dirs_exist_ok=True)
     import pandas as pd
@@ -92,6 +93,9 @@ def hostile_data_dir(tmp_path_factory) -> Path:
     events.loc[0, "location"] = PAYLOADS["location"]
     events.loc[0, "claimed_by"] = PAYLOADS["claimed_by"]
     events.to_csv(folder / "events.csv", index=False)
+    from payloads import write_hostile_data
+
+    write_hostile_data(folder)
     return folder
 
 
@@ -126,10 +130,12 @@ class OfflinePage:
         self.outside: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
+        self.console: list = []
         self.context.route(lambda url: not is_local(url), self._refuse)
         self.page = self.context.new_page()
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda message: self.console.append(message) if message.type == "error" else None)
 
     def _refuse(self, route) -> None:
         self.outside.append(route.request.url)

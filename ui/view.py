@@ -27,9 +27,25 @@ class View:
 
 def current_view() -> View:
     """The view set up by ``app.py`` for this run (dataset, filter, filtered events)."""
+    if "dataset" not in st.session_state or FILTER_STATE not in st.session_state:
+        _run_through_app_py()
     dataset: Dataset = st.session_state["dataset"]
     value: EventFilter = st.session_state[FILTER_STATE]
     return View(dataset=dataset, filter=value, shown=value.apply(dataset.events))
+
+
+def _run_through_app_py() -> None:
+    """Rerun through ``app.py`` when a page was run on its own.
+
+    A fresh server that is first asked for a page URL (``/events``) runs that
+    file alone, the old ``pages/`` folder way, until ``app.py`` has once
+    called ``st.navigation``. Switch that mode off and rerun: ``app.py`` then
+    loads the data, draws the sidebar and runs the page the link asked for.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 
 def show_caption(view: View) -> None:
