@@ -132,8 +132,8 @@ async def click_event(page, rng: random.Random, stats: Stats) -> None:
     if not clickable:
         return
     await frame.locator(EVENT_MARKERS).nth(rng.choice(clickable)).click()
-    await frame.locator(".leaflet-popup-content").first.wait_for(timeout=TIMEOUT_MS)
-    await page.locator("[data-testid=stTable]", has_text="Event id").first.wait_for(timeout=TIMEOUT_MS)
+    await frame.locator(".leaflet-popup-content").first.wait_for(timeout=TIMEOUT_MS)  # the popup opened
+    await page.locator("[data-testid=stTable]", has_text="Event id").first.wait_for(timeout=TIMEOUT_MS)  # the panel
     stats.clicks += 1
     await wait_idle(page)
 
@@ -173,16 +173,21 @@ async def session(browser, url: str, number: int, deadline: float, stats: Stats)
         await wait_idle(page)
         await wait_markers(await map_frame(page), await shown_count(page))
         while time.monotonic() < deadline:
+            step = "start"
             try:
+                step = "filter change"
                 await change_filter(page, rng, stats)
+                step = "event click"
                 await click_event(page, rng, stats)
+                step = "CSV download"
                 await download_csv(page, stats)
                 shown_errors = await page.locator("[data-testid=stException], [data-testid=stAlertContentError]").count()
                 if shown_errors:
                     stats.errors.append(f"session {number}: {shown_errors} error message(s) on the page")
                 stats.iterations += 1
             except Exception as error:  # record and go on: one failure must not end the run
-                stats.errors.append(f"session {number}: {type(error).__name__}: {str(error).splitlines()[0][:200]}")
+                stats.errors.append(f"session {number}, {step}: {type(error).__name__}: "
+                                    f"{str(error).splitlines()[0][:120]} {str(error).splitlines()[-1][:160]}")
                 await page.goto(url, timeout=TIMEOUT_MS)
                 await wait_idle(page)
     finally:
