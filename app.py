@@ -6,10 +6,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.data import dataset_snapshot
+from ui.errors import run_guarded
 from ui.session_data import active_dataset
 from ui.sidebar import render_sidebar
-from ui.status import show_data_status
-from utils.problems import DataFileError
+from ui.status import show_data_fault, show_data_status
 
 st.set_page_config(page_title="Syria bases: reported events", page_icon=str(Path(__file__).parent / "static" / "favicon.png"), layout="wide")
 
@@ -26,13 +27,18 @@ pages = [
 ]
 navigation = st.navigation(pages)
 
-try:
-    dataset = active_dataset()
-except DataFileError as error:
-    st.error(f"The data cannot be loaded: {error}")
-    st.stop()
 
-st.session_state["dataset"] = dataset
-render_sidebar(dataset)
-show_data_status(dataset)
-navigation.run()
+def run_app() -> None:
+    """Load (or keep) the data, draw the shared sidebar, run the chosen page."""
+    snapshot = dataset_snapshot()
+    show_data_fault(snapshot.fault, have_data=snapshot.value is not None)
+    if snapshot.value is None:
+        st.stop()
+    dataset = active_dataset()  # the session's import, or the bundled data
+    st.session_state["dataset"] = dataset
+    render_sidebar(dataset)
+    show_data_status(dataset)
+    navigation.run()
+
+
+run_guarded(run_app)

@@ -32,6 +32,9 @@ def wait_idle(page: Page) -> None:
 def map_frame(page: Page) -> Frame:
     """The streamlit-folium iframe, once Leaflet has drawn the map in it."""
     page.wait_for_selector("iframe[title*='st_folium']", timeout=TIMEOUT_MS)
+    # bring the whole map into view first, so that a click is not aimed while the page still scrolls
+    page.locator("iframe[title*='st_folium']").first.evaluate("e => e.scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(400)
     frame = next(f for f in page.frames if "st_folium" in f.url)
     frame.wait_for_selector(".leaflet-container", timeout=TIMEOUT_MS)
     frame.wait_for_selector(SITE_MARKERS, timeout=TIMEOUT_MS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import socket
@@ -81,7 +82,8 @@ def browser():
 
 @pytest.fixture(scope="session")
 def hostile_data_dir(tmp_path_factory) -> Path:
-    """A copy of data/ whose first event carries script payloads in its text fields."""
+    """A copy of data/ carrying script payloads: in the first event's text (``PAYLOADS`` below) and, from
+    ``tests/payloads.py``, in every text field of added events, of every base and of added articles."""
     folder = tmp_path_factory.mktemp("hostile_data")
     shutil.copytree(DATA, folder, dirs_exist_ok=True)
     import pandas as pd
@@ -91,6 +93,9 @@ def hostile_data_dir(tmp_path_factory) -> Path:
     events.loc[0, "location"] = PAYLOADS["location"]
     events.loc[0, "claimed_by"] = PAYLOADS["claimed_by"]
     events.to_csv(folder / "events.csv", index=False)
+    from payloads import write_hostile_data
+
+    write_hostile_data(folder)
     return folder
 
 
@@ -136,10 +141,12 @@ class OfflinePage:
         self.outside: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
+        self.console: list = []
         self.context.route(lambda url: not is_local(url), self._refuse)
         self.page = self.context.new_page()
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda message: self.console.append(message) if message.type == "error" else None)
 
     def _refuse(self, route) -> None:
         self.outside.append(route.request.url)
@@ -158,4 +165,28 @@ def offline_page(browser) -> Iterator[OfflinePage]:
     page = OfflinePage(browser)
     yield page
     page.close()
+
+
+class LogRecords(logging.Handler):
+    """Every record (with its traceback) a logger emits while attached; ``text`` is what the log file gets."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
+        self.text = ""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.text += self.format(record) + "\n"
+
+
+@pytest.fixture
+def server_log() -> Iterator[LogRecords]:
+    """What the project's loggers (``ui.*``, ``utils.*``) write to the server log during a test."""
+    records = LogRecords()
+    loggers = [logging.getLogger(name) for name in ("ui", "utils")]
+    for logger in loggers:
+        logger.addHandler(records)
+    yield records
+    for logger in loggers:
+        logger.removeHandler(records)
 

@@ -1,4 +1,4 @@
-"""Cached loading for the pages: thin wrappers over :mod:`utils`."""
+"""Loading for the pages: the last good dataset, shared by every session (see :mod:`utils.live_data`)."""
 
 from __future__ import annotations
 
@@ -8,23 +8,32 @@ from pathlib import Path
 import streamlit as st
 
 from utils.dataset import Dataset, data_dir_from_args, load_dataset
+from utils.live_data import LastGood, NoGoodDataError, Snapshot, files_fingerprint
+
+DATA_FILES = ("events.csv", "sites.geojson", "sources.csv")
 
 
-def _fingerprint(folder: Path) -> tuple[tuple[str, float, int], ...]:
-    files = [folder / "events.csv", folder / "sites.geojson", folder / "sources.csv"]
-    out = []
-    for path in files:
-        try:
-            stat = path.stat()
-            out.append((path.name, stat.st_mtime, stat.st_size))
-        except OSError:
-            out.append((path.name, 0.0, -1))
-    return tuple(out)
+@st.cache_resource(show_spinner=False)
+def _live_dataset(folder: str) -> LastGood[Dataset]:
+    path = Path(folder)
+    return LastGood(lambda: load_dataset(path), lambda: files_fingerprint([path / name for name in DATA_FILES]))
 
 
-@st.cache_data(show_spinner="Loading events, bases and basemap...", max_entries=4)
-def _cached_dataset(folder: str, fingerprint: tuple) -> Dataset:
-    return load_dataset(Path(folder))
+def dataset_snapshot() -> Snapshot[Dataset]:
+    """The dataset to show and any fault with the files; reloaded when a data file changes on disk.
+
+    The dataset is shared by every session: treat it as read-only.
+    """
+    live = _live_dataset(str(data_dir()))
+    if live.changed():
+        with st.spinner("Loading events, bases and basemap..."):
+            return live.current()
+    return live.current()
+
+
+def data_files_changed() -> bool:
+    """True when the data files changed since the last load attempt."""
+    return _live_dataset(str(data_dir())).changed()
 
 
 def data_dir() -> Path:
@@ -33,6 +42,8 @@ def data_dir() -> Path:
 
 
 def get_dataset() -> Dataset:
-    """The dataset in :func:`data_dir`, reloaded when a data file changes on disk."""
-    folder = data_dir()
-    return _cached_dataset(str(folder), _fingerprint(folder))
+    """The last good dataset; raises :class:`~utils.live_data.NoGoodDataError` if none ever loaded."""
+    snapshot = dataset_snapshot()
+    if snapshot.value is None:
+        raise NoGoodDataError(snapshot.fault)
+    return snapshot.value

@@ -14,6 +14,7 @@ from utils.presentation import event_record, site_tooltip_text
 
 SELECTED = "selected_event"
 SELECTED_SITE = "selected_site"
+SELECTED_ON_MAP = "selected_on_map"
 LAST_CLICK = "last_click_count"
 PICKER = "event_picker"
 
@@ -37,13 +38,20 @@ def take_click(view: View, returned: Mapping | None) -> None:
     if event_id:
         st.session_state[SELECTED] = event_id
         st.session_state[SELECTED_SITE] = None
+        st.session_state[SELECTED_ON_MAP] = True  # the map rings it itself; redrawing would close its popup
         return
     sites = {row.site_id: site_tooltip_text(pd.Series(row._asdict())) for row in view.dataset.sites.itertuples()}
     st.session_state[SELECTED_SITE] = clicked_site_id(returned, sites)
 
 
 def selected_position(view: View) -> tuple[float, float] | None:
-    """(lat, lon) of the selected event if it is shown, else ``None``."""
+    """(lat, lon) of the event picked from the list, to ring on the map; ``None`` if clicked on the map.
+
+    An event clicked on the map is ringed by the map itself (see utils.event_layer), so the layer is
+    not redrawn and its popup stays open.
+    """
+    if st.session_state.get(SELECTED_ON_MAP):
+        return None
     selected = st.session_state.get(SELECTED)
     rows = view.shown[view.shown["event_id"] == selected]
     if rows.empty or st.session_state.get(SELECTED_SITE):
@@ -54,6 +62,7 @@ def selected_position(view: View) -> tuple[float, float] | None:
 def _picked() -> None:
     st.session_state[SELECTED] = st.session_state[PICKER]
     st.session_state[SELECTED_SITE] = None
+    st.session_state[SELECTED_ON_MAP] = False
 
 
 def show_selection(view: View) -> None:

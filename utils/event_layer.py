@@ -16,7 +16,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from utils.escaping import escape_text
+from utils.escaping import escape_text, safe_http_url
 from utils.presentation import date_text, place_precision_text
 from utils.schema import GEO_PRECISION_RADIUS_KM, STATUSES
 
@@ -24,7 +24,7 @@ __all__ = ["EventsLayer", "event_rows"]
 
 ROW_FIELDS: tuple[str, ...] = (
     "lat", "lon", "id", "date", "type", "sub", "place", "admin1", "precision", "source", "claimed", "status",
-    "fatalities", "notes", "nearest", "style", "more", "halo_m",
+    "fatalities", "notes", "nearest", "style", "more", "halo_m", "doc", "incident", "url_text", "url",
 )
 """What each row holds, in order. Text fields are escaped HTML text."""
 
@@ -32,7 +32,7 @@ POPUP_LABELS: tuple[tuple[str, str], ...] = (
     ("date", "Date"), ("type", "Event type"), ("sub", "Sub-event type"), ("place", "Place"),
     ("admin1", "Governorate"), ("precision", "Place precision"), ("source", "Reported by"),
     ("claimed", "Claimed by"), ("status", "Status"), ("fatalities", "Fatalities"), ("nearest", "Nearest base"),
-    ("notes", "Notes"),
+    ("notes", "Notes"), ("doc", "Article"), ("incident", "Incident"),
 )
 
 
@@ -75,6 +75,8 @@ def event_rows(events: pd.DataFrame, colors: dict[str, str], color_by: str,
             escape_text(event["source"]), escape_text(event["claimed_by"]), escape_text(event["status"]),
             escape_text(_fatalities(event["fatalities"])), escape_text(event["notes"]), escape_text(nearest),
             key, int(same_point[number]), int(GEO_PRECISION_RADIUS_KM.get(precision, 0) * 1000),
+            escape_text(event.get("doc_id", "")), escape_text(event.get("incident_id", "")),
+            escape_text(event.get("source_url", "")), escape_text(safe_http_url(event.get("source_url")) or ""),
         ])
     return rows, styles
 
@@ -116,8 +118,20 @@ class EventsLayer(MacroElement):
                 LABELS.forEach(function(pair) {
                     if (r[F[pair[0]]] !== "") { body += "<tr><th>" + pair[1] + "</th><td>" + r[F[pair[0]]] + "</td></tr>"; }
                 });
+                if (r[F.url_text] !== "") {
+                    // a link only from an http(s) URL (checked in Python); any other text is shown as text
+                    var cell = r[F.url] !== "" ? '<a href="' + r[F.url] + '" target="_blank" rel="noopener noreferrer">'
+                        + r[F.url_text] + "</a>" : r[F.url_text];
+                    body += "<tr><th>Source URL</th><td>" + cell + "</td></tr>";
+                }
                 marker.bindPopup('<div class="event-popup"><b>' + r[F.id] + "</b><table>" + body
                                  + "</table></div>", {maxWidth: 460});
+                marker.on("click", function() {
+                    // ring the clicked event here, so the layer need not be redrawn (which would close the popup)
+                    if (group._selectedRing) { group.removeLayer(group._selectedRing); }
+                    group._selectedRing = L.circleMarker(ll, {pane: "{{ this.pane }}", radius: {{ this.ring_radius }},
+                        color: "{{ this.ring_color }}", weight: 4, fill: false, interactive: false}).addTo(group);
+                });
                 marker.addTo(group);
             });
             var layer = L.layerGroup([halos, group]);
@@ -128,7 +142,8 @@ class EventsLayer(MacroElement):
     """)
 
     def __init__(self, rows: list[list[object]], styles: dict[str, dict[str, object]], *, pane: str,
-                 halo_pane: str = "overlayPane", halos: bool = True) -> None:
+                 halo_pane: str = "overlayPane", halos: bool = True, ring_radius: int = 13,
+                 ring_color: str = "#ffcc00") -> None:
         super().__init__()
         self._name = "EventsLayer"
         self.rows = rows
@@ -139,3 +154,5 @@ class EventsLayer(MacroElement):
         self.pane = pane
         self.halo_pane = halo_pane
         self.halos_js = "true" if halos else "false"
+        self.ring_radius = int(ring_radius)
+        self.ring_color = ring_color

@@ -318,6 +318,7 @@ def build_events_layer(events: pd.DataFrame, colors: dict[str, str], *, color_by
         ring = folium.CircleMarker(list(selected), radius=EVENT_RADIUS_PX + 6, color="#ffcc00", weight=4,
                                    fill=False, interactive=False)
         ring.options["pane"] = EVENTS_PANE
+        ring.options["interactive"] = False  # folium drops it; an interactive ring steals clicks from neighbours
         ring.add_to(group)
     counts = events[color_by].value_counts().to_dict() if len(events) else {}
     group.add_child(EventLegend(legend_html(counts, colors, color_by)), name="event_legend")

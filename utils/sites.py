@@ -28,6 +28,8 @@ def load_sites(path: str | Path, *, file_label: str | None = None) -> pd.DataFra
         document = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DataFileError(file, "the file does not exist; check the path.") from None
+    except OSError as exc:
+        raise DataFileError(file, f"the file cannot be read: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DataFileError(file, f"not valid JSON: {exc}") from None
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
@@ -39,21 +41,36 @@ def load_sites(path: str | Path, *, file_label: str | None = None) -> pd.DataFra
                  number: int = number) -> DataFileError:
             return DataFileError(file, reason, row=number, column=column,
                                  value=None if value is None else str(value))
-        geometry = (feature or {}).get("geometry") or {}
-        if geometry.get("type") != "Point":
-            raise fail("each site must be a Point geometry.", "geometry", geometry.get("type"))
+        if not isinstance(feature, dict):
+            raise fail("each feature must be a JSON object with geometry and properties.", None,
+                       json.dumps(feature)[:80])
+        geometry = feature.get("geometry") or {}
+        if not isinstance(geometry, dict) or geometry.get("type") != "Point":
+            raise fail("each site must be a Point geometry.", "geometry",
+                       geometry.get("type") if isinstance(geometry, dict) else geometry)
         coordinates = geometry.get("coordinates")
         if (not isinstance(coordinates, list) or len(coordinates) < 2
-                or not all(isinstance(c, (int, float)) for c in coordinates[:2])):
+                or not all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coordinates[:2])):
             raise fail("coordinates must be [longitude, latitude] numbers.", "coordinates", coordinates)
         lon, lat = float(coordinates[0]), float(coordinates[1])
         if not (-180 <= lon <= 180 and -90 <= lat <= 90):
             raise fail("coordinates out of range; GeoJSON order is [longitude, latitude].",
                        "coordinates", coordinates)
         properties = feature.get("properties") or {}
+        if not isinstance(properties, dict):
+            raise fail("properties must be a JSON object.", "properties", properties)
         for name in SITE_PROPERTIES:
             if name not in properties or properties[name] in (None, ""):
                 raise fail(f"property {name!r} is missing or blank.", name, properties.get(name))
+            if name != "alt_names" and not isinstance(properties[name], str):
+                raise fail(f"property {name!r} must be text.", name, properties[name])
+        alt = properties["alt_names"]
+        if not isinstance(alt, str) and not (isinstance(alt, list) and all(isinstance(a, str) for a in alt)):
+            raise fail("alt_names must be a list of names or one text with names separated by ';'.",
+                       "alt_names", alt)
+        for optional in ("reported",):
+            if properties.get(optional) not in (None, "") and not isinstance(properties[optional], str):
+                raise fail(f"property {optional!r} must be text.", optional, properties[optional])
         site_id = str(properties["site_id"])
         if site_id in seen:
             raise fail(f"site_id repeats feature {seen[site_id]}; ids must be unique.", "site_id", site_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.downloads import safe_download_button
 from ui.view import current_view, show_caption
 from utils.exports import events_csv_bytes, events_geojson_bytes
 from utils.schema import DISPLAY_LABELS
@@ -40,8 +41,7 @@ st.caption("Click a column header to sort. Dates known only to the week, month o
            "best estimate; the precision column says how far to trust them.")
 
 left, right = st.columns(2)
-left.download_button("Download these events (CSV)", events_csv_bytes(view.shown),
-                     file_name="events_filtered.csv", mime="text/csv", icon=":material/download:")
-right.download_button("Download these events (GeoJSON)", events_geojson_bytes(view.shown),
-                      file_name="events_filtered.geojson", mime="application/geo+json",
-                      icon=":material/download:")
+safe_download_button(left, "Download these events (CSV)", lambda: events_csv_bytes(view.shown),
+                     file_name="events_filtered.csv", mime="text/csv")
+safe_download_button(right, "Download these events (GeoJSON)", lambda: events_geojson_bytes(view.shown),
+                     file_name="events_filtered.geojson", mime="application/geo+json")

@@ -1,0 +1,91 @@
+"""Deployment defaults for a shared server: the config, what static serving exposes, and what the server refuses."""
+
+from __future__ import annotations
+
+import http.client
+import tomllib
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+CONFIG = tomllib.loads((PROJECT / ".streamlit" / "config.toml").read_text())
+STATIC = PROJECT / "static"
+
+
+@pytest.mark.parametrize(
+    ("section", "option", "value"),
+    [
+        ("server", "enableXsrfProtection", True),
+        ("server", "enableCORS", True),
+        ("server", "enableStaticServing", True),
+        ("server", "runOnSave", False),
+        ("server", "enableAgentApi", False),
+        ("browser", "gatherUsageStats", False),
+        ("client", "showErrorDetails", "none"),
+        ("client", "showErrorLinks", False),
+        ("client", "toolbarMode", "viewer"),
+        ("runner", "magicEnabled", False),
+    ],
+)
+def test_shared_server_defaults(section, option, value):
+    assert CONFIG[section][option] == value
+
+
+def test_static_holds_only_the_projects_own_assets():
+    """Everything under static/ is served to anyone: only the favicon and vendored, licensed front-end files."""
+    files = sorted(p.relative_to(STATIC).as_posix() for p in STATIC.rglob("*") if p.is_file())
+    vendored = (STATIC / "vendor" / "README.md").read_text()
+    for name in files:
+        if name in ("favicon.png", "vendor/README.md"):
+            continue
+        parts = name.split("/")
+        assert parts[0] == "vendor" and len(parts) >= 3, f"{name}: only vendored assets belong in static/"
+        assert parts[1].rsplit("-", 1)[0] in vendored, f"{name}: {parts[1]} is not listed in static/vendor/README.md"
+        assert Path(name).suffix in (".js", ".css", ".png", ".svg", ".woff2", "") , f"{name}: not a front-end asset"
+        assert not any(part.startswith(".") for part in parts), f"{name}: hidden files are not served"
+
+
+def _get(app, path: str, method: str = "GET", **kwargs) -> http.client.HTTPResponse:
+    """A raw request: the path is sent exactly as written (no client-side ../ normalisation)."""
+    address = urlparse(app.url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    connection.request(method, path, **kwargs)
+    response = connection.getresponse()
+    response.body = response.read()
+    return response
+
+
+@pytest.mark.parametrize("path", [
+    "/app/static/../app.py",
+    "/app/static/%2e%2e/app.py",
+    "/app/static/..%2fapp.py",
+    "/app/static/vendor/../../.streamlit/config.toml",
+    "/app/static/../data/events.csv",
+    "/app/static/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc/passwd",
+    "/app/static//etc/passwd",
+    "/app/static/",
+    "/app/static/vendor/",
+])
+def test_paths_outside_static_are_refused(app, path):
+    response = _get(app, path)
+    assert response.status in (400, 403, 404), (path, response.status)
+    assert b"import" not in response.body and b"root:" not in response.body and b"event_id" not in response.body
+
+
+def test_vendored_assets_are_served_without_content_sniffing(app):
+    response = _get(app, "/app/static/vendor/leaflet-1.9.4/leaflet.js")
+    assert response.status == 200 and response.getheader("X-Content-Type-Options") == "nosniff"
+    assert response.getheader("Content-Type").startswith(("application/javascript", "text/javascript"))
+
+
+def test_an_upload_without_the_xsrf_token_is_refused(app):
+    response = _get(app, "/_stcore/upload_file/any-session/any-file", "PUT", body=b"data",
+                    headers={"Content-Type": "multipart/form-data; boundary=x"})
+    assert response.status == 403 and b"XSRF" in response.body
+
+
+def test_no_cross_origin_access_is_granted(app):
+    response = _get(app, "/_stcore/health", headers={"Origin": "http://elsewhere.example"})
+    assert response.getheader("Access-Control-Allow-Origin") in (None, "")

@@ -1,0 +1,287 @@
+"""Script payloads in every text field of events, bases and articles: proven inert in every sink.
+
+Each sink is a reader (open the app, read what the user sees there); one parametrised test checks
+them all with :func:`inert.assert_inert`. A new sink (upload preview, exported HTML/PDF, editor)
+adds one ``Sink(...)`` line to ``SINKS``.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from browser import EVENT_MARKERS, SITE_MARKERS, map_frame, open_app, wait_for_markers, wait_idle
+from inert import Reading, assert_inert
+from payloads import HEADER_PAYLOAD, PAYLOADS, SAFE_LINK, site_payloads
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from streamlit.testing.v1 import AppTest
+
+HOSTILE_WINDOW = {"start": "2024-06-01", "end": "2024-06-30"}
+"""The date window holding exactly the added hostile events (one per payload)."""
+TEXTS = list(PAYLOADS.values())
+
+
+def _url(base: str, path: str = "", **query: str | list[str]) -> str:
+    return f"{base}/{path}?{urlencode(query, doseq=True)}"
+
+
+def _open_map(page, base: str, **query):
+    open_app(page, _url(base, **(HOSTILE_WINDOW | query)))
+    frame = map_frame(page)
+    wait_for_markers(frame, len(PAYLOADS))
+    return frame
+
+
+_OPEN_EACH = """kind => {
+  // Open the popup and the tooltip of every feature of the GeoJSON layers, one at a time, the way a
+  // click and a hover do (the layer group holds the bound popup; its source is the feature's marker).
+  const out = [];
+  map_div.eachLayer(group => {
+    if (!(group instanceof L.GeoJSON)) return;
+    group.eachLayer(layer => {
+      const props = layer.feature && layer.feature.properties;
+      if (!props || !(kind in props)) return;
+      const item = {popup: [], hrefs: [], tooltip: ''};
+      if (group.getPopup()) {
+        group.getPopup()._source = layer;
+        group.openPopup(layer.getLatLng());
+        const popup = document.querySelector('.leaflet-popup-content');
+        item.popup = [...popup.querySelectorAll('b, td')].map(e => e.innerText);
+        item.hrefs = [...popup.querySelectorAll('a')].map(a => 'href=' + a.getAttribute('href'));
+        group.closePopup();
+      }
+      if (group.getTooltip()) {
+        group.getTooltip()._source = layer;
+        group.openTooltip(layer.getLatLng());
+        item.tooltip = document.querySelector('.leaflet-tooltip').innerText;
+        group.closeTooltip();
+      }
+      out.push(item);
+    });
+  });
+  return out;
+}"""
+
+
+_OPEN_EACH_EVENT = """() => {
+  // Open the popup and the tooltip of every event marker, one at a time, the way a click and a hover do.
+  const out = [];
+  map_div.eachLayer(layer => {
+    if (!(layer instanceof L.CircleMarker) || layer.options.pane !== 'eventsPane' || !layer.getPopup()) return;
+    layer.openPopup();
+    const popup = layer.getPopup().getElement().querySelector('.leaflet-popup-content');
+    const item = {popup: [...popup.querySelectorAll('b, td')].map(e => e.innerText),
+                  hrefs: [...popup.querySelectorAll('a')].map(a => 'href=' + a.getAttribute('href')), tooltip: ''};
+    layer.closePopup();
+    layer.openTooltip();
+    item.tooltip = layer.getTooltip().getElement().innerText;
+    layer.closeTooltip();
+    out.push(item);
+  });
+  return out;
+}"""
+
+
+def read_event_popups(page, base, data_dir) -> Reading:
+    frame = _open_map(page, base)
+    opened = frame.evaluate(_OPEN_EACH_EVENT)
+    assert len(opened) == len(PAYLOADS)
+    shown = [cell for item in opened for cell in item["popup"] + item["hrefs"]]
+    return Reading(shown, TEXTS + ["href=" + SAFE_LINK], frames=[frame])
+
+
+def read_event_tooltips(page, base, data_dir) -> Reading:
+    frame = _open_map(page, base)
+    shown = [part for item in frame.evaluate(_OPEN_EACH_EVENT) for part in item["tooltip"].split(" \u00b7 ")]
+    return Reading(shown, TEXTS, frames=[frame])
+
+
+def _sites(data_dir: Path) -> list[dict]:
+    return [f["properties"] for f in json.loads((data_dir / "sites.geojson").read_text())["features"]]
+
+
+def read_site_labels_tooltips_popups(page, base, data_dir) -> Reading:
+    frame = _open_map(page, base)
+    labels = frame.locator(".site-label").all_inner_texts()
+    opened = frame.evaluate(_OPEN_EACH, "site_id")
+    shown = labels + [item["tooltip"] for item in opened] + [c for item in opened for c in item["popup"]]
+    expected = []
+    for number, site in enumerate(_sites(data_dir)):
+        fields = site_payloads(number)
+        expected += [fields["name"], f"{fields['name']} ({site['kind']}, {fields['operator']})",
+                     fields["description"], fields["reported"], ", ".join(site["alt_names"])]
+    return Reading(shown, expected, frames=[frame])
+
+
+def read_legend(page, base, data_dir) -> Reading:
+    frame = _open_map(page, base)
+    page.locator("[data-testid=stButtonGroup] button", has_text="Claimed by").click()
+    wait_idle(page)
+    frame.wait_for_function("() => document.querySelector('.event-legend .title').innerText === 'Claimed by'")
+    return Reading(frame.locator(".event-legend div").all_inner_texts(), [f"{t} (1)" for t in TEXTS], frames=[frame])
+
+
+def read_caption(page, base, data_dir) -> Reading:
+    frame = _open_map(page, base, claimant=TEXTS)
+    caption = page.locator("[data-testid=stCaptionContainer]", has_text="Showing").first.inner_text()
+    return Reading([caption], TEXTS + [f"Showing {len(TEXTS)} of"], frames=[frame])
+
+
+_HEADING = "[data-testid=stMarkdownContainer] strong"
+
+
+def _click_and_read_panel(page, frame, marker) -> list[str]:
+    """Click a marker, wait for the panel to show another record, return its heading and cells."""
+    before = page.locator(_HEADING).first.inner_text() if page.locator(_HEADING).count() else ""
+    frame.evaluate("() => map_div.closePopup()")
+    page.wait_for_timeout(400)  # let the last popup's pan animation end, or the click lands beside the marker
+    changed = "([css, before]) => { const e = document.querySelector(css); return e && e.innerText !== before; }"
+    for attempt in range(3):  # under load a click can reach the server late or not at all: click again, as a user would
+        marker.click(force=True)
+        try:
+            page.wait_for_function(changed, arg=[_HEADING, before], timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+    wait_idle(page)
+    return [page.locator(_HEADING).first.inner_text(), *_record_cells(page)]
+
+
+def _record_cells(page) -> list[str]:
+    table = page.locator("[data-testid=stTable]").first
+    table.wait_for()
+    return table.locator("th, td").all_inner_texts()
+
+
+_CENTRE_EVENT = """n => {
+  // put event marker n in the middle of the map, so no label, popup or edge is in the way of the click
+  const markers = [];
+  map_div.eachLayer(l => { if (l instanceof L.CircleMarker && l.options.pane === 'eventsPane' && l.getPopup()) markers.push(l); });
+  map_div.setView(markers[n].getLatLng(), 9, {animate: false});
+  return markers[n].getElement().getAttribute('d');
+}"""
+
+
+def read_event_detail_panel(page, base, data_dir) -> Reading:
+    frame = _open_map(page, base)
+    shown = []
+    for number in range(len(PAYLOADS)):
+        frame.evaluate("() => map_div.closePopup()")
+        path = frame.evaluate(_CENTRE_EVENT, number)
+        shown += _click_and_read_panel(page, frame, frame.locator(f"{EVENT_MARKERS}[d='{path}']"))
+    return Reading(shown, TEXTS, frames=[frame])
+
+
+def read_site_detail_panel(page, base, data_dir) -> Reading:
+    frame = _open_map(page, base)
+    shown = []
+    for number, site in enumerate(json.loads((data_dir / "sites.geojson").read_text())["features"]):
+        lon, lat = site["geometry"]["coordinates"]
+        frame.evaluate("([lat, lon]) => map_div.setView([lat, lon], 9)", [lat, lon])  # the base in the middle
+        shown += _click_and_read_panel(page, frame, frame.locator(SITE_MARKERS).nth(number))
+    expected = [text for number in range(4) for text in site_payloads(number).values()]
+    return Reading(shown, expected + [", ".join(TEXTS)], frames=[frame])
+
+
+def read_events_table(page, base, data_dir) -> Reading:
+    shown = []
+    for start, end in (("2024-06-01", "2024-06-08"), ("2024-06-09", "2024-06-30")):
+        open_app(page, _url(base, "events", start=start, end=end))
+        grid = page.locator("[data-testid=stDataFrame]", has_text="Event id").first
+        grid.locator("td").first.wait_for(state="attached")
+        shown += grid.locator("td").all_text_contents()
+    return Reading(shown, TEXTS)
+
+
+def read_sources_page(page, base, data_dir) -> Reading:
+    open_app(page, f"{base}/sources")
+    expanders = page.locator("[data-testid=stExpander]")
+    expanders.first.wait_for()
+    labels = page.locator("[data-testid=stExpander] summary").all_inner_texts()
+    headlines = page.locator("[data-testid=stExpander] [data-testid=stText]").all_text_contents()
+    page.locator("[data-testid=stLinkButton] a").first.wait_for(state="attached")
+    links = ["href=" + (a.get_attribute("href") or "") for a in page.locator("[data-testid=stLinkButton] a").all()]
+    assert links == ["href=" + SAFE_LINK], "a link button only for the one http(s) URL"
+    # Streamlit's Markdown turns a bare http(s) URL inside text into a link; no other scheme ever.
+    hrefs = [a.get_attribute("href") or "" for a in page.locator("[data-testid=stMain] a[href]").all()]
+    assert all(h.startswith(("http://", "https://", "#", "/", "./")) for h in hrefs), hrefs
+    expected = [f"{t}: {t}, 2024-06-30 (1 events)" for t in TEXTS] + TEXTS + ["href=" + SAFE_LINK]
+    return Reading(labels + headlines + links, expected)
+
+
+def _download(page, base, label: str) -> bytes:
+    open_app(page, _url(base, "events", **HOSTILE_WINDOW))
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label).click()
+    return Path(info.value.path()).read_bytes()
+
+
+def read_csv_export(page, base, data_dir) -> Reading:
+    rows = list(csv.DictReader(io.StringIO(_download(page, base, "Download these events (CSV)").decode("utf-8"))))
+    assert len(rows) == len(PAYLOADS) and HEADER_PAYLOAD not in rows[0]
+    formula = PAYLOADS["formula"]
+    assert "'" + formula in rows[list(PAYLOADS).index("formula")].values(), "a formula cell is made inert"
+    return Reading([cell for row in rows for cell in row.values()], TEXTS)
+
+
+def read_geojson_export(page, base, data_dir) -> Reading:
+    document = json.loads(_download(page, base, "Download these events (GeoJSON)"))
+    values = [str(v) for f in document["features"] for v in f["properties"].values()]
+    notes = [f["properties"]["notes"] for f in document["features"]]
+    assert sorted(notes) == sorted(TEXTS), "GeoJSON keeps the text exactly"
+    return Reading(values, TEXTS)
+
+
+@dataclass(frozen=True)
+class Sink:
+    name: str
+    read: Callable[..., Reading]
+
+
+SINKS = [
+    Sink("event popup", read_event_popups),
+    Sink("event tooltip", read_event_tooltips),
+    Sink("base label, tooltip and popup", read_site_labels_tooltips_popups),
+    Sink("map legend", read_legend),
+    Sink("caption", read_caption),
+    Sink("event detail panel", read_event_detail_panel),
+    Sink("base detail panel", read_site_detail_panel),
+    Sink("events table", read_events_table),
+    Sink("sources page", read_sources_page),
+    Sink("events CSV download", read_csv_export),
+    Sink("events GeoJSON download", read_geojson_export),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("sink", SINKS, ids=[s.name for s in SINKS])
+def test_payloads_show_literally_and_run_nothing(sink, hostile_app, hostile_data_dir, offline_page):
+    reading = sink.read(offline_page.page, hostile_app.url, hostile_data_dir)
+    assert_inert(offline_page, reading, origin=hostile_app.url)
+
+
+def test_a_payload_in_a_column_name_is_shown_as_text_in_the_error(tmp_path, monkeypatch):
+    """A refused file's message names the column: it must stay text (no link, image or colour)."""
+    app = str(Path(__file__).resolve().parent.parent / "app.py")
+    folder = tmp_path / "data"
+    import shutil
+
+    shutil.copytree(Path(app).parent / "data", folder)
+    header = (folder / "events.csv").read_text().splitlines()[0]
+    name = PAYLOADS["markdown"].replace(",", ";")
+    (folder / "events.csv").write_text(f"{header},{name},{name}\n")
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(folder))
+    at = AppTest.from_file(app, default_timeout=60)
+    at.run()
+    assert not at.exception
+    message = at.error[0].value
+    assert not set(message) & set("<>[]()*!`"), "no Markdown or HTML is left active"
+    assert f"column '{name}'" in html.unescape(message)
