@@ -45,7 +45,8 @@ def test_map_page_draws_bases_and_every_event():
     at = run_app()
     assert shown_caption(at) == "Showing 30 of 30 events, 2015-01-01 to 2025-04-30; 24 of them dated only to the week, month or year"
     args = map_arguments(at)
-    assert args["returned_objects"] == ["last_object_clicked_tooltip", "last_object_clicked_count", "center", "zoom"]
+    assert args["returned_objects"] == ["last_object_clicked_tooltip", "last_object_clicked_count", "center", "zoom",
+                                        "bounds"]
     assert all("app/static/vendor/" in link for link in args["js_links"] + args["css_links"])
     assert len(rows_on_map(args)) == 30
     for name in ("Khmeimim air base", "Tartus naval base", "Al-Tanf garrison", "Qamishli airport"):
@@ -205,3 +206,22 @@ def test_a_window_reaching_the_last_day_follows_new_data(tmp_path, monkeypatch):
     pd.concat([events, late]).to_csv(data / "events.csv", index=False)
     at.run()
     assert shown_caption(at).startswith("Showing 31 of 31 events, 2015-01-01 to 2025-06-01")
+
+
+def test_a_long_table_is_sorted_and_paged_on_the_server(tmp_path, monkeypatch):
+    import shutil
+
+    from utils.synthetic import synthetic_events
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(APP).parent / "data", data)
+    synthetic_events(2500, seed=5).to_csv(data / "events.csv", index=False)
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(data))
+    at = run_app("pages/views/events.py")
+    assert len(at.dataframe[0].value) == 1000
+    at.number_input(key="events_page").set_value(3).run()
+    table = at.dataframe[0].value
+    assert len(table) == 500
+    assert any("Rows 2,001 to 2,500 of 2,500" in c.value for c in at.caption)
+    dates = table["event_date"].tolist()
+    assert dates == sorted(dates, reverse=True)

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from utils.dataset import Dataset, facet_options
+from utils.dataset import Dataset, column_counts, facet_options
 from utils.filters import FILTER_QUERY_KEYS, EventFilter
 
 FILTER_STATE = "event_filter"
@@ -120,7 +120,7 @@ def _reset(bounds: tuple[date, date]) -> None:
 def render_sidebar(dataset: Dataset) -> EventFilter:
     """Draw the filters, store the :class:`EventFilter` in session state, mirror it in the URL."""
     events = dataset.events
-    options = facet_options(events)
+    options = facet_options(dataset)
     bounds = date_bounds(events)
     if not st.session_state.get(_INITIALISED):
         _initialise(dataset, options, bounds)
@@ -137,7 +137,7 @@ def render_sidebar(dataset: Dataset) -> EventFilter:
                             "when that period overlaps the window.")
     sidebar.date_input("Date range", key=_DATE_INPUT, min_value=low, max_value=high,
                        on_change=_date_input_changed, format="YYYY-MM-DD")
-    counts = {name: events[column].value_counts().to_dict() for name, column in
+    counts = {name: column_counts(dataset, column).to_dict() for name, column in
               (("sources", "source"), ("claimants", "claimed_by"), ("event_types", "event_type"),
                ("statuses", "status"))}
     for name, key in _KEYS.items():

@@ -69,7 +69,7 @@ _OPTION_OF_FACET = {"sources": "--source", "claimants": "--claimant", "event_typ
 
 def _unknown_values(value: EventFilter, dataset) -> list[str]:
     """Messages for facet values the data does not hold (a typo would otherwise export nothing)."""
-    options = facet_options(dataset.events)
+    options = facet_options(dataset)
     messages = []
     for name, option in _OPTION_OF_FACET.items():
         unknown = [v for v in getattr(value, name) if v not in options[name]]

@@ -52,6 +52,8 @@ class Dataset:
     basemap: Basemap
     version: str
     notes: list[str] = field(default_factory=list)
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Results computed once per dataset (see :func:`column_counts`); a replaced dataset starts empty."""
 
 
 def _short_hash(paths: list[Path]) -> str:
@@ -93,8 +95,16 @@ def derive_columns(events: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
     return add_incident_columns(add_site_distances(events.drop(columns=stale), sites))
 
 
-def facet_options(events: pd.DataFrame) -> dict[str, list[str]]:
+def column_counts(dataset: Dataset, column: str) -> pd.Series:
+    """How many events hold each value of ``column``, most frequent first; computed once per dataset."""
+    key = ("counts", column)
+    if key not in dataset.memo:
+        dataset.memo[key] = dataset.events[column].value_counts()
+    return dataset.memo[key]
+
+
+def facet_options(dataset: Dataset) -> dict[str, list[str]]:
     """The values each filter facet can take, most frequent first."""
     from utils.filters import FACETS
 
-    return {name: events[column].value_counts().index.astype(str).tolist() for name, column in FACETS.items()}
+    return {name: column_counts(dataset, column).index.astype(str).tolist() for name, column in FACETS.items()}

@@ -122,7 +122,7 @@ class EventFilter:
 
     def apply(self, events: pd.DataFrame) -> pd.DataFrame:
         """Return the events the filter keeps (a new frame; ``events`` is untouched)."""
-        return events.loc[self.mask(events)].copy()
+        return events.loc[self.mask(events)]  # boolean indexing already makes a new frame
 
     def describe(self, shown: int, total: int, *, site_names: Mapping[str, str] | None = None) -> str:
         """Say in words what is shown, e.g. 'Showing 7 of 19 events, 2025-03-01 to 2025-04-30, sources: SouthFront'.

@@ -99,6 +99,8 @@ MAP_CSS = """
 .event-legend { font-size: 11px; background: #fffffff0; padding: 5px 8px; border-radius: 5px; box-shadow: 0 1px 5px #0006;
   max-width: 260px; max-height: 50vh; overflow-y: auto; }
 .event-legend .title { font-weight: bold; margin-bottom: 3px; }
+.event-cluster div { border-radius: 50%; color: #fff; font: bold 11px/1 "DejaVu Sans", sans-serif;
+  text-align: center; opacity: 0.85; box-shadow: 0 0 0 3px #ffffff99; }
 .ring-label { color: #7a1f5c; font-size: 10px; font-weight: bold; text-align: center;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
 .event-legend svg { vertical-align: middle; margin-right: 5px; }

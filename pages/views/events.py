@@ -7,6 +7,7 @@ import streamlit as st
 from ui.downloads import safe_download_button
 from ui.view import current_view, show_caption
 from utils.exports import events_csv_bytes, events_geojson_bytes
+from utils.paging import PAGE_ROWS, page_count, table_page
 from utils.schema import DISPLAY_LABELS
 
 TABLE_COLUMNS = ["event_id", "event_date", "date_precision", "event_type", "sub_event_type", "location",
@@ -20,6 +21,19 @@ show_caption(view)
 
 columns = TABLE_COLUMNS + (["retired"] if view.filter.include_retired else [])
 table = view.shown[[c for c in columns if c in view.shown.columns]]
+paged = len(table) > PAGE_ROWS
+if paged:  # too many rows to send at once: sort and page on the server
+    sort_column, order_column, page_column = st.columns([3, 2, 2])
+    sort_by = sort_column.selectbox("Sort by", list(table.columns), index=1, key="events_sort",
+                                    format_func=lambda c: DISPLAY_LABELS.get(c, c))
+    ascending = order_column.segmented_control("Order", ["ascending", "descending"], default="descending",
+                                               key="events_order") != "descending"
+    pages = page_count(len(table))
+    page = page_column.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1,
+                                    key="events_page")
+    table = table_page(table, sort_by, ascending, int(page))
+    st.caption(f"Rows {(int(page) - 1) * PAGE_ROWS + 1:,} to {(int(page) - 1) * PAGE_ROWS + len(table):,} "
+               f"of {len(view.shown):,}.")
 st.dataframe(
     table,
     hide_index=True,
@@ -37,8 +51,9 @@ st.dataframe(
     },
     key="events_table",
 )
-st.caption("Click a column header to sort. Dates known only to the week, month or year show their "
-           "best estimate; the precision column says how far to trust them.")
+st.caption(("Sort with the controls above (the table is paged). " if paged else "Click a column header to sort. ")
+           + "Dates known only to the week, month or year show their best estimate; the precision column says "
+           "how far to trust them.")
 
 left, right = st.columns(2)
 safe_download_button(left, "Download these events (CSV)", lambda: events_csv_bytes(view.shown),

@@ -12,8 +12,10 @@ from ui.map_controls import map_settings_controls
 from ui.playback import playback_controls, playback_view
 from ui.view import current_view, show_caption
 from utils.clicks import CLICK_FIELD
+from utils.dataset import column_counts
 from utils.escaping import escape_text
-from utils.mapping import build_base_map, build_events_layer, category_colors
+from utils.mapping import build_base_map, category_colors
+from utils.view_layer import build_viewport_layer, viewport_from_state
 
 MAP_KEY = "event_map"
 COUNT_FIELD = "last_object_clicked_count"
@@ -36,9 +38,10 @@ def map_and_record() -> None:
     with map_column:
         start = initial_view()
         base_map = build_base_map(view.dataset.basemap, view.dataset.sites, center=start.center, zoom=start.zoom)
-        colors = category_colors(view.dataset.events[settings.color_by].value_counts().index, settings.color_by)
-        events_layer = build_events_layer(
-            shown.shown, colors, color_by=settings.color_by, selected=selected_position(shown),
+        colors = category_colors(column_counts(view.dataset, settings.color_by).index, settings.color_by)
+        viewport = viewport_from_state(st.session_state.get(MAP_KEY), start.center, start.zoom)
+        events_layer, layer_words = build_viewport_layer(
+            shown.shown, colors, viewport, color_by=settings.color_by, selected=selected_position(shown),
             heatmap=settings.heatmap, rings_km=settings.rings_km, sites=view.dataset.sites,
         )
         map_state = st_folium(
@@ -46,10 +49,12 @@ def map_and_record() -> None:
             key=MAP_KEY,
             feature_group_to_add=events_layer,
             layer_control=folium.LayerControl(collapsed=False, position="topleft"),
-            returned_objects=[CLICK_FIELD, COUNT_FIELD, "center", "zoom"],
+            returned_objects=[CLICK_FIELD, COUNT_FIELD, "center", "zoom", "bounds"],
             use_container_width=True,
             height=640,
         )
+        if layer_words:
+            st.caption(layer_words)
         st.caption(f"{len(shown.shown)} event(s) on the map. Outline shows status; a dashed outline is a claim; "
                    "a dashed halo shows how far an imprecise place may be off. Basemap: Natural Earth borders "
                    "and geoBoundaries governorates, drawn offline.")

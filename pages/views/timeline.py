@@ -8,11 +8,13 @@ import streamlit as st
 
 from ui.sidebar import date_bounds, set_date_window
 from ui.view import current_view, show_caption
+from utils.dataset import column_counts
 from utils.mapping import category_colors
 from utils.schema import DISPLAY_LABELS
 from utils.timeline import period_counts, window_bars
 
 CHART_KEY = "timeline_chart"
+MAX_BARS = 2000
 SELECTION = "window"
 
 view = current_view()
@@ -38,9 +40,14 @@ def _selected() -> None:
 
 counts = period_counts(view.shown, period, stack_by)
 bars = window_bars(view.shown, stack_by)
+if len(bars) > MAX_BARS:  # one bar per event stops being readable (and light) long before a million
+    coarse = bars[bars["precision"] != "day"]
+    bars = coarse.head(MAX_BARS)
+    st.caption(f"{len(view.shown):,} events: the lower chart shows the first {len(bars):,} of the "
+               f"{len(coarse):,} with coarse dates; counts above include every event dated to the {period} or better.")
 brush = alt.selection_interval(name=SELECTION, encodings=["x"])
 label = DISPLAY_LABELS[stack_by]
-palette = category_colors(view.dataset.events[stack_by].value_counts().index, stack_by)
+palette = category_colors(column_counts(view.dataset, stack_by).index, stack_by)
 color_scale = alt.Scale(domain=list(palette), range=list(palette.values()))
 x_scale = alt.Scale(domain=[bars["start"].min(), bars["end"].max()]) if len(bars) else alt.Undefined
 count_chart = alt.Chart(counts).mark_bar().encode(

@@ -1,0 +1,60 @@
+"""The map layer for a viewport: all events when few, clusters with exact counts when many."""
+
+import pytest
+
+from utils.aggregate import Viewport, in_view
+from utils.dates import add_date_windows
+from utils.loading import validate_events
+from utils.mapping import category_colors
+from utils.synthetic import synthetic_events
+from utils.view_layer import ClusterLayer, build_viewport_layer, default_viewport, viewport_from_state
+
+
+@pytest.fixture(scope="module")
+def many():
+    raw = synthetic_events(6000, seed=3)
+    raw["_row"] = range(2, len(raw) + 2)
+    events = validate_events(raw, "synthetic").events
+    return add_date_windows(events)
+
+
+def cluster_rows(layer) -> list[list]:
+    clusters = [c for c in layer._children.values() if isinstance(c, ClusterLayer)]
+    return clusters[0].rows if clusters else []
+
+
+@pytest.mark.parametrize("view", [Viewport(32.0, 34.5, 37.6, 42.8, 7), Viewport(33.0, 35.8, 34.0, 37.0, 9)])
+def test_clusters_count_every_event_in_view_exactly(many, view):
+    colors = category_colors(many["event_type"].value_counts().index)
+    layer, words = build_viewport_layer(many, colors, view, detail_limit=500)
+    expected = int(in_view(many["latitude"].to_numpy(), many["longitude"].to_numpy(), view).sum())
+    assert sum(row[2] for row in cluster_rows(layer)) == expected
+    assert f"{expected:,} of the 6,000 events are in view" in words
+
+
+def test_zoomed_in_the_events_in_view_are_drawn_one_by_one(many):
+    colors = category_colors(many["event_type"].value_counts().index)
+    damascus = Viewport(33.45, 36.20, 33.60, 36.40, 12)
+    layer, words = build_viewport_layer(many, colors, damascus, detail_limit=2000)
+    assert not cluster_rows(layer)
+    events_layer = next(c for c in layer._children.values() if type(c).__name__ == "EventsLayer")
+    inside = many[(many["latitude"].between(33.45, 33.60)) & (many["longitude"].between(36.20, 36.40))]
+    assert 0 < len(inside) < 2000 < len(many)
+    assert sorted(r[2] for r in events_layer.rows) == sorted(inside["event_id"])
+    assert "each drawn" in words
+
+
+def test_few_events_are_all_drawn_whatever_the_view(many):
+    few = many.head(100)
+    layer, words = build_viewport_layer(few, {}, Viewport(10, 10, 11, 11, 12))
+    events_layer = next(c for c in layer._children.values() if type(c).__name__ == "EventsLayer")
+    assert len(events_layer.rows) == 100 and words == ""
+
+
+def test_the_view_comes_from_what_the_map_reported():
+    state = {"bounds": {"_southWest": {"lat": 33.0, "lng": 35.0}, "_northEast": {"lat": 34.0, "lng": 36.0}}, "zoom": 9}
+    assert viewport_from_state(state, (35.0, 38.0), 7) == Viewport(33.0, 35.0, 34.0, 36.0, 9)
+    unknown = {"bounds": {"_southWest": {"lat": None, "lng": None}, "_northEast": {"lat": None, "lng": None}}}
+    assert viewport_from_state(unknown, (35.0, 38.0), 7) == default_viewport((35.0, 38.0), 7)
+    view = default_viewport((35.0, 38.0), 7)
+    assert view.south < 35.0 < view.north and view.west < 38.0 < view.east
