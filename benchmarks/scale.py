@@ -98,6 +98,29 @@ def rerun_costs(folder: Path) -> list[str]:
     return lines
 
 
+def app_rerun_seconds(folder: Path) -> list[str]:
+    """The whole app script, run by Streamlit's AppTest: first run, then reruns after a filter change."""
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["EVENTMAP_DATA_DIR"] = str(folder)
+    started = time.perf_counter()
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=600).run()
+    first = time.perf_counter() - started
+    timings = []
+    for outlet in ("Synthetic benchmark data: Outlet A", "Synthetic benchmark data: Outlet B", None):
+        widget = at.sidebar.multiselect(key="f_sources")
+        widget.set_value([outlet] if outlet else [])
+        started = time.perf_counter()
+        at.run()
+        timings.append(time.perf_counter() - started)
+    errors = [e.value for e in at.exception]
+    return [f"  whole app, first run (data loaded, cached): {first:.2f} s",
+            f"  whole app, rerun after a source change (map page, all of Syria): "
+            f"{statistics.median(timings) * 1000:.0f} ms median of {len(timings)}" + (f"; ERRORS {errors}" if errors else "")]
+
+
 def folium_baselines(folder: Path, cap: float) -> tuple[list[str], dict[str, float]]:
     """Plain folium and FastMarkerCluster on the same events, each in a subprocess killed after ``cap`` s."""
     results: dict[str, float] = {}
@@ -156,6 +179,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--cap", type=float, default=120.0, help="seconds allowed to each folium baseline")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-baselines", action="store_true", help="skip plain folium and FastMarkerCluster")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "eventmap-scale")
     arguments = parser.parse_args()
     for size in arguments.sizes:
@@ -163,10 +187,12 @@ def main() -> None:
         print(f"== {size:,} events ==")
         seconds, peak_mb = load_in_fresh_process(folder)
         print(f"  cold load (read, validate, index): {seconds:.2f} s, peak memory {peak_mb:,.0f} MB")
-        for line in rerun_costs(folder):
-            print(line)
+        for line in rerun_costs(folder) + app_rerun_seconds(folder):
+            print(line, flush=True)
         if not arguments.no_browser and Path("/usr/bin/chromium").exists():
             print(browser_first_draw(folder))
+        if arguments.no_baselines:
+            continue
         lines, baselines = folium_baselines(folder, arguments.cap)
         for line in lines:
             print(line)

@@ -17,6 +17,7 @@ SELECTED_SITE = "selected_site"
 SELECTED_ON_MAP = "selected_on_map"
 LAST_CLICK = "last_click_count"
 PICKER = "event_picker"
+PICKER_LIMIT = 500
 
 
 def _record_table(pairs: list[tuple[str, str]]) -> None:
@@ -78,13 +79,21 @@ def show_selection(view: View) -> None:
                        ("The articles report", site["reported"]),
                        ("Position (lat, lon)", f"{site['latitude']:.4f}, {site['longitude']:.4f}")])
         return
-    ids = view.shown["event_id"].tolist()
+    if len(view.shown) > PICKER_LIMIT:  # a list of a million ids helps nobody and weighs megabytes
+        listed = view.shown.nlargest(PICKER_LIMIT, "event_date")
+        st.caption(f"The list holds the {PICKER_LIMIT} most recent of the {len(view.shown):,} events shown; "
+                   "click the map for any other.")
+    else:
+        listed = view.shown
+    ids = listed["event_id"].tolist()
     selected = st.session_state.get(SELECTED)
+    if selected and selected not in ids and (view.shown["event_id"] == selected).any():
+        ids.append(selected)
     if selected in ids:
         st.session_state[PICKER] = selected
     elif PICKER in st.session_state and st.session_state[PICKER] not in ids:
         del st.session_state[PICKER]
-    labels = dict(zip(view.shown["event_id"], view.shown["location"]))
+    labels = dict(zip(listed["event_id"], listed["location"]))
     extra = {} if PICKER in st.session_state else {"index": None}
     st.selectbox("Event", ids, key=PICKER, on_change=_picked, **extra,
                  placeholder="Click an event on the map, or pick one",

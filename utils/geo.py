@@ -46,16 +46,23 @@ def governorate_lookup(governorates: gpd.GeoDataFrame, *, max_km: float = 5.0):
     coastline leaves Tartus port and Jableh just outside); others get "".
     """
     metric = governorates.to_crs(METRIC_CRS)
+    polygons = governorates[["name", "geometry"]]
 
     def lookup(events: pd.DataFrame) -> pd.Series:
-        points = gpd.GeoDataFrame(
-            index=events.index,
-            geometry=gpd.points_from_xy(events["longitude"], events["latitude"]),
-            crs="EPSG:4326",
-        ).to_crs(METRIC_CRS)
-        joined = gpd.sjoin_nearest(points, metric, how="left", max_distance=max_km * 1000.0)
-        joined = joined[~joined.index.duplicated(keep="first")]
-        return joined["name"].reindex(events.index).fillna("").astype(str)
+        # each distinct position once; inside a polygon first (fast, indexed), nearest only for the rest
+        positions = pd.DataFrame({"lon": events["longitude"].to_numpy(float), "lat": events["latitude"].to_numpy(float)})
+        unique = positions.drop_duplicates().reset_index(drop=True)
+        points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(unique["lon"], unique["lat"]), crs="EPSG:4326")
+        inside = gpd.sjoin(points, polygons, how="left", predicate="within")
+        names = inside[~inside.index.duplicated(keep="first")]["name"].reindex(points.index)
+        outside = names.isna()
+        if outside.any():
+            near = gpd.sjoin_nearest(points[outside].to_crs(METRIC_CRS), metric, how="left",
+                                     max_distance=max_km * 1000.0)
+            names[outside] = near[~near.index.duplicated(keep="first")]["name"]
+        unique["name"] = names.fillna("").astype(str).to_numpy()
+        merged = positions.merge(unique, on=["lon", "lat"], how="left")
+        return pd.Series(merged["name"].to_numpy(), index=events.index, dtype=object)
 
     return lookup
 

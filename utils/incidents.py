@@ -84,9 +84,13 @@ def add_incident_columns(events: pd.DataFrame) -> pd.DataFrame:
             out[column] = pd.Series(dtype=dtype)
         return out
     explicit = out.get("incident_id", pd.Series("", index=out.index)).fillna("").astype(str).str.strip()
-    runs = _implicit_runs(out)
-    docs_per_run = out["doc_id"].astype(str).groupby(runs).transform("nunique")
-    implicit = runs.where(docs_per_run >= 2, "E:" + out["event_id"].astype(str))
+    own = "E:" + out["event_id"].astype(str)
+    if out["doc_id"].nunique() < 2:
+        implicit = own  # one article (or one imported file) alone never groups its own reports
+    else:
+        runs = _implicit_runs(out)
+        docs_per_run = out["doc_id"].astype(str).groupby(runs).transform("nunique")
+        implicit = runs.where(docs_per_run >= 2, own)
     out["incident"] = explicit.where(explicit != "", implicit)
     grouped = out.groupby("incident")
     out["incident_reports"] = grouped["event_id"].transform("size").astype(int)
