@@ -11,6 +11,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 __all__ = ["EARTH_RADIUS_KM", "add_site_distances", "distance_column", "governorate_lookup", "haversine_km",
            "load_governorates"]
@@ -46,23 +47,28 @@ def governorate_lookup(governorates: gpd.GeoDataFrame, *, max_km: float = 5.0):
     coastline leaves Tartus port and Jableh just outside); others get "".
     """
     metric = governorates.to_crs(METRIC_CRS)
-    polygons = governorates[["name", "geometry"]]
+    shapes = list(zip(governorates["name"], governorates.geometry))
+    for _, shape in shapes:
+        shapely.prepare(shape)
 
     def lookup(events: pd.DataFrame) -> pd.Series:
-        # each distinct position once; inside a polygon first (fast, indexed), nearest only for the rest
-        positions = pd.DataFrame({"lon": events["longitude"].to_numpy(float), "lat": events["latitude"].to_numpy(float)})
-        unique = positions.drop_duplicates().reset_index(drop=True)
-        points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(unique["lon"], unique["lat"]), crs="EPSG:4326")
-        inside = gpd.sjoin(points, polygons, how="left", predicate="within")
-        names = inside[~inside.index.duplicated(keep="first")]["name"].reindex(points.index)
-        outside = names.isna()
-        if outside.any():
-            near = gpd.sjoin_nearest(points[outside].to_crs(METRIC_CRS), metric, how="left",
-                                     max_distance=max_km * 1000.0)
-            names[outside] = near[~near.index.duplicated(keep="first")]["name"]
-        unique["name"] = names.fillna("").astype(str).to_numpy()
-        merged = positions.merge(unique, on=["lon", "lat"], how="left")
-        return pd.Series(merged["name"].to_numpy(), index=events.index, dtype=object)
+        lon = events["longitude"].to_numpy(float)
+        lat = events["latitude"].to_numpy(float)
+        names = np.full(len(lon), "", dtype=object)
+        for name, shape in shapes:  # inside a polygon: a bounding-box cut, then a prepared point-in-polygon test
+            west, south, east, north = shape.bounds
+            candidates = np.flatnonzero((names == "") & (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north))
+            if len(candidates):
+                inside = shapely.contains_xy(shape, lon[candidates], lat[candidates])
+                names[candidates[inside]] = name
+        outside = np.flatnonzero(names == "")
+        if len(outside):  # just outside every polygon (a coarse coastline): the nearest within max_km
+            points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon[outside], lat[outside]),
+                                      crs="EPSG:4326").to_crs(METRIC_CRS)
+            near = gpd.sjoin_nearest(points, metric, how="left", max_distance=max_km * 1000.0)
+            near = near[~near.index.duplicated(keep="first")]["name"].reindex(points.index)
+            names[outside] = near.fillna("").astype(str).to_numpy()
+        return pd.Series(names, index=events.index, dtype=object)
 
     return lookup
 
