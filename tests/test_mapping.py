@@ -17,7 +17,6 @@ from utils.mapping import (
     build_base_map,
     build_events_layer,
     category_colors,
-    events_geojson,
 )
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -104,6 +103,6 @@ def test_a_script_payload_in_any_event_text_reaches_the_page_escaped(dataset, co
 def test_escaped_payload_survives_json_as_the_same_entities(dataset):
     events = dataset.events.copy()
     events.loc[0, "notes"] = PAYLOAD
-    data = events_geojson(events, {})
-    popup = json.loads(json.dumps(data))["features"][0]["properties"]["popup"]
-    assert "&#60;script&#62;" in popup and "&#96;" in popup and "&#36;" in popup and "&#92;" in popup
+    rows, _ = event_rows(events, {}, "event_type", STATUS_OUTLINES, OTHER_COLOR, 7)
+    notes = json.loads(json.dumps(rows))[0][ROW_FIELDS.index("notes")]
+    assert "&#60;script&#62;" in notes and "&#96;" in notes and "&#36;" in notes and "&#92;" in notes

@@ -9,7 +9,6 @@ for folium and [lon, lat] inside GeoJSON.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 import folium
@@ -23,7 +22,7 @@ from utils.basemap import Basemap
 from utils.escaping import escape_text
 from utils.event_layer import EventsLayer, event_rows
 from utils.map_settings import COLOR_BY_CHOICES
-from utils.presentation import event_popup_html, event_tooltip_html, site_popup_html, site_tooltip_text
+from utils.presentation import site_popup_html, site_tooltip_text
 from utils.schema import DISPLAY_LABELS, STATUSES
 
 __all__ = [
@@ -35,8 +34,6 @@ __all__ = [
     "build_change_layer",
     "build_events_layer",
     "category_colors",
-    "empty_events_layer",
-    "events_geojson",
 ]
 
 SYRIA_CENTER: tuple[float, float] = (34.85, 38.7)
@@ -205,37 +202,6 @@ def build_base_map(basemap: Basemap, sites: pd.DataFrame, *, center: tuple[float
     return localize_assets(fmap, asset_prefix)
 
 
-def events_geojson(events: pd.DataFrame, colors: dict[str, str], color_by: str = "event_type") -> dict:
-    """The events as a FeatureCollection with escaped tooltip/popup HTML and a style per feature."""
-    features = []
-    columns = list(events.columns)
-    same_point = events.groupby(["latitude", "longitude"])["event_id"].transform("size").to_numpy() - 1
-    for number, values in enumerate(events.itertuples(index=False, name=None)):
-        event = pd.Series(values, index=columns)
-        tooltip = event_tooltip_html(event)
-        if same_point[number]:
-            tooltip += f" &#183; +{same_point[number]} more at this point"
-        style = {
-            "radius": EVENT_RADIUS_PX,
-            "fillColor": colors.get(event[color_by], OTHER_COLOR),
-            "fillOpacity": 0.85,
-            "opacity": 1.0,
-            **STATUS_OUTLINES.get(event["status"], STATUS_OUTLINES["reported"]),
-        }
-        features.append({
-            "type": "Feature",
-            "id": number,
-            "geometry": {"type": "Point", "coordinates": [float(event["longitude"]), float(event["latitude"])]},
-            "properties": {
-                "event_id": escape_text(event["event_id"]),
-                "tooltip": tooltip,
-                "popup": event_popup_html(event),
-                "style": style,
-            },
-        })
-    return {"type": "FeatureCollection", "features": features}
-
-
 class EventLegend(MacroElement):
     """A legend control for the events layer; a new one replaces the old on each update."""
 
@@ -361,18 +327,3 @@ def add_range_rings(group: folium.FeatureGroup, sites: pd.DataFrame, rings_km: t
                                     icon_anchor=(30, 7), class_name="ring-label-icon"),
                 interactive=False,
             ).add_to(group)
-
-
-def empty_events_layer() -> folium.FeatureGroup:
-    """An events layer with nothing in it (st_folium keeps an old layer if given None)."""
-    return folium.FeatureGroup(name=EVENTS_LAYER_NAME, overlay=True, control=True, show=True)
-
-
-def standalone_html(fmap: folium.Map) -> str:
-    """Render a map to a full HTML page (for checks and exports)."""
-    return fmap.get_root().render()
-
-
-def geojson_text(data: dict) -> str:
-    """Compact JSON text of a GeoJSON dict."""
-    return json.dumps(data, separators=(",", ":"))
