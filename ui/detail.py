@@ -29,7 +29,7 @@ def _record_table(pairs: list[tuple[str, str]]) -> None:
 def take_click(view: View, returned: Mapping | None) -> None:
     """Remember a new click on an event or a base (``returned``: what st_folium last returned).
 
-    Called before the map is drawn, so the selected event is ringed in the same run.
+    Called before the map is drawn, so the panel beside it shows the clicked record in the same run.
     """
     count = (returned or {}).get("last_object_clicked_count")
     if count is None or count == st.session_state.get(LAST_CLICK):
