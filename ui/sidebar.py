@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from utils.dataset import Dataset, column_counts, facet_options
-from utils.filters import FILTER_QUERY_KEYS, EventFilter
+from utils.filters import FACETS, FILTER_QUERY_KEYS, EventFilter
 
 FILTER_STATE = "event_filter"
 _KEYS = {"sources": "f_sources", "claimants": "f_claimants", "event_types": "f_types", "statuses": "f_statuses"}
@@ -137,9 +137,7 @@ def render_sidebar(dataset: Dataset) -> EventFilter:
                             "when that period overlaps the window.")
     sidebar.date_input("Date range", key=_DATE_INPUT, min_value=low, max_value=high,
                        on_change=_date_input_changed, format="YYYY-MM-DD")
-    counts = {name: column_counts(dataset, column).to_dict() for name, column in
-              (("sources", "source"), ("claimants", "claimed_by"), ("event_types", "event_type"),
-               ("statuses", "status"))}
+    counts = {name: column_counts(dataset, column).to_dict() for name, column in FACETS.items()}
     for name, key in _KEYS.items():
         sidebar.multiselect(
             _LABELS[name], options[name], key=key, placeholder="All",
