@@ -14,6 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property-based tests run the same examples on every run by default, so CI does not pass or fail by
+# chance; HYPOTHESIS_PROFILE=fuzz searches new random examples at length (see README, "Tests").
+settings.register_profile("repeatable", derandomize=True, max_examples=200, deadline=None)
+settings.register_profile("fuzz", derandomize=False, max_examples=20_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"

@@ -24,7 +24,7 @@ from utils.sites import load_sites, load_sources
 HEADER = ",".join(EVENT_COLUMNS).encode()
 GOOD_ROW = (b"EV1,2025-03-01,day,Battles,Armed clash,A,,Jableh,Lattakia,35.35,35.9,1,Outlet,"
             b"Someone,claimed,,note,DOC")
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(suppress_health_check=[HealthCheck.too_slow])  # example counts: the profile in conftest.py
 
 # Bytes that look like an events file often enough to reach the validator, not only the reader.
 cells = st.one_of(st.text(max_size=12), st.sampled_from(
@@ -45,6 +45,7 @@ def _written(data: bytes) -> Path:
 @FUZZ
 @given(any_bytes)
 @example(b"\xef\xbb\xbf")
+@example(b"\xef")
 @example(HEADER + b"\n" + GOOD_ROW + b"\n")
 @example(b'"unclosed\n')
 @example(HEADER + b"\n" + GOOD_ROW.replace(b"35.35", b"1e400") + b"\n")
@@ -67,6 +68,8 @@ def test_any_bytes_load_as_rows_or_are_refused_with_a_message(data):
 
 @FUZZ
 @given(st.binary(max_size=300))
+@example(b"\xef")  # a lone first byte of a UTF-8 byte-order mark (found by fuzzing)
+@example(b"\xef\xbb")
 def test_the_csv_reader_never_raises_anything_but_a_data_file_error(data):
     try:
         table = read_csv_table(data, "upload.csv")
@@ -157,7 +160,7 @@ popup_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blackl
                      min_size=1)
 
 
-@settings(max_examples=300, deadline=None)
+@FUZZ
 @given(popup_text)
 @example("</td></tr></table><script>alert(1)</script>")
 @example("<img src=x onerror=alert(1)>")
@@ -168,7 +171,7 @@ def test_any_text_in_an_event_popup_is_shown_as_exactly_that_text(text):
     assert text in parser.cells, "the Notes cell shows the text exactly"
 
 
-@settings(max_examples=200, deadline=None)
+@FUZZ
 @given(popup_text)
 def test_any_text_in_a_site_popup_is_shown_as_exactly_that_text(text):
     site = pd.Series({"name": "Base", "alt_names": ("x",), "kind": "garrison", "operator": "Op",
@@ -178,7 +181,7 @@ def test_any_text_in_a_site_popup_is_shown_as_exactly_that_text(text):
     assert parser.tags_inside == [] and text in parser.cells
 
 
-@settings(max_examples=300, deadline=None)
+@FUZZ
 @given(st.text())
 def test_escaped_text_has_no_markup_or_markdown_character_left(text):
     outside_entities = re.sub(r"&#\d+;", "", escape_text(text))

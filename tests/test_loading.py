@@ -113,6 +113,9 @@ def test_the_caller_frame_is_not_mutated(tmp_path):
         (b"a;b;c\n1;2;3\n", "';', tab or '|'"),
         (b"event_id,\x00x\n", "NUL byte at byte offset"),
         (b"event_id\nT\xe9st\n", "byte 0xe9 at byte offset 10 is not valid UTF-8"),
+        (b"\xef", "byte 0xef at byte offset 0 is not valid UTF-8"),  # a byte-order mark cut short
+        (b"\xef\xbb", "byte 0xef at byte offset 0 is not valid UTF-8"),
+        (b"\xef\xbb\xbfevent_id\nT\xe2\x82", "byte 0xe2 at byte offset 13 is not valid UTF-8"),  # cut mid-character
         (b"event_id,event_id\n1,2\n", "appears twice"),
         (b"event_id,,notes\n1,2,3\n", "blank"),
     ],

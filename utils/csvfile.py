@@ -88,14 +88,20 @@ def _check_bytes(data: bytes, file: str, encoding: str) -> None:
         if nul >= 0:
             raise DataFileError(file, f"the file holds a NUL byte at byte offset {nul}; it looks binary, "
                                       "not a CSV text file. Export it again as CSV (UTF-8).")
-    offset = 0
+    skipped = 0
+    if _is_utf8(encoding):
+        # Python's utf-8-sig decoder swallows a lone partial byte-order mark at the end of the input
+        # (b"\xef" decodes to ""), so strip a whole mark here and check the rest as plain UTF-8.
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        skipped = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    offset = skipped
     try:
-        for start in range(0, len(data), _CHUNK):
-            offset = start
+        for start in range(skipped, len(data), _CHUNK):
+            offset = start - len(decoder.getstate()[0])  # bytes held back from the last chunk come first
             text = decoder.decode(data[start:start + _CHUNK], final=False)
             if wide and "\x00" in text:
                 raise DataFileError(file, "the text holds a NUL character; it looks binary, not a CSV file.")
-        offset = len(data)
+        offset = len(data) - len(decoder.getstate()[0])
         decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
         position = max(0, offset + exc.start)
