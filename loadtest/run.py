@@ -17,37 +17,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
+from conftest import CHROMIUM, CHROMIUM_FLAGS, RunningApp, is_local  # noqa: E402  (the tests' server and browser)
+
 EVENT_MARKERS = ".leaflet-events-pane path.leaflet-interactive"
 TIMEOUT_MS = 120_000
+POPUP_TIMEOUT_MS = 30_000
 STREAMLIT_PROBES = ("/_stcore/host-config", "/_stcore/health")
-
-
-def is_local(url: str) -> bool:
-    return url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws://localhost",
-                           "data:", "blob:", "about:"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def rss_mb(pid: int) -> float:
@@ -131,11 +117,69 @@ async def click_event(page, rng: random.Random, stats: Stats) -> None:
         }}).filter(i => i >= 0)""")
     if not clickable:
         return
-    await frame.locator(EVENT_MARKERS).nth(rng.choice(clickable)).click()
-    await frame.locator(".leaflet-popup-content").first.wait_for(timeout=TIMEOUT_MS)  # the popup opened
+    index = rng.choice(clickable)
+    await frame.evaluate(_WATCH_CLICK)
+    await frame.locator(EVENT_MARKERS).nth(index).click(timeout=TIMEOUT_MS)
+    try:
+        await frame.locator(".leaflet-popup-content").first.wait_for(timeout=POPUP_TIMEOUT_MS)  # the popup opened
+    except Exception:
+        raise RuntimeError(f"no popup {POPUP_TIMEOUT_MS / 1000:.0f} s after clicking marker {index}: "
+                           f"{await _map_state(page, frame)}") from None
     await page.locator("[data-testid=stTable]", has_text="Event id").first.wait_for(timeout=TIMEOUT_MS)  # the panel
     stats.clicks += 1
     await wait_idle(page)
+
+
+_WATCH_CLICK = r"""() => {
+    window.__clickLog = [];
+    const g = window.__GLOBAL_DATA__;
+    window.__drawnBefore = [g.last_feature_group || '', g.last_layer_control || '', String(g.height)];
+    const where = () => ' [frame top ' + Math.round(window.frameElement.getBoundingClientRect().top) + ', scroll ' +
+        Math.round((parent.document.querySelector('[data-testid=stMain]') || {}).scrollTop || 0) + ']';
+    const log = (text) => window.__clickLog.push(Math.round(performance.now()) + ' ' + text);
+    if (!window.__watching) {
+        window.__watching = true;
+        for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) {
+            document.addEventListener(type, (e) => log(type + ' ' + e.target.tagName + '.' +
+                (e.target.getAttribute('class') || '') + ' at ' + e.clientX + ',' + e.clientY + where()), true);
+        }
+        parent.document.addEventListener('scroll', (e) => log('parent scroll ' + where()), true);
+        parent.document.querySelectorAll(
+            '[data-testid=stMainBlockContainer] [data-testid=stVerticalBlock] > *').forEach((el) => {
+            let first = true;  // an observer reports every element once when it starts: skip that
+            new parent.ResizeObserver((entries) => entries.forEach((entry) => first ? (first = false) : log('resized ' +
+                (el.getAttribute('data-testid') || el.tagName) + ' "' + (el.innerText || '').slice(0, 30)
+                .replace(/\s+/g, ' ') + '" h=' + Math.round(entry.contentRect.height) + where()))).observe(el);
+        });
+    }
+    map_div.off('popupopen popupclose movestart moveend zoomstart layerremove', window.__mapWatch);
+    window.__mapWatch = (e) => log('map ' + e.type + (e.layer && e.layer._latlng ? ' ' + e.layer._latlng : ''));
+    map_div.on('popupopen popupclose movestart moveend zoomstart layerremove', window.__mapWatch);
+}"""
+"""Record, in the map frame, the pointer events that reach the page and what the map does after the click."""
+
+
+async def _map_state(page, frame) -> str:
+    """What the map shows now, for an error message: frames, markers, popups, whether the app is running."""
+    frames = [f for f in page.frames if "st_folium" in f.url]
+    state = await frame.evaluate(f"""() => ({{
+        markers: document.querySelectorAll({EVENT_MARKERS!r}).length,
+        popups: document.querySelectorAll('.leaflet-popup').length,
+        connected: document.body.isConnected}})""")
+    running = await page.locator("[data-testid=stStatusWidget]").count()
+    state["log"] = await frame.evaluate("() => (window.__clickLog || []).slice(0, 20)")
+    state["redrawn"] = await frame.evaluate("""() => {
+        const g = window.__GLOBAL_DATA__, now = [g.last_feature_group || '', g.last_layer_control || '', String(g.height)];
+        return now.map((text, k) => {
+            const old = window.__drawnBefore[k];
+            if (old === text) return 'same';
+            let i = 0; while (i < old.length && old[i] === text[i]) i++;
+            return 'differs at ' + i + ' of ' + old.length + '/' + text.length + ': was ...' + old.slice(Math.max(0, i - 80), i + 80)
+                + '... now ...' + text.slice(Math.max(0, i - 80), i + 80) + '...';
+        });
+    }""")
+    return (f"{len(frames)} map frame(s) ({sum(f.is_detached() for f in frames)} detached), "
+            f"this frame detached={frame.is_detached()}, {state}, status widget shown={running}")
 
 
 async def download_csv(page, stats: Stats) -> None:
@@ -186,8 +230,9 @@ async def session(browser, url: str, number: int, deadline: float, stats: Stats)
                     stats.errors.append(f"session {number}: {shown_errors} error message(s) on the page")
                 stats.iterations += 1
             except Exception as error:  # record and go on: one failure must not end the run
-                stats.errors.append(f"session {number}, {step}: {type(error).__name__}: "
-                                    f"{str(error).splitlines()[0][:120]} {str(error).splitlines()[-1][:160]}")
+                lines = str(error).splitlines() or [""]
+                text = lines[0][:2000] if len(lines) == 1 else f"{lines[0][:120]} ... {lines[-1][:160]}"
+                stats.errors.append(f"session {number}, {step}: {type(error).__name__}: {text}")
                 await page.goto(url, timeout=TIMEOUT_MS)
                 await wait_idle(page)
     finally:
@@ -211,25 +256,6 @@ async def drive(url: str, sessions: int, duration: float, stats: Stats, server_p
         await browser.close()
 
 
-def start_server(port: int, log_path: Path, data_dir: str | None) -> subprocess.Popen:
-    env = dict(os.environ)
-    if data_dir:
-        env["EVENTMAP_DATA_DIR"] = data_dir
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(PROJECT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=PROJECT, env=env, stdout=log_path.open("w"), stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return process
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError(f"the server did not start; see {log_path}")
-
-
 def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
@@ -238,29 +264,27 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions (default 20)")
     parser.add_argument("--duration", type=float, default=120, help="seconds of load (default 120)")
-    parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
     parser.add_argument("--data-dir", default=None, help="data folder (default: the bundled data/)")
     args = parser.parse_args()
 
-    port = args.port or free_port()
     log_path = Path(tempfile.mkdtemp(prefix="loadtest-")) / "server.log"
-    server = start_server(port, log_path, args.data_dir)
-    url = f"http://127.0.0.1:{port}/"
+    server = RunningApp(Path(args.data_dir) if args.data_dir else PROJECT / "data", log_path)
+    url = f"{server.url}/"
+    pid = server.process.pid
     stats = Stats()
     samples: list[float] = []
     try:
-        idle_mb = rss_mb(server.pid)
-        asyncio.run(drive(url, 1, 0, Stats(), server.pid, []))  # one page load: data loaded and cached
-        before_mb = rss_mb(server.pid)
+        idle_mb = rss_mb(pid)
+        asyncio.run(drive(url, 1, 0, Stats(), pid, []))  # one page load: data loaded and cached
+        before_mb = rss_mb(pid)
         started = time.monotonic()
-        asyncio.run(drive(url, args.sessions, args.duration, stats, server.pid, samples))
+        asyncio.run(drive(url, args.sessions, args.duration, stats, pid, samples))
         elapsed = time.monotonic() - started
-        after_mb = rss_mb(server.pid)
+        after_mb = rss_mb(pid)
         time.sleep(5)
-        settled_mb = rss_mb(server.pid)
+        settled_mb = rss_mb(pid)
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        server.stop()
 
     print(f"sessions {args.sessions}, load {args.duration:.0f} s (wall {elapsed:.0f} s), server log {log_path}")
     print(f"iterations {stats.iterations} (filter change + event click + CSV download each); "

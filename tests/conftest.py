@@ -22,12 +22,14 @@ settings.register_profile("repeatable", derandomize=True, max_examples=200, dead
 settings.register_profile("fuzz", derandomize=False, max_examples=20_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
+from utils.render import CHROMIUM_ARGS, chromium_path  # noqa: E402  (after the hypothesis profile)
+
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
 SHARED_DATA = PROJECT.parent / "shared" / "data"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM = str(chromium_path())
+CHROMIUM_FLAGS = CHROMIUM_ARGS
+"""The same browser and flags as the exporter uses (utils.render)."""
 
 
 def is_local(url: str) -> bool:
@@ -36,7 +38,8 @@ def is_local(url: str) -> bool:
                            "data:", "blob:", "about:"))
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free TCP port on loopback."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -46,7 +49,7 @@ class RunningApp:
     """A Streamlit server on loopback; ``url`` is its address."""
 
     def __init__(self, data_dir: Path, log: Path) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://localhost:{self.port}"
         env = {**os.environ, "EVENTMAP_DATA_DIR": str(data_dir)}
         self.log = log

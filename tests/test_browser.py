@@ -17,7 +17,7 @@ from browser import (
     wait_for_markers,
     wait_idle,
 )
-from conftest import PAYLOADS
+from conftest import PAYLOADS, OfflinePage
 
 pytestmark = pytest.mark.browser
 
@@ -184,3 +184,42 @@ def test_playback_moves_the_window_and_the_map_without_a_click(app, offline_page
     assert len(seen_windows) >= 3, seen_windows
     assert len(seen_counts) >= 2, seen_counts
     assert offline_page.errors == []
+
+
+def test_pressing_a_marker_on_a_map_cut_off_by_the_window_does_not_scroll_the_page(app, browser):
+    """Leaflet focuses the map on mousedown; in a frame that reaches below the window that focus used to
+    scroll the page between press and release, so the release landed elsewhere and no popup opened."""
+    short = OfflinePage(browser, width=1400, height=1000)
+    try:
+        page = short.page
+        open_app(page, f"{app.url}/?source=The+Cradle&type=Explosions%2FRemote+violence")
+        page.wait_for_selector("iframe[title*='st_folium']", timeout=30_000)
+        frame = next(f for f in page.frames if "st_folium" in f.url)
+        wait_for_markers(frame, 1)
+        box = page.locator("iframe[title*='st_folium']").bounding_box()
+        marker = frame.locator(EVENT_MARKERS).first.bounding_box()
+        x, y = marker["x"] + marker["width"] / 2, marker["y"] + marker["height"] / 2
+        # a window whose bottom edge falls between the marker and the bottom of the map
+        page.set_viewport_size({"width": 1400, "height": int((y + box["y"] + box["height"]) / 2)})
+        page.wait_for_timeout(300)
+        box = page.locator("iframe[title*='st_folium']").bounding_box()
+        marker = frame.locator(EVENT_MARKERS).first.bounding_box()
+        x, y = marker["x"] + marker["width"] / 2, marker["y"] + marker["height"] / 2
+        height = page.viewport_size["height"]
+        assert y + 10 < height < box["y"] + box["height"], (y, height, box)
+        scrolled = "() => document.querySelector('[data-testid=stMain]').scrollTop"
+        before = page.evaluate(scrolled)
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.wait_for_timeout(150)  # a person's press lasts about this long
+        assert page.evaluate(scrolled) == before
+        page.mouse.up()
+        frame.locator(".leaflet-popup-content").wait_for(timeout=10_000)
+        assert frame.locator(".leaflet-popup-content").inner_text().startswith("EV0021")
+        wait_idle(page)  # the click's rerun has drawn the record
+        frame.locator(".leaflet-container").click(position={"x": 600, "y": 100})  # the map, away from markers
+        center = frame.evaluate("() => map_div.getCenter().lng")
+        page.keyboard.press("ArrowRight")  # the map still takes the keyboard once pressed
+        frame.wait_for_function("before => map_div.getCenter().lng > before", arg=center, timeout=10_000)
+    finally:
+        short.close()

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.detail import picker_key
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
@@ -83,12 +85,31 @@ def test_a_bad_link_parameter_is_reported_not_fatal():
 
 def test_picking_an_event_shows_its_full_record():
     at = run_app()
-    at.selectbox(key="event_picker").set_value("EV0021").run()
+    at.selectbox(key=picker_key(None)).set_value("EV0021").run()
     record = at.table[0].value.map(html.unescape)
     record.index = record.index.map(html.unescape)
     assert record.loc["Event id", "Value"] == "EV0021"
     assert record.loc["Claimed by", "Value"] == "US officials, via the Wall Street Journal"
     assert record.loc["Place precision", "Value"].startswith("2: near a town")
+
+
+def test_a_map_click_survives_a_rerun_the_browser_asks_for_before_it_draws_the_click():
+    """On a busy server the map pans (to show the popup) before the browser has drawn the click's rerun,
+    so the pan's rerun carries the widget values the browser held before the click. The clicked event
+    stays selected and the layer is not redrawn with a ring (which would close the popup)."""
+    at = run_app()
+    at.selectbox(key=picker_key(None)).set_value("EV0021").run()  # picked from the list: ringed by the server
+    assert "circle_marker" in map_arguments(at)["feature_group"]
+    held_by_browser = at._tree.get_widget_states()
+    at.session_state["event_map"] = {"last_object_clicked_tooltip": "EV0025 · Idlib", "last_object_clicked_count": 1}
+    at.run()
+    layer_after_click = map_arguments(at)["feature_group"]
+    assert "circle_marker" not in layer_after_click  # the map rings a clicked event itself
+    at.session_state["event_map"] = {**at.session_state["event_map"], "center": {"lat": 35.1, "lng": 36.2}}
+    at._run(held_by_browser)  # Streamlit's own test runner, given the values the browser still held
+    assert not at.exception
+    assert [box.value for box in at.selectbox if box.key.startswith("event_picker")] == ["EV0025"]
+    assert map_arguments(at)["feature_group"] == layer_after_click
 
 
 def test_events_page_lists_the_filtered_events():

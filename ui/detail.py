@@ -17,6 +17,7 @@ SELECTED_SITE = "selected_site"
 SELECTED_ON_MAP = "selected_on_map"
 LAST_CLICK = "last_click_count"
 PICKER = "event_picker"
+PICKER_SHOWN = "event_picker_shown"
 PICKER_LIMIT = 500
 
 
@@ -60,8 +61,21 @@ def selected_position(view: View) -> tuple[float, float] | None:
     return float(rows.iloc[0]["latitude"]), float(rows.iloc[0]["longitude"])
 
 
-def _picked() -> None:
-    st.session_state[SELECTED] = st.session_state[PICKER]
+def picker_key(selected: str | None) -> str:
+    """The event picker's widget key: it changes with the selection, so code never sets the picker's value.
+
+    A value set from code races with the browser: a rerun the browser asks for before it has drawn the
+    new value (the map pans to show a popup right after a click, on a busy server) sends the old value
+    back, and Streamlit takes it for the user picking the previous event again. Seen in the load test: the
+    previous event was selected again, the events layer redrawn with its ring, and the popup closed.
+    """
+    return f"{PICKER}:{selected or ''}"
+
+
+def _picked(key: str) -> None:
+    if key != st.session_state.get(PICKER_SHOWN):
+        return  # a value the browser still held for a picker it has since been told to replace
+    st.session_state[SELECTED] = st.session_state[key]
     st.session_state[SELECTED_SITE] = None
     st.session_state[SELECTED_ON_MAP] = False
 
@@ -89,14 +103,10 @@ def show_selection(view: View) -> None:
     selected = st.session_state.get(SELECTED)
     if selected and selected not in ids and (view.shown["event_id"] == selected).any():
         ids.append(selected)
-    if selected in ids:
-        st.session_state[PICKER] = selected
-    elif PICKER in st.session_state and st.session_state[PICKER] not in ids:
-        del st.session_state[PICKER]
     labels = dict(zip(listed["event_id"], listed["location"]))
-    extra = {} if PICKER in st.session_state else {"index": None}
-    st.selectbox("Event", ids, key=PICKER, on_change=_picked, **extra,
-                 placeholder="Click an event on the map, or pick one",
+    key = st.session_state[PICKER_SHOWN] = picker_key(selected if selected in ids else None)
+    st.selectbox("Event", ids, index=ids.index(selected) if selected in ids else None, key=key,
+                 on_change=_picked, args=(key,), placeholder="Click an event on the map, or pick one",
                  format_func=lambda eid: f"{eid} · {labels.get(eid, '')}")
     if not selected or selected not in set(events["event_id"]):
         st.info("Click an event on the map to read its full record here.")

@@ -21,6 +21,7 @@ from utils.assets import COMPONENT_STATIC_PREFIX, localize_assets
 from utils.basemap import Basemap
 from utils.escaping import escape_text
 from utils.event_layer import EventsLayer, event_rows
+from utils.map_focus import FocusWithoutScrolling
 from utils.map_settings import COLOR_BY_CHOICES
 from utils.presentation import site_popup_html, site_tooltip_text
 from utils.schema import DISPLAY_LABELS, STATUSES
@@ -199,6 +200,7 @@ def build_base_map(basemap: Basemap, sites: pd.DataFrame, *, center: tuple[float
         "OpenStreetMap", name="OpenStreetMap (online only)", overlay=False, control=True, show=False,
     ).add_to(fmap)
     build_sites_layer(sites).add_to(fmap)
+    fmap.add_child(FocusWithoutScrolling(), name="focus_without_scrolling")
     return localize_assets(fmap, asset_prefix)
 
 
