@@ -1,8 +1,12 @@
 """Benchmark briefing exports with 10,000 synthetic events: PNG time and HTML size.
 
-Run:  python3 benchmarks/export_bench.py [--events 10000] [--runs 3]
+Run:  python3 benchmarks/export_bench.py [--events 10000] [--runs 3] [--big 100000] [--only-layer]
 Targets (issue 4): PNG of 10,000 events in under 10 s; HTML export of 10,000 events under 5 MB.
-Prints one line per figure. Not a test: it asserts nothing. Needs Debian's chromium for the PNG/PDF figures.
+Also prints the bytes of the dashboard's events layer per rerun (the string st_folium sends) for the
+bundled events and for 1,500 synthetic ones (the detail limit), since exports and dashboard share that
+layer; ``--big N`` adds one PNG and one HTML export of N events (time, size); ``--only-layer`` prints
+only the layer bytes. Prints one line per figure. Not a test: it asserts nothing. Needs Debian's
+chromium for the PNG/PDF figures.
 """
 
 from __future__ import annotations
@@ -48,12 +52,57 @@ def timed(function, runs: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def dashboard_layer_bytes(dataset) -> list[str]:
+    """Bytes of the events layer the map page sends per rerun (st_folium's feature-group string)."""
+    from streamlit_folium import _get_feature_group_string
+
+    from utils.dataset import derive_columns
+    from utils.dates import add_date_windows
+    from utils.loading import validate_events
+    from utils.mapping import build_base_map, category_colors
+    from utils.synthetic import synthetic_events as town_events
+    from utils.view_layer import build_viewport_layer, default_viewport
+
+    raw = town_events(1500, seed=15)
+    raw["_row"] = range(2, len(raw) + 2)
+    synthetic = derive_columns(add_date_windows(validate_events(raw, "synthetic").events), dataset.sites)
+    lines = []
+    view = default_viewport((34.85, 38.7), 6.75)
+    for label, events in (("bundled", dataset.events), ("synthetic", synthetic)):
+        colors = category_colors(events["event_type"].value_counts().index)
+        layer, _words = build_viewport_layer(events, colors, view, sites=dataset.sites)
+        fmap = build_base_map(dataset.basemap, dataset.sites)
+        size = len(_get_feature_group_string(layer, fmap).encode())
+        lines.append(f"dashboard events layer per rerun, {label} {len(events):,} events: {size:,} bytes")
+    return lines
+
+
+def big_export(dataset, count: int) -> list[str]:
+    """One PNG slide and one HTML export of ``count`` events (all of Syria): seconds and size."""
+    big = replace(dataset, events=synthetic_events(dataset.events, dataset.sites, count))
+    briefing = Briefing(big, EventFilter(), permalink="http://localhost:8501/")
+    lines = []
+    for key, label in (("html", "HTML"), ("png", "PNG slide 1920x1080")):
+        seconds, data = timed(lambda key=key: export_file(briefing, key, timeout_s=600), 1)
+        lines.append(f"{label}, {count:,} events: {seconds:.2f} s (one run), {len(data) / 1e6:.2f} MB")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--big", type=int, default=0, help="also export this many events as PNG and HTML")
+    parser.add_argument("--only-layer", action="store_true", help="print only the dashboard layer bytes")
     arguments = parser.parse_args()
     dataset = load_dataset()
+    for line in dashboard_layer_bytes(dataset):
+        print(line)
+    if arguments.only_layer:
+        return
+    if arguments.big:
+        for line in big_export(dataset, arguments.big):
+            print(line, flush=True)
     events = synthetic_events(dataset.events, dataset.sites, arguments.events)
     big = replace(dataset, events=events)
     briefing = Briefing(big, EventFilter(), permalink="http://localhost:8501/")
