@@ -297,8 +297,20 @@ def test_png_with_range_rings_shows_ring_pixels_where_the_rings_are(dataset, off
 
 
 def _halo_and_ring_paths(page) -> tuple[int, int]:
-    return (page.locator(".leaflet-overlay-pane path[stroke-dasharray='4 4']").count(),
-            page.locator(".leaflet-overlay-pane path[stroke-dasharray='6 4']").count())
+    """Halos drawn (dashed circles on the halos' canvas, which must show them) and range rings (SVG paths)."""
+    halos = page.evaluate("""() => {
+        const map = window[document.querySelector('.folium-map').id];
+        let count = 0;
+        map.eachLayer(l => { if (l instanceof L.Circle && l.options.dashArray === '4 4' && l._renderer
+                                  && l._renderer instanceof L.Canvas) count++; });
+        const canvas = document.querySelector('.leaflet-halos-pane canvas');
+        if (count) {
+            const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+            if (!pixels.some((v, i) => i % 4 === 3 && v > 0)) return -1;  // counted but not painted
+        }
+        return count;
+    }""")
+    return halos, page.locator(".leaflet-overlay-pane path[stroke-dasharray='6 4']").count()
 
 
 def test_html_export_opened_offline_shows_halos_rings_and_the_heatmap_when_on(dataset, offline_page):

@@ -117,12 +117,15 @@ def _script_json(value: object) -> str:
 
 
 class EventsLayer(MacroElement):
-    """An :class:`EventTable` drawn as circle markers in ``pane``, halos in ``halo_pane``.
+    """An :class:`EventTable` drawn as circle markers (SVG) in ``pane``, halos in ``halo_pane``.
+
+    The halos share one canvas (thousands of large translucent circles are slow to draw as SVG and
+    weigh megabytes in a PDF); it leaves the map with the layer. ``halo_pane`` must be a pane of its
+    own (in a pane with SVG, Leaflet puts a canvas under the SVG).
 
     With ``details`` each marker has a tooltip (event id first), a popup built
     when it opens, and a click rings it (``ring_radius`` px, ``ring_color``) in
-    the browser, so the layer need not be redrawn. Sets ``window.eventsDrawn``
-    to the number of markers drawn.
+    the browser, so the layer need not be redrawn (which would close the popup).
     """
 
     _template = Template("""
@@ -130,6 +133,7 @@ class EventsLayer(MacroElement):
         var {{ this.get_name() }} = (function() {
             var D = {{ this.table_json }}, S = D.strings, ST = D.styles;
             var group = L.featureGroup(), halos = L.layerGroup();
+            var haloCanvas = L.canvas({pane: "{{ this.halo_pane }}"});  // one raster for all halos: cheap to draw and print
             function record(r) {
                 var body = "";
                 for (var i = 0; i < D.labels.length; i++) {
@@ -146,7 +150,7 @@ class EventsLayer(MacroElement):
             D.rows.forEach(function(r) {
                 var ll = [r[0], r[1]], style = ST[r[2]];
                 if (r[3] > 0) {
-                    L.circle(ll, {radius: r[3], pane: "{{ this.halo_pane }}", interactive: false, color: style.fillColor,
+                    L.circle(ll, {radius: r[3], pane: "{{ this.halo_pane }}", renderer: haloCanvas, interactive: false, color: style.fillColor,
                         weight: 1, dashArray: "4 4", fillColor: style.fillColor, fillOpacity: 0.07}).addTo(halos);
                 }
                 var marker = L.circleMarker(ll, Object.assign({pane: "{{ this.pane }}", interactive: D.details}, style));
@@ -169,14 +173,15 @@ class EventsLayer(MacroElement):
                     return "<tr><td>" + cells.map(function(i) { return S[i]; }).join("</td><td>") + "</td></tr>";
                 }).join("");
             }
-            window.eventsDrawn = (window.eventsDrawn || 0) + D.rows.length;
-            return L.layerGroup([halos, group]);
+            var layer = L.layerGroup([halos, group]);
+            layer.on("remove", function() { if (haloCanvas._map) { haloCanvas._map.removeLayer(haloCanvas); } });
+            return layer;
         })();
         {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
         {% endmacro %}
     """)
 
-    def __init__(self, table: EventTable, *, pane: str, halo_pane: str = "overlayPane", ring_radius: int = 13,
+    def __init__(self, table: EventTable, *, pane: str, halo_pane: str, ring_radius: int = 13,
                  ring_color: str = "#ffcc00") -> None:
         super().__init__()
         self._name = "EventsLayer"

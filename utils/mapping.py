@@ -41,6 +41,9 @@ SYRIA_CENTER: tuple[float, float] = (34.85, 38.7)
 SYRIA_ZOOM = 6.75
 EVENTS_PANE = "eventsPane"
 """A map pane above the bases' icons, so events at a base stay visible and clickable."""
+HALOS_PANE = "halosPane"
+"""A map pane for the events' uncertainty halos: above the basemap (a canvas in the basemap's own pane
+would be drawn under its SVG), below the bases and events, and letting clicks through."""
 EVENTS_LAYER_NAME = "Events"
 SITES_LAYER_NAME = "Bases"
 
@@ -175,6 +178,7 @@ def build_base_map(basemap: Basemap, sites: pd.DataFrame, *, center: tuple[float
                       zoom_delta=0.5)
     fmap.get_root().header.add_child(Element(MAP_CSS), name="event_map_css")
     folium.map.CustomPane(EVENTS_PANE, z_index=650).add_to(fmap)
+    folium.map.CustomPane(HALOS_PANE, z_index=450, pointer_events=False).add_to(fmap)
 
     offline = folium.FeatureGroup(name="Offline basemap (borders, governorates)", overlay=False,
                                   control=True, show=True)
@@ -263,7 +267,7 @@ def events_table_layer(events: pd.DataFrame, colors: dict[str, str], color_by: s
     """The events as one :class:`utils.event_layer.EventsLayer` in the events pane, styled as on the dashboard."""
     table = event_table(events, colors, color_by, outlines=STATUS_OUTLINES, other_color=OTHER_COLOR,
                         radius_px=EVENT_RADIUS_PX, details=details, halos=halos, list_rows=list_rows)
-    return EventsLayer(table, pane=EVENTS_PANE, ring_radius=EVENT_RADIUS_PX + 6)
+    return EventsLayer(table, pane=EVENTS_PANE, halo_pane=HALOS_PANE, ring_radius=EVENT_RADIUS_PX + 6)
 
 
 def build_events_layer(events: pd.DataFrame, colors: dict[str, str], *, color_by: str = "event_type",
