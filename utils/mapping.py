@@ -2,9 +2,10 @@
 
 The base map is rebuilt cheaply from cached data and stays the same between
 reruns, so streamlit-folium keeps it mounted (zoom and centre survive a filter
-change). The events are one GeoJSON layer, not one folium object per event,
-passed to ``st_folium(feature_group_to_add=...)``. Positions are (lat, lon)
-for folium and [lon, lat] inside GeoJSON.
+change). The events are one compact layer (:mod:`utils.event_layer`, the
+same the briefing exports draw), not one folium object per event, passed to
+``st_folium(feature_group_to_add=...)``. Positions are (lat, lon) for folium
+and [lon, lat] inside GeoJSON.
 """
 
 from __future__ import annotations
