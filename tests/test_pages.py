@@ -34,7 +34,7 @@ def map_arguments(at: AppTest) -> dict:
 
 def rows_on_map(args: dict) -> list[dict[str, str]]:
     """The events the map's events layer was given: id and popup values (escaped text) by label."""
-    match = re.search(r"var D = (\{.*?\}), S = D\.strings;", args["feature_group"], re.S)
+    match = re.search(r"var D = (\{.*?\}), S = D\.strings,", args["feature_group"], re.S)
     if not match:
         return []
     table = json.loads(match.group(1))
