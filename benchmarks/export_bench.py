@@ -1,8 +1,12 @@
 """Benchmark briefing exports with 10,000 synthetic events: PNG time and HTML size.
 
-Run:  python3 benchmarks/export_bench.py [--events 10000] [--runs 3]
+Run:  python3 benchmarks/export_bench.py [--events 10000] [--runs 3] [--big 100000] [--only-layer]
 Targets (issue 4): PNG of 10,000 events in under 10 s; HTML export of 10,000 events under 5 MB.
-Prints one line per figure. Not a test: it asserts nothing. Needs Debian's chromium for the PNG/PDF figures.
+Also prints the bytes of the dashboard's events layer per rerun (the string st_folium sends) for the
+bundled events and for 1,500 synthetic ones (the detail limit), since exports and dashboard share that
+layer; ``--big N`` adds one PNG and one HTML export of N events (time, size); ``--only-layer`` prints
+only the layer bytes. Prints one line per figure. Not a test: it asserts nothing. Needs Debian's
+chromium for the PNG/PDF figures.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from utils.briefing import Briefing, briefing_html, export_file  # noqa: E402
 from utils.dataset import load_dataset  # noqa: E402
 from utils.filters import EventFilter  # noqa: E402
 from utils.geo import add_site_distances  # noqa: E402
+from utils.view_layer import DETAIL_LIMIT  # noqa: E402
 
 
 def synthetic_events(template: pd.DataFrame, sites: pd.DataFrame, count: int, seed: int = 4) -> pd.DataFrame:
@@ -48,28 +53,78 @@ def timed(function, runs: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def dashboard_layer_bytes(dataset) -> list[str]:
+    """Bytes of the events layer the map page sends per rerun (st_folium's feature-group string)."""
+    from streamlit_folium import _get_feature_group_string
+
+    from utils.dataset import derive_columns
+    from utils.dates import add_date_windows
+    from utils.loading import validate_events
+    from utils.mapping import build_base_map, category_colors
+    from utils.synthetic import synthetic_events as town_events
+    from utils.view_layer import build_viewport_layer, default_viewport
+
+    raw = town_events(1500, seed=15)
+    raw["_row"] = range(2, len(raw) + 2)
+    synthetic = derive_columns(add_date_windows(validate_events(raw, "synthetic").events), dataset.sites)
+    lines = []
+    view = default_viewport((34.85, 38.7), 6.75)
+    for label, events in (("bundled", dataset.events), ("synthetic", synthetic)):
+        colors = category_colors(events["event_type"].value_counts().index)
+        layer, _words = build_viewport_layer(events, colors, view, sites=dataset.sites)
+        fmap = build_base_map(dataset.basemap, dataset.sites)
+        size = len(_get_feature_group_string(layer, fmap).encode())
+        lines.append(f"dashboard events layer per rerun, {label} {len(events):,} events: {size:,} bytes")
+    return lines
+
+
+def big_export(dataset, count: int) -> list[str]:
+    """One PNG slide and one HTML export of ``count`` events (all of Syria, the dashboard's detail limit): seconds
+    and size."""
+    big = replace(dataset, events=synthetic_events(dataset.events, dataset.sites, count))
+    briefing = Briefing(big, EventFilter(), permalink="http://localhost:8501/")
+    lines = []
+    for key, label in (("html", "HTML"), ("png", "PNG slide 1920x1080")):
+        seconds, data = timed(lambda key=key: export_file(briefing, key, timeout_s=600), 1)
+        lines.append(f"{label}, {count:,} events: {seconds:.2f} s (one run), {len(data) / 1e6:.2f} MB")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--big", type=int, default=0, help="also export this many events as PNG and HTML")
+    parser.add_argument("--only-layer", action="store_true", help="print only the dashboard layer bytes")
     arguments = parser.parse_args()
     dataset = load_dataset()
+    for line in dashboard_layer_bytes(dataset):
+        print(line)
+    if arguments.only_layer:
+        return
+    if arguments.big:
+        for line in big_export(dataset, arguments.big):
+            print(line, flush=True)
     events = synthetic_events(dataset.events, dataset.sites, arguments.events)
     big = replace(dataset, events=events)
-    briefing = Briefing(big, EventFilter(), permalink="http://localhost:8501/")
     n = arguments.events
     print(f"synthetic events: {n:,} over Syria (resampled from the {len(dataset.events)} bundled events)")
-
-    seconds, page = timed(lambda: briefing_html(briefing, "html"), arguments.runs)
-    size = len(page.encode("utf-8"))
-    print(f"HTML export, {n:,} events: {size / 1e6:.2f} MB (target < 5 MB), built in {seconds:.2f} s")
-    slide_seconds, slide_page = timed(lambda: briefing_html(briefing, "slide"), arguments.runs)
-    print(f"slide page for PNG (no popups), {n:,} events: {len(slide_page.encode()) / 1e6:.2f} MB, "
-          f"built in {slide_seconds:.2f} s")
-    for key, label in (("png", "PNG slide 1920x1080"), ("png-a4", "PNG A4 300 dpi 3508x2480"), ("pdf", "PDF")):
-        seconds, data = timed(lambda key=key: export_file(briefing, key, timeout_s=120), arguments.runs)
-        target = " (target < 10 s)" if key == "png" else ""
-        print(f"{label}, {n:,} events: {seconds:.2f} s median of {arguments.runs}{target}, {len(data) / 1e6:.2f} MB")
+    # as the dashboard draws them (more than DETAIL_LIMIT in view: exact-count clusters), and one by one
+    # (the detail limit raised to n: every marker drawn, as exports did before they shared the dashboard's layer)
+    for label, limit in (("clusters as on the dashboard", DETAIL_LIMIT), ("drawn one by one", max(n, DETAIL_LIMIT))):
+        briefing = Briefing(big, EventFilter(), permalink="http://localhost:8501/", detail_limit=limit)
+        seconds, page = timed(lambda briefing=briefing: briefing_html(briefing, "html"), arguments.runs)
+        size = len(page.encode("utf-8"))
+        print(f"HTML export, {n:,} events, {label}: {size / 1e6:.2f} MB (target < 5 MB), built in {seconds:.2f} s")
+        slide_seconds, slide_page = timed(lambda briefing=briefing: briefing_html(briefing, "slide"), arguments.runs)
+        print(f"slide page for PNG (no popups), {n:,} events, {label}: {len(slide_page.encode()) / 1e6:.2f} MB, "
+              f"built in {slide_seconds:.2f} s")
+        for key, name in (("png", "PNG slide 1920x1080"), ("png-a4", "PNG A4 300 dpi 3508x2480"), ("pdf", "PDF")):
+            seconds, data = timed(lambda key=key, briefing=briefing: export_file(briefing, key, timeout_s=120),
+                                  arguments.runs)
+            target = " (target < 10 s)" if key == "png" else ""
+            print(f"{name}, {n:,} events, {label}: {seconds:.2f} s median of {arguments.runs}{target}, "
+                  f"{len(data) / 1e6:.2f} MB", flush=True)
     small = Briefing(dataset, EventFilter(), permalink="http://localhost:8501/")
     seconds, data = timed(lambda: export_file(small, "png"), arguments.runs)
     print(f"PNG slide, bundled {len(dataset.events)} events: {seconds:.2f} s median of {arguments.runs}")

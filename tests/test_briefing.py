@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
 import shutil
+from dataclasses import replace as dataclasses_replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -15,11 +17,19 @@ import pytest
 from conftest import DATA, PAYLOADS
 
 from utils.__main__ import main
-from utils.briefing import Briefing, briefing_html, caption_lines, sources_cited
-from utils.dataset import load_dataset
+from utils.aggregate import in_view
+from utils.briefing import LIST_LIMITS, MAP_PX, Briefing, briefing_html, caption_lines, sources_cited
+from utils.dataset import derive_columns, load_dataset
+from utils.dates import add_date_windows
 from utils.escaping import escape_text
+from utils.export_map import build_export_map
 from utils.filters import EventFilter
+from utils.loading import validate_events
+from utils.map_settings import MapSettings
+from utils.mapping import category_colors
 from utils.permalink import MapView, permalink, view_from_map_state, view_from_query
+from utils.synthetic import synthetic_events
+from utils.view_layer import DETAIL_LIMIT, ClusterLayer, default_viewport
 
 
 @pytest.fixture(scope="module")
@@ -156,6 +166,9 @@ def test_cli_geojson_is_valid_with_the_same_count(tmp_path, capsys):
         (["--site", "khmeimim"], "near_site and radius_km go together"),
         (["--start", "2025-05-01", "--end", "2025-04-01"], "start 2025-05-01 is after end 2025-04-01"),
         (["--zoom", "30"], "zoom 30.0 is outside 4..17"),
+        (["--rings", "3,ten"], "range ring 'ten' is not a distance in km"),
+        (["--rings", "5000"], "range ring 5000 km is outside 0-1000 km"),
+        (["--colour-by", "actor1"], "--colour-by='actor1' is not one of event_type, sub_event_type, status"),
     ],
 )
 def test_cli_bad_options_say_how_to_fix_them(tmp_path, capsys, arguments, message):
@@ -169,3 +182,79 @@ def test_cli_says_what_to_install_when_chromium_is_missing(tmp_path, capsys, mon
     monkeypatch.setenv("CHROMIUM_PATH", str(tmp_path / "no-chromium"))
     assert main(["export", "--format", "pdf", "--out", str(tmp_path / "x.pdf")]) == 1
     assert "sudo apt-get install chromium" in capsys.readouterr().err
+
+
+def test_map_settings_are_in_the_caption_and_the_permalink_as_on_the_dashboard(dataset):
+    settings = MapSettings(color_by="status", heatmap=True, rings_km=(70, 3, 10))
+    view = MapView((35.4, 35.95), 9)
+    link = permalink("http://localhost:8501/", EventFilter(), view, settings)
+    assert MapSettings.from_query(parse_qs(urlsplit(link).query)) == (settings, [])
+    lines = dict(caption_lines(Briefing(dataset, EventFilter(), view, permalink=link, settings=settings)))
+    # the same words the dashboard puts under its map controls ("Map: " + settings.describe())
+    assert lines["Map"] == "colour: Status; shown as a heatmap; range rings at 3, 10, 70 km"
+    assert lines["Permalink"] == link and "rings=3%2C10%2C70" in link and "heat=1" in link and "colour=status" in link
+    assert dict(caption_lines(Briefing(dataset, EventFilter())))["Map"] == "colour: Event type"
+
+
+def test_cli_map_settings_are_read_as_the_link_reads_them_and_drawn(tmp_path, capsys):
+    out = tmp_path / "rings.html"
+    code = main(["export", "--rings", "3, 10,70km", "--heatmap", "--colour-by", "status", "--format", "html",
+                 "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    page = out.read_text(encoding="utf-8")
+    assert len(re.findall(r"L\.circle\(\s*\[", page)) == 4 * 3  # three rings around each of the four bases
+    labels = re.findall(r'class=\\"ring-label\\"\\u003e([\d.]+ km)\\u003c', page)
+    assert sorted(labels) == sorted(["3 km", "10 km", "70 km"] * 4)
+    assert "L.heatLayer(" in page and "simpleheat" in page and "inline-asset:" not in page  # heat script inlined
+    text = html.unescape(page)
+    assert "colour: Status; shown as a heatmap; range rings at 3, 10, 70 km" in text
+    assert "rings=3%2C10%2C70" in text and "heat=1" in text and "colour=status" in text  # the permalink
+    assert '\\u003cdiv class=\\"title\\"\\u003eStatus\\u003c/div\\u003e' in page  # legend titled by the colour
+
+
+@pytest.fixture(scope="module")
+def many(dataset):
+    raw = synthetic_events(6000, seed=7)
+    raw["_row"] = range(2, len(raw) + 2)
+    return derive_columns(add_date_windows(validate_events(raw, "synthetic").events), dataset.sites)
+
+
+@pytest.mark.parametrize(("layout", "view"), [("slide", MapView((34.85, 38.7), 6.75)), ("pdf", MapView((33.6, 36.4), 8)),
+                                              ("html", MapView((35.2, 36.5), 8))])
+def test_a_big_export_draws_the_dashboards_exact_clusters_for_its_view(dataset, many, layout, view):
+    big = Briefing(dataclasses_replace(dataset, events=many), EventFilter(), view)
+    colors = big.colors()
+    fmap, plan = build_export_map(big.dataset, big.events, view, colors, map_px=MAP_PX[layout])
+    bounds = default_viewport(view.center, view.zoom, *MAP_PX[layout])
+    expected = int(in_view(many["latitude"].to_numpy(), many["longitude"].to_numpy(), bounds).sum())
+    clusters = [c for c in fmap._children["events"]._children.values() if isinstance(c, ClusterLayer)]
+    assert expected > DETAIL_LIMIT and plan.clustered and len(clusters) == 1
+    assert sum(row[2] for row in clusters[0].rows) == plan.in_view == expected
+    page = briefing_html(big, layout)
+    assert f"{expected:,} of the 6,000 events are in view, grouped into {len(plan.rows):,} clusters" in page
+    # no single marker: the HTML's events layer only fills the list of events
+    assert ('"rows":[]' in page) if layout == "html" else ("L.circleMarker(ll" not in page)
+    if layout in LIST_LIMITS:
+        limit = LIST_LIMITS[layout]
+        assert f"The first {limit:,} of 6,000 events by date are listed" in page
+        assert "Events shown (6,000)" in page
+    if layout == "pdf":
+        assert page.count("<tr><td>") == limit + len(sources_cited(many, dataset.sources))
+
+
+def test_few_events_in_a_big_dataset_are_drawn_one_by_one_with_their_halos(dataset, many):
+    damascus = MapView((33.51, 36.29), 12)
+    big = Briefing(dataclasses_replace(dataset, events=many), EventFilter(), damascus)
+    fmap, plan = build_export_map(big.dataset, big.events, damascus, big.colors(), map_px=MAP_PX["html"])
+    layer = fmap._children["events"]._children["events_layer"]
+    assert not plan.clustered and 0 < plan.in_view == len(layer.rows) <= DETAIL_LIMIT
+    halos = {row[3] for row in layer.rows}
+    assert halos <= {0, 25_000, 75_000} and len(halos) > 1
+
+
+def test_the_dashboard_and_the_exports_draw_events_with_one_layer(dataset):
+    colors = category_colors(dataset.events["event_type"])
+    fmap, _plan = build_export_map(dataset, dataset.events, MapView((34.85, 38.7), 6.75), colors)
+    page = fmap.get_root().render()
+    assert page.count("L.circleMarker(ll") == 2  # one events layer: each marker, and the selection ring on click
+    assert "ExportEventsLayer" not in page

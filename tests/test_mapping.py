@@ -10,7 +10,7 @@ import pytest
 
 from utils.assets import STATIC_DIR, VENDORED, asset_links, localize_assets
 from utils.dataset import load_dataset
-from utils.event_layer import ROW_FIELDS, EventsLayer, event_rows
+from utils.event_layer import ID, EventsLayer, event_table
 from utils.mapping import (
     OTHER_COLOR,
     STATUS_OUTLINES,
@@ -63,13 +63,18 @@ def test_all_events_are_one_layer_not_one_object_each(dataset):
     assert not [c for c in layer._children.values() if isinstance(c, (folium.Marker, folium.CircleMarker))]
 
 
+def _table(events, colors, **options):
+    return event_table(events, colors, "event_type", outlines=STATUS_OUTLINES, other_color=OTHER_COLOR, radius_px=7,
+                       **options)
+
+
 def test_colours_follow_the_event_type_and_the_legend_counts_them(dataset):
     colors = category_colors(dataset.events["event_type"])
-    rows, styles = event_rows(dataset.events, colors, "event_type", STATUS_OUTLINES, OTHER_COLOR, 7)
-    field = {name: i for i, name in enumerate(ROW_FIELDS)}
-    by_id = {row[field["id"]]: styles[row[field["style"]]]["fillColor"] for row in rows}
+    table = _table(dataset.events, colors)
+    styles = table["styles"]
+    by_id = {table.text(row, ID): styles[row[2]]["fillColor"] for row in table.rows}
     assert by_id["EV0021"] == colors["Explosions/Remote violence"] != colors["Strategic developments"]
-    dashed = {row[field["id"]]: styles[row[field["style"]]].get("dashArray") for row in rows}
+    dashed = {table.text(row, ID): styles[row[2]].get("dashArray") for row in table.rows}
     assert dashed["EV0021"] == "3 3" and dashed["EV0005"] is None    # claimed vs reported
     layer = build_events_layer(dataset.events, colors)
     legend = next(c for c in layer._children.values() if type(c).__name__ == "EventLegend")
@@ -77,16 +82,26 @@ def test_colours_follow_the_event_type_and_the_legend_counts_them(dataset):
 
 
 def test_rows_carry_lat_lon_and_halo_for_imprecise_places(dataset):
-    rows, _ = event_rows(dataset.events, {}, "event_type", STATUS_OUTLINES, OTHER_COLOR, 7)
-    field = {name: i for i, name in enumerate(ROW_FIELDS)}
-    by_id = {row[field["id"]]: row for row in rows}
+    table = _table(dataset.events, {})
+    by_id = {table.text(row, ID): row for row in table.rows}
     first = dataset.events.loc[0]
-    assert (by_id["EV0001"][field["lat"]], by_id["EV0001"][field["lon"]]) == (first["latitude"], first["longitude"])
-    assert by_id["EV0001"][field["halo_m"]] == 0                      # geo_precision 1
-    assert by_id["EV0021"][field["halo_m"]] == 25_000                 # geo_precision 2
-    assert by_id["EV0022"][field["halo_m"]] == 75_000                 # geo_precision 3
-    assert "halo of 25 km" in by_id["EV0021"][field["precision"]]
-    assert by_id["EV0021"][field["nearest"]].startswith("Al-Tanf garrison, 0.0 km")
+    assert by_id["EV0001"][:2] == [round(first["latitude"], 5), round(first["longitude"], 5)]
+    assert by_id["EV0001"][3] == 0                      # geo_precision 1
+    assert by_id["EV0021"][3] == 25_000                 # geo_precision 2
+    assert by_id["EV0022"][3] == 75_000                 # geo_precision 3
+    popup = table.popup(by_id["EV0021"])
+    assert "halo of 25 km" in popup["Place precision"]
+    assert popup["Nearest base"].startswith("Al-Tanf garrison, 0.0 km")
+    assert all(row[3] == 0 for row in _table(dataset.events, {}, halos=False).rows)
+
+
+def test_each_distinct_escaped_string_is_stored_once_and_png_rows_hold_no_text(dataset):
+    table = _table(dataset.events, {}, list_rows=[["SouthFront", "<b>x</b>"]])
+    assert len(table["strings"]) == len(set(table["strings"]))
+    assert "&#60;b&#62;x&#60;/b&#62;" in table["strings"] and "<b>x</b>" not in table["strings"]
+    assert [table["strings"][i] for i in table["list"][0]] == ["SouthFront", "&#60;b&#62;x&#60;/b&#62;"]
+    lean = _table(dataset.events, {}, details=False)
+    assert lean["strings"] == [""] and {len(row) for row in lean.rows} == {4}  # lat, lon, style, halo (m)
 
 
 @pytest.mark.parametrize("column", ["notes", "location", "claimed_by", "source", "event_id", "sub_event_type"])
@@ -103,6 +118,6 @@ def test_a_script_payload_in_any_event_text_reaches_the_page_escaped(dataset, co
 def test_escaped_payload_survives_json_as_the_same_entities(dataset):
     events = dataset.events.copy()
     events.loc[0, "notes"] = PAYLOAD
-    rows, _ = event_rows(events, {}, "event_type", STATUS_OUTLINES, OTHER_COLOR, 7)
-    notes = json.loads(json.dumps(rows))[0][ROW_FIELDS.index("notes")]
+    table = json.loads(json.dumps(_table(events, {})))
+    notes = table["strings"][table["rows"][0][ID + 1 + table["labels"].index("Notes")]]
     assert "&#60;script&#62;" in notes and "&#96;" in notes and "&#36;" in notes and "&#92;" in notes

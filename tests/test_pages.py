@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ui.detail import picker_key
+from utils.event_layer import ID
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -32,10 +33,15 @@ def map_arguments(at: AppTest) -> dict:
     return json.loads(component[0].proto.json_args)
 
 
-def rows_on_map(args: dict) -> list[list]:
-    """The event rows the map's events layer was given."""
-    match = re.search(r"var ROWS = (\[.*?\]);\n", args["feature_group"], re.S)
-    return json.loads(match.group(1)) if match else []
+def rows_on_map(args: dict) -> list[dict[str, str]]:
+    """The events the map's events layer was given: id and popup values (escaped text) by label."""
+    match = re.search(r"var D = (\{.*?\}), S = D\.strings,", args["feature_group"], re.S)
+    if not match:
+        return []
+    table = json.loads(match.group(1))
+    strings = table["strings"]
+    return [{"id": strings[row[ID]], **dict(zip(table["labels"], (strings[i] for i in row[ID + 1:])))}
+            for row in table["rows"]]
 
 
 def shown_caption(at: AppTest) -> str:
@@ -143,21 +149,22 @@ def test_near_a_base_filter_from_the_sidebar():
     caption = shown_caption(at)
     assert caption.startswith("Showing 3 of 30 events, 2015-01-01 to 2025-04-30, within 3 km of Tartus naval base")
     assert at.query_params["site"] in ("tartus", ["tartus"])
-    assert {row[2] for row in rows_on_map(map_arguments(at))} == {"EV0011", "EV0013", "EV0015"}
+    assert {row["id"] for row in rows_on_map(map_arguments(at))} == {"EV0011", "EV0013", "EV0015"}
 
 
 def test_precise_places_toggle_and_link():
     at = run_app(query={"precise": "1"})
     assert at.sidebar.toggle(key="f_precise").value is True
     assert "precise places only" in shown_caption(at)
-    assert all(row[8].startswith("1&#58;") for row in rows_on_map(map_arguments(at)))
+    rows = rows_on_map(map_arguments(at))
+    assert rows and all(row["Place precision"].startswith("1&#58;") for row in rows)
 
 
 def test_range_rings_and_heatmap_from_a_link():
     at = run_app(query={"rings": "3,10,70", "heat": "1"})
     args = map_arguments(at)
     assert args["feature_group"].count("L.circle(") == 4 * 3      # four bases, three rings each
-    assert "L.heatLayer(" in args["feature_group"] and "var ROWS" not in args["feature_group"]
+    assert "L.heatLayer(" in args["feature_group"] and "L.circleMarker(ll" not in args["feature_group"]
     assert any("leaflet_heat.min.js" in link and link.startswith("../../app/static/") for link in args["js_links"])
     assert at.text_input(key="rings_text").value == "3, 10, 70"
     assert any("range rings at 3, 10, 70 km" in html.unescape(c.value) for c in at.caption)

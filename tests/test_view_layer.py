@@ -4,6 +4,7 @@ import pytest
 
 from utils.aggregate import Viewport, in_view
 from utils.dates import add_date_windows
+from utils.event_layer import ID
 from utils.loading import validate_events
 from utils.mapping import category_colors
 from utils.synthetic import synthetic_events
@@ -40,7 +41,7 @@ def test_zoomed_in_the_events_in_view_are_drawn_one_by_one(many):
     events_layer = next(c for c in layer._children.values() if type(c).__name__ == "EventsLayer")
     inside = many[(many["latitude"].between(33.45, 33.60)) & (many["longitude"].between(36.20, 36.40))]
     assert 0 < len(inside) < 2000 < len(many)
-    assert sorted(r[2] for r in events_layer.rows) == sorted(inside["event_id"])
+    assert sorted(events_layer.table.text(r, ID) for r in events_layer.rows) == sorted(inside["event_id"])
     assert "each drawn" in words
 
 

@@ -16,6 +16,7 @@ import streamlit as st
 from ui.view import View
 from utils.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file, file_name
 from utils.escaping import escape_text
+from utils.map_settings import MapSettings
 from utils.mapping import SYRIA_CENTER, SYRIA_ZOOM
 from utils.permalink import DEFAULT_BASE_URL, VIEW_KEYS, MapView, permalink, view_from_map_state, view_from_query
 from utils.render import RenderError, missing_parts
@@ -60,17 +61,21 @@ def _base_url() -> str:
     return url or DEFAULT_BASE_URL
 
 
-def show_export_panel(view: View, map_state: Mapping | None, *, color_by: str = "event_type") -> None:
-    """Offer every export of ``view`` at the map's current centre and zoom (``map_state``: what st_folium returned)."""
+def show_export_panel(view: View, map_state: Mapping | None, settings: MapSettings | None = None) -> None:
+    """Offer every export of ``view`` at the map's current centre and zoom (``map_state``: what st_folium returned),
+    drawn with the map's ``settings`` (colours, heatmap, range rings) as on the dashboard."""
+    settings = settings or MapSettings()
     map_view = view_from_map_state(map_state) or initial_view()
     _mirror_view_in_url(map_view)
     st.subheader("Export for a briefing")
     title = st.text_input("Title", value=DEFAULT_TITLE, key=_TITLE, max_chars=120)
-    link = permalink(_base_url(), view.filter, map_view)
-    briefing = Briefing(view.dataset, view.filter, map_view, title=title, permalink=link, color_by=color_by)
+    link = permalink(_base_url(), view.filter, map_view, settings)
+    briefing = Briefing(view.dataset, view.filter, map_view, title=title, permalink=link, settings=settings)
     st.caption(escape_text(f"Exports show the {len(view.shown)} event(s) of the current filters at the map's "
                            f"centre ({map_view.center[0]:.4f}, {map_view.center[1]:.4f}) and zoom "
-                           f"{map_view.zoom:g}, data version {view.dataset.version}. Permalink:"))
+                           f"{map_view.zoom:g}"
+                           + (f", {settings.describe()}" if settings.describe() else "")
+                           + f", data version {view.dataset.version}. Permalink:"))
     st.code(link, language=None, wrap_lines=True)
 
     columns = st.columns(len(_ON_CLICK))
@@ -86,7 +91,7 @@ def show_export_panel(view: View, map_state: Mapping | None, *, color_by: str = 
         st.info(escape_text("PNG and PDF exports need Chromium and Playwright on this machine: "
                             + "; ".join(missing)), icon=":material/info:")
         return
-    fingerprint = (view.filter, map_view, title, color_by, view.dataset.version)
+    fingerprint = (view.filter, map_view, title, settings, view.dataset.version)
     rendered: dict = st.session_state.setdefault(_RENDERED, {})
     columns = st.columns(len(_ON_REQUEST))
     for column, key in zip(columns, _ON_REQUEST):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Literal
 
 import pandas as pd
@@ -25,21 +26,34 @@ from utils.escaping import escape_text, safe_http_url
 from utils.export_map import build_export_map, inline_vendored_assets
 from utils.exports import events_csv_bytes, events_geojson_bytes
 from utils.filters import EventFilter
+from utils.map_settings import MapSettings
 from utils.mapping import SYRIA_CENTER, SYRIA_ZOOM, category_colors
 from utils.permalink import MapView
 from utils.presentation import date_text
 from utils.render import render_pdf, render_png
+from utils.schema import DISPLAY_LABELS
+from utils.view_layer import DETAIL_LIMIT, ViewPlan
 
-__all__ = ["DEFAULT_TITLE", "EXPORT_FORMATS", "Briefing", "ExportFormat", "briefing_html", "caption_lines",
-           "event_rows", "export_file", "file_name", "sources_cited"]
+__all__ = ["DEFAULT_TITLE", "EXPORT_FORMATS", "LIST_LIMITS", "MAP_PX", "Briefing", "ExportFormat", "briefing_html",
+           "caption_lines", "event_rows", "export_file", "file_name", "map_words", "sources_cited"]
 
 DEFAULT_TITLE = "Reported events around foreign bases in Syria"
 Layout = Literal["html", "slide", "print", "pdf"]
 
+MAP_PX: dict[str, tuple[int, int]] = {"html": (1280, 640), "slide": (1920, 820), "print": (1170, 580),
+                                      "pdf": (723, 519)}
+"""The map's size in CSS pixels (width, height) in each layout (fixed in ``PAGE_CSS``), so the bounds
+in which clusters are counted are the bounds the map shows."""
+LIST_LIMITS: dict[str, int] = {"html": 1000, "pdf": 250}
+"""Most events listed on the page (the first by date); the CSV and GeoJSON exports hold every event."""
+
 
 @dataclass(frozen=True)
 class Briefing:
-    """What one export shows: the dataset, the filter, the map view, a title and when it was made."""
+    """What one export shows: the dataset, the filter, the map view and settings, a title and when it was made.
+
+    ``detail_limit``: most events in view drawn one by one, above it clusters (the dashboard's limit).
+    """
 
     dataset: Dataset
     filter: EventFilter
@@ -47,9 +61,15 @@ class Briefing:
     title: str = DEFAULT_TITLE
     permalink: str = ""
     made_at: datetime = field(default_factory=lambda: datetime.now(UTC))
-    color_by: str = "event_type"
+    settings: MapSettings = field(default_factory=MapSettings)
+    detail_limit: int = DETAIL_LIMIT
 
     @property
+    def color_by(self) -> str:
+        """The events column that picks marker colours (from the map settings)."""
+        return self.settings.color_by
+
+    @cached_property
     def events(self) -> pd.DataFrame:
         """The events the filter keeps, by date then id."""
         return self.filter.apply(self.dataset.events).sort_values(["event_date", "event_id"], kind="stable")
@@ -63,8 +83,21 @@ def _chosen(values: tuple[str, ...], every: str) -> str:
     return ", ".join(values) if values else every
 
 
-def caption_lines(briefing: Briefing) -> list[tuple[str, str]]:
-    """The caption as (label, plain text) pairs: the filters in words, count, version, time, attribution, link."""
+def map_words(briefing: Briefing, plan: ViewPlan | None = None) -> str:
+    """What the map draws, in words: the colours, the map settings (as the dashboard says them) and, when
+    ``plan`` does not draw every event, what it draws instead."""
+    parts = [f"colour: {DISPLAY_LABELS[briefing.color_by]}"]
+    if briefing.settings.describe():
+        parts.append(briefing.settings.describe())
+    if plan is not None and not plan.everything:
+        parts.append(plan.words() + (", each with its exact count" if plan.clustered else "")
+                     + "; the CSV and GeoJSON exports hold every event")
+    return "; ".join(parts)
+
+
+def caption_lines(briefing: Briefing, plan: ViewPlan | None = None) -> list[tuple[str, str]]:
+    """The caption as (label, plain text) pairs: the filters in words, what the map draws (see
+    :func:`map_words`), count, version, time, attribution, link."""
     value, data = briefing.filter, briefing.dataset
     events, everything = briefing.events, data.events
     names = dict(zip(data.sites["site_id"], data.sites["name"]))
@@ -88,6 +121,7 @@ def caption_lines(briefing: Briefing) -> list[tuple[str, str]]:
     if value.near_site is not None:
         lines.append(("Distance", f"within {value.radius_km:g} km of {names.get(value.near_site, value.near_site)}"))
     lines += [
+        ("Map", map_words(briefing, plan)),
         ("Events", f"{len(events)} shown of {len(everything)} in the data"),
         ("Data version", data.version),
         ("Made", briefing.made_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")),
@@ -128,7 +162,7 @@ PAGE_CSS = """
 html, body { margin: 0; padding: 0; font: 14px/1.35 "DejaVu Sans", Arial, sans-serif; color: #111; background: #fff; }
 .briefing { display: flex; flex-direction: column; }
 .briefing > h1 { font-size: 24px; margin: 0; padding: 10px 16px 8px; border-bottom: 3px solid #203864; }
-.map-box { position: relative; flex: 1 1 auto; min-height: 0; }
+.map-box { position: relative; flex: none; }
 .map-box .folium-map { position: absolute !important; inset: 0; width: 100% !important; height: 100% !important; }
 .caption { padding: 8px 16px 10px; border-top: 1px solid #bbb; display: grid;
   grid-template-columns: max-content 1fr; column-gap: 10px; row-gap: 1px; font-size: 13px; }
@@ -141,8 +175,11 @@ table.events, table.sources { border-collapse: collapse; margin: 0 16px 12px; fo
 table.events th, table.events td, table.sources th, table.sources td { border-bottom: 1px solid #ddd;
   padding: 2px 6px 2px 0; text-align: left; vertical-align: top; }
 body.static .leaflet-control-zoom { display: none; }
-body.slide .briefing, body.print .briefing { height: 100vh; }
-body.html .map-box { height: 72vh; flex: none; }
+body.slide .briefing, body.print .briefing { height: 100vh; overflow: hidden; }
+body.slide .map-box { height: 820px; }
+body.print .map-box { height: 580px; }
+body.html .map-box { height: 640px; max-width: 1280px; }
+.list-note { margin: 0 16px 4px; font-style: italic; }
 body.print .briefing > h1 { font-size: 20px; }
 body.print .caption { font-size: 11px; }
 body.pdf { font-size: 9px; }
@@ -156,6 +193,7 @@ body.pdf .map-box .folium-map { width: 150% !important; height: 150% !important;
   transform-origin: 0 0; }
 body.pdf .caption { padding: 4px 0; font-size: 7.5px; }
 body.pdf h2 { font-size: 9px; margin: 3px 0 2px; }
+body.pdf .list-note { margin: 0 0 2px; }
 body.pdf table.events, body.pdf table.sources { margin: 0; font-size: 6.3px; line-height: 1.2; width: 100%; }
 body.pdf table.events th, body.pdf table.events td { padding: 1px 3px 1px 0; }
 body.pdf table.events td:first-child { width: 62px; }
@@ -169,9 +207,9 @@ requestAnimationFrame(function() { requestAnimationFrame(function() {
 </script>"""
 
 
-def _caption_html(briefing: Briefing) -> str:
+def _caption_html(briefing: Briefing, plan: ViewPlan | None = None) -> str:
     cells = []
-    for label, text in caption_lines(briefing):
+    for label, text in caption_lines(briefing, plan):
         value = escape_text(text)
         url = safe_http_url(text) if label == "Permalink" else None
         if url:
@@ -190,10 +228,18 @@ def _table_html(rows: list[dict[str, str]], columns: list[str], css: str) -> str
 LIST_COLUMNS = ["Date", "Place", "Type", "Source", "Claimed by", "Status"]
 
 
+def _list_note(listed: int, total: int) -> str:
+    if listed >= total:
+        return ""
+    return (f'<p class="list-note">The first {listed:,} of {total:,} events by date are listed; '
+            "the CSV and GeoJSON exports hold every event.</p>")
+
+
 def _lists_html(briefing: Briefing, events: pd.DataFrame, rows: list[dict[str, str]],
                 inline_rows: bool = True) -> tuple[str, str]:
-    """The events list and the sources cited; with ``inline_rows=False`` the events table's body is left
-    empty for the map script to fill from its string table (see :func:`utils.export_map.compact_events`)."""
+    """The events list (``rows``: the first events of ``events``) and the sources cited; with
+    ``inline_rows=False`` the events table's body is left empty for the events layer to fill from its
+    string table (see :func:`utils.event_layer.event_table`)."""
     cited = sources_cited(events, briefing.dataset.sources)
     source_rows = [{"Article": c["doc_id"], "Outlet": c["outlet"], "Published": c["published"],
                     "Headline": c["headline"], "URL": c["url"], "Events": c["events"]} for c in cited]
@@ -203,7 +249,7 @@ def _lists_html(briefing: Briefing, events: pd.DataFrame, rows: list[dict[str, s
         head = "".join(f"<th>{escape_text(c)}</th>" for c in LIST_COLUMNS)
         events_table = (f'<table class="events"><thead><tr>{head}</tr></thead>'
                         '<tbody id="events-list-body"></tbody></table>')
-    events_part = f"<h2>Events shown ({len(rows)})</h2>" + events_table
+    events_part = f"<h2>Events shown ({len(events):,})</h2>" + _list_note(len(rows), len(events)) + events_table
     sources_part = (f"<h2>Sources cited ({len(cited)})</h2>"
                     + _table_html(source_rows, ["Article", "Outlet", "Published", "Headline", "URL", "Events"],
                                   "sources"))
@@ -216,20 +262,23 @@ def briefing_html(briefing: Briefing, layout: Layout = "html") -> str:
     ``layout``: ``html`` (interactive, with the events and sources listed
     below the map), ``slide`` / ``print`` (a full-window picture for PNG) or
     ``pdf`` (an A4 landscape page: map, caption and sources on the left, the
-    list of events on the right).
+    list of events on the right). The map draws what the dashboard draws for
+    the briefing's filter, view and map settings; lists hold at most
+    :data:`LIST_LIMITS` events.
     """
     events = briefing.events
     interactive = layout == "html"
-    rows = event_rows(events) if layout in ("html", "pdf") else []
+    rows = event_rows(events.head(LIST_LIMITS[layout])) if layout in LIST_LIMITS else []
     list_rows = [[row[c] for c in LIST_COLUMNS] for row in rows] if interactive else None
-    fmap = build_export_map(briefing.dataset, events, briefing.view, briefing.colors(), color_by=briefing.color_by,
-                            details=interactive, interactive=interactive, list_rows=list_rows)
+    fmap, plan = build_export_map(briefing.dataset, events, briefing.view, briefing.colors(),
+                                  settings=briefing.settings, map_px=MAP_PX[layout], details=interactive,
+                                  interactive=interactive, list_rows=list_rows, detail_limit=briefing.detail_limit)
     map_id = fmap.get_name()
     page = fmap.get_root().render()
     page = inline_vendored_assets(page)
     title = escape_text(briefing.title.strip() or DEFAULT_TITLE)
     map_div = f'<div class="map-box"><div class="folium-map" id="{map_id}" ></div></div>'
-    caption = _caption_html(briefing)
+    caption = _caption_html(briefing, plan)
     if layout == "pdf":
         events_part, sources_part = _lists_html(briefing, events, rows)
         body = (f'<div class="briefing"><h1>{title}</h1><div class="left">{map_div}{caption}{sources_part}</div>'

@@ -3,10 +3,13 @@
 Example::
 
     python -m utils export --start 2025-03-01 --end 2025-04-30 --source SouthFront \\
-        --site khmeimim --radius-km 50 --format png --title "Khmeimim, March-April" --out khmeimim.png
+        --site khmeimim --radius-km 50 --rings 3,10,70 --format png --title "Khmeimim, March-April" \\
+        --out khmeimim.png
 
-It builds the same :class:`utils.filters.EventFilter` and calls the same
-:func:`utils.briefing.export_file` as the dashboard's Export panel.
+It builds the same :class:`utils.filters.EventFilter` and
+:class:`utils.map_settings.MapSettings` (``--colour-by``, ``--heatmap``,
+``--rings`` are read as the link's ``colour``, ``heat`` and ``rings``) and calls
+the same :func:`utils.briefing.export_file` as the dashboard's Export panel.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 from utils.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file
 from utils.dataset import facet_options, load_dataset
 from utils.filters import EventFilter
+from utils.map_settings import COLOR_BY_CHOICES, MapSettings
 from utils.mapping import SYRIA_CENTER, SYRIA_ZOOM
 from utils.permalink import DEFAULT_BASE_URL, MapView, permalink
 from utils.problems import DataFileError
@@ -57,6 +61,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--lat", type=float, default=SYRIA_CENTER[0], help="map centre latitude, degrees")
     parser.add_argument("--lon", type=float, default=SYRIA_CENTER[1], help="map centre longitude, degrees")
     parser.add_argument("--zoom", type=float, default=SYRIA_ZOOM, help="map zoom level (4 to 17)")
+    parser.add_argument("--colour-by", "--color-by", dest="colour_by", default="event_type",
+                        help=f"what colours the events: {', '.join(COLOR_BY_CHOICES)} (as the map's 'Colour events by')")
+    parser.add_argument("--heatmap", action="store_true", help="draw event density instead of points")
+    parser.add_argument("--rings", default="", help="range rings around every base, in km, e.g. 3,10,70")
     parser.add_argument("--base-url", default=DEFAULT_BASE_URL,
                         help="address of the dashboard, for the permalink printed on the export")
     parser.add_argument("--timeout", type=float, default=120, help="give up rendering after this many seconds")
@@ -79,8 +87,19 @@ def _unknown_values(value: EventFilter, dataset) -> list[str]:
     return messages
 
 
+def map_settings_of(arguments: argparse.Namespace) -> tuple[MapSettings, list[str]]:
+    """The map settings the options ask for, read as the dashboard reads them from a link, and any problems."""
+    query = {"colour": arguments.colour_by, "heat": "1" if arguments.heatmap else "0", "rings": arguments.rings}
+    settings, messages = MapSettings.from_query(query)
+    return settings, [m.replace("link parameter colour", "--colour-by").replace("; ignored.", "") for m in messages]
+
+
 def run_export(arguments: argparse.Namespace) -> int:
     """Write the export; print what was written, or a message saying how to fix the problem (exit code 1)."""
+    settings, problems = map_settings_of(arguments)
+    if problems:
+        print("export: " + "; ".join(problems), file=sys.stderr)
+        return 1
     try:
         value = EventFilter(start=arguments.start, end=arguments.end, sources=tuple(arguments.source),
                             claimants=tuple(arguments.claimant), event_types=tuple(arguments.event_type),
@@ -106,8 +125,8 @@ def run_export(arguments: argparse.Namespace) -> int:
     if unknown:
         print("export: " + "; ".join(unknown), file=sys.stderr)
         return 1
-    briefing = Briefing(dataset, value, view, title=arguments.title,
-                        permalink=permalink(arguments.base_url, value, view))
+    briefing = Briefing(dataset, value, view, title=arguments.title, settings=settings,
+                        permalink=permalink(arguments.base_url, value, view, settings))
     try:
         data = export_file(briefing, arguments.format, timeout_s=arguments.timeout)
     except RenderError as error:

@@ -2,14 +2,15 @@
 
 The base map is rebuilt cheaply from cached data and stays the same between
 reruns, so streamlit-folium keeps it mounted (zoom and centre survive a filter
-change). The events are one GeoJSON layer, not one folium object per event,
-passed to ``st_folium(feature_group_to_add=...)``. Positions are (lat, lon)
-for folium and [lon, lat] inside GeoJSON.
+change). The events are one compact layer (:mod:`utils.event_layer`, the
+same the briefing exports draw), not one folium object per event, passed to
+``st_folium(feature_group_to_add=...)``. Positions are (lat, lon) for folium
+and [lon, lat] inside GeoJSON.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import folium
 import pandas as pd
@@ -20,7 +21,7 @@ from jinja2 import Template
 from utils.assets import COMPONENT_STATIC_PREFIX, localize_assets
 from utils.basemap import Basemap
 from utils.escaping import escape_text
-from utils.event_layer import EventsLayer, event_rows
+from utils.event_layer import EventsLayer, event_table
 from utils.map_focus import FocusWithoutScrolling
 from utils.map_settings import COLOR_BY_CHOICES
 from utils.presentation import site_popup_html, site_tooltip_text
@@ -42,6 +43,9 @@ SYRIA_CENTER: tuple[float, float] = (34.85, 38.7)
 SYRIA_ZOOM = 6.75
 EVENTS_PANE = "eventsPane"
 """A map pane above the bases' icons, so events at a base stay visible and clickable."""
+HALOS_PANE = "halosPane"
+"""A map pane for the events' uncertainty halos: above the basemap (a canvas in the basemap's own pane
+would be drawn under its SVG), below the bases and events, and letting clicks through."""
 EVENTS_LAYER_NAME = "Events"
 SITES_LAYER_NAME = "Bases"
 
@@ -176,6 +180,7 @@ def build_base_map(basemap: Basemap, sites: pd.DataFrame, *, center: tuple[float
                       zoom_delta=0.5)
     fmap.get_root().header.add_child(Element(MAP_CSS), name="event_map_css")
     folium.map.CustomPane(EVENTS_PANE, z_index=650).add_to(fmap)
+    folium.map.CustomPane(HALOS_PANE, z_index=450, pointer_events=False).add_to(fmap)
 
     offline = folium.FeatureGroup(name="Offline basemap (borders, governorates)", overlay=False,
                                   control=True, show=True)
@@ -260,10 +265,19 @@ def legend_html(counts: dict[str, int], colors: dict[str, str], color_by: str) -
     return "".join(rows)
 
 
+def events_table_layer(events: pd.DataFrame, colors: dict[str, str], color_by: str, *, details: bool = True,
+                       halos: bool = True, list_rows: Sequence[Sequence[str]] | None = None) -> EventsLayer:
+    """The events as one :class:`utils.event_layer.EventsLayer` in the events pane, styled as on the dashboard."""
+    table = event_table(events, colors, color_by, outlines=STATUS_OUTLINES, other_color=OTHER_COLOR,
+                        radius_px=EVENT_RADIUS_PX, details=details, halos=halos, list_rows=list_rows)
+    return EventsLayer(table, pane=EVENTS_PANE, halo_pane=HALOS_PANE, ring_radius=EVENT_RADIUS_PX + 6)
+
+
 def build_events_layer(events: pd.DataFrame, colors: dict[str, str], *, color_by: str = "event_type",
                        selected: tuple[float, float] | None = None, halos: bool = True, heatmap: bool = False,
                        rings_km: tuple[float, ...] = (), sites: pd.DataFrame | None = None,
-                       asset_prefix: str = COMPONENT_STATIC_PREFIX) -> folium.FeatureGroup:
+                       asset_prefix: str = COMPONENT_STATIC_PREFIX, details: bool = True,
+                       list_rows: Sequence[Sequence[str]] | None = None) -> folium.FeatureGroup:
     """One FeatureGroup holding all events as a single compact layer, plus its legend.
 
     Colour by ``color_by`` (one of :data:`COLOR_BY_CHOICES`); outline by status;
@@ -271,6 +285,9 @@ def build_events_layer(events: pd.DataFrame, colors: dict[str, str], *, color_by
     ``selected`` is the (lat, lon) of the selected event, ringed so it stands out.
     ``heatmap`` draws event density instead of points (folium's HeatMap, served
     locally). ``rings_km`` draws circles at those distances around each base in ``sites``.
+    ``details=False`` draws markers without tooltips or popups (PNG and PDF exports);
+    ``list_rows`` go with the layer's strings to fill a page's list of events
+    (see :func:`utils.event_layer.event_table`).
     """
     if color_by not in COLOR_BY_CHOICES:
         raise ValueError(f"color_by must be one of {', '.join(COLOR_BY_CHOICES)}, not {color_by!r}")
@@ -278,12 +295,13 @@ def build_events_layer(events: pd.DataFrame, colors: dict[str, str], *, color_by
     if rings_km and sites is not None:
         add_range_rings(group, sites, rings_km)
     if len(events) and heatmap:
-        points = events[["latitude", "longitude"]].astype(float).to_numpy().tolist()
+        points = events[["latitude", "longitude"]].astype(float).round(5).to_numpy().tolist()
         HeatMap(points, name="Event density", radius=18, blur=14, min_opacity=0.35,
                 control=False).add_to(group)
-    elif len(events):
-        rows, styles = event_rows(events, colors, color_by, STATUS_OUTLINES, OTHER_COLOR, EVENT_RADIUS_PX)
-        group.add_child(EventsLayer(rows, styles, pane=EVENTS_PANE, halos=halos), name="events_layer")
+    drawn = events.iloc[:0] if heatmap else events
+    if len(drawn) or list_rows:
+        group.add_child(events_table_layer(drawn, colors, color_by, details=details, halos=halos,
+                                           list_rows=list_rows), name="events_layer")
     if selected is not None:
         ring = folium.CircleMarker(list(selected), radius=EVENT_RADIUS_PX + 6, color="#ffcc00", weight=4,
                                    fill=False, interactive=False)
@@ -305,8 +323,7 @@ def build_change_layer(added: pd.DataFrame, changed: pd.DataFrame, removed: pd.D
     group = folium.FeatureGroup(name="Changes", overlay=True, control=True, show=True)
     if frames:
         events = pd.concat(frames, ignore_index=True)
-        rows, styles = event_rows(events, CHANGE_COLORS, "change", STATUS_OUTLINES, OTHER_COLOR, EVENT_RADIUS_PX)
-        group.add_child(EventsLayer(rows, styles, pane=EVENTS_PANE, halos=False), name="events_layer")
+        group.add_child(events_table_layer(events, CHANGE_COLORS, "change", halos=False), name="events_layer")
         counts = events["change"].value_counts().to_dict()
     else:
         counts = {}

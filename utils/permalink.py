@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from utils.filters import EventFilter
+from utils.map_settings import MapSettings
 
 __all__ = ["DEFAULT_BASE_URL", "VIEW_KEYS", "MapView", "permalink", "view_from_map_state", "view_from_query"]
 
@@ -88,12 +89,14 @@ def view_from_map_state(state: Mapping | None) -> MapView | None:
         return None
 
 
-def permalink(base_url: str, value: EventFilter, view: MapView | None) -> str:
-    """A link to the dashboard at ``base_url`` that reopens ``value`` and ``view``.
+def permalink(base_url: str, value: EventFilter, view: MapView | None, settings: MapSettings | None = None) -> str:
+    """A link to the dashboard at ``base_url`` that reopens ``value``, ``view`` and the map ``settings``.
 
     Any query string already on ``base_url`` is replaced.
     """
     query: dict[str, str | list[str]] = dict(value.to_query())
+    if settings is not None:
+        query.update(settings.to_query())
     if view is not None:
         query.update(view.to_query())
     parts = urlsplit(base_url or DEFAULT_BASE_URL)

@@ -8,14 +8,17 @@ from data.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 
 from utils.escaping import escape_text, safe_http_url
-from utils.schema import DISPLAY_LABELS, GEO_PRECISIONS
+from utils.schema import DISPLAY_LABELS, GEO_PRECISION_RADIUS_KM, GEO_PRECISIONS
 
 __all__ = [
+    "POPUP_LABELS",
     "date_text",
+    "event_popup_fields",
     "event_popup_html",
     "event_record",
     "event_tooltip_html",
@@ -76,25 +79,55 @@ def event_record(event: pd.Series) -> list[tuple[str, str]]:
     return [(DISPLAY_LABELS[key], "" if value is None else str(value)) for key, value in pairs]
 
 
-_POPUP_ROWS = ("Date", "Event type", "Sub-event type", "Place", "Governorate", "Place precision",
-               "Reported by", "Claimed by", "Status", "Fatalities", "Notes", "Article", "Incident",
-               "Source URL", "Retired (reason)")
+POPUP_COLUMNS: tuple[str, ...] = ("event_date", "event_type", "sub_event_type", "location", "admin1",
+                                  "geo_precision", "source", "claimed_by", "status", "fatalities", "nearest_site",
+                                  "notes", "doc_id", "incident_id", "source_url", "retired")
+"""What an event's popup lists under its id, in order (labels from ``DISPLAY_LABELS``)."""
+POPUP_LABELS: tuple[str, ...] = tuple(DISPLAY_LABELS.get(c, "Nearest base") for c in POPUP_COLUMNS)
 
 
-def event_popup_html(event: pd.Series) -> str:
-    """Popup HTML for one event: a heading with its id and a table of its record."""
-    record = dict(event_record(event))
+def _text(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def event_popup_fields(event: Mapping[str, object]) -> list[str]:
+    """The popup of one event as plain text, one value per :data:`POPUP_LABELS` ('' when not known).
+
+    ``event`` is one row as a mapping (a ``to_dict("records")`` row or a Series).
+    The place precision says the halo's radius (km) for imprecise places; the
+    nearest base is given when the row has ``nearest_site`` / ``nearest_site_km``.
+    """
+    precision = int(event["geo_precision"])  # type: ignore[call-overload]
+    halo_km = GEO_PRECISION_RADIUS_KM.get(precision, 0.0)
+    nearest = event.get("nearest_site")
+    return [
+        date_text(event["event_date"], event["date_precision"]),  # type: ignore[arg-type]
+        _text(event["event_type"]), _text(event["sub_event_type"]), _text(event["location"]),
+        _text(event["admin1"]),
+        place_precision_text(precision) + (f" (halo of {halo_km:g} km)" if halo_km else ""),
+        _text(event["source"]), _text(event["claimed_by"]), _text(event["status"]),
+        _fatalities_text(event["fatalities"]),
+        f"{nearest}, {float(event['nearest_site_km']):.1f} km" if isinstance(nearest, str) else "",  # type: ignore[arg-type]
+        _text(event["notes"]), _text(event.get("doc_id")), _text(event.get("incident_id")),
+        _text(event.get("source_url")).strip(), _text(event.get("retired")).strip(),
+    ]
+
+
+def event_popup_html(event: Mapping[str, object]) -> str:
+    """Popup HTML for one event: a heading with its id and a table of :func:`event_popup_fields`.
+
+    The map's events layer (:mod:`utils.event_layer`) builds the same HTML in
+    the browser from the same escaped strings.
+    """
     rows = []
-    for label in _POPUP_ROWS:
-        if label not in record:
+    for label, value in zip(POPUP_LABELS, event_popup_fields(event)):
+        if not value:
             continue
-        value = record[label]
-        if label == "Source URL":
-            url = safe_http_url(value)
-            cell = (f'<a href="{escape_text(url)}" target="_blank" rel="noopener noreferrer">'
-                    f"{escape_text(value)}</a>") if url else escape_text(value)
-        else:
-            cell = escape_text(value)
+        url = safe_http_url(value) if label == DISPLAY_LABELS["source_url"] else None
+        cell = (f'<a href="{escape_text(url)}" target="_blank" rel="noopener noreferrer">'
+                f"{escape_text(value)}</a>") if url else escape_text(value)
         rows.append(f"<tr><th>{escape_text(label)}</th><td>{cell}</td></tr>")
     return (f'<div class="event-popup"><b>{escape_text(event["event_id"])}</b>'
             f'<table>{"".join(rows)}</table></div>')

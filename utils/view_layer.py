@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import folium
 import numpy as np
@@ -21,7 +22,6 @@ from jinja2 import Template
 
 from utils.aggregate import Viewport, aggregate_view
 from utils.mapping import (
-    EVENTS_LAYER_NAME,
     EVENTS_PANE,
     OTHER_COLOR,
     EventLegend,
@@ -29,7 +29,8 @@ from utils.mapping import (
     legend_html,
 )
 
-__all__ = ["DETAIL_LIMIT", "ClusterLayer", "build_viewport_layer", "default_viewport", "viewport_from_state"]
+__all__ = ["DETAIL_LIMIT", "ClusterLayer", "ViewPlan", "build_plan_layer", "build_viewport_layer", "default_viewport",
+           "plan_view", "viewport_from_state"]
 
 DETAIL_LIMIT = 1500
 """Most events drawn one by one; above it, the view is clustered."""
@@ -91,6 +92,66 @@ class ClusterLayer(MacroElement):
         self.pane = pane
 
 
+@dataclass(frozen=True)
+class ViewPlan:
+    """What the events layer draws for a view: ``events`` one by one, or cluster ``rows``.
+
+    ``rows`` are ``[lat, lon, exact count, colour]``; ``in_view`` counts the
+    filtered events inside the view and ``total`` all filtered events.
+    """
+
+    events: pd.DataFrame
+    rows: list[list[object]]
+    in_view: int
+    total: int
+    clustered: bool
+    everything: bool
+    """True when every filtered event is drawn (at most the detail limit, or a heatmap)."""
+
+    def words(self) -> str:
+        """A sentence saying what the layer shows ('' when it draws every event)."""
+        if self.everything:
+            return ""
+        if not self.clustered:
+            return f"{self.in_view:,} of the {self.total:,} events are in view, each drawn."
+        return (f"{self.in_view:,} of the {self.total:,} events are in view, grouped into {len(self.rows):,} clusters "
+                "(colour: the most common category)")
+
+
+def plan_view(events: pd.DataFrame, colors: dict[str, str], view: Viewport, *, color_by: str = "event_type",
+              detail_limit: int = DETAIL_LIMIT, heatmap: bool = False) -> ViewPlan:
+    """Decide what to draw for ``view``: every event, the events in view, or exact-count clusters."""
+    if len(events) <= detail_limit or heatmap:
+        return ViewPlan(events, [], len(events), len(events), clustered=False, everything=True)
+    categories = pd.Categorical(events[color_by].astype(str))
+    result = aggregate_view(events["latitude"].to_numpy(float), events["longitude"].to_numpy(float),
+                            categories.codes.astype(np.int64), view, detail_limit=detail_limit)
+    if result.mode == "events":
+        return ViewPlan(events.iloc[result.indices], [], result.in_view, len(events), clustered=False,
+                        everything=False)
+    names = np.asarray(categories.categories, dtype=object)
+    rows: list[list[object]] = [
+        [round(float(lat), 5), round(float(lon), 5), int(count), colors.get(names[code], OTHER_COLOR)]
+        for lat, lon, count, code in zip(result.latitude, result.longitude, result.count, result.category)]
+    return ViewPlan(events.iloc[:0], rows, result.in_view, len(events), clustered=True, everything=False)
+
+
+def build_plan_layer(plan: ViewPlan, events: pd.DataFrame, colors: dict[str, str], *, color_by: str = "event_type",
+                     **layer_options: object) -> folium.FeatureGroup:
+    """The events layer that draws ``plan``; with clusters the legend counts every event of ``events``.
+
+    ``layer_options`` go to :func:`utils.mapping.build_events_layer` (selected, halos, heatmap, rings_km, sites,
+    details, list_rows, asset_prefix).
+    """
+    if not plan.clustered:
+        return build_events_layer(plan.events, colors, color_by=color_by, **layer_options)  # type: ignore[arg-type]
+    group = build_events_layer(plan.events, colors, color_by=color_by, **layer_options)  # type: ignore[arg-type]
+    group.add_child(ClusterLayer(plan.rows), name="cluster_layer")
+    group.add_child(EventLegend(legend_html(events[color_by].value_counts().to_dict(), colors, color_by)),
+                    name="event_legend")
+    return group
+
+
 def build_viewport_layer(events: pd.DataFrame, colors: dict[str, str], view: Viewport, *,
                          color_by: str = "event_type", detail_limit: int = DETAIL_LIMIT,
                          **layer_options: object) -> tuple[folium.FeatureGroup, str]:
@@ -99,21 +160,10 @@ def build_viewport_layer(events: pd.DataFrame, colors: dict[str, str], view: Vie
     ``layer_options`` go to :func:`utils.mapping.build_events_layer` (selected, halos, heatmap, rings, sites).
     Counts in clusters and in the legend are exact for the filtered events.
     """
-    if len(events) <= detail_limit or layer_options.get("heatmap"):
-        return build_events_layer(events, colors, color_by=color_by, **layer_options), ""
-    categories = pd.Categorical(events[color_by].astype(str))
-    result = aggregate_view(events["latitude"].to_numpy(float), events["longitude"].to_numpy(float),
-                            categories.codes.astype(np.int64), view, detail_limit=detail_limit)
-    if result.mode == "events":
-        layer = build_events_layer(events.iloc[result.indices], colors, color_by=color_by, **layer_options)
-        return layer, f"{result.in_view:,} of the {len(events):,} events are in view, each drawn."
-    names = np.asarray(categories.categories, dtype=object)
-    rows = [[round(float(lat), 5), round(float(lon), 5), int(count), colors.get(names[code], OTHER_COLOR)]
-            for lat, lon, count, code in zip(result.latitude, result.longitude, result.count, result.category)]
-    group = folium.FeatureGroup(name=EVENTS_LAYER_NAME, overlay=True, control=True, show=True)
-    group.add_child(ClusterLayer(rows), name="cluster_layer")
-    counts = events[color_by].value_counts().to_dict()
-    group.add_child(EventLegend(legend_html(counts, colors, color_by)), name="event_legend")
-    words = (f"{result.in_view:,} of the {len(events):,} events are in view, grouped into {len(rows):,} clusters "
-             "(colour: the most common category); zoom in or click a cluster to see single events.")
-    return group, words
+    plan = plan_view(events, colors, view, color_by=color_by, detail_limit=detail_limit,
+                     heatmap=bool(layer_options.get("heatmap")))
+    layer = build_plan_layer(plan, events, colors, color_by=color_by, **layer_options)
+    words = plan.words()
+    if plan.clustered:
+        words += "; zoom in or click a cluster to see single events."
+    return layer, words

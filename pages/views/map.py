@@ -60,7 +60,7 @@ def map_and_record() -> None:
                    "and geoBoundaries governorates, drawn offline.")
     with detail_column:
         show_selection(shown)
-    show_export_panel(shown, map_state, color_by=settings.color_by)
+    show_export_panel(shown, map_state, settings)
 
 
 map_and_record()
