@@ -30,6 +30,7 @@ def test_map_draws_the_four_bases_and_every_event_offline(app, offline_page):
     labels = frame.locator(".site-label").all_inner_texts()
     assert sorted(labels) == ["Al-Tanf garrison", "Khmeimim air base", "Qamishli airport", "Tartus naval base"]
     assert frame.locator(SITE_MARKERS).count() == 4
+    frame.locator(".leaflet-control-layers").dispatch_event("mouseenter")  # the layer list opens on hover
     assert frame.locator(".leaflet-control-layers-overlays").inner_text().split() == ["Bases", "Events"]
     assert "Strategic developments (25)" in frame.locator(".event-legend").inner_text()
     # the offline basemap is drawn: country and governorate outlines are paths in the overlay pane

@@ -48,7 +48,7 @@ def map_and_record() -> None:
             base_map,
             key=MAP_KEY,
             feature_group_to_add=events_layer,
-            layer_control=folium.LayerControl(collapsed=False, position="topleft"),
+            layer_control=folium.LayerControl(collapsed=True, position="topright"),  # open, it covered popups
             returned_objects=[CLICK_FIELD, COUNT_FIELD, "center", "zoom", "bounds"],
             use_container_width=True,
             height=640,
