@@ -5,8 +5,8 @@ Run:  python3 benchmarks/incidents_bench.py [--sizes 10000 100000 1000000] [--no
 Each figure comes from a fresh Python process, so its peak memory is that run's own:
 - ``place_clusters`` on the latitude/longitude of ``N`` synthetic events (``utils.synthetic``: scattered
   a few km around Syrian towns, 5 decimals, so nearly every point is unique and towns are dense), and on
-  the UCDP GED extract (``../shared/data/ucdp_ged_syria_2016-2019.csv``): seconds for the call, and the
-  growth of the process's peak resident memory during the call (MB) on top of the points themselves;
+  the UCDP GED extract (``../shared/data/ucdp_ged_syria_2016-2019.csv``): seconds for the call, how far
+  the process's peak resident memory rose above its size before the call (MB), and that peak;
 - with ``--load N``: ``utils.dataset.load_dataset`` (read, validate, governorates, distances, incidents)
   on ``N`` synthetic events whose ``doc_id`` cycles over the bundled articles, so reports are grouped
   into incidents as they are when an analyst adds an export to the bundled events; seconds and the
@@ -28,26 +28,37 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 UCDP = PROJECT.parent / "shared" / "data" / "ucdp_ged_syria_2016-2019.csv"
 
-CLUSTER_CHILD = """
-import json, resource, sys, time
+# Peak memory is the kernel's high-water mark of this process (VmHWM in /proc/self/status, MB); getrusage's
+# ru_maxrss would carry over the parent's peak across fork and exec.
+MEMORY = """
+def memory_mb(field):
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(field + ":")) / 1024
+def reset_peak():
+    with open("/proc/self/clear_refs", "w") as clear:
+        clear.write("5")  # restarts VmHWM from the current resident size (Linux 4.0+)
+"""
+
+CLUSTER_CHILD = MEMORY + """
+import json, sys, time
 import numpy as np
-import pandas as pd
 from utils.incidents import place_clusters
 points = np.load(sys.argv[1])
 lat, lon = points[:, 0].copy(), points[:, 1].copy()
 del points
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+reset_peak()
+before = memory_mb("VmRSS")
 start = time.perf_counter()
 labels = place_clusters(lat, lon)
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = memory_mb("VmHWM")
 unique = len(np.unique(np.column_stack([lat, lon]), axis=0))
 print(json.dumps({"points": len(lat), "unique": unique, "places": int(len(np.unique(labels))),
                   "seconds": seconds, "peak_growth_mb": peak - before, "peak_mb": peak}))
 """
 
-LOAD_CHILD = """
-import json, resource, sys, time
+LOAD_CHILD = MEMORY + """
+import json, sys, time
 start = time.perf_counter()
 from utils.dataset import load_dataset
 dataset = load_dataset(sys.argv[1])
@@ -56,7 +67,7 @@ events = dataset.events
 grouped = int((events["incident_reports"] > 1).sum())
 print(json.dumps({"events": len(events), "seconds": seconds, "grouped_reports": grouped,
                   "articles": int(events["doc_id"].nunique()),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": memory_mb("VmHWM")}))
 """
 
 
