@@ -130,11 +130,13 @@ class _Cubes:
         self.count = np.bincount(cube)
         self.start = np.concatenate([[0], np.cumsum(self.count)[:-1]])
         sorted_cube = cube[self.order]
-        centroid = np.add.reduceat(vectors[self.order], self.start, axis=0) / self.count[:, None]
-        off_centre = np.linalg.norm(vectors[self.order] - centroid[sorted_cube], axis=1)
-        nearest_first = np.lexsort((off_centre, sorted_cube))
-        self.anchor = self.order[nearest_first[self.start]]  # point index of each cube's anchor
-        from_anchor = np.linalg.norm(vectors[self.order] - vectors[self.anchor][sorted_cube], axis=1)
+        sorted_vectors = vectors[self.order]
+        centroid = np.add.reduceat(sorted_vectors, self.start, axis=0) / self.count[:, None]
+        off_centre = np.linalg.norm(sorted_vectors - centroid[sorted_cube], axis=1)
+        nearest = np.flatnonzero(off_centre == np.minimum.reduceat(off_centre, self.start)[sorted_cube])
+        first_of_cube = np.concatenate([[True], sorted_cube[nearest[1:]] != sorted_cube[nearest[:-1]]])
+        self.anchor = self.order[nearest[first_of_cube]]  # point index of each cube's anchor
+        from_anchor = np.linalg.norm(sorted_vectors - vectors[self.anchor][sorted_cube], axis=1)
         self.radius = np.maximum.reduceat(from_anchor, self.start)
 
     def members(self, cube: int) -> np.ndarray:
