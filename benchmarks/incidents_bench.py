@@ -1,12 +1,15 @@
 """Benchmark place grouping (``utils.incidents.place_clusters``) and a cold load that runs it.
 
-Run:  python3 benchmarks/incidents_bench.py [--sizes 10000 100000 1000000] [--no-ucdp] [--load 1000000]
+Run:  python3 benchmarks/incidents_bench.py [--sizes 10000 100000 1000000] [--no-ucdp] [--dense 1000000]
+                                           [--load 1000000]
 
 Each figure comes from a fresh Python process, so its peak memory is that run's own:
 - ``place_clusters`` on the latitude/longitude of ``N`` synthetic events (``utils.synthetic``: scattered
   a few km around Syrian towns, 5 decimals, so nearly every point is unique and towns are dense), and on
   the UCDP GED extract (``../shared/data/ucdp_ged_syria_2016-2019.csv``): seconds for the call, how far
   the process's peak resident memory rose above its size before the call (MB), and that peak;
+- with ``--dense N``: the same on ``N`` distinct points packed into three towns of 3 km radius, where
+  nearly every pair of a town is within 5 km (hundreds of billions of pairs at 1,000,000);
 - with ``--load N``: ``utils.dataset.load_dataset`` (read, validate, governorates, distances, incidents)
   on ``N`` synthetic events whose ``doc_id`` cycles over the bundled articles, so reports are grouped
   into incidents as they are when an analyst adds an export to the bundled events; seconds and the
@@ -87,6 +90,19 @@ def synthetic_points(size: int, root: Path) -> Path:
     return save_points(frame["latitude"].astype(float), frame["longitude"].astype(float), root / f"points_{size}.npy")
 
 
+def dense_points(size: int, root: Path) -> Path:
+    """``size`` distinct points packed into three towns of 3 km radius (the adversarial case), saved."""
+    import numpy as np
+
+    rng = np.random.default_rng(size)
+    town = rng.integers(0, 3, size)
+    angle = rng.uniform(0, 2 * np.pi, size)
+    radius_deg = np.sqrt(rng.uniform(0, 1, size)) * 3.0 / 111.2
+    lat = np.array([35.41, 36.20, 33.51])[town] + radius_deg * np.sin(angle)
+    lon = np.array([35.95, 37.13, 36.29])[town] + radius_deg * np.cos(angle) / np.cos(np.radians(35))
+    return save_points(lat, lon, root / f"dense_{size}.npy")
+
+
 def run_child(code: str, *args: str) -> dict:
     """Run ``code`` in a fresh interpreter in the project folder; its last stdout line as JSON."""
     done = subprocess.run([sys.executable, "-c", code, *args], cwd=PROJECT, capture_output=True, text=True,
@@ -116,6 +132,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--no-ucdp", action="store_true", help="skip the UCDP GED extract")
+    parser.add_argument("--dense", type=int, nargs="*", default=[],
+                        help="sizes of the adversarial case: distinct points packed in three 3-km towns")
     parser.add_argument("--load", type=int, nargs="*", default=[], help="cold-load sizes (events)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -131,9 +149,11 @@ def main() -> None:
                       f"+{figures['peak_growth_mb']:,.0f} MB (process {figures['peak_mb']:,.0f} MB)", flush=True)
             else:
                 print(f"UCDP extract not found at {UCDP}; skipped", flush=True)
-        for size in args.sizes:
-            figures = run_child(CLUSTER_CHILD, str(synthetic_points(size, Path(tmp))))
-            print(f"place_clusters, {size:,} synthetic events: {figures['unique']:,} unique points -> "
+        runs = [(f"{size:,} synthetic events", synthetic_points, size) for size in args.sizes]
+        runs += [(f"{size:,} points packed in three 3-km towns", dense_points, size) for size in args.dense]
+        for label, make_points, size in runs:
+            figures = run_child(CLUSTER_CHILD, str(make_points(size, Path(tmp))))
+            print(f"place_clusters, {label}: {figures['unique']:,} unique points -> "
                   f"{figures['places']:,} places in {figures['seconds']:.2f} s; peak memory "
                   f"+{figures['peak_growth_mb']:,.0f} MB (process {figures['peak_mb']:,.0f} MB)", flush=True)
         for size in args.load:
