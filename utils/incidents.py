@@ -15,42 +15,21 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from utils.geo import haversine_km
+from utils.proximity import chained_groups
 
 __all__ = ["PLACE_KM", "add_incident_columns", "claims_of", "incidents_table", "place_clusters"]
 
 PLACE_KM = 5.0
 """Reports this close (km) count as the same place."""
-_CELL_DEGREES = 0.05  # grid for finding neighbours: about 5.5 km of latitude
 
 
 def place_clusters(latitude: np.ndarray, longitude: np.ndarray, km: float = PLACE_KM) -> np.ndarray:
-    """A cluster number per point (degrees): points within ``km`` of each other, chained, share one."""
-    points = np.column_stack([latitude, longitude]).astype(float)
-    unique, inverse = np.unique(points, axis=0, return_inverse=True)
-    parent = np.arange(len(unique))
+    """A place number per point (latitude, longitude in degrees): points within ``km`` of each other, chained.
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    cells: dict[tuple[int, int], list[int]] = {}
-    keys = np.floor(unique / _CELL_DEGREES).astype(int)
-    for index, (row, col) in enumerate(keys):
-        cells.setdefault((row, col), []).append(index)
-    for (row, col), members in cells.items():
-        neighbours = [m for dr in (-1, 0, 1) for dc in (-1, 0, 1) for m in cells.get((row + dr, col + dc), [])]
-        near = np.array(neighbours)
-        for index in members:
-            distances = haversine_km(unique[index, 0], unique[index, 1], unique[near, 0], unique[near, 1])
-            for other in near[distances <= km]:
-                a, b = find(index), find(int(other))
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    roots = np.array([find(i) for i in range(len(unique))])
-    return roots[inverse.ravel()]
+    Exactly the connected components of "``haversine_km`` <= ``km``" over all pairs, found in
+    near-linear time and memory (see :mod:`utils.proximity`); the numbers only tell places apart.
+    """
+    return chained_groups(latitude, longitude, km)
 
 
 def _implicit_runs(events: pd.DataFrame) -> pd.Series:
