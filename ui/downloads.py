@@ -24,5 +24,8 @@ def safe_download_button(container, label: str, make_bytes: Callable[[], bytes],
                         "try again, or narrow the filters. The details are in the server log.",
                         icon=":material/error:")
         return False
-    container.download_button(label, data, file_name=file_name, mime=mime, key=key, icon=":material/download:")
+    # on_click="ignore": a click that also reran the page could drop the file before the browser fetched it
+    # (a 404 seen in the load test)
+    container.download_button(label, data, file_name=file_name, mime=mime, key=key, icon=":material/download:",
+                              on_click="ignore")
     return True

@@ -24,7 +24,7 @@ def show_data_status(dataset: Dataset) -> None:
                      "see why and download them", icon=":material/warning:"):
         st.dataframe(load.problem_table, hide_index=True)
         st.download_button("Download the rows set aside (CSV)", load.rejected.to_csv(index=False).encode(),
-                           file_name="events_set_aside.csv", mime="text/csv")
+                           file_name="events_set_aside.csv", mime="text/csv", on_click="ignore")
 
 
 def fault_text(fault: Fault, *, have_data: bool) -> str:

@@ -300,4 +300,4 @@ with log_tab:
     st.dataframe(recent.iloc[::-1], hide_index=True, key="change_log")
     if len(log):
         st.download_button("Download changes.csv", store.changes_path.read_bytes(), file_name="changes.csv",
-                           mime="text/csv")
+                           mime="text/csv", on_click="ignore")

@@ -86,7 +86,8 @@ def _report(result) -> None:
                                     "column": "Column", "value": "Value",
                                     "reason": st.column_config.TextColumn("Reason", width="large")})
         st.download_button("Download the rows set aside (CSV)", set_aside_csv_bytes(result.load.rejected),
-                           file_name="rows_set_aside.csv", mime="text/csv", icon=":material/download:")
+                           file_name="rows_set_aside.csv", mime="text/csv", icon=":material/download:",
+                           on_click="ignore")
 
 
 st.title("Import events")
