@@ -158,7 +158,7 @@ class EventsLayer(MacroElement):
                     var tip = [S[r[{{ this.id }}]]].concat(D.tooltip.map(function(k) { return S[r[k]]; })).join(" &#183; ");
                     if (r[{{ this.more }}] > 0) { tip += " &#183; +" + r[{{ this.more }}] + " more at this point"; }
                     marker.bindTooltip(tip);
-                    marker.bindPopup(function() { return record(r); }, {minWidth: 300, maxWidth: 460});
+                    marker.bindPopup(function() { return record(r); }, {minWidth: 300, maxWidth: 460, autoPanPaddingTopLeft: [48, 10]});
                     marker.on("click", function() {
                         if (group._selectedRing) { group.removeLayer(group._selectedRing); }
                         group._selectedRing = L.circleMarker(ll, {pane: "{{ this.pane }}", radius: {{ this.ring_radius }},

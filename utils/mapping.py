@@ -162,7 +162,8 @@ def build_sites_layer(sites: pd.DataFrame) -> folium.FeatureGroup:
                                                  class_name="site-icon")),
         style_function=lambda feature: {"html": icon_by_id[feature["id"]]},
         tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
-        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=420, min_width=300),
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=420, min_width=300,
+                                    autoPanPaddingTopLeft=[48, 10]),  # clear of the zoom buttons
         zoom_on_click=False,
     ).add_to(group)
     return group
