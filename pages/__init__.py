@@ -1,7 +1,7 @@
 """The dashboard's pages, each a thin script in ``pages/views/`` run by ``st.navigation`` in ``app.py``.
 
-The page scripts sit one folder down on purpose: Streamlit treats every ``*.py``
-directly in ``pages/`` as an old-style page and, on a fresh server, would run
-such a page for a deep link (``/timeline``) without ``app.py``, that is without
-the data and the shared sidebar.
+The scripts directly in ``pages/`` (``events.py``, ``timeline.py``, ...) only run
+``app.py``: Streamlit matches the first deep link after a server start against
+them (its old folder-based page mode), see :mod:`ui.first_visit`. A new page
+in ``app.py`` needs one here too, named after its URL path.
 """

@@ -132,6 +132,7 @@ def test_a_deep_link_to_a_page_works_on_a_fresh_server(offline_page, tmp_path):
     try:
         page = offline_page.page
         open_app(page, f"{fresh.url}/claims?source=Pentapostagma")
+        assert page.locator("[role=dialog]").count() == 0, page.locator("[role=dialog]").all_inner_texts()
         assert page.locator("h1").first.inner_text() == "Claims side by side"
         assert main_caption(page).startswith("Showing 4 of 30 events")
         assert page.locator("[data-testid=stException]").count() == 0

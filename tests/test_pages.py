@@ -253,3 +253,17 @@ def test_a_long_table_is_sorted_and_paged_on_the_server(tmp_path, monkeypatch):
     assert any("Rows 2,001 to 2,500 of 2,500" in c.value for c in at.caption)
     dates = table["event_date"].tolist()
     assert dates == sorted(dates, reverse=True)
+
+
+def test_every_page_but_the_map_has_a_first_visit_entry_in_pages():
+    """A deep link right after a server start is matched against the scripts directly in pages/
+    (ui/first_visit.py); each must exist, be named after its page's URL path, and only run the app."""
+    app_source = Path(APP).read_text()
+    views = re.findall(r'st\.Page\("pages/views/(\w+)\.py"', app_source)
+    default = re.search(r'st\.Page\("pages/views/(\w+)\.py"[^)]*default=True', app_source).group(1)
+    pages_dir = Path(APP).parent / "pages"
+    entries = sorted(path.stem for path in pages_dir.glob("*.py") if path.name != "__init__.py")
+    assert entries == sorted(set(views) - {default})
+    for name in entries:
+        code = (pages_dir / f"{name}.py").read_text()
+        assert "from ui.first_visit import run_app" in code and code.rstrip().endswith("run_app()")

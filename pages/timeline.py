@@ -1,0 +1,5 @@
+"""First visit to /timeline after the server starts: run the app (see ui/first_visit.py)."""
+
+from ui.first_visit import run_app
+
+run_app()
