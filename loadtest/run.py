@@ -7,7 +7,10 @@ outlet), click an event on the map, open the Events page and download the events
 
 It prints the errors (target 0), the 50th and 95th percentile time from a filter change to the
 redrawn map (the map shows as many markers as the caption says), and the server's resident memory
-(RSS) before and after. Not part of the test suite:
+(RSS) before and after. When a clicked event's popup does not open, the error says what the map saw:
+the pointer events with the frame's position on the page, the map's popup and layer events, and where
+the events layer the map was last given differs from the one it had at the click. The server and the
+offline browser are set up as in the tests (tests/conftest.py). Not part of the test suite:
 
     python3 loadtest/run.py                         # 20 sessions, 120 s
     python3 loadtest/run.py --sessions 5 --duration 60
