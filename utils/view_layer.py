@@ -143,12 +143,11 @@ def build_plan_layer(plan: ViewPlan, events: pd.DataFrame, colors: dict[str, str
     ``layer_options`` go to :func:`utils.mapping.build_events_layer` (selected, halos, heatmap, rings_km, sites,
     details, list_rows, asset_prefix).
     """
-    if not plan.clustered:
-        return build_events_layer(plan.events, colors, color_by=color_by, **layer_options)  # type: ignore[arg-type]
     group = build_events_layer(plan.events, colors, color_by=color_by, **layer_options)  # type: ignore[arg-type]
-    group.add_child(ClusterLayer(plan.rows), name="cluster_layer")
-    group.add_child(EventLegend(legend_html(events[color_by].value_counts().to_dict(), colors, color_by)),
-                    name="event_legend")
+    if plan.clustered:
+        group.add_child(ClusterLayer(plan.rows), name="cluster_layer")
+        group.add_child(EventLegend(legend_html(events[color_by].value_counts().to_dict(), colors, color_by)),
+                        name="event_legend")
     return group
 
 
