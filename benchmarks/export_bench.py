@@ -24,11 +24,11 @@ import pandas as pd
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from utils.briefing import Briefing, briefing_html, export_file  # noqa: E402
-from utils.dataset import load_dataset  # noqa: E402
-from utils.filters import EventFilter  # noqa: E402
-from utils.geo import add_site_distances  # noqa: E402
-from utils.view_layer import DETAIL_LIMIT  # noqa: E402
+from utils.analysis.filters import EventFilter  # noqa: E402
+from utils.core.geo import add_site_distances  # noqa: E402
+from utils.data.dataset import load_dataset  # noqa: E402
+from utils.export.briefing import Briefing, briefing_html, export_file  # noqa: E402
+from utils.map.view_layer import DETAIL_LIMIT  # noqa: E402
 
 
 def synthetic_events(template: pd.DataFrame, sites: pd.DataFrame, count: int, seed: int = 4) -> pd.DataFrame:
@@ -57,12 +57,12 @@ def dashboard_layer_bytes(dataset) -> list[str]:
     """Bytes of the events layer the map page sends per rerun (st_folium's feature-group string)."""
     from streamlit_folium import _get_feature_group_string
 
-    from utils.dataset import derive_columns
-    from utils.dates import add_date_windows
-    from utils.loading import validate_events
-    from utils.mapping import build_base_map, category_colors
-    from utils.synthetic import synthetic_events as town_events
-    from utils.view_layer import build_viewport_layer, default_viewport
+    from benchmarks.synthetic import synthetic_events as town_events
+    from utils.core.dates import add_date_windows
+    from utils.data.dataset import derive_columns
+    from utils.data.validation import validate_events
+    from utils.map.mapping import build_base_map, category_colors
+    from utils.map.view_layer import build_viewport_layer, default_viewport
 
     raw = town_events(1500, seed=15)
     raw["_row"] = range(2, len(raw) + 2)

@@ -27,7 +27,7 @@ import json, resource, sys, time
 from pathlib import Path
 from utils.importers import import_bytes
 from utils.importers.places import load_places
-from utils.dataset import default_data_dir
+from utils.data.dataset import default_data_dir
 load_places(str(default_data_dir()))  # polygons: read once per server process, not per import
 path = Path(sys.argv[1])
 start = time.perf_counter()

@@ -1,16 +1,16 @@
-"""Benchmark place grouping (``utils.incidents.place_clusters``) and a cold load that runs it.
+"""Benchmark place grouping (``utils.data.incidents.place_clusters``) and a cold load that runs it.
 
 Run:  python3 benchmarks/incidents_bench.py [--sizes 10000 100000 1000000] [--no-ucdp] [--dense 1000000]
                                            [--load 1000000]
 
 Each figure comes from a fresh Python process, so its peak memory is that run's own:
-- ``place_clusters`` on the latitude/longitude of ``N`` synthetic events (``utils.synthetic``: scattered
+- ``place_clusters`` on the latitude/longitude of ``N`` synthetic events (``benchmarks.synthetic``: scattered
   a few km around Syrian towns, 5 decimals, so nearly every point is unique and towns are dense), and on
   the UCDP GED extract (``../shared/data/ucdp_ged_syria_2016-2019.csv``): seconds for the call, how far
   the process's peak resident memory rose above its size before the call (MB), and that peak;
 - with ``--dense N``: the same on ``N`` distinct points packed into three towns of 3 km radius, where
   nearly every pair of a town is within 5 km (hundreds of billions of pairs at 1,000,000);
-- with ``--load N``: ``utils.dataset.load_dataset`` (read, validate, governorates, distances, incidents)
+- with ``--load N``: ``utils.data.dataset.load_dataset`` (read, validate, governorates, distances, incidents)
   on ``N`` synthetic events whose ``doc_id`` cycles over the bundled articles, so reports are grouped
   into incidents as they are when an analyst adds an export to the bundled events; seconds and the
   process's peak resident memory (issue 6: at most 10 s and 2 GB at 1,000,000).
@@ -45,7 +45,7 @@ def reset_peak():
 CLUSTER_CHILD = MEMORY + """
 import json, sys, time
 import numpy as np
-from utils.incidents import place_clusters
+from utils.data.incidents import place_clusters
 points = np.load(sys.argv[1])
 lat, lon = points[:, 0].copy(), points[:, 1].copy()
 del points
@@ -63,7 +63,7 @@ print(json.dumps({"points": len(lat), "unique": unique, "places": int(len(np.uni
 LOAD_CHILD = MEMORY + """
 import json, sys, time
 start = time.perf_counter()
-from utils.dataset import load_dataset
+from utils.data.dataset import load_dataset
 dataset = load_dataset(sys.argv[1])
 seconds = time.perf_counter() - start
 events = dataset.events
@@ -84,7 +84,7 @@ def save_points(latitude, longitude, path: Path) -> Path:
 
 def synthetic_points(size: int, root: Path) -> Path:
     """The latitude/longitude of ``size`` synthetic events (seeded by ``size``), saved for a child."""
-    from utils.synthetic import synthetic_events
+    from benchmarks.synthetic import synthetic_events
 
     frame = synthetic_events(size, seed=size)
     return save_points(frame["latitude"].astype(float), frame["longitude"].astype(float), root / f"points_{size}.npy")
@@ -114,7 +114,7 @@ def load_data_dir(size: int, root: Path) -> Path:
     """A data folder with ``size`` synthetic events spread over the bundled articles' doc_ids."""
     import pandas as pd
 
-    from utils.synthetic import synthetic_events
+    from benchmarks.synthetic import synthetic_events
 
     folder = root / f"synthetic_docs_{size}"
     folder.mkdir(parents=True, exist_ok=True)

@@ -34,7 +34,7 @@ VIEWS = {
 
 def make_data_dir(size: int, root: Path) -> Path:
     """A data folder with ``size`` synthetic events and the project's bases, sources and basemap."""
-    from utils.synthetic import synthetic_events
+    from benchmarks.synthetic import synthetic_events
 
     folder = root / f"synthetic_{size}"
     if (folder / "events.csv").exists():
@@ -50,7 +50,7 @@ def make_data_dir(size: int, root: Path) -> Path:
 def load_in_fresh_process(folder: Path) -> tuple[float, float]:
     """Seconds to load_dataset() and the process's peak resident memory (MB)."""
     code = (f"import resource, time, sys; sys.path.insert(0, {str(PROJECT)!r}); t = time.perf_counter(); "
-            f"from utils.dataset import load_dataset; d = load_dataset({str(folder)!r}); "
+            f"from utils.data.dataset import load_dataset; d = load_dataset({str(folder)!r}); "
             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(d.events))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     return float(out[0]), float(out[1])
@@ -60,11 +60,11 @@ def rerun_costs(folder: Path) -> list[str]:
     """Server time per rerun (filter + layer + st_folium strings) and bytes sent, per view."""
     from streamlit_folium import _get_feature_group_string, _get_map_string
 
-    from utils.aggregate import Viewport
-    from utils.dataset import load_dataset
-    from utils.filters import EventFilter
-    from utils.mapping import build_base_map, category_colors
-    from utils.view_layer import build_viewport_layer
+    from utils.analysis.filters import EventFilter
+    from utils.data.dataset import load_dataset
+    from utils.map.aggregate import Viewport
+    from utils.map.mapping import build_base_map, category_colors
+    from utils.map.view_layer import build_viewport_layer
 
     dataset = load_dataset(folder)
     events = dataset.events

@@ -22,14 +22,32 @@ settings.register_profile("repeatable", derandomize=True, max_examples=200, dead
 settings.register_profile("fuzz", derandomize=False, max_examples=20_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
-from utils.render import CHROMIUM_ARGS, chromium_path  # noqa: E402  (after the hypothesis profile)
+from utils.export.render import CHROMIUM_ARGS, chromium_path  # noqa: E402  (after the hypothesis profile)
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
-SHARED_DATA = PROJECT.parent / "shared" / "data"
+TEST_DATA = PROJECT / "tests" / "data"
+"""Data the tests read, kept in the repository (see tests/data/README.md)."""
+SEEDS = TEST_DATA / "seeds"
+"""The five source articles behind data/events.csv."""
+UCDP_GZ = TEST_DATA / "ucdp_ged_syria_2016-2019.csv.gz"
+
+
+def ucdp_csv() -> Path:
+    """The UCDP GED Syria extract as a plain CSV file, unpacked once per run into a temporary folder."""
+    import gzip
+    import tempfile
+
+    target = Path(tempfile.gettempdir()) / f"eventmap-tests-{os.getpid()}" / UCDP_GZ.name.removesuffix(".gz")
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".part")
+        partial.write_bytes(gzip.decompress(UCDP_GZ.read_bytes()))
+        partial.replace(target)
+    return target
 CHROMIUM = str(chromium_path())
 CHROMIUM_FLAGS = CHROMIUM_ARGS
-"""The same browser and flags as the exporter uses (utils.render)."""
+"""The same browser and flags as the exporter uses (utils.export.render)."""
 
 
 def is_local(url: str) -> bool:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from utils.aggregate import Viewport, aggregate_view, in_view
+from utils.map.aggregate import Viewport, aggregate_view, in_view
 
 RNG = np.random.default_rng(7)
 N = 200_000

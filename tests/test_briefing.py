@@ -16,20 +16,20 @@ import pandas as pd
 import pytest
 from conftest import DATA, PAYLOADS
 
+from benchmarks.synthetic import synthetic_events
 from utils.__main__ import main
-from utils.aggregate import in_view
-from utils.briefing import LIST_LIMITS, MAP_PX, Briefing, briefing_html, caption_lines, sources_cited
-from utils.dataset import derive_columns, load_dataset
-from utils.dates import add_date_windows
-from utils.escaping import escape_text
-from utils.export_map import build_export_map
-from utils.filters import EventFilter
-from utils.loading import validate_events
-from utils.map_settings import MapSettings
-from utils.mapping import category_colors
-from utils.permalink import MapView, permalink, view_from_map_state, view_from_query
-from utils.synthetic import synthetic_events
-from utils.view_layer import DETAIL_LIMIT, ClusterLayer, default_viewport
+from utils.analysis.filters import EventFilter
+from utils.core.dates import add_date_windows
+from utils.core.escaping import escape_text
+from utils.data.dataset import derive_columns, load_dataset
+from utils.data.validation import validate_events
+from utils.export.briefing import LIST_LIMITS, MAP_PX, Briefing, briefing_html, caption_lines, sources_cited
+from utils.export.export_map import build_export_map
+from utils.export.permalink import MapView, permalink, view_from_map_state, view_from_query
+from utils.map.aggregate import in_view
+from utils.map.mapping import category_colors
+from utils.map.settings import MapSettings
+from utils.map.view_layer import DETAIL_LIMIT, ClusterLayer, default_viewport
 
 
 @pytest.fixture(scope="module")

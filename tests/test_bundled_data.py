@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import SEEDS
 
-from utils.dataset import load_dataset
-from utils.geo import haversine_km
+from utils.core.geo import haversine_km
+from utils.data.dataset import load_dataset
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -83,10 +84,8 @@ def test_known_distance_khmeimim_to_tartus():
 
 
 def test_sources_list_the_five_seed_articles(dataset):
-    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
     assert len(dataset.sources) == 5
-    if seeds.exists():
-        assert set(dataset.sources["seed_file"]) == {p.name for p in seeds.glob("0*.txt")}
+    assert set(dataset.sources["seed_file"]) == {p.name for p in SEEDS.glob("0*.txt")}
     assert pd.api.types.is_datetime64_any_dtype(dataset.sources["published"])
 
 

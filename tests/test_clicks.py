@@ -2,7 +2,7 @@
 
 import pytest
 
-from utils.clicks import clicked_event_id, clicked_site_id
+from utils.map.clicks import clicked_event_id, clicked_site_id
 
 IDS = ["EV0001", "EV0021"]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from utils.coords import CoordinateError, format_degrees, parse_angle, parse_coordinates
+from utils.core.coords import CoordinateError, format_degrees, parse_angle, parse_coordinates
 
 KHMEIMIM = (35.4064, 35.9469)
 DMS_LAT = 35 + 24 / 60 + 23 / 3600

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.dataset import load_dataset
-from utils.diff import diff_events
+from utils.data.dataset import load_dataset
+from utils.data.diff import diff_events
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

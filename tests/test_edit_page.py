@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from utils.dataset import DATA_DIR_ENV, data_dir_from_args, default_data_dir
-from utils.store import read_changes
+from utils.data.dataset import DATA_DIR_ENV, data_dir_from_args, default_data_dir
+from utils.data.store import read_changes
 
 PROJECT = Path(__file__).resolve().parent.parent
 APP = str(PROJECT / "app.py")

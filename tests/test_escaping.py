@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from utils.escaping import escape_text, safe_http_url
+from utils.core.escaping import escape_text, safe_http_url
 
 
 @pytest.mark.parametrize(

@@ -25,14 +25,14 @@ from payloads import SAFE_LINK
 from PIL import Image
 from pypdf import PdfReader
 
-from utils.aggregate import in_view
-from utils.briefing import MAP_PX, Briefing, briefing_html, export_file
-from utils.dataset import load_dataset
-from utils.filters import EventFilter
-from utils.map_settings import MapSettings
-from utils.permalink import MapView, permalink
-from utils.schema import GEO_PRECISION_RADIUS_KM
-from utils.view_layer import default_viewport
+from utils.analysis.filters import EventFilter
+from utils.core.schema import GEO_PRECISION_RADIUS_KM
+from utils.data.dataset import load_dataset
+from utils.export.briefing import MAP_PX, Briefing, briefing_html, export_file
+from utils.export.permalink import MapView, permalink
+from utils.map.aggregate import in_view
+from utils.map.settings import MapSettings
+from utils.map.view_layer import default_viewport
 
 pytestmark = pytest.mark.browser
 
@@ -247,11 +247,11 @@ def test_html_export_of_hostile_data_shows_payloads_as_text_and_runs_nothing(hos
     expected = HOSTILE_TEXTS + [PAYLOADS["notes"], PAYLOADS["claimed_by"], PAYLOADS["location"] + ", Lattakia",
                                 "href=" + SAFE_LINK]
     assert_inert(offline_page, Reading(shown, expected), origin="about:blank")
-    # every tooltip starts with the event's id, as the dashboard's clicks need (utils.clicks)
+    # every tooltip starts with the event's id, as the dashboard's clicks need (utils.map.clicks)
     assert sorted(t.split(" \u00b7 ")[0] for t in tooltips) == sorted(dataset.events["event_id"])
 
 
-RING = (122, 31, 92)  # utils.mapping.RING_COLOR, #7a1f5c
+RING = (122, 31, 92)  # utils.map.mapping.RING_COLOR, #7a1f5c
 
 
 def _compass_points(sites: pd.DataFrame, rings_km: tuple[float, ...]) -> list[list[float]]:
@@ -341,10 +341,10 @@ def test_html_export_opened_offline_shows_halos_rings_and_the_heatmap_when_on(da
 
 
 def test_big_html_export_draws_exact_clusters_that_add_up_to_the_events_in_view(dataset, offline_page, tmp_path):
-    from utils.dataset import derive_columns
-    from utils.dates import add_date_windows
-    from utils.loading import validate_events
-    from utils.synthetic import synthetic_events
+    from benchmarks.synthetic import synthetic_events
+    from utils.core.dates import add_date_windows
+    from utils.data.dataset import derive_columns
+    from utils.data.validation import validate_events
 
     raw = synthetic_events(5000, seed=11)
     raw["_row"] = range(2, len(raw) + 2)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from utils.dataset import load_dataset
-from utils.exports import events_csv_bytes, events_geojson_bytes, neutralise_formula
+from utils.data.dataset import load_dataset
+from utils.export.formats import events_csv_bytes, events_geojson_bytes, neutralise_formula
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import utils.exports
-from utils.filters import EventFilter
+import utils.export.formats
+from utils.analysis.filters import EventFilter
 
 PROJECT = Path(__file__).resolve().parent.parent
 APP = str(PROJECT / "app.py")
@@ -94,7 +94,7 @@ def test_a_failing_export_says_so_and_the_page_stays_usable(monkeypatch):
     def disk_full(events):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(utils.exports, "events_csv_bytes", disk_full)
+    monkeypatch.setattr(utils.export.formats, "events_csv_bytes", disk_full)
     at = AppTest.from_file(APP, default_timeout=60)
     run(at)
     run(at.switch_page("pages/views/events.py"))

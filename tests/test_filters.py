@@ -5,8 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from utils.dates import add_date_windows
-from utils.filters import EventFilter
+from utils.analysis.filters import EventFilter
+from utils.core.dates import add_date_windows
 
 
 def events_frame() -> pd.DataFrame:

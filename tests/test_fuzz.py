@@ -13,13 +13,13 @@ import pandas as pd
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from utils.csvfile import read_csv_table
-from utils.escaping import escape_text
-from utils.loading import load_events
-from utils.presentation import event_popup_html, site_popup_html
-from utils.problems import DataFileError
-from utils.schema import EVENT_COLUMNS
-from utils.sites import load_sites, load_sources
+from utils.core.escaping import escape_text
+from utils.core.presentation import event_popup_html, site_popup_html
+from utils.core.problems import DataFileError
+from utils.core.schema import EVENT_COLUMNS
+from utils.data.csv_read import read_csv_table
+from utils.data.sites import load_sites, load_sources
+from utils.data.validation import load_events
 
 HEADER = ",".join(EVENT_COLUMNS).encode()
 GOOD_ROW = (b"EV1,2025-03-01,day,Battles,Armed clash,A,,Jableh,Lattakia,35.35,35.9,1,Outlet,"

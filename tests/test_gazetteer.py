@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from utils.dataset import load_dataset
-from utils.gazetteer import (
+from utils.core.geo import governorate_lookup, load_governorates
+from utils.data.dataset import load_dataset
+from utils.data.gazetteer import (
     GEONAMES_COUNTRIES,
     Place,
     build_gazetteer,
@@ -14,7 +15,6 @@ from utils.gazetteer import (
     geonames_places,
     with_governorates,
 )
-from utils.geo import governorate_lookup, load_governorates
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -114,7 +114,7 @@ def test_an_unknown_or_blank_name_gives_no_candidates(gazetteer):
 
 def test_a_small_gazetteer_without_geonames():
     places = [Place("Al-Bab", 36.37, 37.52, "GeoNames"), Place("Bab al-Hawa", 36.23, 36.67, "GeoNames")]
-    from utils.gazetteer import Gazetteer
+    from utils.data.gazetteer import Gazetteer
 
     found = Gazetteer(places).search("el-Bab")
     assert found[0].place.name == "Al-Bab" and found[0].score == 1.0

@@ -6,12 +6,12 @@ import re
 
 import pytest
 from browser import EVENT_MARKERS, SITE_MARKERS, main_caption, open_app, wait_idle
-from conftest import SHARED_DATA
+from conftest import ucdp_csv
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-UCDP = SHARED_DATA / "ucdp_ged_syria_2016-2019.csv"
+UCDP = ucdp_csv()
 ROWS = 16_566
 SLOW_MS = 180_000
 

@@ -6,7 +6,7 @@ import html
 import tomllib
 from pathlib import Path
 
-from conftest import PROJECT, SHARED_DATA
+from conftest import PROJECT, ucdp_csv
 from streamlit.testing.v1 import AppTest
 from test_import_rules import native_bytes
 from test_loading import GOOD
@@ -15,7 +15,7 @@ from test_pages import run_app, shown_caption
 from utils.importers.upload import MAX_UPLOAD_MB
 
 IMPORT_PAGE = "pages/views/import.py"
-UCDP = SHARED_DATA / "ucdp_ged_syria_2016-2019.csv"
+UCDP = ucdp_csv()
 
 
 def upload(at: AppTest, name: str, content: bytes) -> AppTest:

@@ -18,9 +18,9 @@ from datetime import date
 import pytest
 from test_loading import GOOD
 
+from utils.core.problems import DataFileError
+from utils.core.schema import EVENT_COLUMNS
 from utils.importers import ColumnMapping, import_bytes
-from utils.problems import DataFileError
-from utils.schema import EVENT_COLUMNS
 
 TODAY = date(2026, 11, 21)
 

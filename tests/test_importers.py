@@ -9,19 +9,19 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import SHARED_DATA
+from conftest import ucdp_csv
 from test_import_rules import native_bytes, run
 from test_loading import GOOD
 
 from utils.__main__ import main
-from utils.csvfile import _fast_table, _slow_table
-from utils.dataset import load_dataset
+from utils.data.csv_read import _fast_table, _slow_table
+from utils.data.dataset import load_dataset
 from utils.importers import ColumnMapping, guess_mapping, import_bytes, native_csv_bytes
 from utils.importers.acled import COLUMNS as ACLED_COLUMNS
 from utils.importers.merge import import_doc_id, with_import
 
 TODAY = date(2026, 11, 21)
-UCDP = SHARED_DATA / "ucdp_ged_syria_2016-2019.csv"
+UCDP = ucdp_csv()
 
 
 def table_bytes(header: list[str], records: list[dict]) -> bytes:

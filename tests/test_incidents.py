@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from utils import proximity
-from utils.dates import add_date_windows
-from utils.geo import EARTH_RADIUS_KM, haversine_km
-from utils.incidents import add_incident_columns, claims_of, place_clusters
+from utils.core.dates import add_date_windows
+from utils.core.geo import EARTH_RADIUS_KM, haversine_km
+from utils.data import proximity as proximity
+from utils.data.incidents import add_incident_columns, claims_of, place_clusters
 
 
 def reports(rows: list[tuple]) -> pd.DataFrame:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from utils.dataset import load_dataset
-from utils.live_data import LastGood, NoGoodDataError, files_fingerprint
-from utils.problems import DataFileError
+from utils.core.problems import DataFileError
+from utils.data.dataset import load_dataset
+from utils.data.live import LastGood, NoGoodDataError, files_fingerprint
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

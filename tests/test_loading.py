@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from utils.csvfile import read_csv_table
-from utils.loading import load_events
-from utils.problems import DataFileError
-from utils.schema import EVENT_COLUMNS
+from utils.core.problems import DataFileError
+from utils.core.schema import EVENT_COLUMNS
+from utils.data.csv_read import read_csv_table
+from utils.data.validation import load_events
 
 TODAY = date(2026, 11, 21)
 GOOD = {
@@ -99,7 +99,7 @@ def test_extra_columns_are_kept_and_noted(tmp_path):
 def test_the_caller_frame_is_not_mutated(tmp_path):
     table = read_csv_table(write_csv(tmp_path, [GOOD]))
     before = table.frame.copy()
-    from utils.loading import validate_events
+    from utils.data.validation import validate_events
 
     validate_events(table.frame, "events.csv", today=TODAY)
     assert table.frame.equals(before)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from utils.map_settings import MapSettings, parse_rings
+from utils.map.settings import MapSettings, parse_rings
 
 
 @pytest.mark.parametrize(

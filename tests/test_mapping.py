@@ -8,10 +8,10 @@ import folium
 import folium.plugins
 import pytest
 
-from utils.assets import STATIC_DIR, VENDORED, asset_links, localize_assets
-from utils.dataset import load_dataset
-from utils.event_layer import ID, EventsLayer, event_table
-from utils.mapping import (
+from utils.data.dataset import load_dataset
+from utils.map.assets import STATIC_DIR, VENDORED, asset_links, localize_assets
+from utils.map.event_layer import ID, EventsLayer, event_table
+from utils.map.mapping import (
     OTHER_COLOR,
     STATUS_OUTLINES,
     build_base_map,

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ui.detail import picker_key
-from utils.event_layer import ID
+from utils.map.event_layer import ID
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -239,7 +239,7 @@ def test_a_window_reaching_the_last_day_follows_new_data(tmp_path, monkeypatch):
 def test_a_long_table_is_sorted_and_paged_on_the_server(tmp_path, monkeypatch):
     import shutil
 
-    from utils.synthetic import synthetic_events
+    from benchmarks.synthetic import synthetic_events
 
     data = tmp_path / "data"
     shutil.copytree(Path(APP).parent / "data", data)

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from utils.paging import page_count, table_page
+from utils.analysis.paging import page_count, table_page
 
 
 @pytest.mark.parametrize(("rows", "pages"), [(0, 1), (1, 1), (1000, 1), (1001, 2), (1_000_000, 1000)])

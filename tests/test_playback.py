@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from utils.playback import Playback
+from utils.analysis.playback import Playback
 
 
 def test_a_sliding_window_moves_through_the_range_and_stops():

@@ -9,7 +9,7 @@ import pytest
 from browser import EVENT_MARKERS, main_caption, map_frame, open_app, wait_idle
 from conftest import DATA, RunningApp
 
-from utils.synthetic import synthetic_events
+from benchmarks.synthetic import synthetic_events
 
 pytestmark = pytest.mark.browser
 SIZE = 20_000

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import folium
 
-from utils.dataset import load_dataset
-from utils.mapping import build_events_layer, category_colors
+from utils.data.dataset import load_dataset
+from utils.map.mapping import build_events_layer, category_colors
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from utils.dataset import load_dataset
-from utils.store import CHANGE_COLUMNS, EventStore, SaveRefused, read_changes
+from utils.data.dataset import load_dataset
+from utils.data.store import CHANGE_COLUMNS, EventStore, SaveRefused, read_changes
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -115,7 +115,7 @@ def test_retiring_keeps_the_row_hides_it_by_default_and_logs_it(folder):
     raw = store.read_events()
     assert len(raw) == 30 and {"retired", "retired_at"} <= set(raw.columns)
     assert raw.set_index("event_id").loc["EV0003", "retired"] == "Duplicate of EV0004"
-    from utils.filters import EventFilter
+    from utils.analysis.filters import EventFilter
 
     events = load_dataset(folder).events
     assert "EV0003" not in set(EventFilter().apply(events)["event_id"])

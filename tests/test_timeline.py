@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from utils.dates import add_date_windows
-from utils.timeline import period_counts, window_bars
+from utils.analysis.timeline import period_counts, window_bars
+from utils.core.dates import add_date_windows
 
 
 def frame() -> pd.DataFrame:

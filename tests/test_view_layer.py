@@ -2,13 +2,13 @@
 
 import pytest
 
-from utils.aggregate import Viewport, in_view
-from utils.dates import add_date_windows
-from utils.event_layer import ID
-from utils.loading import validate_events
-from utils.mapping import category_colors
-from utils.synthetic import synthetic_events
-from utils.view_layer import ClusterLayer, build_viewport_layer, default_viewport, viewport_from_state
+from benchmarks.synthetic import synthetic_events
+from utils.core.dates import add_date_windows
+from utils.data.validation import validate_events
+from utils.map.aggregate import Viewport, in_view
+from utils.map.event_layer import ID
+from utils.map.mapping import category_colors
+from utils.map.view_layer import ClusterLayer, build_viewport_layer, default_viewport, viewport_from_state
 
 
 @pytest.fixture(scope="module")

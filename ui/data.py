@@ -1,4 +1,4 @@
-"""Loading for the pages: the last good dataset, shared by every session (see :mod:`utils.live_data`)."""
+"""Loading for the pages: the last good dataset, shared by every session (see :mod:`utils.data.live`)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from utils.dataset import Dataset, data_dir_from_args, load_dataset
-from utils.live_data import LastGood, NoGoodDataError, Snapshot, files_fingerprint
+from utils.data.dataset import Dataset, data_dir_from_args, load_dataset
+from utils.data.live import LastGood, NoGoodDataError, Snapshot, files_fingerprint
 
 DATA_FILES = ("events.csv", "sites.geojson", "sources.csv")
 
@@ -42,7 +42,7 @@ def data_dir() -> Path:
 
 
 def get_dataset() -> Dataset:
-    """The last good dataset; raises :class:`~utils.live_data.NoGoodDataError` if none ever loaded."""
+    """The last good dataset; raises :class:`~utils.data.live.NoGoodDataError` if none ever loaded."""
     snapshot = dataset_snapshot()
     if snapshot.value is None:
         raise NoGoodDataError(snapshot.fault)

@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from ui.view import View
-from utils.clicks import clicked_event_id, clicked_site_id
-from utils.escaping import escape_text
-from utils.presentation import event_record, site_tooltip_text
+from utils.core.escaping import escape_text
+from utils.core.presentation import event_record, site_tooltip_text
+from utils.map.clicks import clicked_event_id, clicked_site_id
 
 SELECTED = "selected_event"
 SELECTED_SITE = "selected_site"
@@ -49,7 +49,7 @@ def take_click(view: View, returned: Mapping | None) -> None:
 def selected_position(view: View) -> tuple[float, float] | None:
     """(lat, lon) of the event picked from the list, to ring on the map; ``None`` if clicked on the map.
 
-    An event clicked on the map is ringed by the map itself (see utils.event_layer), so the layer is
+    An event clicked on the map is ringed by the map itself (see utils.map.event_layer), so the layer is
     not redrawn and its popup stays open.
     """
     if st.session_state.get(SELECTED_ON_MAP):

@@ -1,6 +1,6 @@
 """The Export panel under the map: the current filters and view as PNG, PDF, HTML, CSV, GeoJSON and a link.
 
-All the work is in :mod:`utils.briefing`; this module reads widgets and the
+All the work is in :mod:`utils.export.briefing`; this module reads widgets and the
 map's reported view, and offers downloads. CSV, GeoJSON and HTML are made
 when their button is clicked; PNG and PDF need Chromium (a few seconds), so
 they are rendered on request under a spinner and then offered for download
@@ -14,12 +14,12 @@ from collections.abc import Mapping
 import streamlit as st
 
 from ui.view import View
-from utils.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file, file_name
-from utils.escaping import escape_text
-from utils.map_settings import MapSettings
-from utils.mapping import SYRIA_CENTER, SYRIA_ZOOM
-from utils.permalink import DEFAULT_BASE_URL, VIEW_KEYS, MapView, permalink, view_from_map_state, view_from_query
-from utils.render import RenderError, missing_parts
+from utils.core.escaping import escape_text
+from utils.export.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file, file_name
+from utils.export.permalink import DEFAULT_BASE_URL, VIEW_KEYS, MapView, permalink, view_from_map_state, view_from_query
+from utils.export.render import RenderError, missing_parts
+from utils.map.mapping import SYRIA_CENTER, SYRIA_ZOOM
+from utils.map.settings import MapSettings
 
 __all__ = ["initial_view", "show_export_panel"]
 

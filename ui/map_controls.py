@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from utils.escaping import escape_text
-from utils.map_settings import COLOR_BY_CHOICES, MAP_QUERY_KEYS, MapSettings, parse_rings
-from utils.schema import DISPLAY_LABELS
+from utils.core.escaping import escape_text
+from utils.core.schema import DISPLAY_LABELS
+from utils.map.settings import COLOR_BY_CHOICES, MAP_QUERY_KEYS, MapSettings, parse_rings
 
 _COLOR = "color_by"
 _HEAT = "show_as"

@@ -9,12 +9,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from utils.coords import CoordinateError, format_pair, parse_coordinates
-from utils.dataset import Dataset
-from utils.escaping import escape_text
-from utils.gazetteer import Gazetteer, build_gazetteer, with_governorates
-from utils.geo import governorate_lookup, load_governorates
-from utils.mapping import EVENTS_LAYER_NAME, build_base_map
+from utils.core.coords import CoordinateError, format_pair, parse_coordinates
+from utils.core.escaping import escape_text
+from utils.core.geo import governorate_lookup, load_governorates
+from utils.data.dataset import Dataset
+from utils.data.gazetteer import Gazetteer, build_gazetteer, with_governorates
+from utils.map.mapping import EVENTS_LAYER_NAME, build_base_map
 
 BY_NAME, BY_CLICK, BY_COORDINATES = "By name", "Click on the map", "Type coordinates"
 MODES = (BY_NAME, BY_CLICK, BY_COORDINATES)

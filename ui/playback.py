@@ -7,7 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from ui.view import View
-from utils.playback import MODES, Playback
+from utils.analysis.playback import MODES, Playback
 
 PLAYING = "playback_playing"
 POSITION = "playback_position"

@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui.data import get_dataset
 from ui.sidebar import forget_filters
-from utils.dataset import Dataset
+from utils.data.dataset import Dataset
 from utils.importers import ImportResult
 from utils.importers.merge import with_import
 

@@ -7,8 +7,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from utils.dataset import Dataset, column_counts, facet_options
-from utils.filters import FACETS, FILTER_QUERY_KEYS, EventFilter
+from utils.analysis.facets import column_counts, facet_options
+from utils.analysis.filters import FACETS, FILTER_QUERY_KEYS, EventFilter
+from utils.data.dataset import Dataset
 
 FILTER_STATE = "event_filter"
 _KEYS = {"sources": "f_sources", "claimants": "f_claimants", "event_types": "f_types", "statuses": "f_statuses"}

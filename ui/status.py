@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.data import data_files_changed
-from utils.dataset import Dataset
-from utils.escaping import escape_text
-from utils.live_data import Fault
+from utils.core.escaping import escape_text
+from utils.data.dataset import Dataset
+from utils.data.live import Fault
 
 RECHECK_SECONDS = 10
 """How often a page showing a data fault checks whether the files were fixed."""

@@ -8,10 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from ui.sidebar import FILTER_STATE
-from utils.dataset import Dataset
-from utils.dates import coarse_date_note
-from utils.escaping import escape_text
-from utils.filters import EventFilter
+from utils.analysis.filters import EventFilter
+from utils.core.dates import coarse_date_note
+from utils.core.escaping import escape_text
+from utils.data.dataset import Dataset
 
 
 @dataclass(frozen=True)

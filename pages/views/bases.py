@@ -6,9 +6,9 @@ import altair as alt
 import streamlit as st
 
 from ui.view import current_view, show_caption
-from utils.escaping import escape_text
-from utils.geo import distance_column
-from utils.per_base import events_near, monthly_counts, share_table
+from utils.analysis.per_base import events_near, monthly_counts, share_table
+from utils.core.escaping import escape_text
+from utils.core.geo import distance_column
 
 view = current_view()
 st.title("Around each base")

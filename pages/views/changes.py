@@ -7,12 +7,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from ui.view import current_view
-from utils.dataset import default_data_dir
-from utils.diff import diff_events
-from utils.escaping import escape_text
-from utils.mapping import build_base_map, build_change_layer
-from utils.problems import DataFileError
-from utils.snapshots import list_snapshots, load_version, save_snapshot
+from utils.core.escaping import escape_text
+from utils.core.problems import DataFileError
+from utils.data.dataset import default_data_dir
+from utils.data.diff import diff_events
+from utils.data.snapshots import list_snapshots, load_version, save_snapshot
+from utils.map.mapping import build_base_map, build_change_layer
 
 view = current_view()
 st.title("What changed")

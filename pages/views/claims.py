@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.view import current_view, show_caption
-from utils.escaping import escape_text
-from utils.incidents import claims_of, incidents_table
-from utils.presentation import date_text
+from utils.core.escaping import escape_text
+from utils.core.presentation import date_text
+from utils.data.incidents import claims_of, incidents_table
 
 view = current_view()
 st.title("Claims side by side")

@@ -10,13 +10,13 @@ import streamlit as st
 from ui.data import data_dir
 from ui.place_picker import LOCATION_KEY, governorate_of, pick_place
 from ui.view import current_view
-from utils.coords import CoordinateError, format_degrees, parse_coordinates
-from utils.csvfile import ROW_COLUMN
-from utils.escaping import escape_text
-from utils.loading import validate_events
-from utils.nearby import NEARBY_DAYS, NEARBY_KM, nearby_events
-from utils.schema import DATE_PRECISIONS, DISPLAY_LABELS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, SUB_EVENT_TYPES
-from utils.store import EventStore, SaveRefused
+from utils.analysis.nearby import NEARBY_DAYS, NEARBY_KM, nearby_events
+from utils.core.coords import CoordinateError, format_degrees, parse_coordinates
+from utils.core.escaping import escape_text
+from utils.core.schema import DATE_PRECISIONS, DISPLAY_LABELS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, SUB_EVENT_TYPES
+from utils.data.csv_read import ROW_COLUMN
+from utils.data.store import EventStore, SaveRefused
+from utils.data.validation import validate_events
 
 REPORT = "edit_report"
 FLASH = "edit_flash"

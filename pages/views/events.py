@@ -6,9 +6,9 @@ import streamlit as st
 
 from ui.downloads import safe_download_button
 from ui.view import current_view, show_caption
-from utils.exports import events_csv_bytes, events_geojson_bytes
-from utils.paging import PAGE_ROWS, page_count, table_page
-from utils.schema import DISPLAY_LABELS
+from utils.analysis.paging import PAGE_ROWS, page_count, table_page
+from utils.core.schema import DISPLAY_LABELS
+from utils.export.formats import events_csv_bytes, events_geojson_bytes
 
 TABLE_COLUMNS = ["event_id", "event_date", "date_precision", "event_type", "sub_event_type", "location",
                  "admin1", "geo_precision", "source", "claimed_by", "status", "fatalities", "actor1", "actor2",

@@ -5,14 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.session_data import MESSAGE, import_in_use, use_bundled, use_import
-from utils.escaping import escape_text
+from utils.core.escaping import escape_text
+from utils.core.problems import DataFileError
+from utils.core.schema import DISPLAY_LABELS, STATUSES
 from utils.importers import FORMAT_LABELS, FORMATS, ColumnMapping, guess_mapping, inspect_upload, run_import
 from utils.importers.datefmt import DATE_FORMATS
 from utils.importers.mapped_csv import DEFAULTS, FROM_FILE, MAPPABLE
 from utils.importers.pipeline import set_aside_csv_bytes
 from utils.importers.upload import MAX_UPLOAD_MB
-from utils.problems import DataFileError
-from utils.schema import DISPLAY_LABELS, STATUSES
 
 ENCODINGS = {"utf-8-sig": "UTF-8 (usual)", "cp1256": "Windows Arabic (cp1256)", "cp1252": "Windows Western (cp1252)",
              "latin-1": "Latin-1 (ISO-8859-1)", "utf-16": "UTF-16"}

@@ -11,11 +11,11 @@ from ui.export_panel import initial_view, show_export_panel
 from ui.map_controls import map_settings_controls
 from ui.playback import playback_controls, playback_view
 from ui.view import current_view, show_caption
-from utils.clicks import CLICK_FIELD
-from utils.dataset import column_counts
-from utils.escaping import escape_text
-from utils.mapping import build_base_map, category_colors
-from utils.view_layer import build_viewport_layer, viewport_from_state
+from utils.analysis.facets import column_counts
+from utils.core.escaping import escape_text
+from utils.map.clicks import CLICK_FIELD
+from utils.map.mapping import build_base_map, category_colors
+from utils.map.view_layer import build_viewport_layer, viewport_from_state
 
 MAP_KEY = "event_map"
 COUNT_FIELD = "last_object_clicked_count"

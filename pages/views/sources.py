@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from ui.view import current_view, show_caption
-from utils.escaping import escape_text, safe_http_url
-from utils.schema import STATUS_MEANINGS
+from utils.core.escaping import escape_text, safe_http_url
+from utils.core.schema import STATUS_MEANINGS
 
 view = current_view()
 st.title("Sources")

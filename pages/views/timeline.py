@@ -8,10 +8,10 @@ import streamlit as st
 
 from ui.sidebar import date_bounds, set_date_window
 from ui.view import current_view, show_caption
-from utils.dataset import column_counts
-from utils.mapping import category_colors
-from utils.schema import DISPLAY_LABELS
-from utils.timeline import period_counts, window_bars
+from utils.analysis.facets import column_counts
+from utils.analysis.timeline import period_counts, window_bars
+from utils.core.schema import DISPLAY_LABELS
+from utils.map.mapping import category_colors
 
 CHART_KEY = "timeline_chart"
 MAX_BARS = 2000

@@ -1,7 +1,7 @@
 """Bringing in events from other files: native CSV, ACLED, UCDP GED, any CSV with coordinates, GeoJSON.
 
 Each format module turns rows into our schema (text cells, extra columns
-kept); :mod:`utils.loading` validates them; :mod:`utils.importers.pipeline`
+kept); :mod:`utils.data.validation` validates them; :mod:`utils.importers.pipeline`
 is the one path the app and ``python -m utils import`` share.
 """
 

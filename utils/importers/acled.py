@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from utils.csvfile import ROW_COLUMN
+from utils.data.csv_read import ROW_COLUMN
+from utils.data.validation import CellCheck
 from utils.importers.conversion import Conversion, keep_columns, require_columns, text_series
 from utils.importers.datefmt import DATE_FORMATS, detect_date_format, parse_dates
-from utils.loading import CellCheck
 
 __all__ = ["COLUMNS", "REQUIRED", "TIME_PRECISIONS", "convert"]
 

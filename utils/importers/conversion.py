@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from utils.csvfile import ROW_COLUMN, text_dtype
-from utils.loading import CellCheck
-from utils.problems import DataFileError
+from utils.core.problems import DataFileError
+from utils.data.csv_read import ROW_COLUMN, text_dtype
+from utils.data.validation import CellCheck
 
 __all__ = ["Conversion", "keep_columns", "require_columns", "text_series"]
 
@@ -18,7 +18,7 @@ class Conversion:
     """Rows in the native schema (text cells), extra columns kept, ``_row`` carried over.
 
     ``checks``: the format's own rules (bad codes, unreadable dates), run by
-    :func:`utils.loading.validate_events`. ``source_columns`` maps a native
+    :func:`utils.data.validation.validate_events`. ``source_columns`` maps a native
     column to the file's column it was copied from, so the report names the
     column the user knows. ``fill_admin1``: governorates come from the
     polygons (the format's own admin names are kept as extra columns).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from utils.problems import DataFileError
+from utils.core.problems import DataFileError
 
 __all__ = ["DATE_FORMATS", "detect_date_format", "parse_dates"]
 

@@ -7,7 +7,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from utils.schema import EVENT_COLUMNS
+from utils.core.schema import EVENT_COLUMNS
 
 __all__ = ["FORMAT_LABELS", "detect_columns", "header_labels", "looks_like_json"]
 

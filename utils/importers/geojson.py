@@ -14,8 +14,8 @@ import json
 import numpy as np
 import pandas as pd
 
-from utils.csvfile import EXTRA_COLUMN, ROW_COLUMN, RawTable, decode_bytes, text_dtype
-from utils.problems import DataFileError, Problem
+from utils.core.problems import DataFileError, Problem
+from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, RawTable, decode_bytes, text_dtype
 
 __all__ = ["read_feature_table"]
 

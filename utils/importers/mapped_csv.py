@@ -16,12 +16,12 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from utils.csvfile import ROW_COLUMN
+from utils.core.problems import DataFileError
+from utils.core.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
+from utils.data.csv_read import ROW_COLUMN
+from utils.data.validation import CellCheck
 from utils.importers.conversion import Conversion, keep_columns, text_series
 from utils.importers.datefmt import DATE_FORMATS, detect_date_format, parse_dates
-from utils.loading import CellCheck
-from utils.problems import DataFileError
-from utils.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
 
 __all__ = ["DEFAULTS", "FROM_FILE", "ColumnMapping", "convert", "guess_mapping"]
 

@@ -1,4 +1,4 @@
-"""Putting imported events into a :class:`~utils.dataset.Dataset` for the session.
+"""Putting imported events into a :class:`~utils.data.dataset.Dataset` for the session.
 
 Imported rows need no article in ``sources.csv``: each import gets its own
 row in the dataset's sources (doc_id ``import:<file>``), so the Sources page
@@ -12,12 +12,12 @@ from dataclasses import replace
 
 import pandas as pd
 
-from utils.csvfile import ROW_COLUMN
-from utils.dataset import DERIVED_COLUMNS, Dataset, derive_columns
+from utils.core.problems import Problem
+from utils.data.csv_read import ROW_COLUMN
+from utils.data.dataset import DERIVED_COLUMNS, Dataset, derive_columns
+from utils.data.validation import LoadResult
 from utils.importers.detect import FORMAT_LABELS
 from utils.importers.pipeline import ImportResult
-from utils.loading import LoadResult
-from utils.problems import Problem
 
 __all__ = ["import_doc_id", "with_import"]
 

@@ -8,7 +8,7 @@
 
 Every data row ends in exactly one place: loaded, or set aside with a reason.
 A file that cannot be read as rows at all raises
-:class:`~utils.problems.DataFileError` and nothing is loaded.
+:class:`~utils.core.problems.DataFileError` and nothing is loaded.
 """
 
 from __future__ import annotations
@@ -20,8 +20,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.csvfile import EXTRA_COLUMN, ROW_COLUMN, RawTable, read_csv_table
-from utils.dataset import default_data_dir
+from utils.core.problems import DataFileError, Problem, problems_frame
+from utils.core.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
+from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, RawTable, read_csv_table
+from utils.data.csv_write import neutralise_formula
+from utils.data.dataset import default_data_dir
+from utils.data.validation import LoadResult, validate_events
 from utils.importers import acled, mapped_csv, native, ucdp
 from utils.importers.conversion import Conversion
 from utils.importers.detect import FORMAT_LABELS, detect_columns, looks_like_json
@@ -29,9 +33,6 @@ from utils.importers.geojson import read_feature_table
 from utils.importers.mapped_csv import ColumnMapping
 from utils.importers.places import load_places
 from utils.importers.upload import unpack
-from utils.loading import LoadResult, validate_events
-from utils.problems import DataFileError, Problem, problems_frame
-from utils.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
 
 __all__ = ["FORMATS", "ImportResult", "Inspection", "import_bytes", "inspect_upload", "native_csv_bytes",
            "run_import", "set_aside_csv_bytes"]
@@ -203,10 +204,8 @@ def set_aside_csv_bytes(rejected: pd.DataFrame) -> bytes:
     """The rows set aside as UTF-8 CSV: the file's own cells, ``_row`` and ``_reasons``.
 
     Cells a spreadsheet would run as a formula get a leading apostrophe
-    (see :func:`utils.exports.neutralise_formula`).
+    (see :func:`utils.data.csv_write.neutralise_formula`).
     """
-    from utils.exports import neutralise_formula
-
     frame = rejected.copy()
     for column in frame.columns:
         if column != ROW_COLUMN:

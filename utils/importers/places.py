@@ -16,7 +16,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from utils.geo import governorate_lookup, load_governorates
+from utils.core.geo import governorate_lookup, load_governorates
 
 __all__ = ["Places", "load_places"]
 

@@ -29,10 +29,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from utils.csvfile import ROW_COLUMN
+from utils.data.csv_read import ROW_COLUMN
+from utils.data.validation import CellCheck
 from utils.importers.conversion import Conversion, keep_columns, require_columns, text_series
 from utils.importers.datefmt import parse_dates
-from utils.loading import CellCheck
 
 __all__ = ["DATE_PRECISIONS", "REQUIRED", "VIOLENCE_TYPES", "WHERE_PRECISIONS", "convert"]
 

@@ -13,7 +13,7 @@ import zipfile
 import zlib
 from pathlib import PurePosixPath
 
-from utils.problems import DataFileError
+from utils.core.problems import DataFileError
 
 __all__ = ["MAX_UNPACKED_BYTES", "MAX_UPLOAD_MB", "DATA_SUFFIXES", "unpack"]
 

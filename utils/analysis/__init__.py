@@ -1,0 +1,1 @@
+"""Questions asked of the loaded events: filters, timelines, per-base counts, nearby events, paging."""

@@ -1,0 +1,140 @@
+"""``python -m utils export``: a briefing export without a browser session, for scripted daily briefings.
+
+Example::
+
+    python -m utils export --start 2025-03-01 --end 2025-04-30 --source SouthFront \\
+        --site khmeimim --radius-km 50 --rings 3,10,70 --format png --title "Khmeimim, March-April" \\
+        --out khmeimim.png
+
+It builds the same :class:`utils.analysis.filters.EventFilter` and
+:class:`utils.map.settings.MapSettings` (``--colour-by``, ``--heatmap``,
+``--rings`` are read as the link's ``colour``, ``heat`` and ``rings``) and calls
+the same :func:`utils.export.briefing.export_file` as the dashboard's Export panel.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from utils.analysis.facets import facet_options
+from utils.analysis.filters import EventFilter
+from utils.core.problems import DataFileError
+from utils.data.dataset import load_dataset
+from utils.export.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file
+from utils.export.permalink import DEFAULT_BASE_URL, MapView, permalink
+from utils.export.render import RenderError
+from utils.map.mapping import SYRIA_CENTER, SYRIA_ZOOM
+from utils.map.settings import COLOR_BY_CHOICES, MapSettings
+
+__all__ = ["register", "run_export"]
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from error
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``export`` command."""
+    parser = subparsers.add_parser(
+        "export", help="export the filtered events as PNG, PDF, HTML, CSV or GeoJSON",
+        description="Export a briefing of the filtered events (the dashboard's Export panel, without a browser "
+                    "session). Facet options can be repeated: --source SouthFront --source 'The Cradle'.")
+    parser.add_argument("--start", type=_day, help="first day, YYYY-MM-DD (default: the first event)")
+    parser.add_argument("--end", type=_day, help="last day, YYYY-MM-DD (default: the last event)")
+    parser.add_argument("--source", action="append", default=[], help="outlet that published the report")
+    parser.add_argument("--claimant", action="append", default=[], help="who made the claim (claimed_by)")
+    parser.add_argument("--type", dest="event_type", action="append", default=[], help="event type")
+    parser.add_argument("--status", action="append", default=[],
+                        help="claimed, reported, confirmed or disputed")
+    parser.add_argument("--site", help="keep events within --radius-km of this base (site_id, e.g. khmeimim)")
+    parser.add_argument("--radius-km", type=float, help="distance from --site in km")
+    parser.add_argument("--format", required=True, choices=list(EXPORT_FORMATS),
+                        help="png (1920x1080 slide), png-a4 (A4 landscape, 300 dpi), pdf, html, csv or geojson")
+    parser.add_argument("--title", default=DEFAULT_TITLE, help="title printed on PNG, PDF and HTML")
+    parser.add_argument("--out", required=True, type=Path, help="file to write")
+    parser.add_argument("--data-dir", type=Path, help="data folder (default: $EVENTMAP_DATA_DIR or data/)")
+    parser.add_argument("--lat", type=float, default=SYRIA_CENTER[0], help="map centre latitude, degrees")
+    parser.add_argument("--lon", type=float, default=SYRIA_CENTER[1], help="map centre longitude, degrees")
+    parser.add_argument("--zoom", type=float, default=SYRIA_ZOOM, help="map zoom level (4 to 17)")
+    parser.add_argument("--colour-by", "--color-by", dest="colour_by", default="event_type",
+                        help=f"what colours the events: {', '.join(COLOR_BY_CHOICES)} (as the map's 'Colour events by')")
+    parser.add_argument("--heatmap", action="store_true", help="draw event density instead of points")
+    parser.add_argument("--rings", default="", help="range rings around every base, in km, e.g. 3,10,70")
+    parser.add_argument("--base-url", default=DEFAULT_BASE_URL,
+                        help="address of the dashboard, for the permalink printed on the export")
+    parser.add_argument("--timeout", type=float, default=120, help="give up rendering after this many seconds")
+    parser.set_defaults(func=run_export)
+
+
+_OPTION_OF_FACET = {"sources": "--source", "claimants": "--claimant", "event_types": "--type",
+                    "statuses": "--status"}
+
+
+def _unknown_values(value: EventFilter, dataset) -> list[str]:
+    """Messages for facet values the data does not hold (a typo would otherwise export nothing)."""
+    options = facet_options(dataset)
+    messages = []
+    for name, option in _OPTION_OF_FACET.items():
+        unknown = [v for v in getattr(value, name) if v not in options[name]]
+        if unknown:
+            messages.append(f"{option} {', '.join(map(repr, unknown))} is not in the data; "
+                            f"choose from: {', '.join(options[name])}")
+    return messages
+
+
+def map_settings_of(arguments: argparse.Namespace) -> tuple[MapSettings, list[str]]:
+    """The map settings the options ask for, read as the dashboard reads them from a link, and any problems."""
+    query = {"colour": arguments.colour_by, "heat": "1" if arguments.heatmap else "0", "rings": arguments.rings}
+    settings, messages = MapSettings.from_query(query)
+    return settings, [m.replace("link parameter colour", "--colour-by").replace("; ignored.", "") for m in messages]
+
+
+def run_export(arguments: argparse.Namespace) -> int:
+    """Write the export; print what was written, or a message saying how to fix the problem (exit code 1)."""
+    settings, problems = map_settings_of(arguments)
+    if problems:
+        print("export: " + "; ".join(problems), file=sys.stderr)
+        return 1
+    try:
+        value = EventFilter(start=arguments.start, end=arguments.end, sources=tuple(arguments.source),
+                            claimants=tuple(arguments.claimant), event_types=tuple(arguments.event_type),
+                            statuses=tuple(arguments.status), near_site=arguments.site,
+                            radius_km=arguments.radius_km)
+        view = MapView((arguments.lat, arguments.lon), arguments.zoom)
+    except ValueError as error:
+        print(f"export: {error}", file=sys.stderr)
+        return 1
+    try:
+        dataset = load_dataset(arguments.data_dir)
+    except DataFileError as error:
+        print(f"export: the data cannot be loaded: {error}", file=sys.stderr)
+        return 1
+    if dataset.load.rejected is not None and len(dataset.load.rejected):
+        print(f"export: note: {len(dataset.load.rejected)} event row(s) failed validation and are left out; "
+              "open the dashboard to see and download them.", file=sys.stderr)
+    sites = dataset.sites["site_id"].tolist()
+    if value.near_site is not None and value.near_site not in sites:
+        print(f"export: no base with site_id {value.near_site!r}; choose one of {', '.join(sites)}", file=sys.stderr)
+        return 1
+    unknown = _unknown_values(value, dataset)
+    if unknown:
+        print("export: " + "; ".join(unknown), file=sys.stderr)
+        return 1
+    briefing = Briefing(dataset, value, view, title=arguments.title, settings=settings,
+                        permalink=permalink(arguments.base_url, value, view, settings))
+    try:
+        data = export_file(briefing, arguments.format, timeout_s=arguments.timeout)
+    except RenderError as error:
+        print(f"export: {error}", file=sys.stderr)
+        return 1
+    arguments.out.parent.mkdir(parents=True, exist_ok=True)
+    arguments.out.write_bytes(data)
+    print(f"wrote {arguments.out} ({arguments.format}, {len(data):,} bytes): {len(briefing.events)} of "
+          f"{len(dataset.events)} events, data version {dataset.version}")
+    return 0

@@ -1,0 +1,1 @@
+"""Shared foundations: the schema, problems, escaping, geometry, coordinates, dates, record text."""

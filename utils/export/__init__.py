@@ -1,0 +1,1 @@
+"""Briefing exports: the page, its formats, rendering in Chromium, permalinks."""
