@@ -240,6 +240,7 @@ def test_geojson_features_with_null_or_invalid_geometry_are_set_aside():
     assert "LineString" in report.loc[2, "reason"]
 
 
+@pytest.mark.slow
 def test_a_million_rows_load():
     line = GOOD_LINE.decode().split(",", 1)[1]
     body = "\n".join(f"M{i},{line}" for i in range(1_000_000))
