@@ -55,6 +55,8 @@ CASES = [
     ({"status": ["claimed", "claimed", "disputed"]}, "filter", EventFilter(statuses=("claimed", "disputed")),
      {"status": ["claimed", "disputed"]}, None),
     ({"actor": "HTS"}, "filter", EventFilter(actors=("HTS",)), {"actor": "HTS"}, None),
+    ({"q": '  Pantsir   "air defence" '}, "filter", EventFilter(text='Pantsir "air defence"'),
+     {"q": 'Pantsir "air defence"'}, None),
     ({"site": "khmeimim", "radius_km": "25"}, "filter", EventFilter(near_site="khmeimim", radius_km=25.0),
      {"site": "khmeimim", "radius_km": "25"}, None),
     ({"site": "khmeimim"}, "filter", EventFilter(), {}, "needs radius_km"),

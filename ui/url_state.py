@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from utils.analysis.facets import FACETS
-from utils.analysis.filters import FILTER_QUERY_KEYS, EventFilter
+from utils.analysis.filters import FILTER_QUERY_KEYS, SEARCH_KEY, EventFilter
 from utils.core.links import query_last
 from utils.export.permalink import VIEW_KEYS, MapView, view_from_query
 from utils.map.settings import MAP_QUERY_KEYS, MapSettings
@@ -49,6 +49,7 @@ _MEANINGS: dict[str, str] = {
     "end": "last day of the date window, YYYY-MM-DD (absent: the data's last day)",
     **{facet.query_key: f"one chosen value of the {facet.label!r} filter; repeat the key for several"
        for facet in FACETS},
+    SEARCH_KEY: "text search over place, notes, actors, outlet and claimant (words, \"quoted phrases\")",
     "site": "keep events near this base (site_id, with radius_km)",
     "radius_km": "distance from the base in km (with site)",
     "retired": "1: show retired events too",

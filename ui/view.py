@@ -14,7 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from ui.sidebar import FILTER_STATE
-from utils.analysis.filters import EventFilter, dataset_mask
+from utils.analysis.filters import EventFilter
+from utils.analysis.selection import dataset_mask, emptied_by, filter_parts
 from utils.core.escaping import escape_text
 from utils.data.dataset import Dataset
 from utils.data.folder import DataFolder
@@ -52,6 +53,13 @@ class View:
         """The sentence that says what is shown (:meth:`EventFilter.caption`)."""
         return self.filter.caption(self.shown, len(self.dataset.events), site_names=site_names(self.dataset.sites))
 
+    def empty_hint(self) -> str:
+        """When nothing is shown, which filter emptied the view, in words ('' otherwise)."""
+        if self.count:
+            return ""
+        names = site_names(self.dataset.sites)
+        return emptied_by(filter_parts(self.dataset, self.filter), lambda n: self.filter.condition_words(n, names))
+
 
 def current_view() -> View:
     """The view set up by ``app.py`` for this run (dataset, data folder, filter, the events it keeps)."""
@@ -61,5 +69,8 @@ def current_view() -> View:
 
 
 def show_caption(view: View) -> None:
-    """The sentence that says what is shown, as inert text."""
+    """The sentence that says what is shown, as inert text, and a hint when nothing is."""
     st.caption(escape_text(view.caption))
+    hint = view.empty_hint()
+    if hint:
+        st.info(escape_text(hint), icon=":material/filter_alt_off:")

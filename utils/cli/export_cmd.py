@@ -19,10 +19,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from utils.analysis.facets import FACETS, facet_options
+from utils.analysis.facets import FACET_BY_NAME, FACETS, facet_options
 from utils.analysis.filters import EventFilter
+from utils.analysis.selection import resolved_in, unknown_values
 from utils.core.problems import DataFileError
-from utils.data.dataset import Dataset, load_dataset
+from utils.data.dataset import load_dataset
 from utils.data.folder import DATA_DIR_ENV, DataFolder
 from utils.export.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file
 from utils.export.permalink import DEFAULT_BASE_URL, MapView, permalink
@@ -51,6 +52,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     for facet in FACETS:
         parser.add_argument(facet.cli_flag, dest=facet.cli_dest, action="append", default=[],
                             help=f"{facet.label}: {facet.help} (repeat for several)")
+    parser.add_argument("--search", default="", help="words (or \"quoted phrases\") every event holds in its place, "
+                                                       "notes, actors, outlet or claimant (the sidebar's Search)")
     parser.add_argument("--site", help="keep events within --radius-km of this base (site_id, e.g. khmeimim)")
     parser.add_argument("--radius-km", type=float, help="distance from --site in km")
     parser.add_argument("--format", required=True, choices=list(EXPORT_FORMATS),
@@ -71,18 +74,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run_export)
 
 
-def _unknown_values(value: EventFilter, dataset: Dataset) -> list[str]:
-    """Messages for facet values the data does not hold (a typo would otherwise export nothing)."""
-    options = facet_options(dataset)
-    messages = []
-    for facet in FACETS:
-        unknown = [v for v in getattr(value, facet.name) if v not in options[facet.name]]
-        if unknown:
-            messages.append(f"{facet.cli_flag} {', '.join(map(repr, unknown))} is not in the data; "
-                            f"choose from: {', '.join(options[facet.name])}")
-    return messages
-
-
 def map_settings_of(arguments: argparse.Namespace) -> tuple[MapSettings, list[str]]:
     """The map settings the options ask for, read as the dashboard reads them from a link, and any problems."""
     query = {"colour": arguments.colour_by, "heat": "1" if arguments.heatmap else "0", "rings": arguments.rings}
@@ -97,7 +88,7 @@ def run_export(arguments: argparse.Namespace) -> int:
         print("export: " + "; ".join(problems), file=sys.stderr)
         return 1
     try:
-        value = EventFilter(start=arguments.start, end=arguments.end, near_site=arguments.site,
+        value = EventFilter(start=arguments.start, end=arguments.end, text=arguments.search, near_site=arguments.site,
                             radius_km=arguments.radius_km,
                             **{facet.name: tuple(getattr(arguments, facet.cli_dest)) for facet in FACETS})
         view = MapView((arguments.lat, arguments.lon), arguments.zoom)
@@ -116,10 +107,14 @@ def run_export(arguments: argparse.Namespace) -> int:
     if value.near_site is not None and value.near_site not in sites:
         print(f"export: no base with site_id {value.near_site!r}; choose one of {', '.join(sites)}", file=sys.stderr)
         return 1
-    unknown = _unknown_values(value, dataset)
-    if unknown:
-        print("export: " + "; ".join(unknown), file=sys.stderr)
+    unknown = unknown_values(dataset, value)
+    if unknown:  # a typo would otherwise export nothing
+        options = facet_options(dataset)
+        print("export: " + "; ".join(f"{FACET_BY_NAME[name].cli_flag} {', '.join(map(repr, values))} is not in the "
+                                     f"data; choose from: {', '.join(options[name])}"
+                                     for name, values in unknown.items()), file=sys.stderr)
         return 1
+    value, _ = resolved_in(dataset, value)  # "Air Wars" is read as the data names it, "Airwars"
     briefing = Briefing(dataset, value, view, title=arguments.title, settings=settings,
                         permalink=permalink(arguments.base_url, value, view, settings))
     try:
