@@ -57,6 +57,8 @@ def median_ms(run, repeats: int = 7) -> float:
 
 
 def utils_costs(folder: Path) -> list[str]:
+    import numpy as np
+
     from utils.analysis.facets import FACETS, facet_index
     from utils.analysis.filters import EventFilter
     from utils.analysis.selection import event_index, filter_parts
@@ -86,8 +88,9 @@ def utils_costs(folder: Path) -> list[str]:
         parts = filter_parts(dataset, value)           # the sidebar's counts ...
         for facet in FACETS:
             facet_index(dataset, facet).counts(parts.all_but(facet))
-        mask = filter_parts(dataset, value).all()       # ... and the view's mask
-        value.caption(dataset.events.loc[mask, ["date_precision"]], len(dataset.events), site_names=names)
+        mask = filter_parts(dataset, value).all()       # ... and the view's mask and caption
+        coarse = int(np.count_nonzero(mask & event_index(dataset).coarse()))
+        value.caption(int(np.count_nonzero(mask)), len(dataset.events), coarse, site_names=names)
 
     per_value = [median_ms(lambda v=v: rerun(v)) for v in values]
     lines.append(f"  per filter change (masks, counts of {len(FACETS)} facets, mask, caption): "

@@ -21,7 +21,7 @@ import pandas as pd
 from utils.analysis.facets import FACET_BY_NAME, FACETS
 from utils.analysis.search import query_terms
 from utils.analysis.selection import EventIndex, FilterParts, select
-from utils.core.dates import coarse_date_note
+from utils.core.dates import coarse_words
 from utils.core.links import Query, query_flag, query_last, query_values
 
 __all__ = ["FILTER_QUERY_KEYS", "MAX_SEARCH_CHARS", "SEARCH_KEY", "EventFilter"]
@@ -177,11 +177,11 @@ class EventFilter:
             return "Hiding retired events"
         return f"'{_FLAGS[name][1].capitalize()}'"
 
-    def caption(self, shown: pd.DataFrame, total: int, *, site_names: Mapping[str, str] | None = None) -> str:
+    def caption(self, shown: int, total: int, coarse: int, *, site_names: Mapping[str, str] | None = None) -> str:
         """The one sentence under every page and on every export: :meth:`describe` and how many of the
-        ``shown`` events are dated only to the week, month or year."""
-        text = self.describe(len(shown), total, site_names=site_names)
-        note = coarse_date_note(shown)
+        ``shown`` events (``coarse`` of them) are dated only to the week, month or year."""
+        text = self.describe(shown, total, site_names=site_names)
+        note = coarse_words(coarse)
         return f"{text}; {note}" if note else text
 
     # -- the link --------------------------------------------------------------------------------------------

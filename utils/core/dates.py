@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
-__all__ = ["PRESETS", "add_date_windows", "coarse_date_note", "date_window", "preset_window", "slider_range",
+__all__ = ["PRESETS", "add_date_windows", "coarse_date_note", "coarse_words", "date_window", "preset_window", "slider_range",
            "typed_date"]
 
 _WEEK_HALF = pd.Timedelta(days=3)
@@ -43,10 +43,14 @@ def add_date_windows(events: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def coarse_date_note(events: pd.DataFrame) -> str:
-    """Words for captions: how many of ``events`` are dated only to the week, month or year ('' if none)."""
-    coarse = int((events["date_precision"] != "day").sum()) if len(events) else 0
+def coarse_words(coarse: int) -> str:
+    """Words for captions: '10 of them dated only to the week, month or year' ('' for none)."""
     return f"{coarse} of them dated only to the week, month or year" if coarse else ""
+
+
+def coarse_date_note(events: pd.DataFrame) -> str:
+    """:func:`coarse_words` for the events of a frame dated only to the week, month or year."""
+    return coarse_words(int((events["date_precision"] != "day").sum()) if len(events) else 0)
 
 
 # -- choosing a date window ------------------------------------------------------------------------------------
