@@ -64,13 +64,26 @@ def _short_hash(paths: list[Path]) -> str:
     return digest.hexdigest()[:10]
 
 
-def load_dataset(data_dir: Path | None = None, *, today: date | None = None) -> Dataset:
-    """Load ``events.csv``, ``sites.geojson``, ``sources.csv`` and ``basemap/`` from ``data_dir``.
+def load_dataset(data_dir: Path | None = None, *, today: date | None = None, database_url: str | None = None,
+                 collections: tuple[str, ...] | None = None) -> Dataset:
+    """The dataset in the data folder's store (filled from ``events.csv``, ``sources.csv`` on first run).
 
-    Bad event rows are set aside (see ``Dataset.load``); a file that cannot be
-    read at all raises :class:`~utils.core.problems.DataFileError`.
+    ``database_url`` picks PostgreSQL (else ``eventmap.sqlite`` in the
+    folder; see :mod:`utils.data.store_sql`); ``collections`` the collections
+    to show (None: every one not deleted). A folder where no store can be
+    made (read-only) is read straight from its files, with a note saying
+    edits cannot be saved. Bad event rows are set aside (see ``Dataset.load``);
+    a file that cannot be read at all raises :class:`~utils.core.problems.DataFileError`.
     """
+    from utils.data.stored import load_store_dataset
+
     folder = Path(data_dir) if data_dir else default_data_dir()
+    return load_store_dataset(folder, database_url=database_url, today=today, collections=collections)
+
+
+def load_files_dataset(data_dir: Path, *, today: date | None = None) -> Dataset:
+    """Load ``events.csv``, ``sites.geojson``, ``sources.csv`` and ``basemap/`` straight from ``data_dir``."""
+    folder = Path(data_dir)
     sources = load_sources(folder / "sources.csv", file_label="sources.csv")
     sites = load_sites(folder / "sites.geojson", file_label="sites.geojson")
     governorates = load_governorates(folder / "basemap" / "syria_adm1_geoboundaries.geojson")
