@@ -284,3 +284,66 @@ def test_a_read_only_data_folder_says_nothing_can_be_saved_and_how_to_fix_it(fol
     with pytest.raises(StoreConfigError, match="read-only.*chmod u\\+w"):
         EventStore(folder).add_event(NEW_EVENT)
     assert not (folder / "eventmap.sqlite").exists(), "nothing was written in the folder"
+
+
+# -- issue 11, items 5 and 6: fixed at the root by the store (no CSV rewritten on save) ---------------------------
+
+def test_a_bare_carriage_return_in_a_saved_cell_keeps_the_event_and_its_doc_id(folder, store_url):
+    store = EventStore(folder, database_url=store_url)
+    store.update_event("EV0007", {"notes": "first line\rsecond line\r=1+1"}, reason="pasted from a PDF")
+    store.update_event("EV0008", {"status": "confirmed"}, reason="an unrelated edit afterwards")
+    events = load_dataset(folder, database_url=store_url).events.set_index("event_id")
+    assert len(events) == 30
+    assert events.loc["EV0007", "notes"] == "first line\rsecond line\r=1+1"
+    assert events.loc["EV0007", "doc_id"] == EventStore(folder).read_events().set_index("event_id").loc[
+        "EV0007", "doc_id"] != ""
+    with EventStore(folder, database_url=store_url).db.write() as tx:  # the stored cell, byte for byte
+        assert tx.one("SELECT notes FROM events WHERE event_id = ?", ("EV0007",))[0] == "first line\rsecond line\r=1+1"
+
+
+def _killed_while_saving(folder: str) -> None:
+    import os
+
+    import utils.data.store as store_module
+
+    def die(*args, **kwargs):
+        os._exit(9)  # killed between the event row and its change-log rows
+
+    store_module.log_changes = die
+    EventStore(Path(folder)).add_event(NEW_EVENT, who="killed")
+
+
+def test_a_save_killed_between_the_event_and_its_log_leaves_neither_and_no_temporary_file(folder):
+    EventStore(folder).read_events()
+    before = sorted(p.name for p in folder.iterdir() if not p.name.startswith("eventmap.sqlite-"))
+    process = multiprocessing.get_context("spawn").Process(target=_killed_while_saving, args=(str(folder),))
+    process.start()
+    process.join(timeout=120)
+    assert process.exitcode == 9
+    store = EventStore(folder)
+    assert len(store.read_events()) == 30 and store.changes().empty, "no event without its change-log row"
+    after = sorted(p.name for p in folder.iterdir() if not p.name.startswith("eventmap.sqlite-"))
+    assert after == before, "no temporary file left behind"
+    assert store.add_event(NEW_EVENT, who="retry") == "EV0031"
+
+
+def test_a_change_log_that_cannot_be_written_saves_nothing_says_so_and_a_retry_adds_the_event_once(folder,
+                                                                                                 monkeypatch):
+    import sqlite3
+
+    import utils.data.store as store_module
+
+    real = store_module.log_changes
+
+    def refused(tx, *args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    store = EventStore(folder)
+    monkeypatch.setattr(store_module, "log_changes", refused)
+    with pytest.raises(StoreConfigError, match="Nothing was saved.*disk I/O error"):
+        store.add_event(NEW_EVENT, who="me")
+    monkeypatch.setattr(store_module, "log_changes", real)
+    assert store.add_event(NEW_EVENT, who="me") == "EV0031"
+    events = store.read_events()
+    assert (events["notes"] == "Test event").sum() == 1, "the retry added the event once"
+    assert store.changes()["event_id"].tolist() == ["EV0031"]

@@ -23,6 +23,7 @@ from utils.analysis.facets import facet_options
 from utils.analysis.filters import EventFilter
 from utils.core.problems import DataFileError
 from utils.data.dataset import load_dataset
+from utils.data.store_sql import StoreConfigError
 from utils.export.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file
 from utils.export.permalink import DEFAULT_BASE_URL, MapView, permalink
 from utils.export.render import RenderError
@@ -59,6 +60,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--title", default=DEFAULT_TITLE, help="title printed on PNG, PDF and HTML")
     parser.add_argument("--out", required=True, type=Path, help="file to write")
     parser.add_argument("--data-dir", type=Path, help="data folder (default: $EVENTMAP_DATA_DIR or data/)")
+    parser.add_argument("--database-url", default=None, metavar="URL",
+                        help="the store: postgresql://... (default: $EVENTMAP_DATABASE_URL, else the data folder's)")
     parser.add_argument("--lat", type=float, default=SYRIA_CENTER[0], help="map centre latitude, degrees")
     parser.add_argument("--lon", type=float, default=SYRIA_CENTER[1], help="map centre longitude, degrees")
     parser.add_argument("--zoom", type=float, default=SYRIA_ZOOM, help="map zoom level (4 to 17)")
@@ -111,8 +114,8 @@ def run_export(arguments: argparse.Namespace) -> int:
         print(f"export: {error}", file=sys.stderr)
         return 1
     try:
-        dataset = load_dataset(arguments.data_dir)
-    except DataFileError as error:
+        dataset = load_dataset(arguments.data_dir, database_url=arguments.database_url)
+    except (DataFileError, StoreConfigError) as error:
         print(f"export: the data cannot be loaded: {error}", file=sys.stderr)
         return 1
     if dataset.load.rejected is not None and len(dataset.load.rejected):

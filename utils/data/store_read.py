@@ -20,11 +20,11 @@ from utils.data.store_rows import event_row_text, text_value
 from utils.data.store_schema import EVENT_TEXT_COLUMNS, STORED_EVENT_COLUMNS
 from utils.data.store_sql import Database
 
-__all__ = ["EVENT_SELECT", "read_collections", "read_event_frame", "read_event_text", "read_sources_frame",
+__all__ = ["EVENT_SELECT", "LIVE_EVENTS", "read_collections", "read_event_frame", "read_event_text", "read_sources_frame",
            "read_sources_text"]
 
 EVENT_SELECT = ", ".join(STORED_EVENT_COLUMNS)
-_LIVE = "collection_id IN (SELECT collection_id FROM collections WHERE deleted_at IS NULL)"
+LIVE_EVENTS = _LIVE = "collection_id IN (SELECT collection_id FROM collections WHERE deleted_at IS NULL)"
 _FRAME_COLUMNS = [*STORED_EVENT_COLUMNS, "collection", "event_version", "extra"]
 
 

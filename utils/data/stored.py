@@ -36,7 +36,7 @@ from utils.data.basemap import Basemap, load_basemap
 from utils.data.dataset import DERIVED_COLUMNS, Dataset, derive_columns
 from utils.data.incidents import add_incident_columns
 from utils.data.sites import load_sites
-from utils.data.store_read import read_collections, read_event_frame, read_sources_frame
+from utils.data.store_read import LIVE_EVENTS, read_collections, read_event_frame, read_sources_frame
 from utils.data.store_seed import SeedIgnored, load_report
 from utils.data.store_sql import Database
 from utils.data.validation import LoadResult
@@ -164,6 +164,9 @@ def patched(snapshot: StoreSnapshot, database: Database) -> StoreSnapshot | None
     changed = changed.reindex(columns=base.columns.union(changed.columns, sort=False))
     events = pd.concat([kept, changed[list(base.columns) + [c for c in changed.columns if c not in base.columns]]],
                        ignore_index=True)
+    live_count = database.query_one(f"SELECT count(*) FROM events WHERE {LIVE_EVENTS}")[0]
+    if len(events) != int(live_count):
+        return None  # rows were removed (a reseed from the files): read everything again
     events = add_incident_columns(events)
     return StoreSnapshot(events=events, sources=read_sources_frame(database), sites=snapshot.sites,
                          basemap=snapshot.basemap, collections=collections, data_version=version,
@@ -222,9 +225,9 @@ def load_store_dataset(folder: Path, *, database: Database | None = None, databa
                        use_cache: bool = True) -> Dataset:
     """Open (and on first run fill) the folder's store and return the dataset of ``collections`` (None: all)."""
     from utils.data.store_seed import seed_if_empty, sync_seed
-    from utils.data.store_sql import open_database
+    from utils.data.store_sql import database_url_from, open_database
 
-    database = database or open_database(folder, database_url)
+    database = database or open_database(folder, database_url_from(database_url))
     seed_if_empty(database, Path(folder), today=today)
     notes = ignored_notes(sync_seed(database, Path(folder), today=today)) if database.kind == "sqlite" else []
     if database.read_only_reason:
