@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import url_state
 from utils.core.escaping import escape_text
 from utils.data.stored import StoreSnapshot
 
 CHOICE = "collections_shown"
-QUERY_KEY = "collection"
 _WIDGET = "collections_widget"
 
 
@@ -29,7 +29,7 @@ def chosen_collections(snapshot: StoreSnapshot) -> tuple[str, ...] | None:
     """The collections this session shows (None: all of them), first taken from the link."""
     live = list(snapshot.collections["collection_id"])
     if CHOICE not in st.session_state:
-        wanted = st.query_params.get_all(QUERY_KEY)
+        wanted = url_state.current_link().get(url_state.COLLECTION_KEY, [])
         unknown = [c for c in wanted if c not in live]
         if unknown:
             st.warning("The link names collection(s) not in the store (deleted, or from another server): "
@@ -53,13 +53,8 @@ def show_collections(choice: tuple[str, ...] | None, *, reset_filters=None) -> N
 
 
 def _mirror(choice: tuple[str, ...] | None) -> None:
-    current = st.query_params.get_all(QUERY_KEY)
-    wanted = list(choice or [])
-    if current != wanted:
-        if wanted:
-            st.query_params[QUERY_KEY] = wanted
-        elif QUERY_KEY in st.query_params:
-            del st.query_params[QUERY_KEY]
+    """The choice in the link: ``collection=ID`` once per collection; absent for all of them."""
+    url_state.write("collection", {url_state.COLLECTION_KEY: list(choice)} if choice else {})
 
 
 def collection_chooser(snapshot: StoreSnapshot, *, on_change=None) -> tuple[str, ...] | None:

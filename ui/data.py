@@ -1,38 +1,45 @@
-"""Loading for the pages: the store's last good content, shared by every session (see :mod:`utils.data.live`)."""
+"""Loading for the pages: the data folder chosen at start-up and the store's last good content, shared by
+every session (see :mod:`utils.data.live`)."""
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
-from pathlib import Path
 
 import streamlit as st
 
-from utils.data.dataset import Dataset, data_dir_from_args
+from utils.data.dataset import Dataset
+from utils.data.folder import DATA_DIR_ENV, DATABASE_URL_ENV, DataFolder
 from utils.data.live import LiveStore, NoGoodDataError, Snapshot
 from utils.data.store import EventStore
-from utils.data.store_sql import database_url_from
 from utils.data.stored import StoreSnapshot, dataset_for
 
 REPLICA_CHECK_SECONDS = 3
 """How often an open page checks whether another session or app process saved a change."""
 
 
+def data_folder() -> DataFolder:
+    """The data folder (and store) the server was started with: ``streamlit run app.py -- --data-dir DIR
+    --database-url URL``, else ``$EVENTMAP_DATA_DIR`` and ``$EVENTMAP_DATABASE_URL``, else data/ and its
+    eventmap.sqlite. app.py asks once per run and passes it down (``View.folder``)."""
+    return _start_up_folder(tuple(sys.argv[1:]), os.environ.get(DATA_DIR_ENV), os.environ.get(DATABASE_URL_ENV))
+
+
 @st.cache_resource(show_spinner=False)
-def _live_store(folder: str, database_url: str | None) -> LiveStore:
-    return LiveStore(Path(folder), database_url)
+def _start_up_folder(argv: tuple[str, ...], configured: str | None, database_url: str | None) -> DataFolder:
+    """Made once per start-up configuration (the server's arguments and environment)."""
+    environ = {key: value for key, value in ((DATA_DIR_ENV, configured), (DATABASE_URL_ENV, database_url)) if value}
+    return DataFolder.at_start_up(list(argv), environ)
 
 
-def database_url() -> str | None:
-    """``streamlit run app.py -- --database-url URL``, else ``$EVENTMAP_DATABASE_URL``, else None (embedded)."""
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    parser.add_argument("--database-url", default=None)
-    known, _ = parser.parse_known_args(sys.argv[1:])
-    return database_url_from(known.database_url)
+@st.cache_resource(show_spinner=False)
+def _live_store(folder: DataFolder) -> LiveStore:
+    return LiveStore(folder.root, folder.database_url)
 
 
 def live_store() -> LiveStore:
-    return _live_store(str(data_dir()), database_url())
+    """This process's view of the store (one per data folder and store, shared by every session)."""
+    return _live_store(data_folder())
 
 
 def store_snapshot() -> Snapshot[StoreSnapshot]:
@@ -57,11 +64,6 @@ def dataset_snapshot() -> Snapshot[Dataset]:
 def data_files_changed() -> bool:
     """True when the store or the seed files changed since the last load attempt."""
     return live_store().changed()
-
-
-def data_dir() -> Path:
-    """The data folder: ``streamlit run app.py -- --data-dir DIR``, else ``$EVENTMAP_DATA_DIR``, else data/."""
-    return data_dir_from_args(sys.argv[1:])
 
 
 def event_store() -> EventStore:

@@ -7,13 +7,14 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from ui.data import data_dir, event_store
+from ui.data import event_store
 from ui.identity import ask_name_once
 from ui.place_picker import LOCATION_KEY, governorate_of, pick_place
 from ui.view import current_view
 from utils.analysis.nearby import NEARBY_DAYS, NEARBY_KM, nearby_events
 from utils.core.coords import CoordinateError, format_degrees, parse_coordinates
 from utils.core.escaping import escape_text
+from utils.core.problems import BLANK
 from utils.core.schema import DATE_PRECISIONS, DISPLAY_LABELS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, SUB_EVENT_TYPES
 from utils.data.csv_read import ROW_COLUMN
 from utils.data.store import SaveRefused, StaleEdit
@@ -39,7 +40,7 @@ def problems_by_field(error: SaveRefused) -> dict[str, list[str]]:
 
 view = current_view()
 dataset = view.dataset
-folder = data_dir()
+folder = view.folder.root  # the served data folder (--data-dir), chosen at start-up
 
 st.title("Add or edit")
 try:
@@ -48,7 +49,7 @@ try:
 except StoreConfigError as error:
     st.error(escape_text(f"Saving is off: {error}"), icon=":material/block:")
     st.stop()
-where = "the PostgreSQL store" if store.db.kind == "postgresql" else f"the store in {folder}"
+where = "the PostgreSQL store" if store.db.kind == "postgresql" else "the data folder's store"
 st.caption(escape_text(f"Every save goes to {where} at once, in one transaction with its change-log rows; "
                        "an edit made meanwhile by someone else is never overwritten."))
 who = ask_name_once()
@@ -171,8 +172,7 @@ with adding:
         check = validate_events(row, "new event", known_doc_ids=sources["doc_id"])
         messages: dict[str, list[str]] = {}
         for problem in check.problems:
-            blank = "blank" in problem.reason
-            if blank and not st.session_state.get(TRIED):
+            if problem.kind == BLANK and not st.session_state.get(TRIED):
                 continue
             messages.setdefault(problem.column or "", []).append(problem.reason)
         for column, slot in (("location", location_slot), ("event_date", date_slot), ("actor1", actor1_slot),

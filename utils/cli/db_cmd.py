@@ -19,13 +19,13 @@ from pathlib import Path
 from utils.cli.import_cmd import format_report
 from utils.core.problems import DataFileError
 from utils.data.csv_read import ROW_COLUMN
-from utils.data.dataset import default_data_dir
+from utils.data.folder import DataFolder
 from utils.data.store import EventStore
 from utils.data.store_collections import add_collection
 from utils.data.store_export import changes_csv_bytes
 from utils.data.store_read import read_collections
 from utils.data.store_seed import seed_if_empty
-from utils.data.store_sql import StoreConfigError, database_url_from, describe_url, open_database
+from utils.data.store_sql import StoreConfigError, describe_url, open_database
 from utils.importers import inspect_upload, run_import
 
 __all__ = ["register"]
@@ -34,19 +34,27 @@ NEW_ID = "(new id {row})"
 """Placeholder for a blank event_id until the store gives the row an id of its sequence."""
 
 
+def _data_folder(arguments: argparse.Namespace) -> DataFolder:
+    return DataFolder.from_option(arguments.data_dir, database_url=arguments.database_url)
+
+
 def _folder(arguments: argparse.Namespace) -> Path:
-    return Path(arguments.data_dir) if arguments.data_dir else default_data_dir()
+    return _data_folder(arguments).root
+
+
+def _url(arguments: argparse.Namespace) -> str | None:
+    return _data_folder(arguments).database_url
 
 
 def _where(arguments: argparse.Namespace) -> str:
-    url = database_url_from(arguments.database_url)
+    url = _url(arguments)
     return f"PostgreSQL at {describe_url(url)}" if url else f"{_folder(arguments) / 'eventmap.sqlite'}"
 
 
 def _init(arguments: argparse.Namespace) -> int:
     """Create the store's schema and, when it is empty, fill it from the data folder's CSV files."""
     folder = _folder(arguments)
-    database = open_database(folder, database_url_from(arguments.database_url))
+    database = open_database(folder, _url(arguments))
     try:
         filled = seed_if_empty(database, folder)
         events = database.query_one("SELECT count(*) FROM events")[0]
@@ -60,7 +68,7 @@ def _init(arguments: argparse.Namespace) -> int:
 
 def _upgrade(arguments: argparse.Namespace) -> int:
     """Apply schema changes made since the store was created (nothing to do when it is current)."""
-    database = open_database(_folder(arguments), database_url_from(arguments.database_url))
+    database = open_database(_folder(arguments), _url(arguments))
     try:
         print(f"db upgrade: {_where(arguments)} is at schema {database.schema_version()} (current).")
     finally:
@@ -70,7 +78,7 @@ def _upgrade(arguments: argparse.Namespace) -> int:
 
 def _collections(arguments: argparse.Namespace) -> int:
     """List the store's collections: id, events, name, who imported it and when."""
-    store = EventStore(_folder(arguments), database_url=database_url_from(arguments.database_url))
+    store = EventStore(_folder(arguments), database_url=_url(arguments))
     table = read_collections(store.db, include_deleted=True)
     for row in table.itertuples(index=False):
         deleted = f"  deleted {row.deleted_at} by {row.deleted_by}: {row.deleted_reason}" if row.deleted_at else ""
@@ -103,7 +111,7 @@ def _events_add(arguments: argparse.Namespace) -> int:
     except DataFileError as error:
         print(f"events add: the file was refused; nothing changed. {error}", file=sys.stderr)
         return 1
-    store = EventStore(folder, database_url=database_url_from(arguments.database_url))
+    store = EventStore(folder, database_url=_url(arguments))
     saved = add_collection(store.db, result.load, file=path.name, fmt=result.format, rows_read=result.rows_read,
                            who=arguments.user, reason=arguments.reason, into=arguments.collection,
                            new_ids=frozenset(placeholders))
@@ -117,7 +125,7 @@ def _events_add(arguments: argparse.Namespace) -> int:
 
 def _changes(arguments: argparse.Namespace) -> int:
     """Write the change log (when, event_id, field, old_value, new_value, reason, who) as CSV."""
-    store = EventStore(_folder(arguments), database_url=database_url_from(arguments.database_url))
+    store = EventStore(_folder(arguments), database_url=_url(arguments))
     log = store.changes()
     if arguments.since:
         log = log[log["when"].str[:10] >= arguments.since]

@@ -34,7 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from utils.core.escaping import safe_http_url
-from utils.core.problems import Problem
+from utils.core.problems import BLANK, Problem
 from utils.core.schema import DATE_PRECISIONS, EVENT_COLUMNS, SOURCE_COLUMNS
 from utils.data.csv_read import ROW_COLUMN
 from utils.data.store_rows import (
@@ -51,14 +51,12 @@ from utils.data.store_rows import (
 from utils.data.store_sql import Database, open_database
 from utils.data.validation import validate_events
 
-__all__ = ["BUNDLED", "CHANGE_COLUMNS", "REASON_REQUIRED", "EventStore", "SaveRefused", "StaleEdit", "read_changes"]
+__all__ = ["BUNDLED", "CHANGE_COLUMNS", "EventStore", "SaveRefused", "StaleEdit", "read_changes"]
 
 EDITABLE_FIELDS: tuple[str, ...] = ("status", "event_date", "date_precision", "location", "admin1", "latitude",
                                     "longitude", "geo_precision", "notes", "fatalities", "incident_id",
                                     "claimed_by")
 """Fields :meth:`EventStore.update_event` may change (the id, source and article never change)."""
-REASON_REQUIRED = True
-"""Every edit and every retirement needs a reason; it goes into the change log."""
 CREATED_FIELD = "(created)"
 REPORT_FIELD = "(report recorded)"
 _NUMERIC = ("latitude", "longitude")
@@ -186,7 +184,8 @@ class EventStore:
                   "url": text_value(url), "language": text_value(language), "stance": text_value(stance)}
         for column in ("outlet", "headline"):
             if not values[column]:
-                problems.append(Problem("sources", None, column, "", "this field is blank; it needs a value."))
+                problems.append(Problem("sources", None, column, "", "this field is blank; it needs a value.",
+                                        kind=BLANK))
         try:
             published_day = date.fromisoformat(values["published"])
             if published_day > (self.today or date.today()):

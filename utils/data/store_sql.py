@@ -25,13 +25,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from utils.data.folder import DATABASE_URL_ENV
 from utils.data.store_schema import POSTGRES_SCHEMA, SCHEMA_VERSION, SQLITE_SCHEMA, UPGRADES
 
 __all__ = ["DATABASE_FILE", "DATABASE_URL_ENV", "Database", "StoreConfigError", "database_url_from",
            "describe_url", "open_database"]
 
-DATABASE_URL_ENV = "EVENTMAP_DATABASE_URL"
-"""Environment variable with a PostgreSQL URL (``postgresql://user:password@host:port/db``)."""
 DATABASE_FILE = "eventmap.sqlite"
 """The embedded store's file, in the data folder (gitignored)."""
 

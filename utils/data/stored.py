@@ -33,7 +33,7 @@ import pandas as pd
 from utils.core.geo import add_site_distances
 from utils.core.problems import Problem
 from utils.data.basemap import Basemap, load_basemap
-from utils.data.dataset import DERIVED_COLUMNS, Dataset, derive_columns
+from utils.data.dataset import Dataset, derive_columns
 from utils.data.incidents import add_incident_columns
 from utils.data.sites import load_sites
 from utils.data.store_read import LIVE_EVENTS, read_collections, read_event_frame, read_sources_frame
@@ -225,14 +225,12 @@ def load_store_dataset(folder: Path, *, database: Database | None = None, databa
                        use_cache: bool = True) -> Dataset:
     """Open (and on first run fill) the folder's store and return the dataset of ``collections`` (None: all)."""
     from utils.data.store_seed import seed_if_empty, sync_seed
-    from utils.data.store_sql import database_url_from, open_database
+    from utils.data.store_sql import open_database
 
-    database = database or open_database(folder, database_url_from(database_url))
+    database = database or open_database(folder, database_url)
     seed_if_empty(database, Path(folder), today=today)
     notes = ignored_notes(sync_seed(database, Path(folder), today=today)) if database.kind == "sqlite" else []
     if database.read_only_reason:
         notes.append(database.read_only_reason)
     return dataset_for(load_snapshot(database, Path(folder), notes=notes, use_cache=use_cache), collections)
 
-
-DERIVED = DERIVED_COLUMNS
