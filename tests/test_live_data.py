@@ -205,6 +205,7 @@ def _edit_elsewhere(folder: str, url) -> None:
     store.add_event(NEW, who="replica-b")
 
 
+@pytest.mark.slow
 def test_a_replica_shows_another_process_edit_without_a_reload_of_everything(folder, store_url, monkeypatch):
     import multiprocessing
 

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from test_import_rules import native_bytes
 from test_loading import GOOD
 
-from utils.core.schema import COMPUTED_COLUMNS, EVENT_COLUMNS, computed_name_clashes, is_computed_column
+from utils.core.schema import COMPUTED_COLUMNS, EVENT_COLUMNS, STORE_COLUMNS, computed_name_clashes, is_computed_column
 from utils.data.dataset import load_dataset
 from utils.data.folder import DataFolder
 from utils.data.sites import site_names
@@ -44,7 +44,7 @@ def test_a_file_column_named_like_a_computed_one_is_kept_under_another_name_and_
     assert result.load.events[kept].tolist() == ["from the file"]
     merged = with_import(load_dataset(BUNDLED, today=TODAY), result, replace_events=True).events
     assert merged[kept].tolist() == ["from the file"], "the file's text survives the dashboard's own columns"
-    if column not in ("date_start", "date_end") and not column.startswith("dist_km_"):
+    if column not in ("date_start", "date_end", *STORE_COLUMNS) and not column.startswith("dist_km_"):
         assert merged[column].tolist() != ["from the file"], "the dashboard computes its own"
     written = native_csv_bytes(result.load.events).decode()
     assert kept in written.splitlines()[0] and "from the file" in written

@@ -313,6 +313,7 @@ def _killed_while_saving(folder: str) -> None:
     EventStore(Path(folder)).add_event(NEW_EVENT, who="killed")
 
 
+@pytest.mark.slow
 def test_a_save_killed_between_the_event_and_its_log_leaves_neither_and_no_temporary_file(folder):
     EventStore(folder).read_events()
     before = sorted(p.name for p in folder.iterdir() if not p.name.startswith("eventmap.sqlite-"))

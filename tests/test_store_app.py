@@ -34,6 +34,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
+@pytest.mark.slow
 def test_the_app_on_postgresql_shows_and_saves_an_edit(folder, postgres_url, monkeypatch):
     monkeypatch.setenv("EVENTMAP_DATA_DIR", str(folder))
     monkeypatch.setenv("EVENTMAP_DATABASE_URL", postgres_url)
@@ -57,6 +58,7 @@ def test_the_app_on_postgresql_shows_and_saves_an_edit(folder, postgres_url, mon
     assert not (folder / "eventmap.sqlite").exists(), "nothing went to the embedded store"
 
 
+@pytest.mark.slow
 def test_a_stale_edit_in_the_app_shows_the_other_change_and_reapplies_on_request(folder, monkeypatch):
     monkeypatch.setenv("EVENTMAP_DATA_DIR", str(folder))
     at = run(AppTest.from_file(APP, default_timeout=120))
@@ -80,6 +82,7 @@ def test_a_stale_edit_in_the_app_shows_the_other_change_and_reapplies_on_request
     assert EventStore(folder).read_events().set_index("event_id").loc["EV0005", "status"] == "disputed"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("url", "said"),
     [("postgresql://someone:secret@127.0.0.1:9/nowhere", "no PostgreSQL server answers there"),

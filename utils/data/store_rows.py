@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 import numpy as np
 import pandas as pd
 
+from utils.core.schema import is_computed_column
 from utils.data.csv_read import ROW_COLUMN
 from utils.data.store_schema import STORED_EVENT_COLUMNS
 
@@ -21,9 +22,8 @@ BUNDLED = "bundled"
 CHANGE_COLUMNS: tuple[str, ...] = ("when", "event_id", "field", "old_value", "new_value", "reason", "who")
 """Columns of the change log (and of ``python -m utils changes --out``)."""
 
-NOT_STORED = ("date_start", "date_end", ROW_COLUMN, "_reasons", "collection", "event_version", "nearest_site",
-              "nearest_site_km", "incident", "incident_reports", "independent_sources")
-"""Columns computed on load (or by reading a file), never stored."""
+NOT_STORED = (ROW_COLUMN, "_reasons")
+"""Columns a file's reading adds (besides the computed ones, :func:`utils.core.schema.is_computed_column`)."""
 
 
 def now_utc() -> str:
@@ -54,7 +54,7 @@ def event_row_text(row: Iterable[object]) -> dict[str, str]:
 def extra_columns(frame: pd.DataFrame) -> list[str]:
     """Columns of ``frame`` an import brought beyond ours (kept in the ``extra`` JSON column)."""
     return [c for c in frame.columns if c not in STORED_EVENT_COLUMNS and c not in NOT_STORED
-            and not str(c).startswith("dist_km_")]
+            and not is_computed_column(str(c))]
 
 
 def _column_values(frame: pd.DataFrame, column: str) -> list[object]:
