@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.collections import manage_collections
+from ui.identity import ask_name_once
 from ui.session_data import ERROR, MESSAGE, import_in_use, use_bundled, use_import
 from ui.view import current_view
 from utils.core.escaping import escape_text
@@ -140,6 +141,7 @@ if uploaded is not None:
         if result.loaded:
             saved_key = ("saved", uploaded.file_id, encoding, container, fmt, mapping.key() if mapping else None)
             name = st.text_input("Name of the collection", value=uploaded.name, key="import_name")
+            ask_name_once()
             add, replace_button = st.columns(2)
             add.button("Save and show with the other events", on_click=use_import,
                        args=(result, False, name, saved_key), type="primary", icon=":material/add:",
