@@ -135,7 +135,7 @@ body.pdf table.events td:nth-child(3) { width: 62px; }
 body.pdf .leaflet-control-attribution { font-size: 7px; }
 """
 
-KEY_FIT_SCRIPT = """<script>
+KEY_FIT_SCRIPT = r"""<script>
 (function() {
   // Rows of the key that do not fit beside the map are taken out and counted in its note, never hidden.
   var side = document.currentScript.closest(".side"), note = side.querySelector(".key-note");
