@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from utils.core.dates import coarse_date_note
+from utils.analysis.facets import FACETS
 from utils.core.presentation import date_text
 from utils.core.schema import DISPLAY_LABELS
+from utils.data.sites import site_names
 from utils.export.briefing import Briefing
 from utils.export.export_map import NUMBER_LIMIT, ExportMap
 from utils.export.permalink import MapView
@@ -79,7 +80,7 @@ def caption_lines(briefing: Briefing, plan: ViewPlan | None = None, view: MapVie
     attribution and the permalink of ``view`` (the export's view; none: no permalink line)."""
     value, data = briefing.filter, briefing.dataset
     events, everything = briefing.events, data.events
-    names = dict(zip(data.sites["site_id"], data.sites["name"]))
+    names = site_names(data.sites)
     if len(everything):
         first, last = everything["date_start"].min().date(), everything["date_end"].max().date()
     else:
@@ -88,15 +89,10 @@ def caption_lines(briefing: Briefing, plan: ViewPlan | None = None, view: MapVie
     end = value.end or last
     dates = f"{start} to {end}" if start and end else "all dates"
     lines = [
-        ("Shown", value.describe(len(events), len(everything), site_names=names)),
+        ("Shown", value.caption(events, len(everything), site_names=names)),
         ("Dates", dates + ("" if value.start or value.end else " (all dates in the data)")),
-        ("Sources", _chosen(value.sources, "all outlets")),
-        ("Claimed by", _chosen(value.claimants, "all claimants")),
-        ("Types", _chosen(value.event_types, "all event types")),
-        ("Status", _chosen(value.statuses, "all (claimed, reported, confirmed, disputed)")),
+        *((facet.words.capitalize(), _chosen(getattr(value, facet.name), facet.every)) for facet in FACETS),
     ]
-    if coarse_date_note(events):
-        lines.append(("Coarse dates", coarse_date_note(events)))
     if value.near_site is not None:
         lines.append(("Distance", f"within {value.radius_km:g} km of {names.get(value.near_site, value.near_site)}"))
     lines.append(("Map", map_words(briefing, plan)))
