@@ -132,6 +132,7 @@ body.pdf .list-note { margin: 0 0 2px; }
 body.pdf table.events, body.pdf table.sources { margin: 0; font-size: 6.3px; line-height: 1.2; width: 100%; }
 body.pdf table.events th, body.pdf table.events td { padding: 1px 3px 1px 0; }
 body.pdf table.events td:nth-child(3) { width: 62px; }
+body.pdf table.sources td:nth-child(2) { white-space: nowrap; }
 body.pdf .leaflet-control-attribution { font-size: 7px; }
 """
 
