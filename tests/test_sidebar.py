@@ -4,6 +4,7 @@ counts that follow the other filters, outlets named once, and a hint when nothin
 from __future__ import annotations
 
 import html
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -12,9 +13,10 @@ from conftest import BUNDLED, ucdp_csv
 from streamlit.testing.v1 import AppTest
 
 from utils.analysis.selection import dataset_mask
-from utils.data.dataset import load_dataset
+from utils.data.folder import DataFolder
+from utils.data.store import EventStore
+from utils.data.store_collections import add_collection
 from utils.importers import import_bytes
-from utils.importers.merge import with_import
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TODAY = date(2026, 11, 21)
@@ -143,14 +145,26 @@ def test_nothing_left_says_which_filter_emptied_the_view():
 
 
 @pytest.fixture(scope="module")
-def ucdp_dataset():
+def ucdp_folder(tmp_path_factory) -> Path:
+    """A copy of data/ whose store holds the UCDP extract, imported with utils.importers, as a collection."""
+    folder = tmp_path_factory.mktemp("ucdp") / "data"
+    shutil.copytree(BUNDLED.root, folder)
     path = ucdp_csv()
-    result = import_bytes(path.read_bytes(), path.name, folder=BUNDLED, today=TODAY)
-    return with_import(load_dataset(BUNDLED, today=TODAY), result, replace_events=True)
+    result = import_bytes(path.read_bytes(), path.name, folder=DataFolder(folder), today=TODAY)
+    saved = add_collection(EventStore(folder).db, result.load, file=result.file, fmt=result.format,
+                           rows_read=result.rows_read, who="test")
+    folder.joinpath("collection.txt").write_text(saved.collection_id, encoding="utf-8")
+    return folder
 
 
-def test_outlets_of_the_ucdp_extract_are_named_once_and_picking_one_finds_all_its_reports(ucdp_dataset):
-    at = run_app(imported_dataset=ucdp_dataset)
+@pytest.fixture
+def ucdp_link(ucdp_folder, monkeypatch) -> dict:
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(ucdp_folder))
+    return {"collection": ucdp_folder.joinpath("collection.txt").read_text(encoding="utf-8")}
+
+
+def test_outlets_of_the_ucdp_extract_are_named_once_and_picking_one_finds_all_its_reports(ucdp_link):
+    at = run_app(ucdp_link)
     options = at.sidebar.multiselect(key="f_sources").options
     names = [o.rsplit(" (", 1)[0] for o in options]
     assert names[:3] == ["SOHR", "Airwars", "Waha Report"]
@@ -158,11 +172,12 @@ def test_outlets_of_the_ucdp_extract_are_named_once_and_picking_one_finds_all_it
     assert "Airwars (1,387)" in options
     at.sidebar.multiselect(key="f_sources").select("Airwars").run()
     assert caption(at).startswith("Showing 1387 of 16566 events")
-    events = ucdp_dataset.events
-    kept = events.loc[dataset_mask(ucdp_dataset, at.session_state["event_filter"])]
+    dataset = at.session_state["dataset"]
+    kept = dataset.events.loc[dataset_mask(dataset, at.session_state["event_filter"])]
     assert set(kept["source"]) >= {"SOHR; Airwars", "Airwars", "Air Wars", "SOHR; Air Wars"}
+    assert {"SOHR; Airwars", "Air Wars"} <= set(dataset.events["source"]), "the original text is kept"
 
 
-def test_an_old_link_with_another_spelling_opens_the_one_name(ucdp_dataset):
-    at = run_app({"source": "Air Wars"}, imported_dataset=ucdp_dataset)
+def test_an_old_link_with_another_spelling_opens_the_one_name(ucdp_link):
+    at = run_app({**ucdp_link, "source": "Air Wars"})
     assert at.sidebar.multiselect(key="f_sources").value == ["Airwars"]
