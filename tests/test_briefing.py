@@ -436,3 +436,27 @@ def test_a_hostile_dataset_reaches_every_new_sink_as_text(hostile_data_dir):
         if layout in ("slide", "print"):
             key = re.search(r'<table class="key">.*?</table>', page).group(0)
             assert "<script" not in key and "<img" not in key
+
+
+def _panel_link(at) -> str:
+    return next(code.value for code in at.code if "start=" in code.value or "lat=" in code.value)
+
+
+@pytest.mark.slow
+def test_the_panels_permalink_uses_the_configured_address_and_the_panel_frames_on_request(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("EVENTMAP_BASE_URL", "https://events.example.org/dash")
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=90)
+    at.query_params["start"], at.query_params["end"] = "2025-03-01", "2025-04-30"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    link = _panel_link(at)
+    assert link.startswith("https://events.example.org/dash?start=2025-03-01&end=2025-04-30&lat=")
+    assert "localhost" not in link
+    words = html.unescape(" ".join(c.value for c in at.caption))
+    assert "numbered, at the map's centre (34.8500, 38.7000)" in words
+    at.radio(key="export_framing").set_value("Frame the events shown").run()
+    assert "numbered, framed on the events" in " ".join(c.value for c in at.caption)
+    at.text_input(key="export_banner").set_value("TLP:GREEN").run()
+    assert not at.exception
