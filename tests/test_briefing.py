@@ -460,3 +460,15 @@ def test_the_panels_permalink_uses_the_configured_address_and_the_panel_frames_o
     assert "numbered, framed on the events" in " ".join(c.value for c in at.caption)
     at.text_input(key="export_banner").set_value("TLP:GREEN").run()
     assert not at.exception
+
+
+def test_events_outside_a_given_view_are_listed_and_the_caption_says_so(dataset):
+    tartus = next(s for s in dataset.sites.itertuples() if s.site_id == "tartus")
+    view = MapView((tartus.latitude, tartus.longitude), 12)  # Tartus only: Khmeimim's events are off the map
+    briefing = _window(dataset, view=view)
+    drawn, _view = export_map_of(briefing, "slide")
+    assert 0 < len(drawn.placements) < 14 and drawn.numbered
+    lines = dict(caption_lines(briefing, drawn.plan, view, drawn))
+    assert f"{14 - len(drawn.placements)} listed events are outside this view" in lines["Numbers"]
+    assert "(framed" not in lines["View"]
+    assert len(event_rows(briefing.events)) == 14  # all still listed, with their numbers
