@@ -13,6 +13,7 @@ from browser import (
     map_frame,
     open_app,
     pick_in_multiselect,
+    reachable_events,
     shown_count,
     wait_for_markers,
     wait_idle,
@@ -225,3 +226,42 @@ def test_pressing_a_marker_on_a_map_cut_off_by_the_window_does_not_scroll_the_pa
         frame.wait_for_function("before => map_div.getCenter().lng > before", arg=center, timeout=10_000)
     finally:
         short.close()
+
+
+def _open_at_1600(browser, url: str) -> tuple[OfflinePage, object]:
+    wide = OfflinePage(browser, width=1600, height=1000)
+    open_app(wide.page, url)
+    return wide, map_frame(wide.page)
+
+
+@pytest.mark.parametrize(("query", "expected"), [("", 30), ("?start=2025-03-01&end=2025-04-30", 14)])
+def test_every_event_in_the_filter_can_be_pointed_at_on_the_default_view(app, browser, query, expected):
+    """Issue 13: at 1600x1000 on the default view, hovering every marker and opening every badge reaches every
+    event of the filter (co-located events are fanned out, never hidden under another or under a base)."""
+    wide, frame = _open_at_1600(browser, app.url + "/" + query)
+    try:
+        wait_for_markers(frame, expected)
+        ids, pointed = reachable_events(frame)
+        assert len(ids) == expected, (sorted(ids), pointed)
+        assert wide.errors == [] and wide.outside == []
+    finally:
+        wide.close()
+
+
+def test_each_base_icon_opens_its_own_record(app, browser):
+    wide, frame = _open_at_1600(browser, app.url)
+    page = wide.page
+    try:
+        wait_for_markers(frame, 30)
+        seen = []
+        for number in range(4):
+            icon = frame.locator(f".site-icon[data-site='{number}'] svg")
+            icon.click()
+            heading = page.locator("[data-testid=stMarkdownContainer] strong").first
+            page.wait_for_function("before => { const e = document.querySelector("
+                                   "'[data-testid=stMarkdownContainer] strong'); return e && !before.includes(e.innerText); }",
+                                   arg=seen, timeout=30_000)
+            seen.append(heading.inner_text())
+        assert sorted(seen) == ["Al-Tanf garrison", "Khmeimim air base", "Qamishli airport", "Tartus naval base"]
+    finally:
+        wide.close()
