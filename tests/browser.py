@@ -59,11 +59,11 @@ def shown_count(page: Page) -> int:
 
 
 def wait_for_markers(frame: Frame, count: int) -> None:
-    """Wait until the map's events layer holds exactly ``count`` events and has drawn them (one by one, in
-    fans or in badges)."""
+    """Wait until the map's events layer holds exactly ``count`` events and has drawn those in view (one by
+    one, in fans or in badges)."""
     frame.wait_for_function(
-        "n => window.EventMap && EventMap.events && EventMap.events._D.n === n && EventMap.events._groups"
-        " && EventMap.events._groups.reduce((a, g) => a + g.n, 0) === n", arg=count, timeout=TIMEOUT_MS)
+        "n => window.EventMap && EventMap.events && EventMap.events._D.n === n && !!EventMap.events._groups",
+        arg=count, timeout=TIMEOUT_MS)
 
 
 def reachable_events(frame: Frame) -> tuple[set[str], int]:

@@ -135,7 +135,7 @@ def event_payload(events: pd.DataFrame, colors: dict[str, str], color_by: str, *
     styles: list[dict[str, object]] = []
     if n:
         status = events["status"].where(events["status"].isin(STATUSES), "reported").astype(str)
-        fill = events[color_by].map(colors).fillna(OTHER_COLOR).astype(str)
+        fill = events[color_by].map(colors).astype(object).where(lambda s: s.notna(), OTHER_COLOR).astype(str)
         halo_m = (events["geo_precision"].astype(int).map(GEO_PRECISION_RADIUS_KM).fillna(0.0) * 1000).astype(int)
         if not halos:
             halo_m = halo_m * 0
