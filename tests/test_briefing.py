@@ -28,8 +28,8 @@ from utils.export.export_map import build_export_map
 from utils.export.permalink import MapView, permalink, view_from_map_state, view_from_query
 from utils.map.aggregate import in_view
 from utils.map.mapping import category_colors
-from utils.map.settings import MapSettings
 from utils.map.payload import decode_columns
+from utils.map.settings import MapSettings
 from utils.map.view_layer import DETAIL_LIMIT, default_viewport
 
 

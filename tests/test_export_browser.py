@@ -64,12 +64,19 @@ def _pixels(page, points: list[list[float]]) -> list[tuple[float, float]]:
 
 def _event_pixels(page, events: pd.DataFrame) -> tuple[list[tuple[float, float]], dict, list[float]]:
     """Where Leaflet puts each event on the page (CSS px), the legend's box, and each event's halo radius (px)."""
-    points = events[["latitude", "longitude"]].values.tolist()
+    # where the markers are drawn (an event at a base is drawn beside the base's icon, see eventmap.js), in
+    # the order of ``events``; the halo is around the true place
+    drawn = page.evaluate("() => EventMap.events.drawn().map(d => [d.index, d.marker.getLatLng().lat,"
+                          " d.marker.getLatLng().lng])")
+    at = {index: [lat, lon] for index, lat, lon in drawn}  # the payload keeps the order of ``events``
+    points = [at[index] for index in range(len(events))]
+    true = events[["latitude", "longitude"]].values.tolist()
     north = [[lat + GEO_PRECISION_RADIUS_KM[int(p)] / 111.2, lon]
-             for (lat, lon), p in zip(points, events["geo_precision"])]
+             for (lat, lon), p in zip(true, events["geo_precision"])]
     centres, edges = _pixels(page, points), _pixels(page, north)
+    halo_centres = _pixels(page, true)
     legend = page.evaluate("() => document.querySelector('.event-legend').getBoundingClientRect().toJSON()")
-    return centres, legend, [math.dist(c, e) for c, e in zip(centres, edges)]
+    return centres, legend, [math.dist(c, e) for c, e in zip(halo_centres, edges)], halo_centres
 
 
 def _is_red(pixel) -> bool:
@@ -81,7 +88,7 @@ def test_png_slide_has_the_size_asked_and_markers_in_the_event_colour_where_the_
     briefing = Briefing(dataset, EventFilter(event_types=(RED,)), MapView((34.8, 37.5), 7))
     offline_page.page.set_viewport_size({"width": 1920, "height": 1080})
     _ready(offline_page.page, briefing_html(briefing, "slide"))
-    points, legend, halos = _event_pixels(offline_page.page, briefing.events)
+    points, legend, halos, halo_centres = _event_pixels(offline_page.page, briefing.events)
     assert sorted(round(h) for h in halos) != [0, 0, 0]  # the test covers halos: some events are imprecise
     image = Image.open(io.BytesIO(export_file(briefing, "png"))).convert("RGB")
     assert image.size == (1920, 1080)
@@ -98,7 +105,8 @@ def test_png_slide_has_the_size_asked_and_markers_in_the_event_colour_where_the_
             if _is_red(pixels[x, y]) and not (legend["left"] <= x <= legend["right"]
                                               and legend["top"] <= y <= legend["bottom"]):
                 near = [math.dist((x, y), p) for p in points]
-                assert min(near) <= 10 or any(r and abs(d - r) <= 3 for d, r in zip(near, halos)), (x, y)
+                around = [math.dist((x, y), p) for p in halo_centres]
+                assert min(near) <= 10 or any(r and abs(d - r) <= 3 for d, r in zip(around, halos)), (x, y)
                 on_halo += min(near) > 10
     assert on_halo > 20  # the halos are drawn
 
@@ -215,16 +223,16 @@ def test_export_panel_buttons_download_every_format(app, offline_page):
 
 _OPEN_EACH_EVENT = """() => {
   // Open the popup and the tooltip of every event marker, one at a time, as a click and a hover do.
-  const map = window[document.querySelector('.folium-map').id];
-  const out = [];
-  map.eachLayer(layer => {
-    if (!(layer instanceof L.CircleMarker) || layer.options.pane !== 'eventsPane' || !layer.getPopup()) return;
-    layer.openPopup();
-    const popup = layer.getPopup().getElement().querySelector('.leaflet-popup-content');
+  const layer = EventMap.events, out = [];
+  layer._map.closePopup();
+  layer._map.fitBounds([[31, 35], [38, 43]], {animate: false});  // all of them in view (a long popup panned away)
+  layer._redraw();
+  layer.drawn().slice().forEach(d => {
+    layer.select(d.index, false);
+    const popups = document.querySelectorAll('.leaflet-popup-content'), popup = popups[popups.length - 1];
     out.push({popup: [...popup.querySelectorAll('b, td')].map(e => e.innerText),
               hrefs: [...popup.querySelectorAll('a')].map(a => 'href=' + a.getAttribute('href')),
-              tooltip: layer.getTooltip().getContent()});
-    layer.closePopup();
+              tooltip: d.marker.getTooltip().getContent()});
   });
   return out;
 }"""
@@ -299,10 +307,7 @@ def test_png_with_range_rings_shows_ring_pixels_where_the_rings_are(dataset, off
 def _halo_and_ring_paths(page) -> tuple[int, int]:
     """Halos drawn (dashed circles on the halos' canvas, which must show them) and range rings (SVG paths)."""
     halos = page.evaluate("""() => {
-        const map = window[document.querySelector('.folium-map').id];
-        let count = 0;
-        map.eachLayer(l => { if (l instanceof L.Circle && l.options.dashArray === '4 4' && l._renderer
-                                  && l._renderer instanceof L.Canvas) count++; });
+        const count = EventMap.events.haloCount();  // distinct halos in view, one canvas for all
         const canvas = document.querySelector('.leaflet-halos-pane canvas');
         if (count) {
             const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
@@ -318,11 +323,13 @@ def test_html_export_opened_offline_shows_halos_rings_and_the_heatmap_when_on(da
     briefing = Briefing(dataset, EventFilter(), settings=settings)
     page = offline_page.page
     _ready(page, export_file(briefing, "html").decode("utf-8"))
-    imprecise = int((dataset.events["geo_precision"] > 1).sum())
-    assert imprecise > 0
+    imprecise = dataset.events[dataset.events["geo_precision"] > 1]
+    distinct = len(imprecise.drop_duplicates(["latitude", "longitude", "geo_precision"]))
+    assert distinct > 0
     assert page.locator(EVENT_MARKERS).count() == 30
-    assert _halo_and_ring_paths(page) == (imprecise, 4 * 2)  # a halo per imprecise event; two rings per base
-    assert sorted(page.locator(".ring-label").all_inner_texts()) == sorted(["10 km", "70 km"] * 4)
+    assert _halo_and_ring_paths(page) == (distinct, 4 * 2)  # a halo per imprecise place; two rings per base
+    # each ring is labelled at most once, where its label covers no other (10 km rings are too small here)
+    assert sorted(page.locator(".ring-label").all_inner_texts()) == ["70 km"] * 4
     assert page.locator("canvas.leaflet-heatmap-layer").count() == 0
 
     heat = replace(briefing, settings=MapSettings(heatmap=True, rings_km=(70.0,)))
@@ -356,11 +363,7 @@ def test_big_html_export_draws_exact_clusters_that_add_up_to_the_events_in_view(
     counted = page.evaluate("""() => {
         const map = window[document.querySelector('.folium-map').id];
         const counts = [];
-        map.eachLayer(layer => {
-            if (layer instanceof L.Marker && layer.options.icon.options.className === 'event-cluster') {
-                counts.push(parseInt(layer.getTooltip().getContent().replace(/,/g, ''), 10));
-            }
-        });
+        EventMap.events._P.clusters.forEach(c => counts.push(c[2]));
         const b = map.getBounds();
         return {counts: counts, bounds: [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]};
     }""")

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from browser import EVENT_MARKERS, SITE_MARKERS, map_frame, open_app, wait_for_markers, wait_idle
+from browser import SITE_MARKERS, map_frame, open_app, wait_for_markers, wait_idle
 from inert import Reading, assert_inert
 from payloads import HEADER_PAYLOAD, PAYLOADS, SAFE_LINK, site_payloads
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError

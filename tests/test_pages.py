@@ -7,10 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from map_args import events_layers
 from map_args import rows_on_map as rows_in_layer
+from streamlit.testing.v1 import AppTest
 
 from ui.detail import picker_key
 

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
+from ui.map_layer import event_of_click
 from ui.view import View
 from utils.core.escaping import escape_text
-from ui.map_layer import event_of_click
 from utils.core.presentation import event_record
 from utils.map.clicks import COUNT_FIELD, parse_click
 

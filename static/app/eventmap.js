@@ -225,8 +225,8 @@
       self._group = L.layerGroup().addTo(map);
       self._part = { priority: 0, place: function (board) { self._obstacles(board); } };
       EM.board(map).add(self._part);
-      // drawn after st_folium has hooked the map's layers: only the reporter tells it about clicks
-      setTimeout(function () { self._draw(); }, 0);
+      // in st_folium, drawn after it has hooked the map's layers: only the reporter tells it about clicks
+      if (window.__GLOBAL_DATA__) { setTimeout(function () { self._draw(); }, 0); } else { self._draw(); }
     },
     onRemove: function (map) { map.removeLayer(this._group); EM.board(map).remove(this._part); },
     boxes: function () {  // what no event and no label may cover, in world px at the current zoom
@@ -331,7 +331,7 @@
       ctx.beginPath();
       circles.forEach(function (c) { ctx.moveTo(c[0] + c[2], c[1]); ctx.arc(c[0], c[1], c[2], 0, 2 * Math.PI); });
       ctx.globalAlpha = this.options.fillOpacity; ctx.fillStyle = "#3b6ea5"; ctx.fill("nonzero");
-      ctx.globalAlpha = 0.55; ctx.lineWidth = 1; ctx.setLineDash([4, 4]);
+      ctx.globalAlpha = 0.8; ctx.lineWidth = 1; ctx.setLineDash([4, 4]);
       circles.forEach(function (c) { ctx.beginPath(); ctx.arc(c[0], c[1], c[2], 0, 2 * Math.PI); ctx.strokeStyle = c[3]; ctx.stroke(); });
       ctx.globalAlpha = 1; ctx.setLineDash([]);
     }
@@ -385,8 +385,15 @@
       self._keys = function (e) { self._onKey(e); };
       map.getContainer().addEventListener("keydown", self._keys, true);
       if (o.bar) { self._bar = self._makeBar().addTo(map); }
+      var list = document.getElementById("events-list-body"), S = self._P.strings;
+      if (list && self._P.list && self._P.list.length) {  // an export page's list of events, from the same strings
+        list.innerHTML = self._P.list.map(function (cells) {
+          return "<tr><td>" + cells.map(function (k) { return S[k]; }).join("</td><td>") + "</td></tr>";
+        }).join("");
+      }
       EM.events = self;
-      if (EM.reporter) { setTimeout(function () { self._redraw(); }, 0); } else { self._redraw(); }
+      // in st_folium, drawn after it has hooked the map's layers (only the reporter tells it of clicks)
+      if (window.__GLOBAL_DATA__) { setTimeout(function () { self._redraw(); }, 0); } else { self._redraw(); }
     },
     onRemove: function (map) {
       var self = this;

@@ -54,7 +54,7 @@ def build_export_map(dataset: Dataset, events: pd.DataFrame, view: MapView, colo
     """
     settings = settings or MapSettings()
     fmap = build_base_map(dataset.basemap, dataset.sites, center=view.center, zoom=view.zoom,
-                          asset_prefix=INLINE_PREFIX)
+                          asset_prefix=INLINE_PREFIX, site_popups=interactive)
     for name, child in list(fmap._children.items()):
         if isinstance(child, folium.TileLayer):
             del fmap._children[name]
@@ -66,7 +66,8 @@ def build_export_map(dataset: Dataset, events: pd.DataFrame, view: MapView, colo
                      heatmap=settings.heatmap)
     layer = build_plan_layer(plan, events, colors, color_by=settings.color_by, heatmap=settings.heatmap,
                              rings_km=settings.rings_km, sites=dataset.sites, details=details,
-                             list_rows=list_rows, asset_prefix=INLINE_PREFIX)
+                             list_rows=list_rows, asset_prefix=INLINE_PREFIX,
+                             popups="full" if details else "none", expand_all=True)  # a PNG cannot be clicked
     fmap.add_child(layer, name="events")
     return fmap, plan
 

@@ -58,9 +58,7 @@ def place_zoom(population: int, capital: str | None, country: str) -> tuple[floa
     """(min zoom, text px, kind) of a populated place: capitals first, then by population."""
     if capital in ("national", "national_alt"):
         return 5.0, 13, "capital"
-    for least, zoom, size in PLACE_TIERS:
-        if population >= least:
-            break
+    zoom, size = next((z, px) for least, z, px in PLACE_TIERS if population >= least)
     if capital == "admin1":  # a governorate capital: from zoom 6, whatever its size
         zoom, size = min(zoom, 6.0 if country == "SY" else 6.5), max(size, 12)
     kind = "city" if population >= 100_000 or capital else "town"
@@ -180,7 +178,9 @@ class _MapScaffold(MacroElement):
 class _OnlineOnly(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
-        EventMap.onlineOnly({{ this._parent.get_name() }}, {{ this.tiles.get_name() }}, {{ this.text }});
+        if (typeof {{ this.tiles.get_name() }} !== "undefined") {  // an export may leave the tiles out
+            EventMap.onlineOnly({{ this._parent.get_name() }}, {{ this.tiles.get_name() }}, {{ this.text }});
+        }
         {% endmacro %}
     """)
 
