@@ -24,7 +24,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from utils.map.basemap_layer import EVENTS_PANE, HALOS_PANE, TOP_PANE
-from utils.map.payload import payload_json
+from utils.map.payload import COORD_SCALE, decode_columns, payload_json
 from utils.map.style import (
     CLUSTER_CELL_PX,
     EVENT_RADIUS_PX,
@@ -64,3 +64,22 @@ class EventsLayer(MacroElement):
             "heat": {**HEAT_OPTIONS, "gradient": {str(k): v for k, v in HEAT_GRADIENT.items()}},
         }
         self.options_json = json.dumps(self.options, separators=(",", ":"))
+
+    @property
+    def rows(self) -> list[list[object]]:
+        """[lat, lon, style, halo (m)] per event, decoded from the payload (for checks and the exports)."""
+        columns = decode_columns(self.payload)
+        origin, styles = self.payload["origin"], self.payload["styles"]
+        return [[round(origin[0] + la / COORD_SCALE, 5), round(origin[1] + lo / COORD_SCALE, 5), int(st),
+                 styles[st]["halo"]] for la, lo, st in zip(columns["lat"], columns["lon"], columns["style"])]
+
+    @property
+    def table(self) -> dict:
+        """The payload with :attr:`rows` (``table.rows``, ``table["styles"]``)."""
+        return _Table(self.payload, rows=self.rows)
+
+
+class _Table(dict):
+    def __init__(self, payload: dict, *, rows: list[list[object]]) -> None:
+        super().__init__(payload)
+        self.rows = rows
