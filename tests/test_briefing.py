@@ -33,7 +33,6 @@ from utils.export.lists import event_rows, sources_cited
 from utils.export.permalink import MapView, dashboard_address, permalink, view_from_map_state, view_from_query
 from utils.map.aggregate import in_view
 from utils.map.mapping import category_colors
-from utils.map.payload import decode_columns
 from utils.map.settings import MapSettings
 from utils.map.view_layer import DETAIL_LIMIT, default_viewport
 

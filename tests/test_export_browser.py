@@ -84,7 +84,7 @@ def _halo_pixels(page, events: pd.DataFrame) -> tuple[list[tuple[float, float]],
     """Where Leaflet puts each event's true position on the page (CSS px), and its halo radius (px)."""
     points = events[["latitude", "longitude"]].values.tolist()
     north = [[lat + GEO_PRECISION_RADIUS_KM[int(p)] / 111.2, lon]
-             for (lat, lon), p in zip(true, events["geo_precision"])]
+             for (lat, lon), p in zip(points, events["geo_precision"])]
     centres, edges = _pixels(page, points), _pixels(page, north)
     return centres, [math.dist(c, e) for c, e in zip(centres, edges)]
 

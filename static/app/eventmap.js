@@ -388,7 +388,7 @@
       var list = document.getElementById("events-list-body"), S = self._P.strings;
       if (list && self._P.list && self._P.list.length) {  // an export page's list of events, from the same strings
         list.innerHTML = self._P.list.map(function (cells) {
-          return "<tr><td>" + cells.map(function (k) { return S[k]; }).join("</td><td>") + "</td></tr>";
+          return "<tr>" + "<td>" + cells.map(function (k) { return S[k]; }).join("</td><td>") + "</td></tr>";
         }).join("");
       }
       EM.events = self;
