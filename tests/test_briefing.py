@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import pytest
 from conftest import DATA, PAYLOADS
+from map_args import events_layers
 from payloads import PAYLOADS as PAYLOAD_TEXTS
 from payloads import SAFE_LINK
 
@@ -361,7 +362,7 @@ def test_the_list_numbers_events_by_date_then_id_as_their_markers_do(dataset):
     cells = [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", first)]
     assert cells[:3] == ["1", "EV0016", "week of 2025-03-09 (within 3 days)"]
     html_page = briefing_html(briefing, "html")
-    table = json.loads(re.search(r"var D = (\{.*?\}), S = D.strings", html_page).group(1))
+    table = events_layers(html_page)[0][0]  # the events layer's payload (tests/map_args.py)
     assert [table["strings"][r[0]] for r in table["list"]] == [str(n) for n in range(1, 15)]
     assert [table["strings"][r[1]] for r in table["list"]] == [r["Id"] for r in rows]
 

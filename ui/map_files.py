@@ -28,8 +28,7 @@ URL_PREFIX = f"../{_files.name}/"
 
 def basemap_url(dataset: Dataset) -> str:
     """The URL of ``dataset``'s basemap for the map's frame (written on first use, then reused)."""
-    url = dataset.memo.get("basemap_url")
-    if url is None:
+    def publish() -> str:
         text = basemap_json(dataset.basemap).encode("utf-8")
         name = f"basemap-{hashlib.sha256(text).hexdigest()[:16]}.json"
         target = FILES_DIR / name
@@ -37,8 +36,9 @@ def basemap_url(dataset: Dataset) -> str:
             partial = target.with_suffix(f".{os.getpid()}.part")
             partial.write_bytes(text)
             partial.replace(target)
-        url = dataset.memo["basemap_url"] = URL_PREFIX + name
-    return url
+        return URL_PREFIX + name
+
+    return dataset.memo.get("basemap_url", publish)
 
 
 def served_file(url: str) -> Path:

@@ -80,6 +80,15 @@ class EventsLayer(MacroElement):
 
 
 class _Table(dict):
+    """The payload read as the former string table: ``rows``, ``["styles"]`` and ``text(row, 5)`` (the id)."""
+
+    ID = 5
+
     def __init__(self, payload: dict, *, rows: list[list[object]]) -> None:
         super().__init__(payload)
         self.rows = rows
+
+    def text(self, row: list[object], position: int) -> str:
+        if position != self.ID or not self.get("ids"):
+            raise ValueError(f"only the event id (position {self.ID}) is kept per event, not position {position}")
+        return self["ids"][next(i for i, r in enumerate(self.rows) if r is row or r == row)]
