@@ -45,9 +45,7 @@ def playback_controls(view: View) -> tuple[Playback | None, float | None]:
             st.caption("Playback needs a date window of more than one day.")
             return None, None
         columns = st.columns([2, 2, 3, 3])
-        window_days = columns[0].number_input(
-            "Window (days)", 0, 3650, 0, key="playback_window",
-            help="0: each step shows the events since the previous step. A number: the last N days.")
+        window_days = columns[0].number_input("Window (days)", 0, 3650, 0, key="playback_window")
         steps = columns[1].selectbox("Steps", STEP_CHOICES, index=STEP_CHOICES.index(DEFAULT_STEPS),
                                      key="playback_steps",
                                      help="Steps are placed where the events are: each takes in about the same "
@@ -56,7 +54,8 @@ def playback_controls(view: View) -> tuple[Playback | None, float | None]:
         speed = columns[3].selectbox("Speed", list(SPEEDS), index=1, key="playback_speed")
         playback = Playback.by_density(first, last, _event_days(view), steps=int(steps),
                                        window_days=int(window_days) or None, mode=mode)
-        st.caption(f"Speed: {playback.describe(SPEEDS[speed])}.")
+        st.caption(f"Speed: {playback.describe(SPEEDS[speed])}. Window 0: each step shows the events since the "
+                   "previous one; a number: the last N days.")
         buttons = st.columns(3)
         playing = st.session_state.get(PLAYING, False)
         buttons[0].button("Pause" if playing else "Play", on_click=_pause if playing else _play,
