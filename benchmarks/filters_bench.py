@@ -12,14 +12,17 @@ kept in ``--workdir`` between runs), with the machine's load average:
 - a text search, median over a few queries;
 - the sidebar alone rerun by Streamlit's AppTest after a widget change (the
   sidebar script: data from the shared cache, filters, counts, caption);
-- server memory with ``--sessions`` AppTest sessions of the whole app each
-  filtering differently: RSS after the first and the growth per extra session.
+- server memory with ``--sessions`` AppTest sessions kept open, each filtering
+  differently, first of the sidebar and view alone (this stream's part), then
+  of the whole app on its map page: resident memory after each (collected and
+  trimmed) and the growth per extra session.
 Not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import resource
@@ -145,30 +148,38 @@ def sidebar_rerun(folder: Path) -> list[str]:
             f"({', '.join(f'{t * 1000:.0f}' for t in timings)} ms)" + (f"; ERRORS {errors}" if errors else "")]
 
 
-def session_memory(folder: Path, sessions: int) -> list[str]:
+def _retained_mb() -> float:
+    """Resident memory after a full collection and after freed memory is handed back to the system (MB)."""
+    import ctypes
+
+    gc.collect()
+    with contextlib.suppress(OSError):  # not glibc: the figure includes memory freed but not returned
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return rss_mb()
+
+
+def session_memory(folder: Path, sessions: int, whole_app: bool) -> list[str]:
+    """``sessions`` AppTest sessions kept open, each filtering differently; memory after each."""
     from streamlit.testing.v1 import AppTest
 
     os.environ["EVENTMAP_DATA_DIR"] = str(folder)
-    kept = []
-    readings = []
+    kept, readings = [], []
     for number in range(sessions):
-        at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=900).run()
+        at = (AppTest.from_file(str(PROJECT / "app.py"), default_timeout=900) if whole_app else
+              AppTest.from_function(sidebar_script, default_timeout=900)).run()
         outlets = [o.rsplit(" (", 1)[0] for o in at.sidebar.multiselect(key="f_sources").options]
         at.sidebar.multiselect(key="f_sources").set_value([outlets[number % len(outlets)]]).run()
         at.sidebar.text_input(key="f_from").input(f"{2017 + number}-01-01").run()
         errors = [e.value for e in at.exception]
-        kept.append(at)  # the session stays open, as a browser tab would
-        gc.collect()
-        readings.append(rss_mb())
         if errors:
-            readings[-1] = float("nan")
             print(f"  session {number + 1}: ERRORS {errors}")
-    extra = [b - a for a, b in zip(readings, readings[1:])]
-    return [f"  {sessions} AppTest sessions of the whole app (map page), each filtering: RSS after each "
-            f"{', '.join(f'{r:,.0f}' for r in readings)} MB; per extra session "
-            f"{statistics.median(extra) if extra else float('nan'):+.1f} MB median "
-            f"(max {max(extra) if extra else float('nan'):+.1f}); peak "
-            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB"]
+        kept.append(at)  # the session stays open, as a browser tab would
+        readings.append(_retained_mb())
+    extra = (readings[-1] - readings[0]) / max(1, sessions - 1)
+    what = "the whole app (map page)" if whole_app else "the sidebar, the view and its caption"
+    return [f"  {sessions} AppTest sessions of {what}, each filtering differently and kept open: retained RSS "
+            f"after each {', '.join(f'{r:,.0f}' for r in readings)} MB, {extra:+.1f} MB per extra session "
+            f"(last minus first, over {sessions - 1}); peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB"]
 
 
 def main() -> None:
@@ -176,7 +187,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=1_000_000)
     parser.add_argument("--sessions", type=int, default=5)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/eventmap-bench"))
-    parser.add_argument("--skip", nargs="*", default=[], choices=["utils", "sidebar", "memory"])
+    parser.add_argument("--skip", nargs="*", default=[], choices=["utils", "sidebar", "memory", "app-memory"])
     arguments = parser.parse_args()
     from benchmarks.scale import make_data_dir
 
@@ -187,7 +198,9 @@ def main() -> None:
     if "sidebar" not in arguments.skip:
         print("\n".join(sidebar_rerun(folder)), flush=True)
     if "memory" not in arguments.skip:
-        print("\n".join(session_memory(folder, arguments.sessions)), flush=True)
+        print("\n".join(session_memory(folder, arguments.sessions, whole_app=False)), flush=True)
+    if "app-memory" not in arguments.skip:
+        print("\n".join(session_memory(folder, arguments.sessions, whole_app=True)), flush=True)
     print(f"done ({load_line()})")
 
 

@@ -13,9 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from ui import url_state
+from ui.masks import shared_parts
 from utils.analysis.facets import FACETS, facet_index
 from utils.analysis.filters import EventFilter
-from utils.analysis.selection import filter_parts, resolved_in
+from utils.analysis.selection import resolved_in
 from utils.core.dates import PRESETS, preset_window, slider_range, typed_date
 from utils.core.escaping import escape_text
 from utils.data.dataset import Dataset
@@ -216,7 +217,7 @@ def render_sidebar(dataset: Dataset) -> EventFilter:
                             "claimant; press Enter. Case and accents do not count, and a base is found under "
                             "any of its spellings (Hmeimim, Khmeimim, Humaymim).")
     _date_controls(bounds)
-    parts = filter_parts(dataset, _value_from_widgets())  # the values chosen so far, for the counts
+    parts = shared_parts(dataset, _value_from_widgets())  # the values chosen (the View reuses it)
     for facet in FACETS:
         index = facet_index(dataset, facet)
         counts = dict(zip(index.labels, index.counts(parts.all_but(facet)).tolist()))

@@ -13,9 +13,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from ui.masks import shared_parts, shown_frame
 from ui.sidebar import FILTER_STATE
 from utils.analysis.filters import EventFilter
-from utils.analysis.selection import dataset_mask, emptied_by, event_index, filter_parts
+from utils.analysis.selection import emptied_by, event_index
 from utils.core.escaping import escape_text
 from utils.data.dataset import Dataset
 from utils.data.folder import DataFolder
@@ -23,20 +24,6 @@ from utils.data.sites import site_names
 
 DATA_FOLDER = "data_folder"
 """Session-state key of the :class:`DataFolder` chosen at start-up (set by app.py)."""
-
-
-SHOWN_FRAMES = 2
-"""Most filtered frames kept at once for the whole server (each a copy of the kept rows); the sessions
-themselves keep only their masks."""
-SHOWN_SECONDS = 120
-"""How long an unused filtered frame is kept (s)."""
-
-
-@st.cache_resource(max_entries=SHOWN_FRAMES, ttl=SHOWN_SECONDS, show_spinner=False)
-def _shown_frame(version: str, value: EventFilter, _dataset: Dataset, _mask: np.ndarray) -> pd.DataFrame:
-    """The kept rows of ``_dataset`` (data version ``version``) under ``value``: shared by the sessions showing
-    the same filter, and at most :data:`SHOWN_FRAMES` of them, so no session holds a copy of its own."""
-    return _dataset.events.loc[_mask]
 
 
 @dataclass(frozen=True)
@@ -53,12 +40,12 @@ class View:
 
     def __post_init__(self) -> None:
         if self.mask is None:
-            object.__setattr__(self, "mask", dataset_mask(self.dataset, self.filter))
+            object.__setattr__(self, "mask", shared_parts(self.dataset, self.filter).all())
 
     @property
     def shown(self) -> pd.DataFrame:
         """The events the filter keeps, as a frame (read-only; taken from a small cache shared by sessions)."""
-        return _shown_frame(self.dataset.version, self.filter, self.dataset, self.mask)
+        return shown_frame(self.dataset, self.filter, self.mask)
 
     @property
     def count(self) -> int:
@@ -77,7 +64,7 @@ class View:
         if self.count:
             return ""
         names = site_names(self.dataset.sites)
-        return emptied_by(filter_parts(self.dataset, self.filter), lambda n: self.filter.condition_words(n, names))
+        return emptied_by(shared_parts(self.dataset, self.filter), lambda n: self.filter.condition_words(n, names))
 
 
 def current_view() -> View:

@@ -106,6 +106,9 @@ class FacetIndex:
     size: int
     spellings: dict[str, str] = field(default_factory=dict)
     """Other ways to write a label (by :func:`~utils.data.aliases.name_key`, aliases included) -> the label."""
+    one_each: bool = False
+    """True when every event holds exactly one value and ``rows`` is 0, 1, 2 ... (``codes`` is then each
+    event's value, and selecting or counting needs no lookup through ``rows``)."""
 
     @property
     def code_of(self) -> dict[str, int]:
@@ -124,6 +127,8 @@ class FacetIndex:
         for value in chosen:
             if value in code_of:
                 wanted[code_of[value]] = True
+        if self.one_each:
+            return wanted[self.codes]
         keep = np.zeros(self.size, dtype=bool)
         keep[self.rows[wanted[self.codes]]] = True
         return keep
@@ -132,7 +137,8 @@ class FacetIndex:
         """How many of the events ``keep`` selects (all when ``None``) hold each label."""
         if keep is None:
             return self.totals
-        return np.bincount(self.codes[keep[self.rows]], minlength=len(self.labels))
+        codes = self.codes[keep] if self.one_each else self.codes[keep[self.rows]]
+        return np.bincount(codes, minlength=len(self.labels))
 
 
 def _cell_names(cells: np.ndarray, facet: Facet, aliases: Aliases) -> list[list[str]]:
@@ -150,46 +156,47 @@ def build_facet_index(events: pd.DataFrame, facet: Facet, aliases: Aliases | Non
     into names (:func:`utils.data.aliases.split_names`, through ``aliases``) and
     names are grouped by :func:`~utils.data.aliases.name_key`, each group shown
     as the table names it or, when the table does not, as most often written.
-    Each distinct cell is split once, however many events hold it.
+    Each distinct cell is trimmed and split once, however many events hold it.
     """
     aliases = aliases or Aliases()
     size = len(events)
     row_parts: list[np.ndarray] = []
     key_parts: list[np.ndarray] = []
     spelling_counts: dict[str, dict[str, int]] = {}
+    one_each = True  # so far, every event holds one value in the one column that holds any
     for column in facet.columns:
         if column not in events.columns:
             continue
-        cell_codes, cells = pd.factorize(events[column].astype("string").fillna("").str.strip(), sort=False)
-        cells = np.asarray(cells, dtype=object)
+        cell_codes, cells = pd.factorize(events[column], sort=False)  # distinct cells first: few, at any size
+        cells = np.array(["" if pd.isna(c) else str(c).strip() for c in cells], dtype=object)
         names = _cell_names(cells, facet, aliases)
         cell_totals = np.bincount(cell_codes[cell_codes >= 0], minlength=len(cells))
-        flat_keys: list[str] = []
-        lengths = np.zeros(len(cells), dtype=np.int64)
+        keys_of_cells: list[list[str]] = []
         for number, held in enumerate(names):
             held = [name for name in held if name]
-            lengths[number] = len(held)
-            for name in held:
-                key = name_key(name) if facet.multi_valued else name
-                flat_keys.append(key)
+            keys = [name_key(name) if facet.multi_valued else name for name in held]
+            keys_of_cells.append(list(dict.fromkeys(keys)))
+            for key, name in zip(keys, held):
                 spellings = spelling_counts.setdefault(key, {})
                 spellings[name] = spellings.get(name, 0) + int(cell_totals[number])
-        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(cells) else np.zeros(0, dtype=np.int64)
+        lengths = np.array([len(keys) for keys in keys_of_cells], dtype=np.int64)
         valid = cell_codes >= 0
-        rows_of_cells = np.flatnonzero(valid)
+        flat_keys = np.array([key for keys in keys_of_cells for key in keys], dtype=object)
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
         per_row = lengths[cell_codes[valid]]
-        rows = np.repeat(rows_of_cells, per_row)
-        starts = np.repeat(offsets[cell_codes[valid]], per_row)
+        rows = np.repeat(np.flatnonzero(valid), per_row)
         within = np.arange(len(rows)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+        if not len(rows):
+            continue  # a column no event fills (actor2 left blank) adds nothing
+        one_each = not row_parts and len(rows) == size and bool(valid.all()) and bool((per_row == 1).all())
         row_parts.append(rows)
-        key_parts.append(np.asarray(flat_keys, dtype=object)[starts + within] if len(rows) else
-                         np.zeros(0, dtype=object))
-    if not row_parts or not sum(len(r) for r in row_parts):
+        key_parts.append(flat_keys[np.repeat(offsets[cell_codes[valid]], per_row) + within])
+    if not row_parts:
         empty = np.zeros(0, dtype=np.int64)
         return FacetIndex(labels=(), totals=empty, rows=empty, codes=empty, size=size)
     rows = np.concatenate(row_parts)
     codes, keys = pd.factorize(np.concatenate(key_parts))
-    if len(row_parts) > 1 or facet.multi_valued:  # a name held twice by one event counts once
+    if len(row_parts) > 1:  # the same value in two columns of one event counts once
         pairs = np.unique(rows * (len(keys) + 1) + codes)
         rows, codes = pairs // (len(keys) + 1), pairs % (len(keys) + 1)
     totals = np.bincount(codes, minlength=len(keys))
@@ -214,7 +221,7 @@ def build_facet_index(events: pd.DataFrame, facet: Facet, aliases: Aliases | Non
                           if name_key(name) in label_of_key})
         spellings.update(label_of_key)
     return FacetIndex(labels=labels, totals=totals[order], rows=rows.astype(np.int64),
-                      codes=rank[codes].astype(np.int64), size=size, spellings=spellings)
+                      codes=rank[codes].astype(np.int64), size=size, spellings=spellings, one_each=one_each)
 
 
 def facet_index_in(memo: Memo, events: pd.DataFrame, facet: Facet, aliases: Aliases | None = None) -> FacetIndex:
