@@ -1,0 +1,195 @@
+"""What kind of event a sentence reports: trigger words -> ACLED event type and sub-event type, actors.
+
+Triggers come in two groups. The *main* group (exercise, warning, interception, strike, shelling,
+bombs, clashes, blasts) gives at most one event per clause: the first trigger in
+:data:`MAIN_TRIGGERS` order wins ("blasts ... as air defences intercepted drones" is one
+interception). The *other* group (killings of civilians, displacement, territory, withdrawal,
+deployment, mobilisation, a base set up, forces massing) can add events beside it ("1,600 civilians
+were killed and tens of thousands displaced" is two). Hypotheticals ("if confirmed, the attack would
+...") give no event, except warnings, which are about the future by nature.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["MAIN_TRIGGERS", "OTHER_TRIGGERS", "Trigger", "TriggerMatch", "actors_in", "fatalities_in",
+           "find_triggers", "hypothetical"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A pattern that names an event, and the ACLED event type and sub-event type it gives."""
+
+    name: str
+    pattern: str
+    event_type: str
+    sub_event_type: str
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A trigger found in a sentence at ``start``..``end`` (characters); ``definite``: 'the attack' refers back."""
+
+    trigger: Trigger
+    start: int
+    end: int
+    text: str
+    definite: bool
+    main: bool
+
+
+SD, ERV, VAC, BAT = "Strategic developments", "Explosions/Remote violence", "Violence against civilians", "Battles"
+_DRONE = r"(?:drones?|UAVs?|unmanned aerial|kamikaze|quadcopters?)"
+
+MAIN_TRIGGERS: tuple[Trigger, ...] = (
+    Trigger("exercise", r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war games)\b", SD, "Military exercise"),
+    Trigger("warning", r"\b(?:warned|warning|warns|threatened)\b"
+                       r"|\b(?:plan(?:s|ned|ning)?|plott(?:ing|ed)|prepar(?:ing|es|ed)|intend(?:s|ing|ed)?|"
+                       r"developing plans)\b[^.;]{0,80}\b(?:attacks?|assault|strikes?|terrorist acts|acts|offensive)\b",
+            SD, "Threat warning"),
+    Trigger("interception", r"\b(?:intercept(?:ed|ion|ions|ing|s)?|shot down|shoot(?:ing|s)? down|downed|"
+                            r"repel(?:led|s|ling)?|repulsed|fended off|fought off|thwarted|foiled|brought down|"
+                            rf"(?:took|taken|brought) (?:control of|under control)|jammed)\b|\b{_DRONE}\b[^.;]{{0,40}}"
+                            rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}",
+            SD, "Disrupted weapons use"),
+    Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|bombed|bombing|bombings|"
+                         r"bombard(?:ed|ment)|(?:jets|aircraft|warplanes|planes|helicopters|drones|Aerospace Forces)"
+                         r"\b[^.;]{0,50}\b(?:struck|hit|pounded|targeted|destroyed|attacked|raided))\b",
+            ERV, "Air/drone strike"),
+    Trigger("shelling", r"\b(?:shell(?:ed|ing|s)?|mortars?|artillery (?:fire|strikes?|shells?)|rocket (?:fire|attacks?)|"
+                        r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b",
+            ERV, "Shelling/artillery/missile attack"),
+    Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
+    Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?)\b",
+            ERV, "Remote explosive/landmine/IED"),
+    Trigger("drone attack", rf"\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
+                            rf"|\b{_DRONE}\b[^.;]{{0,40}}\battack(?:s|ed|ing)?\b", ERV, "Air/drone strike"),
+    Trigger("clash", r"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b", BAT, "Armed clash"),
+    Trigger("attack", r"\b(?:attack(?:s|ed)?|assault(?:s|ed)?|strikes?|struck)\b", BAT, "Armed clash"),
+    Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
+)
+"""Main triggers, strongest first: a clause gives one event, of the first that matches."""
+
+OTHER_TRIGGERS: tuple[Trigger, ...] = (
+    Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
+                        r"|\bcivilians\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
+                        r"nearly )?[\d,]+ civilians\b", VAC, "Attack"),
+    Trigger("displacement", r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
+                            r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
+    Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions)\b|"
+                         r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b", SD,
+            "Non-violent transfer of territory"),
+    Trigger("capture", r"\b(?:captured|seized|overran|stormed|took control of)\b", BAT,
+            "Non-state actor overtakes territory"),
+    Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)? (?:back|out)|"
+                          r"evacuated|left (?:the|its) (?:base|positions?|area))\b", SD, "Change to group/activity"),
+    Trigger("deployment", r"\b(?:has |have |had )?(?:first |also |reportedly |quietly )?(?:deployed|sent|dispatched|"
+                          r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"
+                          r"additional|more|reinforcements|warships|aircraft|equipment)\b|\bconvoys?\b|"
+                          r"\b(?:joint )?patrols\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b",
+            SD, "Deployment"),
+    Trigger("mobilisation", r"\bmobili[sz](?:ation|ed|ing)\b|\bbuild-?up\b", SD, "Change to group/activity"),
+    Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\bbase\b|\bestablishment\b|"
+                    r"\bsince\s+(?:19|20)\d{2}\b[^.;]{0,60}\b(?:air grouping|based|stationed|headquartered)\b|"
+                    r"\b(?:air grouping|based|stationed|headquartered)\b[^.;]{0,60}\bsince\s+(?:19|20)\d{2}\b",
+            SD, "Headquarters or base established"),
+    Trigger("massing", r"\b(?:assembled|amassed|massing|gathered|concentrat(?:ed|ing))\b[^.;]{0,40}\b"
+                       rf"(?:{_DRONE}|fighters|forces|militants)\b|\b{_DRONE}\b[^.;]{{0,40}}\b(?:have been |were |been )?"
+                       r"(?:assembled|amassed)\b", SD, "Other"),
+)
+"""Triggers that can stand beside a main one in the same sentence."""
+
+_STATIVE = re.compile(r"\b(?:is|are|be|been|remain|remains)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if confirmed|if\b[^.;]{0,30}\b(?:were|is) confirmed|would|could|might|may (?:be|have)|will\s+(?:provoke|"
+    r"lead|be)|aim(?:ed|s)? (?:at|to)|in order to|so as to|to prevent|the (?:real )?purpose|the peril|the threat of|"
+    r"the risk of|capab(?:le|ility) of|designed to|used to (?:train|gather|facilitate|block))\b", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+ACTORS: tuple[tuple[str, str], ...] = (
+    (r"\binterim (?:government|authorities)\b|\bgovernment forces\b(?=[^.]*\binterim\b)",
+     "Military Forces of Syria (interim government)"),
+    (r"\bRussian (?:air defen[cs]es?|forces|troops|military|jets|aircraft|Aerospace Forces|soldiers|army|navy|"
+     r"warplanes|fighter jets|special forces|servicemen|contingent|air grouping)\b|\bRussia(?:'s)? (?:Aerospace|military|"
+     r"forces|Defen[cs]e Ministry)\b|\bMoscow's forces\b|\bthe Kremlin\b|\bRussia\b|\bMoscow\b",
+     "Military Forces of Russia"),
+    (r"\bSyrian (?:and Russian )?(?:army|troops|government forces|air defen[cs]es?|forces|military)\b|"
+     r"\bgovernment forces\b|\bregime forces\b|\bpro-(?:government|regime) forces\b", "Military Forces of Syria"),
+    (r"\bUS(?:-led)? (?:forces|troops|military|jets|aircraft|army|marines|coalition|occupation)\b|\bAmerican (?:forces|"
+     r"troops)\b|\bthe United States\b|\bthe coalition\b|\bthe Pentagon\b|\bWashington\b|\bthe US\b",
+     "Military Forces of the United States"),
+    (r"\bTurkish (?:forces|troops|drones|army|military|warplanes|aircraft|jets)\b|\bTurkey\b|\bAnkara\b",
+     "Military Forces of Turkey"),
+    (r"\bIsraeli (?:forces|jets|military|aircraft|warplanes)\b|\bIsrael\b", "Military Forces of Israel"),
+    (r"\b(?:ISIS|ISIL|Islamic State|Daesh)\b", "Islamic State (ISIS)"),
+    (r"\bNusra\b", "Jabhat al-Nusra"),
+    (r"\bTurkistan Islamic (?:Party|Movement)\b|\bTIP\b", "Turkistan Islamic Party"),
+    (r"\bHayat Tahrir al-Sham\b|\bHTS\b", "Hayat Tahrir al-Sham"),
+    (r"\bMaghawir al-Thawra\b", "Maghawir al-Thawra"),
+    (r"\bSyrian Democratic Forces\b|\bSDF\b", "Syrian Democratic Forces (SDF)"),
+    (r"\bYPG\b|People's Protection Units", "People's Protection Units (YPG)"),
+    (r"\bHezbollah\b", "Hezbollah"),
+    (r"\bIran-backed\b|\bIranian-backed\b|\bpro-Iranian\b", "Iran-backed militias"),
+    (r"\bcivilians\b|\bAlawites?\b|\bresidents\b", "Civilians"),
+)
+"""Actor names (ACLED style) and the words that name them, in the order they are tried."""
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "a dozen": 12, "dozens": 24}
+
+
+def hypothetical(sentence: str) -> bool:
+    """True when ``sentence`` speaks of what would, could or might happen (no event of its own)."""
+    return bool(_HYPOTHETICAL.search(sentence))
+
+
+def find_triggers(sentence: str) -> list[TriggerMatch]:
+    """Event triggers in ``sentence``, in order of position; main triggers first within their group."""
+    found: list[TriggerMatch] = []
+    for main, triggers in ((True, MAIN_TRIGGERS), (False, OTHER_TRIGGERS)):
+        for trigger in triggers:
+            for match in re.finditer(trigger.pattern, sentence, re.IGNORECASE):
+                if trigger.name == "deployment" and _STATIVE.search(sentence[:match.start()]) \
+                        and not match.group().lower().startswith(("convoy", "patrol")):
+                    continue  # "are deployed at", "is known to be deployed": a standing presence
+                if trigger.name == "warning" and re.match(r"\w*\s+\w+\s+(?:before|ahead of)\b",
+                                                          sentence[match.end():match.end() + 40]):
+                    continue  # "warned Washington before launching the attack": a notice, not a threat
+                if trigger.name == "attack" and re.match(r"\s+(?:helicopters?|aircraft|submarines?)\b",
+                                                         sentence[match.end():], re.I):
+                    continue
+                definite = bool(_DEFINITE.search(sentence[max(0, match.start() - 40):match.start()]))
+                found.append(TriggerMatch(trigger, match.start(), match.end(), match.group(), definite, main))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def actors_in(text: str) -> list[str]:
+    """ACLED-style actor names in ``text`` in order of first mention (each once)."""
+    hits: list[tuple[int, str]] = []
+    for pattern, name in ACTORS:
+        match = re.search(pattern, text)
+        if match and name not in [h[1] for h in hits]:
+            hits.append((match.start(), name))
+    hits.sort()
+    names = [name for _, name in hits]
+    if "Military Forces of Syria (interim government)" in names and "Military Forces of Syria" in names:
+        names.remove("Military Forces of Syria")
+    return names
+
+
+def fatalities_in(text: str) -> int | None:
+    """Deaths the sentence reports ('killing six people', 'more than 1,600 civilians were killed'; 'no
+    casualties' is 0), or ``None``."""
+    if re.search(r"\bno (?:casualties|deaths|one was (?:killed|hurt))\b|\bnobody was killed\b", text, re.I):
+        return 0
+    number = r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens)"
+    match = re.search(rf"\bkill(?:ed|ing)\s+(?:at least\s+|more than\s+|some\s+|nearly\s+)?{number}\b", text, re.I) or \
+        re.search(rf"\b(?:at least\s+|more than\s+|some\s+|nearly\s+)?{number}\s+(?:\w+\s+){{0,3}}(?:were|was|been)?\s*"
+                  r"killed\b", text, re.I)
+    if not match:
+        return None
+    word = match.group(1).lower().replace(",", "")
+    return int(word) if word.isdigit() else _NUMBERS.get(word)
