@@ -223,9 +223,10 @@ class PlaceIndex:
         return PlaceMention(start, end, sentence[start:end], name, lat, lon, precision, kind, relation, source)
 
 
-_LEADING = frozenset("in on at near over the however since after before around outside from and but while then "
-                     "north south east west central northern southern eastern western syrian russian town city "
-                     "village port of").split()
+_LEADING_WORDS = ("in on at near over the however since after before around outside from and but while then "
+                  "north south east west central northern southern eastern western syrian russian town city "
+                  "village port of")
+_LEADING = frozenset(_LEADING_WORDS.split())
 
 
 def _inside_longer_name(sentence: str, start: int) -> bool:
