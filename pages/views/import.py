@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.article_review import render_article_review
 from ui.session_data import MESSAGE, import_in_use, use_bundled, use_import
 from utils.core.escaping import escape_text
 from utils.core.problems import DataFileError
@@ -138,3 +139,6 @@ if uploaded is not None:
                                                     "ones and any imported earlier in this session).")
             replace_button.button("Replace the bundled events for this session", on_click=use_import,
                                   args=(result, True), icon=":material/swap_horiz:")
+
+st.divider()
+render_article_review()  # 'From an article' (issue 17): ui/article_review.py
