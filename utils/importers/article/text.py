@@ -158,6 +158,8 @@ def article_text(raw: str | bytes, *, name: str = "the text", is_html: bool | No
     non-English input.
     """
     text = decode_article(raw, name) if isinstance(raw, bytes) else str(raw or "")
+    if not text.strip():
+        raise ArticleError(f"{name} is empty. Paste the article's text or upload a .txt or .html file that holds it.")
     if len(text) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"{name} is {len(text):,} characters; an article is read up to "
                            f"{MAX_ARTICLE_BYTES:,}. Paste only the article.")
@@ -170,7 +172,7 @@ def article_text(raw: str | bytes, *, name: str = "the text", is_html: bool | No
     text = _clean_lines(text)
     words = re.findall(r"[^\W\d_]+", text)
     if not text or not words:
-        raise ArticleError(f"{name} holds no text" + (" once its HTML markup is removed" if is_html else "")
+        raise ArticleError(f"{name} holds no words" + (" once its HTML markup is removed" if is_html else "")
                            + ". Paste the article's text.")
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleError(f"{name} is {len(text):,} characters of text once cleaned; the extractor reads one "
