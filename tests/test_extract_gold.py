@@ -14,6 +14,7 @@ import pytest
 from conftest import DATA, PROJECT, TEST_DATA
 from payloads import PAYLOADS
 
+from utils.data.folder import DataFolder
 from utils.data.store import SaveRefused
 from utils.importers.article import build_place_index, candidate_rows, extract_article
 from utils.importers.article.save import save_reviewed
@@ -93,6 +94,7 @@ def run_cli(*arguments, stdin=None):
                           text=True, input=stdin, timeout=120)
 
 
+@pytest.mark.slow
 def test_the_command_line_writes_json_and_csv(tmp_path):
     seed = SEEDS / "001_0cc92d865668803a.txt"
     out = tmp_path / "c.json"
@@ -114,6 +116,7 @@ def test_the_command_line_writes_json_and_csv(tmp_path):
     assert len(table) == len(document["events"]) and table.loc[0, "sub_event_type"] == "Disrupted weapons use"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("content, arguments, message", [
     (b"", ["--published", "2025-04-25"], "is empty"),
     (b"%PDF-1.4 \x00\x01", ["--published", "2025-04-25"], "a PDF, not text"),
@@ -138,10 +141,10 @@ def test_accepted_events_are_saved_with_a_new_source_and_the_change_log(tmp_path
     rows = candidate_rows(extraction)
     assert rows and rows[0]["claimed_by"].startswith("<script>window")
     with pytest.raises(SaveRefused):  # a bad field refuses all: nothing is written
-        save_reviewed(folder, outlet="Test Wire", headline="h", published=date(2025, 4, 25), url="",
+        save_reviewed(DataFolder(folder), outlet="Test Wire", headline="h", published=date(2025, 4, 25), url="",
                       events=[rows[0], dict(rows[0], status="fact")])
     assert len(pd.read_csv(folder / "sources.csv")) == 5
-    saved = save_reviewed(folder, outlet=PAYLOADS["svg_onload"], headline=PAYLOADS["jinja"],
+    saved = save_reviewed(DataFolder(folder), outlet=PAYLOADS["svg_onload"], headline=PAYLOADS["jinja"],
                           published=date(2025, 4, 25), url="https://example.org/a", events=[
                               dict(rows[0], attach_to="EV0005")])
     events = pd.read_csv(folder / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")

@@ -12,6 +12,8 @@ from conftest import DATA, SEEDS
 from payloads import PAYLOADS
 from test_pages import run_app
 
+pytestmark = pytest.mark.slow  # each runs the app through AppTest (about 10 s)
+
 IMPORT_PAGE = "pages/views/import.py"
 SEED = (SEEDS / "001_0cc92d865668803a.txt").read_text(encoding="utf-8")
 

@@ -17,11 +17,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from ui.data import data_dir
+from ui.view import View
 from utils.analysis.nearby import NEARBY_DAYS, NEARBY_KM, nearby_events
 from utils.core.escaping import escape_text, safe_http_url
 from utils.core.schema import DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, SUB_EVENT_TYPES
 from utils.data.dataset import Dataset
+from utils.data.folder import DataFolder
 from utils.data.store import SaveRefused
 from utils.importers.article import ArticleError, candidate_rows, extract_article
 from utils.importers.article.folder import governorate_function, place_index_for
@@ -38,8 +39,8 @@ EDIT_COLUMNS = ("accept", "event_date", "date_precision", "event_type", "sub_eve
 
 
 @st.cache_resource(show_spinner="Loading the offline gazetteer for the article reader...", max_entries=2)
-def _tools(folder: str, version: str, _dataset: Dataset):
-    return place_index_for(data_dir(), _dataset.events), governorate_function(data_dir())
+def _tools(folder: DataFolder, version: str, _dataset: Dataset):
+    return place_index_for(folder, _dataset.events), governorate_function(folder)
 
 
 def _current_user() -> str:
@@ -86,8 +87,8 @@ def _candidate_map(dataset: Dataset, frame: pd.DataFrame) -> None:
               center=center, zoom=7 if center else None, returned_objects=[], use_container_width=True, height=360)
 
 
-def _propose(dataset: Dataset, raw: str | bytes, name: str, published: date | None, outlet: str) -> None:
-    index, governorate_of = _tools(str(data_dir()), dataset.version, dataset)
+def _propose(view: View, raw: str | bytes, name: str, published: date | None, outlet: str) -> None:
+    index, governorate_of = _tools(view.folder, view.dataset.version, view.dataset)
     try:
         extraction = extract_article(raw, published=published, outlet=outlet, index=index, name=name,
                                      governorate_of=governorate_of)
@@ -130,9 +131,12 @@ def _nearby(dataset: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     return table[[c for c in columns if c in table.columns]]
 
 
-def render_article_review() -> None:
-    """The 'From an article' section: input, candidates beside the text, map, nearby events, save."""
-    dataset: Dataset = st.session_state["dataset"]
+def render_article_review(view: View) -> None:
+    """The 'From an article' section: input, candidates beside the text, map, nearby events, save.
+
+    ``view`` gives the dataset (for places and nearby events) and the served data folder (where saves go).
+    """
+    dataset = view.dataset
     st.subheader("From an article")
     st.caption("Paste a news report (or upload .txt / .html). The app proposes candidate events, each resting on a "
                "sentence you can read; you edit, drop or accept each. Nothing is saved until you press Save. "
@@ -155,9 +159,9 @@ def render_article_review() -> None:
         submitted = st.form_submit_button("Propose events", type="primary", icon=":material/auto_awesome:")
     if submitted:
         if upload is not None:
-            _propose(dataset, upload.getvalue(), upload.name, published, outlet)
+            _propose(view, upload.getvalue(), upload.name, published, outlet)
         else:
-            _propose(dataset, text or "", "the pasted text", published, outlet)
+            _propose(view, text or "", "the pasted text", published, outlet)
     error = st.session_state.get(STATE + "_error")
     if error:
         st.error(escape_text(f"Nothing proposed: {error}"), icon=":material/block:")
@@ -215,7 +219,7 @@ def render_article_review() -> None:
     headline = st.text_input("Headline, in your own words (for the source record)", key="article_headline")
     if st.button(f"Save {len(accepted)} accepted event(s)", type="primary", key="article_save",
                  disabled=accepted.empty, icon=":material/save:"):
-        _save(review, accepted, close, headline)
+        _save(view.folder, review, accepted, close, headline)
 
 
 def _set_accept(value: bool) -> None:
@@ -235,7 +239,7 @@ def _set_accept(value: bool) -> None:
     st.session_state.pop(EDITOR, None)
 
 
-def _save(review: dict, accepted: pd.DataFrame, close: pd.DataFrame, headline: str) -> None:
+def _save(folder: DataFolder, review: dict, accepted: pd.DataFrame, close: pd.DataFrame, headline: str) -> None:
     url = st.session_state.get("article_url", "") or ""
     if url and not safe_http_url(url):
         st.error(escape_text(f"The link {url!r} is not an http(s) link; fix it or leave it blank."))
@@ -253,7 +257,7 @@ def _save(review: dict, accepted: pd.DataFrame, close: pd.DataFrame, headline: s
         event["fatalities"] = "" if pd.isna(row.get("fatalities")) else int(row["fatalities"])
         events.append(event)
     try:
-        saved = save_reviewed(data_dir(), outlet=review["outlet"], headline=headline, published=review["published"],
+        saved = save_reviewed(folder, outlet=review["outlet"], headline=headline, published=review["published"],
                               url=url, events=events, who=_current_user())
     except SaveRefused as error:
         st.error(escape_text(f"Nothing saved: {error}"), icon=":material/error:")

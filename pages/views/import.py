@@ -142,4 +142,4 @@ if uploaded is not None:
                                   args=(result, True), icon=":material/swap_horiz:")
 
 st.divider()
-render_article_review()  # 'From an article' (issue 17): ui/article_review.py
+render_article_review(current_view())  # 'From an article' (issue 17): ui/article_review.py

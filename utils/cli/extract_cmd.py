@@ -18,7 +18,7 @@ from pathlib import Path
 
 from utils.core.escaping import safe_http_url
 from utils.data.csv_write import neutralise_formula
-from utils.data.dataset import default_data_dir
+from utils.data.folder import DataFolder
 from utils.importers.article import ArticleError, candidate_rows, extract_article
 from utils.importers.article.folder import governorate_function, place_index_for
 from utils.importers.article.rows import CANDIDATE_COLUMNS
@@ -47,7 +47,7 @@ def _extract(arguments: argparse.Namespace) -> int:
     except OSError as error:
         print(f"{arguments.file}: cannot be read: {error.strerror or error}", file=err)
         return 1
-    folder = Path(arguments.data_dir) if arguments.data_dir else default_data_dir()
+    folder = DataFolder.from_option(arguments.data_dir)
     try:
         extraction = extract_article(raw, published=arguments.published, outlet=arguments.outlet,
                                      index=place_index_for(folder), name=name,

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
 from utils.core.schema import EVENT_COLUMNS
 from utils.data.csv_read import ROW_COLUMN
+from utils.data.folder import DataFolder
 from utils.data.store import EventStore, SaveRefused
 from utils.data.validation import validate_events
 
@@ -41,7 +41,7 @@ def _fields(event: Mapping[str, object], doc_id: str, url: str) -> dict[str, obj
     return {k: ("" if v is None or (isinstance(v, float) and pd.isna(v)) else v) for k, v in fields.items()}
 
 
-def save_reviewed(data_dir: Path, *, outlet: str, headline: str, published: date, url: str,
+def save_reviewed(folder: DataFolder, *, outlet: str, headline: str, published: date, url: str,
                   events: Sequence[Mapping[str, object]], who: str = "", today: date | None = None) -> SavedArticle:
     """Record the article in sources.csv and add each accepted event to events.csv, with the change log.
 
@@ -49,7 +49,7 @@ def save_reviewed(data_dir: Path, *, outlet: str, headline: str, published: date
     existing event of the same incident. Raises :class:`SaveRefused` naming the event and field at
     fault; nothing is written then.
     """
-    store = EventStore(Path(data_dir), today=today)
+    store = EventStore(folder.root, today=today)
     if not events:
         raise SaveRefused([])
     known = [*store.read_sources()["doc_id"].tolist(), _PENDING]
