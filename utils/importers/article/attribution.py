@@ -95,6 +95,7 @@ def _tidy(who: str) -> str:
     who = re.sub(r"\s+", " ", who).strip(" ,.;:\"“”'’")
     who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
     who = re.sub(r"^(?:on|late on|early on)\s+\w+\s+", "", who, flags=re.IGNORECASE)
+    who = re.sub(r"^(?:earlier|later|late|early)\s+(?:this|last|that|in the)\s+\w+\s+", "", who, flags=re.IGNORECASE)
     who = re.sub(r"\s+(?:reports|report|statements?|briefings?)$", "", who, flags=re.IGNORECASE)
     who = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", lambda m: m.group(), who)
     return who[:1].upper() + who[1:] if who else who

@@ -117,22 +117,11 @@ class _Context:
     place: PlaceMention | None = None
     by_head: dict[str, PlaceMention] = field(default_factory=dict)
     attributions: list[Attribution] = field(default_factory=list)
+    said: tuple[int, int, Attribution] | None = None
 
     def remember_place(self, mention: PlaceMention) -> None:
         self.place = mention
-        name = mention.name.lower()
-        if mention.kind == "base":
-            heads = ["base", "bases"]
-            heads += ["air base", "airbase", "airport"] if "air" in name else []
-            heads += ["naval base", "port"] if "naval" in name or "port" in name else []
-            heads += ["garrison"] if "garrison" in name else []
-        elif mention.kind == "place":
-            heads = ["city", "town", "village", "port"]
-        else:
-            heads = []
-        for head in heads:
-            self.by_head[head] = mention
-        self.by_head["there"] = mention
+        self.by_head.update(_heads(mention))
 
     def inherited(self, paragraph: int) -> Dated:
         """The date of a sentence that gives none: the last event's in this paragraph, else the lead date
@@ -141,6 +130,37 @@ class _Context:
             return self.date
         lead = self.lead
         return Dated(lead.day, "week") if lead.precision == "day" else lead
+
+
+def _heads(mention: PlaceMention) -> dict[str, PlaceMention]:
+    """The words that can refer back to ``mention``: 'the base', 'the air base', 'the city', 'there'."""
+    name = mention.name.lower()
+    if mention.kind == "base":
+        heads = ["base", "bases"]
+        heads += ["air base", "airbase", "airport"] if "air" in name else []
+        heads += ["naval base", "port"] if "naval" in name or "port" in name else []
+        heads += ["garrison"] if "garrison" in name else []
+    elif mention.kind == "place":
+        heads = ["city", "town", "village", "port"]
+    else:
+        heads = []
+    return {**{head: mention for head in heads}, "there": mention}
+
+
+def _places_for(trigger: TriggerMatch, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Where the event of ``trigger`` is: a withdrawal is from its origin; a movement or base event at the one
+    place nearest to its word; a strike or interception at each place (one per 25 km)."""
+    if not places:
+        return []
+    if trigger.trigger.name == "withdrawal":
+        origins = [p for p in places if p.relation == "from"]
+        if origins:
+            return _place_clusters([replace(p, relation="") for p in origins])
+    if trigger.main:
+        return _place_clusters(places)
+    kept = [p for p in places if p.relation not in ("towards", "toward", "to")] or places
+    points = [p for p in kept if p.kind != "region"] or kept
+    return [min(points, key=lambda p: abs(p.start - trigger.start))]
 
 
 def _lead_date(sentences: list[Sentence], published: date) -> Dated:
@@ -174,8 +194,10 @@ def _clauses(text: str, triggers: list[TriggerMatch], offsets: list[int]) -> lis
     return parts
 
 
-def _choose(clause: list[TriggerMatch], is_hypothetical: bool) -> list[TriggerMatch]:
-    """One main trigger per clause (the strongest), plus other triggers of distinct sub-types."""
+def _choose(clause: list[TriggerMatch], sentence: str) -> list[TriggerMatch]:
+    """One main trigger per clause (the strongest), plus other triggers of distinct sub-types; none that
+    speaks of what could happen (warnings aside)."""
+    clause = [t for t in clause if t.trigger.name == "warning" or not hypothetical(sentence, t.start)]
     mains = [t for t in clause if t.main]
     chosen: list[TriggerMatch] = []
     if mains:
@@ -183,12 +205,16 @@ def _choose(clause: list[TriggerMatch], is_hypothetical: bool) -> list[TriggerMa
         chosen.append(best)
     if not chosen or chosen[0].trigger.name not in ("warning", "exercise"):
         seen = {t.trigger.sub_event_type for t in chosen}
+        violent = bool(chosen) and chosen[0].trigger.name not in ("blasts",)
+        interception = bool(chosen) and chosen[0].trigger.name == "interception"
         for trigger in clause:
+            if violent and trigger.trigger.name in ("deployment",):
+                continue  # "aircraft hit a convoy": the convoy is the target
+            if interception and trigger.trigger.name == "capture":
+                continue  # "took control of the other six" drones
             if not trigger.main and trigger.trigger.sub_event_type not in seen:
                 chosen.append(trigger)
                 seen.add(trigger.trigger.sub_event_type)
-    if is_hypothetical:
-        chosen = [t for t in chosen if t.trigger.name == "warning"]
     return chosen
 
 
@@ -234,27 +260,48 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         if re.match(r"\s*(?:\(?photo|credit|image|follow|share|read more)\b", body, re.I) or _heading(sentence, sentences):
             continue
         mentions = find_dates(body, published)
-        places = [p for p in (_resolve(m, context) for m in index.find(body)) if p is not None]
+        found = index.find(body)
+        in_country = any(m.kind == "country" for m in found)
+        places = [p for p in (_resolve(m, context) for m in found if m.kind != "country") if p is not None]
         places = [p for p in places if not p.reference]
+        for place in places:
+            if place.kind in ("base", "place"):
+                context.by_head.update(_heads(place))
         attribution = attribution_in(body, text, context.attributions)
         if attribution is not None and attribution.kind == "unattributed" and article_source is not None \
                 and re.search(r"\b(?:reportedly|allegedly)\b", body, re.I):
             attribution = article_source  # "allegedly", "reportedly": the sources the article leads with
         if attribution is not None:
             context.attributions.append(attribution)
+            context.said = (sentence.paragraph, sentence.number, attribution)
+        elif context.said and context.said[0] == sentence.paragraph and sentence.number - context.said[1] <= 2 \
+                and context.said[2].explicit and context.said[2].kind != "unattributed":
+            attribution = context.said[2]  # the paragraph goes on reporting what that source said
         triggers = find_triggers(body)
         if not triggers:
             continue
         offsets = [m.start for m in mentions if m.kind == "offset"]
-        cuts = [0, *sorted(offsets), len(body) + 1]
+        # "On May 18 aircraft hit a convoy, and on June 6 they destroyed tanks": one clause per dated event
+        offsets += [m.start() for m in re.finditer(r",?\s+and\s+(?=on\s+(?:[A-Z][a-z]+\s+\d|\d{1,2}\s+[A-Z]|"
+                                                   r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))", body)]
+        offsets = sorted(set(offsets))
+        cuts = [0, *offsets, len(body) + 1]
         clauses = _clauses(body, triggers, offsets)
         chosen: list[tuple[TriggerMatch, tuple[int, int]]] = []
         is_hypothetical = hypothetical(body)
+        previous_main: TriggerMatch | None = None
         for number, clause in enumerate(clauses):
-            for trigger in _choose(clause, is_hypothetical):
-                chosen.append((trigger, (cuts[number], cuts[number + 1])))
+            picked = _choose(clause, body)
+            bounds = (cuts[number], cuts[number + 1])
+            dated_clause = any(m.kind == "date" and bounds[0] <= m.start < bounds[1] for m in mentions)
+            if not picked and previous_main is not None and dated_clause and body[bounds[0]:].lstrip(", ").startswith("and"):
+                picked = [replace(previous_main, start=bounds[0] + 1, end=bounds[0] + 1, definite=False)]
+            for trigger in picked:
+                chosen.append((trigger, bounds))
+                if trigger.main:
+                    previous_main = trigger
         if not chosen:
-            if is_hypothetical:
+            if is_hypothetical or any(hypothetical(body, t.start) for t in triggers):
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                        "speaks of what could or would happen"))
             continue
@@ -272,21 +319,30 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     owned[number] = list(places) if chosen[number][0].main else []
         made_any = False
         for number, (trigger, bounds) in enumerate(chosen):
-            mention = _nearest(trigger, [m for m in mentions if m.kind in ("date", "offset", "since", "vague")],
-                               bounds)
+            usable = [m for m in mentions if m.kind in ("date", "offset", "since", "vague")]
+            events_dates = [m for m in usable if not m.is_statement_date(body)]
+            mention = _nearest(trigger, events_dates, bounds) or _nearest(trigger, usable, bounds)
             if mention is None and bounds[0] > 0:
                 mention = next((m for m in mentions if m.kind == "offset" and m.start == bounds[0]), None)
             if mention is not None and mention.kind == "vague":
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                        f"no date can be given ({mention.text!r})"))
                 continue
-            own_date = apply_anchor(mention, context.date, published) if mention else None
+            anchor = referent.dated if referent is not None else context.date
+            own_date = apply_anchor(mention, anchor, published) if mention else None
+            if mention is not None and mention.since and mention.kind == "date" and own_date is not None:
+                said = [m for m in usable if m.is_statement_date(body) and m.dated]
+                end = said[0].dated.day if said else published
+                span = (end - own_date.day).days
+                if 0 < span <= 62:  # "since June", said in August: the middle of the span, to the month
+                    middle = own_date.day + timedelta(days=span // 2)
+                    own_date = Dated(middle.replace(day=15), "month")
             dated = own_date or (referent.dated if referent is not None else context.inherited(sentence.paragraph))
             if own_date is None and re.search(r"\bamid\b", body, re.I) and dated.precision == "day":
                 dated = Dated(dated.day, "week")  # "came amid reports of ...": about the same time
             if dated.day > published:
                 dated = Dated(published, dated.precision)
-            trigger_places = _place_clusters(owned[number])
+            trigger_places = _places_for(trigger, owned[number])
             if not trigger_places:
                 target = _referent(raw, trigger, sentence.number, own_date)
                 if target is not None:
@@ -299,7 +355,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     place = PlaceMention(0, 0, referent.location, referent.location, referent.latitude,
                                          referent.longitude, referent.geo_precision, "place", "referent")
                     trigger_places = [place]
-                elif own_date is not None and context.place is not None and not trigger.definite:
+                elif own_date is not None and context.place is not None and not trigger.definite and not in_country \
+                        and (trigger.main or len(chosen) == 1):
                     place = context.place
                     precision = max(place.geo_precision, 2) if place.kind != "region" else 3
                     trigger_places = [replace(place, geo_precision=precision, relation="context")]
@@ -318,6 +375,10 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     continue
             source = attribution or default
             actors = actors_in(body)
+            if trigger.trigger.name == "attack" and raw and sentence.number - max(raw[-1].sentences) <= 2 \
+                    and raw[-1].event_type == "Explosions/Remote violence":
+                trigger = replace(trigger, trigger=replace(trigger.trigger, event_type=raw[-1].event_type,
+                                                           sub_event_type=raw[-1].sub_event_type))
             for place in trigger_places:
                 raw.append(_candidate(trigger, dated, place, source, actors, body, sentence, published,
                                       "sentence" if own_date else "context", governorate_of))

@@ -58,6 +58,11 @@ class DateMention:
     days: int = 0
     since: bool = False
 
+    def is_statement_date(self, sentence: str) -> bool:
+        """True for the date of a statement ('said on Monday', 'said at a briefing on Nov 4'), not of an event."""
+        return bool(re.search(r"\b(?:said|says|announced|told|reported|stated|added|claimed|warned|confirmed)"
+                              r"(?:\s+(?:\w+|\w+'s)){0,5}\s*$", sentence[:self.start], re.IGNORECASE))
+
 
 def window(dated: Dated) -> tuple[date, date]:
     """(first, last) day, both inclusive, that ``dated`` allows (as utils.core.dates.date_window)."""
@@ -164,7 +169,8 @@ _RELATIVE: tuple[tuple[str, object], ...] = (
 )
 _VAGUE = (r"\b(?:in|over|during)\s+(?:the\s+)?(?:last|past|recent)\s+(?:few\s+|several\s+|two\s+|three\s+)?"
           r"(?:years|months|decades)\b|\bin recent (?:years|months|weeks)\b|\bfor (?:years|decades|months)\b|"
-          r"\b(?:a|one) recent\b|\brecently\b|\bover the years\b|\bfor many years\b|\bdecades\b")
+          r"\b(?:a|one) recent\b|\brecently\b|\bover the years\b|\bfor many years\b|\bdecades\b|"
+          r"\b(?:repeatedly|regularly|routinely|frequently)\b")
 _AGO = rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b"
 _OFFSET = (rf"\b(?:just\s+|only\s+|about\s+|some\s+)?{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+"
            r"(?P<dir>after|before|later|earlier)\b")

@@ -47,7 +47,9 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("exercise", r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war games)\b", SD, "Military exercise"),
     Trigger("warning", r"\b(?:warned|warning|warns|threatened)\b"
                        r"|\b(?:plan(?:s|ned|ning)?|plott(?:ing|ed)|prepar(?:ing|es|ed)|intend(?:s|ing|ed)?|"
-                       r"developing plans)\b[^.;]{0,80}\b(?:attacks?|assault|strikes?|terrorist acts|acts|offensive)\b",
+                       r"developing plans)\b[^.;]{0,80}\b(?:attacks?|assault|strikes?|terrorist acts|acts|offensive)\b"
+                       r"|\b(?:planned|plans|planning|intends?|intended|threatened) to (?:hunt|strike|attack|target|bomb|"
+                       r"hit|destroy|eliminate)\b",
             SD, "Threat warning"),
     Trigger("interception", r"\b(?:intercept(?:ed|ion|ions|ing|s)?|shot down|shoot(?:ing|s)? down|downed|"
                             r"repel(?:led|s|ling)?|repulsed|fended off|fought off|thwarted|foiled|brought down|"
@@ -56,7 +58,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
             SD, "Disrupted weapons use"),
     Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|bombed|bombing|bombings|"
                          r"bombard(?:ed|ment)|(?:jets|aircraft|warplanes|planes|helicopters|drones|Aerospace Forces)"
-                         r"\b[^.;]{0,50}\b(?:struck|hit|pounded|targeted|destroyed|attacked|raided))\b",
+                         r"\b(?:(?!\b(?:were|was|been|are|is|being)\b)[^.;]){0,50}\b(?:struck|hit|pounded|targeted|destroyed|"
+                         r"attacked|raided))\b",
             ERV, "Air/drone strike"),
     Trigger("shelling", r"\b(?:shell(?:ed|ing|s)?|mortars?|artillery (?:fire|strikes?|shells?)|rocket (?:fire|attacks?)|"
                         r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b",
@@ -64,7 +67,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
     Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?)\b",
             ERV, "Remote explosive/landmine/IED"),
-    Trigger("drone attack", rf"\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
+    Trigger("drone attack", rf"\b(?:sent|launched|flew|fired)\s+(?:armed\s+|explosive\s+)?{_DRONE}\s+(?:against|at|towards)\b"
+                            rf"|\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
                             rf"|\b{_DRONE}\b[^.;]{{0,40}}\battack(?:s|ed|ing)?\b", ERV, "Air/drone strike"),
     Trigger("clash", r"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b", BAT, "Armed clash"),
     Trigger("attack", r"\b(?:attack(?:s|ed)?|assault(?:s|ed)?|strikes?|struck)\b", BAT, "Armed clash"),
@@ -81,19 +85,25 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions)\b|"
                          r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b", SD,
             "Non-violent transfer of territory"),
-    Trigger("capture", r"\b(?:captured|seized|overran|stormed|took control of)\b", BAT,
+    Trigger("capture", r"\b(?:captured|seized|overran|stormed)\b|\btook\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
+                       r"village)\s+of\s+)?(?-i:[A-Z])", BAT,
             "Non-state actor overtakes territory"),
-    Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)? (?:back|out)|"
-                          r"evacuated|left (?:the|its) (?:base|positions?|area))\b", SD, "Change to group/activity"),
+    Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"
+                          r"(?:back|out)|evacuated|left (?:the|its) (?:base|positions?|area|port|harbou?r))\b", SD,
+            "Change to group/activity"),
     Trigger("deployment", r"\b(?:has |have |had )?(?:first |also |reportedly |quietly )?(?:deployed|sent|dispatched|"
                           r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"
                           r"additional|more|reinforcements|warships|aircraft|equipment)\b|\bconvoys?\b|"
-                          r"\b(?:joint )?patrols\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b",
+                          r"\b(?:joint )?patrols\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b|"
+                          r"\b(?:being loaded|being flown|flown (?:to|out|in)|airlift(?:ed|ing)?|being taken apart|"
+                          r"dismantl(?:ed|ing))\b",
             SD, "Deployment"),
     Trigger("mobilisation", r"\bmobili[sz](?:ation|ed|ing)\b|\bbuild-?up\b", SD, "Change to group/activity"),
     Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\bbase\b|\bestablishment\b|"
                     r"\bsince\s+(?:19|20)\d{2}\b[^.;]{0,60}\b(?:air grouping|based|stationed|headquartered)\b|"
-                    r"\b(?:air grouping|based|stationed|headquartered)\b[^.;]{0,60}\bsince\s+(?:19|20)\d{2}\b",
+                    r"\b(?:air grouping|based|stationed|headquartered|flown|operated|kept|maintained|used)\b[^.;]{0,60}"
+                    r"\bsince\s+(?:\w+\s+)?(?:19|20)\d{2}\b|\b(?:garrison|base|facility|airbase|outpost)\b[^.;]{0,30}"
+                    r"\b(?:was|were)\s+(?:set up|established|built|opened)\b",
             SD, "Headquarters or base established"),
     Trigger("massing", r"\b(?:assembled|amassed|massing|gathered|concentrat(?:ed|ing))\b[^.;]{0,40}\b"
                        rf"(?:{_DRONE}|fighters|forces|militants)\b|\b{_DRONE}\b[^.;]{{0,40}}\b(?:have been |were |been )?"
@@ -140,9 +150,17 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "ten": 10, "a dozen": 12, "dozens": 24}
 
 
-def hypothetical(sentence: str) -> bool:
-    """True when ``sentence`` speaks of what would, could or might happen (no event of its own)."""
-    return bool(_HYPOTHETICAL.search(sentence))
+def hypothetical(sentence: str, start: int | None = None) -> bool:
+    """True when ``sentence`` (or, given ``start``, the words just before and after a trigger there) speaks
+    of what would, could or might happen: no event of its own."""
+    if re.match(r"\s*if\b", sentence, re.I) or re.search(r"\bif confirmed\b", sentence, re.I):
+        return True
+    if start is None:
+        return bool(_HYPOTHETICAL.search(sentence))
+    before = sentence[max(0, start - 50):start]
+    after = sentence[start:start + 60]
+    return bool(_HYPOTHETICAL.search(before)) or bool(
+        re.search(r"^\S*(?:\s+\S+){0,8}\s+(?:may|might|could|would) be\b", after, re.I))
 
 
 def find_triggers(sentence: str) -> list[TriggerMatch]:
@@ -154,6 +172,10 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                 if trigger.name == "deployment" and _STATIVE.search(sentence[:match.start()]) \
                         and not match.group().lower().startswith(("convoy", "patrol")):
                     continue  # "are deployed at", "is known to be deployed": a standing presence
+                if trigger.name == "deployment" and re.match(rf"\s*(?:armed\s+|explosive\s+)?{_DRONE}",
+                                                             sentence[match.end() - 6:match.end() + 20], re.I) \
+                        and re.search(r"\b(?:sent|launched)\s+$", sentence[:match.end()][-12:] + " "):
+                    continue
                 if trigger.name == "warning" and re.match(r"\w*\s+\w+\s+(?:before|ahead of)\b",
                                                           sentence[match.end():match.end() + 40]):
                     continue  # "warned Washington before launching the attack": a notice, not a threat

@@ -196,8 +196,14 @@ class PlaceIndex:
                         i = j - 1
                         break
                 i += 1
+        for match in re.finditer(r"\b(?:in|across|inside|throughout)\s+(?:Iraq and Syria|Syria and Iraq|Syria|Iraq|Jordan|"
+                                 r"Lebanon|Turkey|Israel|Ukraine)\b(?!\s*'s)", sentence):
+            if free(match.start(), match.end()):
+                taken.append((match.start(), match.end()))
+                found.append(PlaceMention(match.start(), match.end(), match.group(), match.group().split()[-1], 0.0,
+                                          0.0, 3, "country", match.group().split()[0].lower()))
         for match in re.finditer(_ANAPHORS, sentence, re.IGNORECASE):
-            if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?of\b", sentence[match.end():]):
+            if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?(?:of|at|in)\b", sentence[match.end():]):
                 head = (match["head"] or "there").lower()
                 found.append(PlaceMention(match.start(), match.end(), match.group(), "", 0.0, 0.0, 0, "anaphor",
                                           _relation(sentence, match.start()), head=head))
@@ -242,6 +248,8 @@ def _relation(sentence: str, start: int) -> str:
     if direction:
         return "north of" if "north" in direction.group().lower() else "south of" if "south" in \
             direction.group().lower() else "east of" if "east" in direction.group().lower() else "west of"
+    if re.search(r"\bfrom\s+(?:[a-z-]+\s+){0,3}(?:in|on|at)\s+(?:the\s+)?$", before, re.IGNORECASE):
+        return "from"  # "from front lines in northern Syria": the place is where they come from
     words = re.sub(r"[^\w' -]", " ", before).lower().split()
     tail = words[-7:]
     skippable = {"the", "a", "an", "russian", "russia's", "syrian", "us", "american", "turkish", "its", "their",
@@ -288,7 +296,8 @@ def _mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceM
     out: list[PlaceMention] = []
     for mention in mentions:
         previous = out[-1] if out else None
-        if previous is not None and previous.kind != "anaphor" and mention.kind != "anaphor":
+        if previous is not None and previous.kind not in ("anaphor", "region", "country") \
+                and mention.kind not in ("anaphor", "country"):
             between = sentence[previous.end:mention.start]
             if len(between) <= 60 and (mention.relation.endswith(" of") or mention.relation in ("close to", "near")
                                        and previous.relation in NEAR_WORDS + LOCATIVE) \

@@ -51,6 +51,9 @@ def split_sentences(text: str) -> list[Sentence]:
             piece = body[start:end]
             if piece.rstrip("\"'”’)]").endswith(".") and _ends_with_abbreviation(piece.rstrip("\"'”’)]")):
                 continue
+            if piece.count("“") > piece.count("”") or (piece.count('"') % 2 == 1 and "“" not in piece):
+                continue  # inside a quotation: it ends with its closing mark and the attribution
+
             _add(sentences, text, offset + start, offset + end, paragraph)
             start = end
         _add(sentences, text, offset + start, offset + len(body), paragraph)
