@@ -20,7 +20,7 @@ from utils.importers.article import build_place_index, candidate_rows, extract_a
 from utils.importers.article.save import save_reviewed
 from utils.importers.article.scoring import Score, same_claimant, score_article
 
-SEEDS, HELD_OUT = TEST_DATA / "seeds", TEST_DATA / "articles"
+SEEDS, HELD_OUT, HELD_OUT_2 = TEST_DATA / "seeds", TEST_DATA / "articles", TEST_DATA / "articles2"
 
 
 def gold_set(folder):
@@ -60,11 +60,18 @@ def test_seeds_recall_and_precision_stay_at_their_tuned_level(index):
     assert score.recall >= 0.9 and score.precision >= 0.9, score
 
 
-def test_held_out_articles_do_not_fall_below_the_first_measurement(index):
-    # The first measurement on text the extractor was not tuned on (BENCHMARKS.md): a floor, not a target.
+def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
+    # Measured once unseen (recall 0.45, precision 0.54), then studied and tuned on (BENCHMARKS.md).
     score = score_set(HELD_OUT, index)
     assert score.gold == 33
-    assert score.recall >= 0.45 and score.precision >= 0.5, score
+    assert score.recall >= 0.85 and score.precision >= 0.9, score
+
+
+def test_the_second_held_out_set_does_not_fall_below_its_measurement(index):
+    # Never tuned on: a floor at its first measurement (BENCHMARKS.md), not a target.
+    score = score_set(HELD_OUT_2, index)
+    assert score.gold == 19
+    assert score.recall >= 0.5 and score.precision >= 0.9, score
 
 
 def test_matching_is_one_to_one_and_needs_time_and_place():
