@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Attribution", "attribution_in", "claimant_kind", "no_attribution", "status_for"]
+__all__ = ["Attribution", "attribution_in", "claimant_kind", "no_attribution", "same_source", "status_for"]
 
 _VERBS = (r"said|says|claimed|claims|claim|confirmed|confirms|reported|announced|announces|stated|"
           r"told|warned|warns|noted|added|accused|described|alleged|alleges|insisted|denied|rejected|revealed|"
@@ -209,3 +209,35 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
     if _UNATTRIBUTED.search(sentence):
         return Attribution("Unattributed reports", "unattributed", "reportedly")
     return None
+
+
+_GENERIC_WORDS = (
+    "the a an of for and in on at to via by with from who spoke said says officials official sources source "
+    "spokesman spokeswoman unnamed media reports report head deputy chief russian russia's syrian us american "
+    "turkish british iranian israeli uk russia syria united states state")
+_GENERIC = frozenset(_GENERIC_WORDS.split())
+_ALIASES = (("sohr", "observatory"), ("mod", "defence"), ("mod", "defense"), ("wsj", "wall"), ("svr", "intelligence"))
+
+
+def _tokens(claimant: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", claimant.lower().replace("'s", ""))) - _GENERIC
+
+
+def same_source(a: str, b: str) -> bool:
+    """True when two claimants name the same source: both the outlet on its own authority, both
+    unattributed, or sharing a distinctive word (nationalities and words like 'officials' do not count)."""
+    a_low, b_low = a.lower(), b.lower()
+    if "(no attribution)" in a_low or "(no attribution)" in b_low:
+        return "(no attribution)" in a_low and "(no attribution)" in b_low
+    if "unattributed" in a_low or "unattributed" in b_low:
+        return "unattributed" in a_low and "unattributed" in b_low
+    ta, tb = _tokens(a), _tokens(b)
+    for short, long in _ALIASES:
+        if short in ta and long in tb or short in tb and long in ta:
+            return True
+    if not ta and not tb:  # only generic words ("Syrian media", "Syrian media reports"): compare them whole
+        def plain(text: str) -> str:
+            return " ".join(w for w in re.findall(r"[a-z]+", text.lower()) if w not in ("reports", "report",
+                                                                                       "unnamed", "the"))
+        return plain(a) == plain(b)
+    return bool(ta & tb)

@@ -28,7 +28,7 @@ from utils.importers.article.event_types import (
     find_triggers,
     hypothetical,
 )
-from utils.importers.article.incidents import group_candidates, overlaps
+from utils.importers.article.incidents import group_candidates, overlaps, separate_accounts
 from utils.importers.article.places import NEAR_WORDS, PlaceIndex, PlaceMention
 from utils.importers.article.sentences import Sentence, split_sentences
 
@@ -37,6 +37,8 @@ __all__ = ["RECALL_DAYS", "EventCandidate", "Extraction", "Skipped", "extract_ev
 RECALL_DAYS = 10
 """An event whose date window ends more than this many days before publication is *recalled*, not news."""
 MAX_PLACES_PER_TRIGGER = 3
+_REPORTING = ("said", "says", "reported", "told", "claimed", "claims", "confirmed", "confirms", "according to",
+              "stated", "announced", "described", "added", "alleged", "noted")
 _MAIN_ORDER = {t.name: n for n, t in enumerate(MAIN_TRIGGERS)}
 _RELATION_RANK = {"over": 0, "in": 0, "at": 0, "inside": 0, "on": 1, "into": 1, "within": 1, "across": 1,
                   "above": 0, "near": 1, "around": 1, "close to": 1, "outside": 1, "north of": 1, "south of": 1,
@@ -279,11 +281,18 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             attribution = context.said[2]  # the paragraph goes on reporting what that source said
         triggers = find_triggers(body)
         if not triggers:
+            if raw and attribution is not None and re.search(r"\b(?:denied|rejected|dismissed|refuted)\b", body, re.I) \
+                    and sentence.number - max(raw[-1].sentences) <= 2:
+                raw[-1] = replace(raw[-1], sentences=(*raw[-1].sentences, sentence.number))  # contested
             continue
         offsets = [m.start for m in mentions if m.kind == "offset"]
         # "On May 18 aircraft hit a convoy, and on June 6 they destroyed tanks": one clause per dated event
         offsets += [m.start() for m in re.finditer(r",?\s+and\s+(?=on\s+(?:[A-Z][a-z]+\s+\d|\d{1,2}\s+[A-Z]|"
                                                    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))", body)]
+        for match in re.finditer(r",\s+and\s+", body):
+            if any(m.kind == "date" and m.start > match.start() for m in mentions) and any(
+                    m.kind == "date" and m.start < match.start() for m in mentions):
+                offsets.append(match.start())
         offsets = sorted(set(offsets))
         cuts = [0, *offsets, len(body) + 1]
         clauses = _clauses(body, triggers, offsets)
@@ -345,6 +354,15 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             trigger_places = _places_for(trigger, owned[number])
             if not trigger_places:
                 target = _referent(raw, trigger, sentence.number, own_date)
+                if target is not None and attribution is not None and attribution.verb in _REPORTING and separate_accounts(
+                        raw[target], replace(raw[target], claimed_by=attribution.claimed_by, attributed=attribution.explicit)):
+                    # another source's account of the event referred to ("SOHR said the strikes killed 19")
+                    account = raw[target]
+                    raw.append(replace(account, claimed_by=attribution.claimed_by, status=status_for(attribution),
+                                       attributed=True, fatalities=fatalities_in(body),
+                                       evidence_spans=((sentence.start, sentence.end),), sentences=(sentence.number,)))
+                    made_any = True
+                    continue
                 if target is not None:
                     raw[target] = _refine(raw[target], own_date, sentence, attribution, body)
                     made_any = True

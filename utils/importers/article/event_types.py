@@ -57,7 +57,7 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                             rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}",
             SD, "Disrupted weapons use"),
     Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|bombed|bombing|bombings|"
-                         r"bombard(?:ed|ment)|(?:jets|aircraft|warplanes|planes|helicopters|drones|Aerospace Forces)"
+                         r"bombard(?:ed|ment)|(?:jets?|aircraft|warplanes?|planes?|helicopters?|drones?|Aerospace Forces)"
                          r"\b(?:(?!\b(?:were|was|been|are|is|being)\b)[^.;]){0,50}\b(?:struck|hit|pounded|targeted|destroyed|"
                          r"attacked|raided))\b",
             ERV, "Air/drone strike"),
@@ -72,11 +72,17 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                             rf"|\b{_DRONE}\b[^.;]{{0,40}}\battack(?:s|ed|ing)?\b", ERV, "Air/drone strike"),
     Trigger("clash", r"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b", BAT, "Armed clash"),
     Trigger("attack", r"\b(?:attack(?:s|ed)?|assault(?:s|ed)?|strikes?|struck)\b", BAT, "Armed clash"),
+    Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
+                          r"(?:the\s+)?(?:deconfliction|airspace|rules|protocols)\b", SD, "Other"),
     Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
 )
 """Main triggers, strongest first: a clause gives one event, of the first that matches."""
 
 OTHER_TRIGGERS: tuple[Trigger, ...] = (
+    Trigger("agreement", r"\b(?:signed|cancel(?:l?ed|s)|revoked|terminated|suspended|renewed|extended)\b[^.;]{0,60}"
+                         r"\b(?:contract|agreement|deal|lease|accord|memorandum)\b|\b(?:contract|agreement|deal|lease|"
+                         r"accord)\b[^.;]{0,50}\b(?:was|were|has been|had been)\s+(?:signed|cancel(?:l?ed)|revoked|"
+                         r"terminated)\b", SD, "Agreement"),
     Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
                         r"|\bcivilians\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
                         r"nearly )?[\d,]+ civilians\b", VAC, "Attack"),
@@ -94,7 +100,9 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("deployment", r"\b(?:has |have |had )?(?:first |also |reportedly |quietly )?(?:deployed|sent|dispatched|"
                           r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"
                           r"additional|more|reinforcements|warships|aircraft|equipment)\b|\bconvoys?\b|"
-                          r"\b(?:joint )?patrols\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b|"
+                          r"\b(?:joint )?patrols?\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b|"
+                          r"\b(?:landed|arrived)\s+(?:at|in)\b|\b(?:air\s+)?deployment\s+(?:of|to)\b|"
+                          r"\b(?:cargo|transport|supply|landing)\s+(?:ships?|planes?|aircraft|vessels?)\b|"
                           r"\b(?:being loaded|being flown|flown (?:to|out|in)|airlift(?:ed|ing)?|being taken apart|"
                           r"dismantl(?:ed|ing))\b",
             SD, "Deployment"),
@@ -179,6 +187,9 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                 if trigger.name == "warning" and re.match(r"\w*\s+\w+\s+(?:before|ahead of)\b",
                                                           sentence[match.end():match.end() + 40]):
                     continue  # "warned Washington before launching the attack": a notice, not a threat
+                if trigger.name == "attack" and re.search(r"\b(?:deal|agreement|bargain|balance|chord|note|"
+                                                          r"compromise)\s+$", sentence[max(0, match.start() - 20):match.start()], re.I):
+                    continue  # "a deal struck between"
                 if trigger.name == "attack" and re.match(r"\s+(?:helicopters?|aircraft|submarines?)\b",
                                                          sentence[match.end():], re.I):
                     continue

@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from utils.core.geo import haversine_km
+from utils.importers.article.attribution import claimant_kind, same_source
 from utils.importers.article.dates import Dated, window
 
 if TYPE_CHECKING:
@@ -81,9 +82,20 @@ def _is_same_event(a: EventCandidate, b: EventCandidate) -> bool:
         return False
     if a.date_source == b.date_source == "sentence" and a.dated != b.dated and a.trigger == b.trigger:
         return False  # two dates of their own: two events ("late on April 24"; "since then, several drones")
+    if separate_accounts(a, b):
+        return False
     if a.sub_event_type == b.sub_event_type:
         return True
     return a.trigger in GENERIC_TRIGGERS or b.trigger in GENERIC_TRIGGERS
+
+
+def separate_accounts(a: EventCandidate, b: EventCandidate) -> bool:
+    """True when two reports come from different kinds of named source (a ministry's, a monitor's): each
+    is its own account of the incident, not one event (data/README.md: each report its own row)."""
+    named = ("party", "monitor", "media", "evidence")
+    kinds = claimant_kind(a.claimed_by), claimant_kind(b.claimed_by)
+    return (a.attributed and b.attributed and not same_source(a.claimed_by, b.claimed_by)
+            and kinds[0] in named and kinds[1] in named and kinds[0] != kinds[1])
 
 
 def group_candidates(candidates: list[EventCandidate], sentence_text: dict[int, str]) -> list[EventCandidate]:
@@ -119,7 +131,7 @@ def group_candidates(candidates: list[EventCandidate], sentence_text: dict[int, 
         for j, b in enumerate(out):
             if j <= i or not a.incident or a.incident != b.incident:
                 continue
-            different = a.sub_event_type != b.sub_event_type and a.claimed_by != b.claimed_by
+            different = not same_source(a.claimed_by, b.claimed_by)
             contrast = any(_CONTRAST.search(sentence_text.get(n, "")) for n in (*a.sentences, *b.sentences))
             if different and contrast and a.attributed and b.attributed:
                 out[i] = replace(out[i], status="disputed")

@@ -9,7 +9,6 @@ and sub-event type, date precision and claimant (:func:`same_claimant`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +16,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from utils.core.geo import haversine_km
+from utils.importers.article.attribution import same_source
 from utils.importers.article.dates import Dated
 from utils.importers.article.incidents import overlaps
 
@@ -24,13 +24,6 @@ __all__ = ["MATCH_KM", "REGION_MATCH_KM", "Score", "same_claimant", "score_artic
 
 MATCH_KM = 25.0
 REGION_MATCH_KM = 100.0
-_GENERIC_WORDS = (
-    "the a an of for and in on at to via by with from who spoke said says officials official sources source "
-    "spokesman spokeswoman unnamed media reports report head deputy chief russian russia's syrian us american "
-    "turkish british iranian israeli uk russia syria united states state")
-_GENERIC = frozenset(_GENERIC_WORDS.split())
-
-
 @dataclass(frozen=True)
 class Score:
     """Counts for one article (or a sum of articles)."""
@@ -57,30 +50,9 @@ class Score:
         return getattr(self, field) / self.matched if self.matched else 0.0
 
 
-def _tokens(claimant: str) -> set[str]:
-    words = set(re.findall(r"[a-z0-9]+", claimant.lower().replace("'s", "")))
-    return words - _GENERIC
-
-
 def same_claimant(a: str, b: str) -> bool:
-    """True when two claimants name the same source: both the outlet on its own authority, both
-    unattributed, or sharing a distinctive word (nationalities and words like 'officials' do not count)."""
-    a_low, b_low = a.lower(), b.lower()
-    if "(no attribution)" in a_low or "(no attribution)" in b_low:
-        return "(no attribution)" in a_low and "(no attribution)" in b_low
-    if "unattributed" in a_low or "unattributed" in b_low:
-        return "unattributed" in a_low and "unattributed" in b_low
-    aliases = (("sohr", "observatory"), ("mod", "defence"), ("mod", "defense"), ("wsj", "wall"), ("svr", "intelligence"))
-    ta, tb = _tokens(a), _tokens(b)
-    if not ta and not tb:  # only generic words ("Syrian media", "Syrian media reports"): compare them whole
-        def plain(text: str) -> str:
-            return " ".join(w for w in re.findall(r"[a-z]+", text.lower()) if w not in ("reports", "report",
-                                                                                       "unnamed", "the"))
-        return plain(a) == plain(b)
-    for short, long in aliases:
-        if short in ta and long in tb or short in tb and long in ta:
-            return True
-    return bool(ta & tb)
+    """True when two claimants name the same source (:func:`.attribution.same_source`)."""
+    return same_source(a, b)
 
 
 def _compatible(candidate: dict, gold: dict) -> float | None:
