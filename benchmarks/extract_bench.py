@@ -1,12 +1,12 @@
 """Benchmark the article extraction (issue 17): recall, precision and time per article.
 
-Run:  python benchmarks/extract_bench.py [--set seeds|heldout|heldout2|heldout3|all] [--show] [--runs 3]
+Run:  python benchmarks/extract_bench.py [--set seeds|heldout|heldout2|heldout3|heldout4|all] [--show] [--runs 3]
 
 Gold sets, reported apart: the five seed articles (tests/data/seeds/, gold = the bundled events; the
 extractor is tuned on these), the first held-out set written for the project (tests/data/articles/:
 measured once unseen, then studied and used for tuning, see BENCHMARKS.md), the second
-(tests/data/articles2/, likewise: measured once unseen, then studied) and the third
-(tests/data/articles3/, not used for tuning). A candidate matches a gold event when
+(tests/data/articles2/) and third (tests/data/articles3/), likewise measured once unseen, then
+studied, and the fourth (tests/data/articles4/, not used for tuning). A candidate matches a gold event when
 their date windows overlap and their points are within 25 km (100 km when either is a region);
 matching is one to one (utils/importers/article/scoring.py). Among matches: the share with the right
 event type (type and sub-type), date precision and claimant. Time: the place index built once (cold
@@ -31,7 +31,8 @@ from utils.importers.article import build_place_index, candidate_rows, extract_a
 from utils.importers.article.scoring import Score, score_article  # noqa: E402
 
 SETS = {"seeds": PROJECT / "tests" / "data" / "seeds", "heldout": PROJECT / "tests" / "data" / "articles",
-        "heldout2": PROJECT / "tests" / "data" / "articles2", "heldout3": PROJECT / "tests" / "data" / "articles3"}
+        "heldout2": PROJECT / "tests" / "data" / "articles2", "heldout3": PROJECT / "tests" / "data" / "articles3",
+        "heldout4": PROJECT / "tests" / "data" / "articles4"}
 
 
 def load_set(folder: Path) -> list[tuple[dict, list[dict]]]:
