@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 import pytest
 from browser import TIMEOUT_MS, map_frame, open_app, wait_for_markers, wait_idle
 from conftest import SEEDS
 from payloads import PAYLOADS
 from playwright.sync_api import expect
+
+from utils.data.store import EventStore
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -56,8 +57,8 @@ def test_paste_an_article_accept_its_candidates_and_see_them_on_the_map(writable
     save.click()
     wait_idle(page)
     expect(page.get_by_text(re.compile(r"Saved report SO-2025-04 and \d+ event\(s\)"))).to_be_visible(timeout=TIMEOUT_MS)
-    events = pd.read_csv(writable_app.data_dir / "events.csv", dtype=str, keep_default_na=False)
-    assert len(events) == 30 + saved_count and set(events["doc_id"].tail(saved_count)) == {"SO-2025-04"}
+    events = EventStore(writable_app.data_dir).read_events()
+    assert len(events) == 30 + saved_count and (events["doc_id"] == "SO-2025-04").sum() == saved_count
     # the saved events on the dashboard map
     open_app(page, writable_app.url)
     wait_for_markers(map_frame(page), 30 + saved_count)

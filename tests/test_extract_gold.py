@@ -11,11 +11,10 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import DATA, PROJECT, TEST_DATA
+from conftest import DATA, NOT_COPIED, PROJECT, TEST_DATA
 from payloads import PAYLOADS
 
-from utils.data.folder import DataFolder
-from utils.data.store import SaveRefused
+from utils.data.store import EventStore, SaveRefused
 from utils.importers.article import build_place_index, candidate_rows, extract_article
 from utils.importers.article.save import save_reviewed
 from utils.importers.article.scoring import Score, same_claimant, score_article
@@ -141,22 +140,23 @@ def test_the_command_line_refuses_bad_input_with_a_message_not_a_traceback(tmp_p
 
 def test_accepted_events_are_saved_with_a_new_source_and_the_change_log(tmp_path, index):
     folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
+    shutil.copytree(DATA, folder, ignore=NOT_COPIED)
+    store = EventStore(folder)
     text = (f"Drones were intercepted over Khmeimim late on April 24, according to {PAYLOADS['script']}. "
             f"The attack came amid reports of {PAYLOADS['img_onerror']} on the coast.")
     extraction = extract_article(text, published="2025-04-25", outlet=PAYLOADS["svg_onload"], index=index)
     rows = candidate_rows(extraction)
     assert rows and rows[0]["claimed_by"].startswith("<script>window")
     with pytest.raises(SaveRefused):  # a bad field refuses all: nothing is written
-        save_reviewed(DataFolder(folder), outlet="Test Wire", headline="h", published=date(2025, 4, 25), url="",
+        save_reviewed(store, outlet="Test Wire", headline="h", published=date(2025, 4, 25), url="",
                       events=[rows[0], dict(rows[0], status="fact")])
-    assert len(pd.read_csv(folder / "sources.csv")) == 5
-    saved = save_reviewed(DataFolder(folder), outlet=PAYLOADS["svg_onload"], headline=PAYLOADS["jinja"],
+    assert len(store.read_sources()) == 5
+    saved = save_reviewed(store, outlet=PAYLOADS["svg_onload"], headline=PAYLOADS["jinja"],
                           published=date(2025, 4, 25), url="https://example.org/a", events=[
                               dict(rows[0], attach_to="EV0005")])
-    events = pd.read_csv(folder / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")
+    events = store.read_events().set_index("event_id")
     assert saved.event_ids == ("EV0031",)
     assert events.loc["EV0031", "claimed_by"] == rows[0]["claimed_by"]  # stored as text, exactly
     assert events.loc["EV0031", "doc_id"] == saved.doc_id and events.loc["EV0031", "incident_id"] == "INC-EV0005"
-    log = pd.read_csv(folder / "changes.csv", dtype=str, keep_default_na=False)
+    log = store.changes()
     assert log["field"].tolist() == ["(report recorded)", "(created)", "incident_id"]

@@ -6,11 +6,12 @@ import html
 import shutil
 from datetime import date
 
-import pandas as pd
 import pytest
-from conftest import DATA, SEEDS
+from conftest import DATA, NOT_COPIED, SEEDS
 from payloads import PAYLOADS
 from test_pages import run_app
+
+from utils.data.store import EventStore
 
 pytestmark = pytest.mark.slow  # each runs the app through AppTest (about 10 s)
 
@@ -21,7 +22,7 @@ SEED = (SEEDS / "001_0cc92d865668803a.txt").read_text(encoding="utf-8")
 @pytest.fixture
 def folder(tmp_path, monkeypatch):
     copy = tmp_path / "data"
-    shutil.copytree(DATA, copy)
+    shutil.copytree(DATA, copy, ignore=NOT_COPIED)
     monkeypatch.setenv("EVENTMAP_DATA_DIR", str(copy))
     return copy
 
@@ -45,7 +46,6 @@ def click(at, label: str):
 
 
 def test_candidates_appear_beside_the_text_and_nothing_is_saved_until_accepted(folder):
-    before = (folder / "events.csv").read_bytes()
     at = propose(SEED)
     summary = next(m.value for m in at.markdown if "candidate event(s)" in m.value)
     assert summary.startswith("**8 candidate event(s)** from SouthFront")
@@ -54,18 +54,20 @@ def test_candidates_appear_beside_the_text_and_nothing_is_saved_until_accepted(f
     assert any("Existing events within 10 km and 3 days" in m.value for m in at.markdown)
     save = next(b for b in at.button if b.label.startswith("Save"))
     assert save.label == "Save 0 accepted event(s)" and save.disabled
-    assert (folder / "events.csv").read_bytes() == before and not (folder / "changes.csv").exists()
+    store = EventStore(folder)
+    assert len(store.read_events()) == 30 and store.changes().empty
 
     click(at, "Accept all")
     at.text_input(key="article_headline").set_value("Drone attack on Khmeimim repelled, in my words")
     at.run(timeout=120)
     click(at, "Save 8 accepted")
     assert "Saved report SO-2025-04 and 8 event(s): EV0031" in html.unescape(at.success[0].value)
-    events = pd.read_csv(folder / "events.csv", dtype=str, keep_default_na=False)
-    assert len(events) == 38 and set(events["doc_id"].tail(8)) == {"SO-2025-04"}
-    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
-    assert sources.iloc[-1][["doc_id", "outlet", "published"]].tolist() == ["SO-2025-04", "SouthFront", "2025-04-25"]
-    log = pd.read_csv(folder / "changes.csv", dtype=str, keep_default_na=False)
+    events = store.read_events()
+    assert len(events) == 38 and set(events.loc[events["doc_id"] == "SO-2025-04", "event_id"]) == {
+        f"EV{n:04d}" for n in range(31, 39)}
+    sources = store.read_sources().set_index("doc_id")
+    assert sources.loc["SO-2025-04", ["outlet", "published"]].tolist() == ["SouthFront", "2025-04-25"]
+    log = store.changes()
     assert log["field"].tolist() == ["(report recorded)"] + ["(created)"] * 8
 
 
@@ -74,7 +76,8 @@ def test_a_headline_is_needed_and_a_refused_save_writes_nothing(folder):
     click(at, "Accept all")
     click(at, "Save 8 accepted")
     assert "headline" in html.unescape(at.error[0].value) and "Nothing saved" in html.unescape(at.error[0].value)
-    assert len(pd.read_csv(folder / "events.csv")) == 30 and not (folder / "changes.csv").exists()
+    store = EventStore(folder)
+    assert len(store.read_events()) == 30 and store.changes().empty
 
 
 @pytest.mark.parametrize("text, published, message", [

@@ -17,6 +17,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from ui.data import event_store
+from ui.identity import current_user
 from ui.view import View
 from utils.analysis.nearby import NEARBY_DAYS, NEARBY_KM, nearby_events
 from utils.core.escaping import escape_text, safe_http_url
@@ -24,6 +26,7 @@ from utils.core.schema import DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, STAT
 from utils.data.dataset import Dataset
 from utils.data.folder import DataFolder
 from utils.data.store import SaveRefused
+from utils.data.store_sql import StoreConfigError
 from utils.importers.article import ArticleError, candidate_rows, extract_article
 from utils.importers.article.folder import governorate_function, place_index_for
 from utils.importers.article.save import save_reviewed
@@ -41,15 +44,6 @@ EDIT_COLUMNS = ("accept", "event_date", "date_precision", "event_type", "sub_eve
 @st.cache_resource(show_spinner="Loading the offline gazetteer for the article reader...", max_entries=2)
 def _tools(folder: DataFolder, version: str, _dataset: Dataset):
     return place_index_for(folder, _dataset.events), governorate_function(folder)
-
-
-def _current_user() -> str:
-    try:
-        if st.user.get("is_logged_in"):
-            return str(st.user.get("email") or st.user.get("name") or "")
-    except Exception:  # noqa: BLE001 - no authentication configured
-        return ""
-    return ""
 
 
 def _highlighted(text: str, spans: list[tuple[int, tuple[int, int]]]) -> str:
@@ -134,7 +128,7 @@ def _nearby(dataset: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
 def render_article_review(view: View) -> None:
     """The 'From an article' section: input, candidates beside the text, map, nearby events, save.
 
-    ``view`` gives the dataset (for places and nearby events) and the served data folder (where saves go).
+    ``view`` gives the dataset (for places and nearby events) and the served data folder (for the place index).
     """
     dataset = view.dataset
     st.subheader("From an article")
@@ -219,7 +213,7 @@ def render_article_review(view: View) -> None:
     headline = st.text_input("Headline, in your own words (for the source record)", key="article_headline")
     if st.button(f"Save {len(accepted)} accepted event(s)", type="primary", key="article_save",
                  disabled=accepted.empty, icon=":material/save:"):
-        _save(view.folder, review, accepted, close, headline)
+        _save(review, accepted, close, headline)
 
 
 def _set_accept(value: bool) -> None:
@@ -239,7 +233,7 @@ def _set_accept(value: bool) -> None:
     st.session_state.pop(EDITOR, None)
 
 
-def _save(folder: DataFolder, review: dict, accepted: pd.DataFrame, close: pd.DataFrame, headline: str) -> None:
+def _save(review: dict, accepted: pd.DataFrame, close: pd.DataFrame, headline: str) -> None:
     url = st.session_state.get("article_url", "") or ""
     if url and not safe_http_url(url):
         st.error(escape_text(f"The link {url!r} is not an http(s) link; fix it or leave it blank."))
@@ -257,9 +251,11 @@ def _save(folder: DataFolder, review: dict, accepted: pd.DataFrame, close: pd.Da
         event["fatalities"] = "" if pd.isna(row.get("fatalities")) else int(row["fatalities"])
         events.append(event)
     try:
-        saved = save_reviewed(folder, outlet=review["outlet"], headline=headline, published=review["published"],
-                              url=url, events=events, who=_current_user())
-    except SaveRefused as error:
+        store = event_store()
+        store.db.check_writable()
+        saved = save_reviewed(store, outlet=review["outlet"], headline=headline, published=review["published"],
+                              url=url, events=events, who=current_user())
+    except (SaveRefused, StoreConfigError) as error:
         st.error(escape_text(f"Nothing saved: {error}"), icon=":material/error:")
         return
     st.session_state.pop(STATE, None)
