@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -20,15 +21,13 @@ def test_paste_an_article_accept_its_candidates_and_see_them_on_the_map(writable
     open_app(page, writable_app.url)
     wait_for_markers(map_frame(page), 30)
     open_app(page, f"{writable_app.url}/import")
-    hostile = f"\n\nReader note: {PAYLOADS['img_onerror']} {PAYLOADS['close_script']} {PAYLOADS['markdown']}"
-    text = (SEEDS / "001_0cc92d865668803a.txt").read_text(encoding="utf-8") + hostile
+    hostile = f"Reader note: {PAYLOADS['img_onerror']} {PAYLOADS['close_script']} {PAYLOADS['markdown']}\n"
+    text = hostile + (SEEDS / "001_0cc92d865668803a.txt").read_text(encoding="utf-8")  # before the footer
     page.get_by_label("Article text").fill(text)
     page.get_by_label("Outlet (who published it)").fill("SouthFront")
-    date_box = page.get_by_label("Published")
-    date_box.click()
-    date_box.fill("2025-04-25")
-    date_box.press("Enter")
-    page.keyboard.press("Escape")
+    date_box = page.locator("[data-testid=stForm] [data-testid=stDateInput]", has_text="Published").locator("input")
+    date_box.fill("2025-04-25")  # a native date input: filled, not typed into
+    date_box.dispatch_event("change")
     page.get_by_role("button", name="Propose events").click()
     wait_idle(page)
     expect(page.get_by_text(re.compile(r"\d+ candidate event\(s\) from SouthFront"))).to_be_visible(timeout=TIMEOUT_MS)
@@ -43,7 +42,8 @@ def test_paste_an_article_accept_its_candidates_and_see_them_on_the_map(writable
     expect(small_map.locator("path.article-candidate").first).to_be_attached(timeout=TIMEOUT_MS)
     count = small_map.locator("path.article-candidate").count()
     assert count >= 5
-    page.screenshot(path=str(writable_app.data_dir.parent / "article_review.png"), full_page=True)
+    evidence.first.scroll_into_view_if_needed()
+    page.screenshot(path=os.environ.get("EXTRACT_SCREENSHOT") or str(writable_app.data_dir.parent / "review.png"))
     # nothing is saved until the analyst accepts
     expect(page.get_by_role("button", name="Save 0 accepted event(s)")).to_be_disabled()
     page.get_by_role("button", name="Accept all").click()

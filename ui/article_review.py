@@ -47,14 +47,17 @@ def _tools(folder: DataFolder, version: str, _dataset: Dataset):
 
 
 def _highlighted(text: str, spans: list[tuple[int, tuple[int, int]]]) -> str:
-    """The article as inert HTML, each candidate's evidence sentence in a numbered <mark>."""
-    marks = sorted({(start, end, number) for number, (start, end) in spans})
+    """The article as inert HTML, each evidence sentence in a <mark> with the numbers of its candidates."""
+    numbers: dict[tuple[int, int], list[int]] = {}
+    for number, span in spans:
+        numbers.setdefault(span, []).append(number)
     out, position = [], 0
-    for start, end, number in marks:
+    for (start, end), owners in sorted(numbers.items()):
         if start < position:
             continue
+        label = ", ".join(str(n) for n in sorted(set(owners)))
         out.append(escape_text(text[position:start]))
-        out.append(f'<mark class="article-evidence" data-candidate="{number}"><b>[{number}]</b> '
+        out.append(f'<mark class="article-evidence" data-candidate="{escape_text(label)}"><b>[{escape_text(label)}]</b> '
                    f"{escape_text(text[start:end])}</mark>")
         position = end
     out.append(escape_text(text[position:]))
