@@ -7,6 +7,8 @@ import pytest
 from browser import TIMEOUT_MS, map_frame, open_app, wait_for_markers, wait_idle
 from playwright.sync_api import expect
 
+from utils.data.store import read_changes
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
@@ -70,7 +72,7 @@ def test_add_an_event_by_place_name_see_it_then_change_its_status(writable_app, 
     wait_idle(page)
     expect(page.get_by_text("EV0031: status changed")).to_be_visible(timeout=TIMEOUT_MS)
 
-    log = pd.read_csv(writable_app.data_dir / "changes.csv", dtype=str, keep_default_na=False)
+    log = read_changes(writable_app.data_dir)
     mine = log[log["event_id"] == "EV0031"]
     assert mine["field"].tolist() == ["(created)", "status"]
     assert mine.iloc[1][["old_value", "new_value", "reason"]].tolist() == [
