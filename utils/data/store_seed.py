@@ -197,4 +197,5 @@ def sync_seed(database: Database, folder: Path, *, today: date | None = None) ->
         tx.execute("DELETE FROM sources WHERE collection_id = ?", (BUNDLED,))
         tx.execute("DELETE FROM collections WHERE collection_id = ?", (BUNDLED,))
         _write_bundled(tx, folder, sources, load, version)
+        _meta(tx, "reread_from", str(version))  # replicas read everything again rather than catch up
     return ignored
