@@ -30,12 +30,18 @@ _INITIALISED = "filters_initialised"
 _BOUNDS = "filter_date_bounds"
 
 
+_SLIDER_RANGE = (date(1900, 1, 1), date(2200, 12, 31))
+"""Days the date slider can show (Streamlit refuses dates before about 1684); validation keeps events in it."""
+
+
 def date_bounds(events: pd.DataFrame) -> tuple[date, date]:
-    """First and last day any event's date window touches."""
-    if events.empty:
+    """First and last day any event's date window touches, kept within what the slider can show."""
+    first, last = (events["date_start"].min(), events["date_end"].max()) if len(events) else (pd.NaT, pd.NaT)
+    if pd.isna(first) or pd.isna(last):
         today = date.today()
         return today, today
-    return events["date_start"].min().date(), events["date_end"].max().date()
+    low, high = _SLIDER_RANGE
+    return min(max(first.date(), low), high), max(min(last.date(), high), low)
 
 
 def _initialise(dataset: Dataset, options: dict[str, list[str]], bounds: tuple[date, date]) -> None:

@@ -29,7 +29,8 @@ from utils.core.schema import (
 )
 from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, read_csv_table, text_dtype
 
-__all__ = ["MAX_CELL_CHARS", "CellCheck", "LoadResult", "load_events", "validate_events"]
+__all__ = ["EARLIEST_EVENT_DATE", "MAX_CELL_CHARS", "MAX_WHOLE_NUMBER", "CellCheck", "LoadResult", "load_events",
+           "validate_events"]
 
 
 @dataclass
@@ -54,6 +55,13 @@ class LoadResult:
         """Problems as a table: file, row, column, value, reason."""
         return problems_frame(self.problems)
 
+
+EARLIEST_EVENT_DATE = date(1900, 1, 1)
+"""An event dated before this is set aside: no event here is that old, and dates before 1678 cannot be
+held by pandas, nor dates before 1684 by the dashboard's date slider (a typed year such as 0001 is a typo)."""
+
+MAX_WHOLE_NUMBER = 2**53 - 1
+"""The largest whole number kept exactly (fatalities); a larger one is set aside, never wrapped round."""
 
 MAX_CELL_CHARS = 100_000
 """A cell longer than this is set aside: no real event needs it, and it would swamp tables and popups."""
@@ -100,10 +108,23 @@ def _as_text(series: pd.Series, *, strip: bool = True) -> pd.Series:
     return text if (stripped.str.len() == text.str.len()).all() else stripped
 
 
-def _parse_dates(text: pd.Series) -> pd.Series:
-    stripped = text.str.strip()
-    shaped = stripped.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False).astype(bool)
-    return pd.to_datetime(stripped.where(shaped), format="%Y-%m-%d", errors="coerce")
+def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(dates, too early): ISO dates as ``datetime64[us]`` (NaT where unreadable or before 1900),
+    and a mask of well-formed dates before :data:`EARLIEST_EVENT_DATE`.
+
+    Each distinct text is parsed once (a file holds far fewer days than rows).
+    """
+    codes, uniques = pd.factorize(text.str.strip(), use_na_sentinel=True)
+    uniques = pd.Series(uniques, dtype=object)
+    shaped = uniques.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False).astype(bool)
+    years = pd.to_numeric(uniques.str[:4].where(shaped), errors="coerce")
+    early = (years < EARLIEST_EVENT_DATE.year).to_numpy(dtype=bool, na_value=False)
+    parsed = pd.to_datetime(uniques.where(shaped & ~early), format="%Y-%m-%d", errors="coerce")
+    parsed = parsed.astype("datetime64[us]").to_numpy()
+    values = np.where(codes >= 0, parsed[np.maximum(codes, 0)], np.datetime64("NaT"))
+    too_early = np.where(codes >= 0, early[np.maximum(codes, 0)], False)
+    return (pd.Series(values, index=text.index, dtype="datetime64[us]"),
+            pd.Series(too_early, index=text.index, dtype=bool))
 
 
 @dataclass
@@ -128,9 +149,12 @@ def _event_checks(frame: pd.DataFrame, today: date,
         for column in REQUIRED_VALUE_COLUMNS
     ]
 
-    dates = _parse_dates(frame["event_date"])
-    checks.append(("event_date", present["event_date"] & dates.isna(),
+    dates, too_early = _parse_dates(frame["event_date"])
+    checks.append(("event_date", present["event_date"] & dates.isna() & ~too_early,
                    "not a date in ISO form YYYY-MM-DD (for example 2025-03-28)."))
+    checks.append(("event_date", too_early,
+                   f"the date is before {EARLIEST_EVENT_DATE.isoformat()}; no event here is that old. Check the "
+                   "year (a year such as 0001 or 1600 is usually a typo or a placeholder)."))
     checks.append(("event_date", dates.notna() & (dates > pd.Timestamp(today)),
                    f"the date is in the future (after {today.isoformat()})."))
 
@@ -173,8 +197,12 @@ def _event_checks(frame: pd.DataFrame, today: date,
     checks.append(("geo_precision", present["geo_precision"] & ~geo.isin(list(GEO_PRECISIONS)),
                    "not one of ACLED's geo_precision codes 1, 2 or 3."))
     fatalities = pd.to_numeric(frame["fatalities"], errors="coerce").astype(float)
-    checks.append(("fatalities", present["fatalities"] & ~((fatalities >= 0) & (fatalities % 1 == 0)),
+    whole = (fatalities >= 0) & (fatalities % 1 == 0)
+    checks.append(("fatalities", present["fatalities"] & ~whole,
                    "not a whole number of zero or more (leave blank when unknown)."))
+    checks.append(("fatalities", whole & (fatalities > MAX_WHOLE_NUMBER),
+                   f"the number is too large to be kept exactly (more than {MAX_WHOLE_NUMBER:,}); check it "
+                   "(leave blank when unknown)."))
     url = frame["source_url"].str.lower()
     checks.append(("source_url", present["source_url"] & ~url.str.match(r"https?://\S+$").fillna(False),
                    "not an http(s) URL."))

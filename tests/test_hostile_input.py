@@ -1,0 +1,120 @@
+"""Hostile input (issue 11): each defect the hostile-input run found, as a test named after it.
+
+Every importer (native, ACLED, UCDP GED, mapped CSV, GeoJSON) goes through the
+same validation, so each rule is checked through each of them.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from test_import_rules import native_bytes
+from test_importers import ACLED_ROW, table_bytes, ucdp_record
+from test_loading import GOOD
+
+from utils.core.problems import DataFileError
+from utils.importers import ColumnMapping, import_bytes
+from utils.importers.acled import COLUMNS as ACLED_COLUMNS
+
+TODAY = date(2026, 11, 21)
+MAPPING = ColumnMapping(columns={"event_date": "Date", "latitude": "Lat", "longitude": "Lon", "fatalities": "Dead"},
+                        date_format="YYYY-MM-DD")
+
+
+def _geojson(properties: dict, lon: float = 35.9, lat: float = 35.35) -> bytes:
+    feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties}
+    return json.dumps({"type": "FeatureCollection", "features": [feature]}).encode()
+
+
+def _one_row(importer: str, *, date_text: str | None = None, fatalities: str | None = None):
+    """Import one otherwise good row in ``importer``'s format with the date and/or fatalities given."""
+    if importer == "native":
+        row = {**GOOD, **({"event_date": date_text} if date_text else {}),
+               **({"fatalities": fatalities} if fatalities else {})}
+        return import_bytes(native_bytes([row]), "events.csv", today=TODAY)
+    if importer == "acled":
+        row = {**ACLED_ROW, **({"event_date": date_text, "year": date_text[:4]} if date_text else {}),
+               **({"fatalities": fatalities} if fatalities else {})}
+        return import_bytes(table_bytes(list(ACLED_COLUMNS), [row]), "acled.csv", today=TODAY,
+                            date_format="YYYY-MM-DD" if date_text else "auto")
+    if importer == "ucdp":
+        row = ucdp_record(**({"date_start": date_text, "date_end": date_text} if date_text else {}),
+                          **({"best": fatalities} if fatalities else {}))
+        return import_bytes(table_bytes(list(row), [row]), "ged.csv", today=TODAY)
+    if importer == "mapped":
+        row = {"Date": date_text or "2025-03-01", "Lat": "35.35", "Lon": "35.9", "Dead": fatalities or "1"}
+        return import_bytes(table_bytes(list(row), [row]), "other.csv", fmt="csv", mapping=MAPPING, today=TODAY)
+    properties = {k: v for k, v in GOOD.items() if k not in ("latitude", "longitude")}
+    properties.update({**({"event_date": date_text} if date_text else {}),
+                       **({"fatalities": fatalities} if fatalities else {})})
+    return import_bytes(_geojson(properties), "events.geojson", today=TODAY)
+
+
+IMPORTERS = ("native", "acled", "ucdp", "mapped", "geojson")
+
+
+@pytest.mark.parametrize("importer", IMPORTERS)
+@pytest.mark.parametrize("date_text", ["0001-01-01", "1600-01-01", "1677-09-21", "1899-12-31"])
+def test_a_date_before_1900_is_set_aside_with_a_clear_reason_in_every_importer(importer, date_text):
+    """Issue 11.2: such a date passed validation, then the date slider raised on every page."""
+    result = _one_row(importer, date_text=date_text)
+    assert (result.loaded, result.set_aside) == (0, 1)
+    reasons = " ".join(result.report()["reason"])
+    assert "before 1900-01-01" in reasons, reasons
+
+
+@pytest.mark.parametrize("importer", IMPORTERS)
+def test_a_date_in_1900_still_loads(importer):
+    result = _one_row(importer, date_text="1900-01-02")
+    assert result.loaded == 1, result.report().to_string()
+
+
+@pytest.mark.parametrize("importer", IMPORTERS)
+@pytest.mark.parametrize("fatalities", ["9223372036854775808", "1e19", "18446744073709551616", "9007199254740993"])
+def test_a_whole_number_above_2_to_the_63_is_refused_never_made_negative(importer, fatalities):
+    """Issue 11.4: 1e19 and 9223372036854775808 loaded as -9223372036854775808."""
+    result = _one_row(importer, fatalities=fatalities)
+    assert result.loaded == 0 and result.set_aside == 1
+    assert "too large to be kept exactly" in " ".join(result.report()["reason"])
+
+
+@pytest.mark.parametrize("importer", IMPORTERS)
+def test_the_largest_exact_whole_number_is_kept_exactly(importer):
+    result = _one_row(importer, fatalities="9007199254740991")
+    assert result.loaded == 1
+    assert int(result.load.events["fatalities"].iloc[0]) == 9007199254740991
+
+
+def test_the_edit_form_refuses_a_fatality_count_above_2_to_the_63(tmp_path):
+    import shutil
+
+    from conftest import DATA
+
+    from utils.data.store import EventStore, SaveRefused
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    store = EventStore(folder)
+    event = {**GOOD, "event_id": "", "doc_id": store.read_sources()["doc_id"].iloc[0], "fatalities": "1e19"}
+    with pytest.raises(SaveRefused) as refused:
+        store.add_event(event, reason="test")
+    assert "too large to be kept exactly" in str(refused.value.problems[0].reason)
+
+
+def test_the_date_slider_bounds_never_leave_what_the_slider_can_show():
+    """The sidebar's slider raised StreamlitJSNumberBoundsError for dates before 1684 (defensive bound)."""
+    import pandas as pd
+
+    from ui.sidebar import date_bounds
+
+    events = pd.DataFrame({"date_start": pd.to_datetime(["1600-01-01", "2025-01-01"]).astype("datetime64[us]"),
+                           "date_end": pd.to_datetime(["1600-01-01", "2025-01-02"]).astype("datetime64[us]")})
+    low, high = date_bounds(events)
+    assert low >= date(1900, 1, 1) and high == date(2025, 1, 2)
+
+
+def test_a_refused_file_raises_data_file_error_only():
+    with pytest.raises(DataFileError):
+        import_bytes(b"", "empty.csv")
