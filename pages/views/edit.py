@@ -15,6 +15,7 @@ from utils.core.coords import CoordinateError, format_degrees, parse_coordinates
 from utils.core.escaping import escape_text
 from utils.core.schema import DATE_PRECISIONS, DISPLAY_LABELS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, SUB_EVENT_TYPES
 from utils.data.csv_read import ROW_COLUMN
+from utils.data.csv_write import spreadsheet_csv_bytes
 from utils.data.store import EventStore, SaveRefused
 from utils.data.validation import validate_events
 
@@ -299,5 +300,5 @@ with log_tab:
                            "newest first. 'who' is blank when the deployment does not identify users."))
     st.dataframe(recent.iloc[::-1], hide_index=True, key="change_log")
     if len(log):
-        st.download_button("Download changes.csv", store.changes_path.read_bytes(), file_name="changes.csv",
+        st.download_button("Download changes.csv", spreadsheet_csv_bytes(log), file_name="changes.csv",
                            mime="text/csv", on_click="ignore")

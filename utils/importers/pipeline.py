@@ -23,7 +23,7 @@ import pandas as pd
 from utils.core.problems import DataFileError, Problem, problems_frame
 from utils.core.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
 from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, RawTable, read_csv_table
-from utils.data.csv_write import neutralise_formula
+from utils.data.csv_write import data_csv_bytes, spreadsheet_csv_bytes
 from utils.data.dataset import default_data_dir
 from utils.data.validation import LoadResult, validate_events
 from utils.importers import acled, mapped_csv, native, ucdp
@@ -201,16 +201,11 @@ def import_bytes(data: bytes, file: str, *, fmt: str = "auto", encoding: str = "
 
 
 def set_aside_csv_bytes(rejected: pd.DataFrame) -> bytes:
-    """The rows set aside as UTF-8 CSV: the file's own cells, ``_row`` and ``_reasons``.
+    """The rows set aside as UTF-8 CSV for spreadsheets: the file's own cells, ``_row`` and ``_reasons``.
 
-    Cells a spreadsheet would run as a formula get a leading apostrophe
-    (see :func:`utils.data.csv_write.neutralise_formula`).
+    Written by :func:`utils.data.csv_write.spreadsheet_csv_bytes` (formula-like cells made inert).
     """
-    frame = rejected.copy()
-    for column in frame.columns:
-        if column != ROW_COLUMN:
-            frame[column] = frame[column].astype(object).map(neutralise_formula)
-    return frame.to_csv(index=False).encode("utf-8")
+    return spreadsheet_csv_bytes(rejected)
 
 
 _COMPUTED = ("date_start", "date_end", "nearest_site", "nearest_site_km", ROW_COLUMN)
@@ -220,10 +215,9 @@ def native_csv_bytes(events: pd.DataFrame) -> bytes:
     """Events in our schema as UTF-8 CSV: our columns first, then the extra columns kept from the file.
 
     Cells are written exactly as they are (this is a data file for the
-    dashboard, not a spreadsheet export), so it imports back unchanged.
+    dashboard, not a spreadsheet export), so it imports back unchanged; see
+    :func:`utils.data.csv_write.data_csv_bytes`.
     """
     ours = [c for c in (*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS) if c in events.columns]
     extra = [c for c in events.columns if c not in ours and c not in _COMPUTED and not c.startswith("dist_km_")]
-    frame = events[ours + extra].copy()
-    frame["event_date"] = pd.to_datetime(frame["event_date"]).dt.strftime("%Y-%m-%d")
-    return frame.to_csv(index=False).encode("utf-8")
+    return data_csv_bytes(events[ours + extra])
