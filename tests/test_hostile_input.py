@@ -118,3 +118,80 @@ def test_the_date_slider_bounds_never_leave_what_the_slider_can_show():
 def test_a_refused_file_raises_data_file_error_only():
     with pytest.raises(DataFileError):
         import_bytes(b"", "empty.csv")
+
+
+# -- the command line: messages, never tracebacks (issue 11, item 9) -------------------------------------
+
+HEADER = ",".join(GOOD)
+GOOD_LINE = ",".join(GOOD.values())
+
+
+def _cli(capsys, *arguments: str) -> tuple[int, str, str]:
+    from utils.__main__ import main
+
+    code = main(list(arguments))
+    said = capsys.readouterr()
+    assert "Traceback" not in said.out + said.err
+    return code, said.out, said.err
+
+
+def test_cli_report_of_a_file_with_a_ragged_row_and_a_bad_cell_prints_both(tmp_path, capsys):
+    """format_report raised TypeError (a NaN column name) and nothing was written."""
+    path = tmp_path / "mixed.csv"
+    path.write_text("\n".join([HEADER, GOOD_LINE, "T2,2025-03-01,day", GOOD_LINE.replace("T1", "T3").replace("34.90", "x")]))
+    code, out, _ = _cli(capsys, "import", str(path), "--out", str(tmp_path / "out.csv"))
+    assert code == 0 and "the row has 3 cells" in out and "not a number" in out and "wrote 1 event(s)" in out
+
+
+def test_cli_a_column_named_row_with_a_ragged_row_is_kept_under_another_name(tmp_path, capsys):
+    path = tmp_path / "row.csv"
+    path.write_text("\n".join([HEADER + ",_row", GOOD_LINE + ",7", "T2,1"]))
+    code, out, _ = _cli(capsys, "validate", str(path))
+    assert code == 0 and "renamed 'file_row'" in out and "1 rows loaded" not in out
+    assert "2 rows read: 1 loaded, 1 set aside." in out
+
+
+def test_cli_deeply_nested_geojson_is_refused_with_a_message(tmp_path, capsys):
+    path = tmp_path / "nested.geojson"
+    path.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"a":'
+                    + "[" * 100_000 + "]" * 100_000 + "}}]}")
+    code, _, err = _cli(capsys, "validate", str(path))
+    assert code == 1 and "nested too deeply" in err
+
+
+def test_cli_a_crs_whose_properties_are_a_list_is_refused_with_a_message(tmp_path, capsys):
+    path = tmp_path / "crs.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "crs": {"properties": [1, 2]}, "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [35.9, 35.3]}, "properties": {}}]}))
+    code, _, err = _cli(capsys, "validate", str(path))
+    assert code == 1 and "coordinate system" in err
+
+
+def test_cli_a_geojson_whose_every_point_is_nan_says_so(tmp_path, capsys):
+    path = tmp_path / "nan.geojson"
+    path.write_text('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point",'
+                    '"coordinates":[NaN, Infinity]},"properties":{"event_id":"E1"}}]}')
+    code, _, err = _cli(capsys, "validate", str(path))
+    assert code == 1 and "none of the 1 feature(s) has a usable Point" in err and "our schema" not in err
+
+
+def test_cli_an_encoding_that_is_not_a_text_encoding_is_refused(tmp_path, capsys):
+    path = tmp_path / "good.csv"
+    path.write_text(HEADER + "\n" + GOOD_LINE + "\n")
+    code, _, err = _cli(capsys, "validate", str(path), "--encoding", "rot13")
+    assert code == 1 and "'rot13' is not a known text encoding" in err
+    code, _, err = _cli(capsys, "validate", str(path), "--encoding", "no-such-codec")
+    assert code == 1 and "not a known text encoding" in err
+
+
+def test_cli_import_out_into_a_missing_folder_says_so(tmp_path, capsys):
+    path = tmp_path / "good.csv"
+    path.write_text(HEADER + "\n" + GOOD_LINE + "\n")
+    code, _, err = _cli(capsys, "import", str(path), "--out", str(tmp_path / "missing" / "out.csv"))
+    assert code == 1 and "cannot write" in err and "exists" in err
+
+
+def test_cli_export_out_under_a_file_says_so(tmp_path, capsys):
+    (tmp_path / "afile").write_text("x")
+    code, _, err = _cli(capsys, "export", "--format", "csv", "--out", str(tmp_path / "afile" / "out.csv"))
+    assert code == 1 and "cannot write" in err

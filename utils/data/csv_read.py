@@ -78,10 +78,13 @@ def _check_bytes(data: bytes, file: str, encoding: str) -> None:
     Decodes in chunks so a large file is never held twice.
     """
     try:
-        decoder = codecs.getincrementaldecoder(encoding)()
+        info = codecs.lookup(encoding)
     except LookupError:
-        raise DataFileError(file, f"unknown text encoding {encoding!r}; choose one such as utf-8, cp1256 "
-                                  "(Arabic Windows) or latin-1.") from None
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        raise DataFileError(file, f"{encoding!r} is not a known text encoding; choose one such as utf-8, cp1256 "
+                                  "(Arabic Windows) or latin-1.")
+    decoder = info.incrementaldecoder()
     wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
     if not wide:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -132,6 +135,26 @@ def _read_source(source: str | Path | bytes, file: str | None) -> tuple[bytes, s
         except OSError as exc:
             raise DataFileError(file, f"the file cannot be read: {exc.strerror}") from None
     return source, file or "uploaded file"
+
+
+RESERVED_LABELS = (ROW_COLUMN, EXTRA_COLUMN, "_reasons")
+"""Column names the dashboard uses itself; a file's column of that name is kept as ``file<name>``."""
+
+
+def reserved_renamed(labels: list[str]) -> tuple[list[str], list[str]]:
+    """``labels`` with each reserved name (see :data:`RESERVED_LABELS`) renamed, and a note per rename."""
+    taken = set(labels)
+    out, notes = [], []
+    for label in labels:
+        if label in RESERVED_LABELS:
+            new = "file" + label
+            while new in taken:
+                new = "file" + new
+            taken.add(new)
+            notes.append(f"column {label!r} renamed {new!r}: the dashboard uses {label!r} itself.")
+            label = new
+        out.append(label)
+    return out, notes
 
 
 def _check_header(header: list[str], file: str) -> list[str]:
@@ -270,13 +293,13 @@ def _exact_table(text: str, file: str) -> RawTable:
         raise DataFileError(file, "the file is empty; a CSV needs a header row and data rows.") from None
     if not header:
         raise DataFileError(file, "row 1 is blank; the first row must be the header (the column names).", row=1)
-    header = _check_header(header, file)
+    header, renamed = reserved_renamed(_check_header(header, file))
     width = len(header)
     good = _Columns(header)
     good_rows: list[int] = []
     bad: list[dict[str, str | int]] = []
     problems: list[Problem] = []
-    notes: list[str] = []
+    notes: list[str] = [f"{file}: {note}" for note in renamed]
     blank_rows = 0
     for row_number, cells, unclosed in records:
         if unclosed is not None:
@@ -329,8 +352,9 @@ def _fast_table(data: bytes, file: str) -> RawTable | None:
     if empty[0]:
         return None
     header = _check_header(_record_cells(bytes(data[records.starts[0]:records.ends[0]]).decode("utf-8")), file)
+    header, renamed = reserved_renamed(header)
     row_numbers = np.flatnonzero(~empty[1:]) + 2
-    notes: list[str] = []
+    notes: list[str] = [f"{file}: {note}" for note in renamed]
     if len(records.starts) > 1:
         block = int(min(max(1 << 24, 2 * int(lengths.max()) + 4096), 2**31 - 1))
         try:
