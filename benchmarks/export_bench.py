@@ -97,7 +97,7 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=0, help="also export this many events as PNG and HTML")
     parser.add_argument("--only-layer", action="store_true", help="print only the dashboard layer bytes")
     arguments = parser.parse_args()
-    dataset = load_dataset()
+    dataset = load_dataset(PROJECT / "data")
     for line in dashboard_layer_bytes(dataset):
         print(line)
     if arguments.only_layer:

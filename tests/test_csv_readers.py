@@ -14,6 +14,7 @@ import io
 from datetime import date
 
 import pandas as pd
+from conftest import BUNDLED
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -171,7 +172,7 @@ def events_csv(draw) -> bytes:
 @example(("\n".join([",".join(EVENT_COLUMNS), ",".join(GOOD[:-1] + ['"INC-open']), ",".join(GOOD)])).encode())
 def test_for_every_input_rows_read_equal_rows_loaded_plus_rows_set_aside(data):
     try:
-        result = import_bytes(data, "events.csv", fmt="native", today=date(2025, 6, 1))
+        result = import_bytes(data, "events.csv", fmt="native", folder=BUNDLED, today=date(2025, 6, 1))
     except DataFileError:
         return
     assert result.rows_read == result.loaded + result.set_aside
@@ -200,7 +201,7 @@ def test_a_last_column_opening_a_quote_that_never_closes_loses_no_row():
         lines.append(",".join(row))
     lines[3] = lines[3].rsplit(",", 1)[0] + ',"INC-open'
     data = ("\n".join(lines) + "\n").encode()
-    result = import_bytes(data, "events.csv", fmt="native", today=date(2025, 6, 1))
+    result = import_bytes(data, "events.csv", fmt="native", folder=BUNDLED, today=date(2025, 6, 1))
     assert result.rows_read == 10
     assert result.loaded == 9 and result.set_aside == 1
     assert result.load.rejected["_row"].astype(int).tolist() == [4]

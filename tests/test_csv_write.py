@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 import pandas as pd
-from conftest import DATA
+from conftest import BUNDLED, DATA
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -134,7 +134,7 @@ def test_an_import_output_reimports_unchanged_with_a_lone_carriage_return():
     from utils.importers import import_bytes
 
     written = data_csv_bytes(pd.DataFrame([{**GOOD, "notes": "one\rtwo"}, {**GOOD, "event_id": "T2"}]))
-    first = import_bytes(written, "e.csv", today=date(2026, 11, 21))
+    first = import_bytes(written, "e.csv", folder=BUNDLED, today=date(2026, 11, 21))
     assert first.loaded == 2
-    again = import_bytes(native_csv_bytes(first.load.events), "e.csv", today=date(2026, 11, 21))
+    again = import_bytes(native_csv_bytes(first.load.events), "e.csv", folder=BUNDLED, today=date(2026, 11, 21))
     assert again.loaded == 2 and again.load.events["notes"].iloc[0] == "one\rtwo"

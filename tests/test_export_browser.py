@@ -34,7 +34,7 @@ from utils.map.aggregate import in_view
 from utils.map.settings import MapSettings
 from utils.map.view_layer import default_viewport
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 HOSTILE_TEXTS = list(HOSTILE_PAYLOADS.values())
 RED = "Explosions/Remote violence"  # drawn #d62728; three events: Al-Tanf, Idlib, Khmeimim

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ui.detail import picker_key
+from utils.analysis.facets import FACETS
 from utils.map.event_layer import ID
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -139,7 +140,7 @@ def test_sources_page_lists_the_articles_with_their_events():
 def test_every_page_shares_the_one_sidebar(page):
     at = run_app(page)
     keys = {w.key for w in at.sidebar.multiselect}
-    assert keys == {"f_sources", "f_claimants", "f_types", "f_statuses"}
+    assert keys == {facet.widget_key for facet in FACETS} >= {"f_sources", "f_claimants", "f_types", "f_statuses"}
 
 
 def test_near_a_base_filter_from_the_sidebar():

@@ -13,10 +13,11 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from ui import url_state
 from ui.view import View
 from utils.core.escaping import escape_text
 from utils.export.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file, file_name
-from utils.export.permalink import DEFAULT_BASE_URL, VIEW_KEYS, MapView, permalink, view_from_map_state, view_from_query
+from utils.export.permalink import DEFAULT_BASE_URL, MapView, permalink, view_from_map_state
 from utils.export.render import RenderError, missing_parts
 from utils.map.mapping import SYRIA_CENTER, SYRIA_ZOOM
 from utils.map.settings import MapSettings
@@ -37,20 +38,11 @@ def initial_view() -> MapView:
     (st_folium would redraw a map whose centre changed).
     """
     if _INITIAL_VIEW not in st.session_state:
-        query = {key: st.query_params.get(key) for key in VIEW_KEYS if key in st.query_params}
-        view, messages = view_from_query(query)
+        view, messages = url_state.read_view()
         for message in messages:
             st.warning(escape_text(message), icon=":material/link_off:")
         st.session_state[_INITIAL_VIEW] = view or MapView(SYRIA_CENTER, SYRIA_ZOOM)
     return st.session_state[_INITIAL_VIEW]
-
-
-def _mirror_view_in_url(view: MapView) -> None:
-    """Keep ``lat``/``lon``/``zoom`` in the address bar, so copying the URL shares the view too."""
-    wanted = view.to_query()
-    if any(st.query_params.get(key) != value for key, value in wanted.items()):
-        for key, value in wanted.items():
-            st.query_params[key] = value
 
 
 def _base_url() -> str:
@@ -66,7 +58,7 @@ def show_export_panel(view: View, map_state: Mapping | None, settings: MapSettin
     drawn with the map's ``settings`` (colours, heatmap, range rings) as on the dashboard."""
     settings = settings or MapSettings()
     map_view = view_from_map_state(map_state) or initial_view()
-    _mirror_view_in_url(map_view)
+    url_state.write_view(map_view)  # copying the address shares the view too
     st.subheader("Export for a briefing")
     title = st.text_input("Title", value=DEFAULT_TITLE, key=_TITLE, max_chars=120)
     link = permalink(_base_url(), view.filter, map_view, settings)

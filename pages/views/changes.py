@@ -9,7 +9,6 @@ from streamlit_folium import st_folium
 from ui.view import current_view
 from utils.core.escaping import escape_text
 from utils.core.problems import DataFileError
-from utils.data.dataset import default_data_dir
 from utils.data.diff import diff_events
 from utils.data.snapshots import list_snapshots, load_version, save_snapshot
 from utils.map.mapping import build_base_map, build_change_layer
@@ -19,19 +18,20 @@ st.title("What changed")
 st.write("Compare the loaded events with an earlier version: a snapshot saved here before the last "
          "briefing, or an events file you upload. Events are matched by their id.")
 
-data_dir = default_data_dir()
+folder = view.folder.root  # the served data folder (--data-dir), chosen at start-up
 left, right = st.columns(2)
-snapshots = list_snapshots(data_dir)
+snapshots = list_snapshots(folder)
 with left:
     choice = st.selectbox("Saved snapshot", snapshots, format_func=lambda p: p.name, index=None,
                           placeholder="Pick a snapshot" if snapshots else "No snapshot saved yet",
                           key="snapshot_choice")
     if st.button("Save a snapshot of the current data", icon=":material/save:"):
         try:
-            saved = save_snapshot(data_dir, view.dataset.version)
+            saved = save_snapshot(folder, view.dataset.version)
             st.success(escape_text(f"Saved {saved.name}"))
         except OSError as error:
-            st.error(escape_text(f"The snapshot could not be saved in {data_dir}: {error.strerror}"))
+            st.error(escape_text(f"The snapshot could not be saved in the data folder: {error.strerror}. "
+                                 "Ask whoever runs the dashboard to make the folder writable."))
 with right:
     upload = st.file_uploader("Or upload an earlier events.csv", type=["csv"], key="earlier_upload")
 

@@ -19,10 +19,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from utils.analysis.facets import facet_options
+from utils.analysis.facets import FACETS, facet_options
 from utils.analysis.filters import EventFilter
 from utils.core.problems import DataFileError
-from utils.data.dataset import load_dataset
+from utils.data.dataset import Dataset, load_dataset
+from utils.data.folder import DATA_DIR_ENV, DataFolder
 from utils.export.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file
 from utils.export.permalink import DEFAULT_BASE_URL, MapView, permalink
 from utils.export.render import RenderError
@@ -47,18 +48,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "session). Facet options can be repeated: --source SouthFront --source 'The Cradle'.")
     parser.add_argument("--start", type=_day, help="first day, YYYY-MM-DD (default: the first event)")
     parser.add_argument("--end", type=_day, help="last day, YYYY-MM-DD (default: the last event)")
-    parser.add_argument("--source", action="append", default=[], help="outlet that published the report")
-    parser.add_argument("--claimant", action="append", default=[], help="who made the claim (claimed_by)")
-    parser.add_argument("--type", dest="event_type", action="append", default=[], help="event type")
-    parser.add_argument("--status", action="append", default=[],
-                        help="claimed, reported, confirmed or disputed")
+    for facet in FACETS:
+        parser.add_argument(facet.cli_flag, dest=facet.cli_dest, action="append", default=[],
+                            help=f"{facet.label}: {facet.help} (repeat for several)")
     parser.add_argument("--site", help="keep events within --radius-km of this base (site_id, e.g. khmeimim)")
     parser.add_argument("--radius-km", type=float, help="distance from --site in km")
     parser.add_argument("--format", required=True, choices=list(EXPORT_FORMATS),
                         help="png (1920x1080 slide), png-a4 (A4 landscape, 300 dpi), pdf, html, csv or geojson")
     parser.add_argument("--title", default=DEFAULT_TITLE, help="title printed on PNG, PDF and HTML")
     parser.add_argument("--out", required=True, type=Path, help="file to write")
-    parser.add_argument("--data-dir", type=Path, help="data folder (default: $EVENTMAP_DATA_DIR or data/)")
+    parser.add_argument("--data-dir", type=Path, help=f"data folder (default: ${DATA_DIR_ENV} or data/)")
     parser.add_argument("--lat", type=float, default=SYRIA_CENTER[0], help="map centre latitude, degrees")
     parser.add_argument("--lon", type=float, default=SYRIA_CENTER[1], help="map centre longitude, degrees")
     parser.add_argument("--zoom", type=float, default=SYRIA_ZOOM, help="map zoom level (4 to 17)")
@@ -72,19 +71,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run_export)
 
 
-_OPTION_OF_FACET = {"sources": "--source", "claimants": "--claimant", "event_types": "--type",
-                    "statuses": "--status"}
-
-
-def _unknown_values(value: EventFilter, dataset) -> list[str]:
+def _unknown_values(value: EventFilter, dataset: Dataset) -> list[str]:
     """Messages for facet values the data does not hold (a typo would otherwise export nothing)."""
     options = facet_options(dataset)
     messages = []
-    for name, option in _OPTION_OF_FACET.items():
-        unknown = [v for v in getattr(value, name) if v not in options[name]]
+    for facet in FACETS:
+        unknown = [v for v in getattr(value, facet.name) if v not in options[facet.name]]
         if unknown:
-            messages.append(f"{option} {', '.join(map(repr, unknown))} is not in the data; "
-                            f"choose from: {', '.join(options[name])}")
+            messages.append(f"{facet.cli_flag} {', '.join(map(repr, unknown))} is not in the data; "
+                            f"choose from: {', '.join(options[facet.name])}")
     return messages
 
 
@@ -102,16 +97,15 @@ def run_export(arguments: argparse.Namespace) -> int:
         print("export: " + "; ".join(problems), file=sys.stderr)
         return 1
     try:
-        value = EventFilter(start=arguments.start, end=arguments.end, sources=tuple(arguments.source),
-                            claimants=tuple(arguments.claimant), event_types=tuple(arguments.event_type),
-                            statuses=tuple(arguments.status), near_site=arguments.site,
-                            radius_km=arguments.radius_km)
+        value = EventFilter(start=arguments.start, end=arguments.end, near_site=arguments.site,
+                            radius_km=arguments.radius_km,
+                            **{facet.name: tuple(getattr(arguments, facet.cli_dest)) for facet in FACETS})
         view = MapView((arguments.lat, arguments.lon), arguments.zoom)
     except ValueError as error:
         print(f"export: {error}", file=sys.stderr)
         return 1
     try:
-        dataset = load_dataset(arguments.data_dir)
+        dataset = load_dataset(DataFolder.from_option(arguments.data_dir))
     except DataFileError as error:
         print(f"export: the data cannot be loaded: {error}", file=sys.stderr)
         return 1

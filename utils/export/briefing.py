@@ -20,12 +20,13 @@ from typing import Literal
 
 import pandas as pd
 
+from utils.analysis.facets import FACETS
 from utils.analysis.filters import EventFilter
-from utils.core.dates import coarse_date_note
 from utils.core.escaping import escape_text, safe_http_url
 from utils.core.presentation import date_text
 from utils.core.schema import DISPLAY_LABELS
 from utils.data.dataset import Dataset
+from utils.data.sites import site_names
 from utils.export.export_map import build_export_map, inline_vendored_assets
 from utils.export.formats import events_csv_bytes, events_geojson_bytes
 from utils.export.permalink import MapView
@@ -100,7 +101,7 @@ def caption_lines(briefing: Briefing, plan: ViewPlan | None = None) -> list[tupl
     :func:`map_words`), count, version, time, attribution, link."""
     value, data = briefing.filter, briefing.dataset
     events, everything = briefing.events, data.events
-    names = dict(zip(data.sites["site_id"], data.sites["name"]))
+    names = site_names(data.sites)
     if len(everything):
         first, last = everything["date_start"].min().date(), everything["date_end"].max().date()
     else:
@@ -109,15 +110,10 @@ def caption_lines(briefing: Briefing, plan: ViewPlan | None = None) -> list[tupl
     end = value.end or last
     dates = f"{start} to {end}" if start and end else "all dates"
     lines = [
-        ("Shown", value.describe(len(events), len(everything), site_names=names)),
+        ("Shown", value.caption(events, len(everything), site_names=names)),
         ("Dates", dates + ("" if value.start or value.end else " (all dates in the data)")),
-        ("Sources", _chosen(value.sources, "all outlets")),
-        ("Claimed by", _chosen(value.claimants, "all claimants")),
-        ("Types", _chosen(value.event_types, "all event types")),
-        ("Status", _chosen(value.statuses, "all (claimed, reported, confirmed, disputed)")),
+        *((facet.words.capitalize(), _chosen(getattr(value, facet.name), facet.every)) for facet in FACETS),
     ]
-    if coarse_date_note(events):
-        lines.append(("Coarse dates", coarse_date_note(events)))
     if value.near_site is not None:
         lines.append(("Distance", f"within {value.radius_km:g} km of {names.get(value.near_site, value.near_site)}"))
     lines += [

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from utils.analysis.filters import EventFilter
+from utils.core.links import Query, query_last
 from utils.map.settings import MapSettings
 
 __all__ = ["DEFAULT_BASE_URL", "VIEW_KEYS", "MapView", "permalink", "view_from_map_state", "view_from_query"]
@@ -46,19 +47,13 @@ class MapView:
         return {"lat": f"{lat:.4f}", "lon": f"{lon:.4f}", "zoom": f"{self.zoom:g}"}
 
 
-def view_from_query(query: Mapping[str, str | list[str]]) -> tuple[MapView | None, list[str]]:
+def view_from_query(query: Query) -> tuple[MapView | None, list[str]]:
     """Read a view from link parameters; ``None`` if the link has none.
 
     Returns the view and messages about parameters that were ignored (a view
     needs all three of ``lat``, ``lon`` and ``zoom``, as numbers in range).
     """
-    values: dict[str, str] = {}
-    for key in VIEW_KEYS:
-        value = query.get(key)
-        if isinstance(value, list):
-            value = value[-1] if value else None
-        if value is not None:
-            values[key] = str(value)
+    values = {key: value for key in VIEW_KEYS if (value := query_last(query, key)) is not None}
     if not values:
         return None, []
     if len(values) < len(VIEW_KEYS):

@@ -13,6 +13,7 @@ A file that cannot be read as rows at all raises
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -21,10 +22,10 @@ from pathlib import Path
 import pandas as pd
 
 from utils.core.problems import DataFileError, Problem, problems_frame
-from utils.core.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
+from utils.core.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS, is_computed_column
 from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, RawTable, read_csv_table
 from utils.data.csv_write import data_csv_bytes, spreadsheet_csv_bytes
-from utils.data.dataset import default_data_dir
+from utils.data.folder import DataFolder
 from utils.data.validation import LoadResult, validate_events
 from utils.importers import acled, mapped_csv, native, ucdp
 from utils.importers.conversion import Conversion
@@ -32,7 +33,7 @@ from utils.importers.detect import FORMAT_LABELS, detect_columns, looks_like_jso
 from utils.importers.geojson import read_feature_table
 from utils.importers.mapped_csv import ColumnMapping
 from utils.importers.places import load_places
-from utils.importers.upload import unpack
+from utils.importers.upload import MAX_GEOJSON_BYTES, head_bytes, source_size, unpack
 
 __all__ = ["FORMATS", "ImportResult", "Inspection", "import_bytes", "inspect_upload", "native_csv_bytes",
            "run_import", "set_aside_csv_bytes"]
@@ -92,17 +93,28 @@ class ImportResult:
         return f"{self.rows_read} rows read: {self.loaded} loaded, {self.set_aside} set aside."
 
 
-def inspect_upload(data: bytes, file: str, *, encoding: str = "utf-8-sig", container: str = "auto",
+def inspect_upload(data: bytes | Path, file: str, *, encoding: str = "utf-8-sig", container: str = "auto",
                    max_bytes: int | None = None) -> Inspection:
-    """Unpack ``data``, split it into rows and detect its format. ``container``: auto, csv or geojson."""
-    content, name, notes = unpack(data, file, max_bytes=max_bytes)
-    if container == "auto":
-        container = "geojson" if looks_like_json(content) or name.lower().endswith((".geojson", ".json")) \
-            else "csv"
-    if container == "geojson":
-        table = read_feature_table(content, name, encoding=encoding)
-    else:
-        table = read_csv_table(content, name, encoding=encoding)
+    """Unpack ``data`` (bytes, or the path of a file on disk), split it into rows and detect its format.
+
+    ``container``: auto, csv or geojson. A compressed file is unpacked into a
+    temporary folder, removed before this returns (the rows are in memory).
+    """
+    with tempfile.TemporaryDirectory(prefix="eventmap-import-") as folder:
+        content, name, notes = unpack(data, file, folder=Path(folder), max_bytes=max_bytes)
+        if container == "auto":
+            container = "geojson" if looks_like_json(head_bytes(content, 1024)) or \
+                name.lower().endswith((".geojson", ".json")) else "csv"
+        if container == "geojson":
+            if source_size(content) > MAX_GEOJSON_BYTES:
+                raise DataFileError(name, f"the GeoJSON file is {source_size(content) / 1e6:,.0f} MB; GeoJSON is "
+                                          f"read whole, so files above {MAX_GEOJSON_BYTES / 1e6:,.0f} MB are not "
+                                          "read. Convert it to CSV (with latitude and longitude columns) and "
+                                          "import that.")
+            table = read_feature_table(content if isinstance(content, bytes) else Path(content).read_bytes(), name,
+                                       encoding=encoding)
+        else:
+            table = read_csv_table(content, name, encoding=encoding)
     columns = [c for c in table.frame.columns if c != ROW_COLUMN]
     if container == "geojson":
         columns = list(dict.fromkeys([*columns, *(c for c in table.set_aside.columns
@@ -143,10 +155,14 @@ def _convert(frame: pd.DataFrame, file: str, fmt: str, mapping: ColumnMapping | 
     return mapped_csv.convert(frame, file, mapping)
 
 
-def run_import(inspection: Inspection, *, fmt: str = "auto", mapping: ColumnMapping | None = None,
-               date_format: str = "auto", today: date | None = None, data_dir: Path | None = None,
+def run_import(inspection: Inspection, *, folder: DataFolder, fmt: str = "auto",
+               mapping: ColumnMapping | None = None, date_format: str = "auto", today: date | None = None,
                progress: Progress = _no_progress) -> ImportResult:
-    """Convert and validate the rows of ``inspection`` in format ``fmt`` (see :data:`FORMATS`)."""
+    """Convert and validate the rows of ``inspection`` in format ``fmt`` (see :data:`FORMATS`).
+
+    ``folder``: the data folder served, whose governorate polygons fill blank
+    governorates and catch swapped coordinates.
+    """
     table = inspection.table
     file = inspection.file
     if table.rows_read == 0:
@@ -156,7 +172,7 @@ def run_import(inspection: Inspection, *, fmt: str = "auto", mapping: ColumnMapp
     progress(0.45, f"Converting {table.rows_read:,} rows from {FORMAT_LABELS[used]}")
     conversion = _convert(table.frame, file, used, mapping, date_format)
     progress(0.6, "Checking every row and finding governorates")
-    places = load_places(str(data_dir or default_data_dir()))
+    places = load_places(str(folder.root))
     load = validate_events(conversion.frame, file, today=today, fill_admin1=places.fill_admin1,
                            extra_checks=conversion.checks, is_swapped=places.is_swapped)
     progress(0.9, "Preparing the report")
@@ -188,16 +204,15 @@ def _rows_set_aside(table: RawTable, load: LoadResult, problems: list[Problem]) 
     return rows
 
 
-def import_bytes(data: bytes, file: str, *, fmt: str = "auto", encoding: str = "utf-8-sig",
+def import_bytes(data: bytes | Path, file: str, *, folder: DataFolder, fmt: str = "auto", encoding: str = "utf-8-sig",
                  mapping: ColumnMapping | None = None, date_format: str = "auto", today: date | None = None,
-                 data_dir: Path | None = None, max_bytes: int | None = None,
-                 progress: Progress = _no_progress) -> ImportResult:
-    """Inspect and import in one call (see :func:`inspect_upload` and :func:`run_import`)."""
+                 max_bytes: int | None = None, progress: Progress = _no_progress) -> ImportResult:
+    """Inspect and import in one call (see :func:`inspect_upload` and :func:`run_import`); ``data`` may be a path."""
     progress(0.05, "Reading the file")
     container = "geojson" if fmt == "geojson" else "csv" if fmt in ("native", "acled", "ucdp") else "auto"
     inspection = inspect_upload(data, file, encoding=encoding, container=container, max_bytes=max_bytes)
-    return run_import(inspection, fmt=fmt, mapping=mapping, date_format=date_format, today=today,
-                      data_dir=data_dir, progress=progress)
+    return run_import(inspection, folder=folder, fmt=fmt, mapping=mapping, date_format=date_format, today=today,
+                      progress=progress)
 
 
 def set_aside_csv_bytes(rejected: pd.DataFrame) -> bytes:
@@ -208,9 +223,6 @@ def set_aside_csv_bytes(rejected: pd.DataFrame) -> bytes:
     return spreadsheet_csv_bytes(rejected)
 
 
-_COMPUTED = ("date_start", "date_end", "nearest_site", "nearest_site_km", ROW_COLUMN)
-
-
 def native_csv_bytes(events: pd.DataFrame) -> bytes:
     """Events in our schema as UTF-8 CSV: our columns first, then the extra columns kept from the file.
 
@@ -219,5 +231,5 @@ def native_csv_bytes(events: pd.DataFrame) -> bytes:
     :func:`utils.data.csv_write.data_csv_bytes`.
     """
     ours = [c for c in (*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS) if c in events.columns]
-    extra = [c for c in events.columns if c not in ours and c not in _COMPUTED and not c.startswith("dist_km_")]
+    extra = [c for c in events.columns if c not in ours and c != ROW_COLUMN and not is_computed_column(c)]
     return data_csv_bytes(events[ours + extra])
