@@ -87,7 +87,13 @@ def test_the_change_log_download_runs_no_formula():
 
 def test_a_header_label_that_looks_like_a_formula_is_made_inert():
     data = spreadsheet_csv_bytes(pd.DataFrame({"=HYPERLINK(1)": ["a"], "ok": ["b"]}))
-    assert data.startswith(b"\"'=HYPERLINK(1)\"")
+    assert data.startswith(b"'=HYPERLINK(1),ok\r\n")
+
+
+def test_header_labels_are_quoted_only_when_they_must_be():
+    data = data_csv_bytes(pd.DataFrame({"a": ["x"], 'b,"c"': ["y"], "d\re": ["z"]}))
+    assert data.startswith(b'a,"b,""c""","d\re"\n')
+    assert read_csv_table(data, "f.csv").frame.columns.tolist() == ["a", 'b,"c"', "d\re", "_row"]
 
 
 def test_numbers_stay_numbers_and_dates_are_iso():

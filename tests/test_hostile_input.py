@@ -267,3 +267,50 @@ def test_an_upload_is_saved_to_disk_a_piece_at_a_time(tmp_path):
     target = save_upload(io.BytesIO(data).read, tmp_path / "upload", size=len(data),
                          progress=lambda done, size: seen.append(done))
     assert target.read_bytes() == data and seen[-1] == len(data) and len(seen) == 3
+
+
+# -- points far outside the region: a note, a column and a filter, not a refusal (issue 11, item 10) -------
+
+@pytest.mark.parametrize(("where", "latitude", "longitude"), [
+    ("London", "51.5072", "-0.1276"), ("the Pacific", "-10.0", "-150.0"), ("near 0, 0", "0.0001", "0.0001")])
+def test_a_point_far_outside_the_region_loads_with_a_note_and_is_marked(where, latitude, longitude):
+    result = import_bytes(native_bytes([GOOD, {**GOOD, "event_id": "FAR", "latitude": latitude,
+                                               "longitude": longitude}]), "events.csv", folder=BUNDLED, today=TODAY)
+    assert result.loaded == 2, where
+    note = " ".join(result.load.notes)
+    assert "1 point(s) lie far outside the region" in note and "row 3" in note
+
+
+def test_zero_zero_is_still_refused_as_a_placeholder():
+    result = import_bytes(native_bytes([{**GOOD, "latitude": "0", "longitude": "0"}]), "events.csv",
+                          folder=BUNDLED, today=TODAY)
+    assert result.loaded == 0 and "placeholder" in result.report()["reason"].iloc[0]
+
+
+def test_the_region_filter_hides_far_points_and_says_so():
+    from utils.analysis.filters import EventFilter
+    from utils.data.dataset import derive_columns, load_dataset
+    from utils.importers.merge import with_import
+
+    base = load_dataset(BUNDLED, today=TODAY)
+    far = import_bytes(native_bytes([{**GOOD, "event_id": "FAR", "latitude": "51.5", "longitude": "-0.12",
+                                      "doc_id": ""}]), "far.csv", folder=BUNDLED, today=TODAY)
+    dataset = with_import(base, far, replace_events=False)
+    events = dataset.events
+    assert events["in_region"].dtype == bool and not events.set_index("event_id").loc["FAR", "in_region"]
+    assert events["in_region"].sum() == len(base.events)
+    inside = EventFilter(in_region_only=True)
+    assert inside.mask(events).sum() == len(base.events)
+    assert EventFilter().mask(events).sum() == len(events)
+    assert "inside the region only" in inside.describe(1, 2)
+    assert "in_region" in derive_columns(base.events, base.sites).columns
+
+
+def test_the_region_filter_travels_in_the_link():
+    from utils.analysis.filters import EventFilter
+
+    value = EventFilter(in_region_only=True)
+    query = value.to_query()
+    assert query.get("region") in ("1", ["1"])
+    again, _ = EventFilter.from_query(query)
+    assert again.in_region_only

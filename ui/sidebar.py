@@ -25,6 +25,9 @@ _FLAGS = {"precise_only": ("f_precise", "Precise places only",
                            "Hide events placed only near a town or in a region (place precision 2 or 3)."),
           "corroborated_only": ("f_corroborated", "Corroborated by 2+ independent sources",
                                 "Keep incidents that at least two different outlets report."),
+          "in_region_only": ("f_region", "Only events inside the region",
+                             "Hide points far outside Syria and its neighbours (more than about 300 km away: "
+                             "a typo or a placeholder such as 0, 0)."),
           "include_retired": ("f_retired", "Show retired events",
                               "Retired events are kept in the data with the reason; they are hidden unless shown here.")}
 DEFAULT_RADIUS_KM = 50.0

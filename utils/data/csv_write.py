@@ -94,12 +94,22 @@ def _arrow_table(frame: pd.DataFrame, *, spreadsheet: bool):
     return pa.table(columns)
 
 
+def _header_line(labels: list[str], eol: str) -> bytes:
+    """The header as a spreadsheet writes it: a label quoted only when it holds a quote, comma or line break."""
+    def cell(label: str) -> str:
+        return '"' + label.replace('"', '""') + '"' if any(c in label for c in '",\r\n') else label
+
+    return (",".join(cell(label) for label in labels) + eol).encode("utf-8")
+
+
 def _write(frame: pd.DataFrame, *, spreadsheet: bool, eol: str) -> bytes:
     import pyarrow.csv as pacsv
 
+    table = _arrow_table(frame, spreadsheet=spreadsheet)
     buffer = io.BytesIO()
-    options = pacsv.WriteOptions(quoting_style="needed", eol=eol)
-    pacsv.write_csv(_arrow_table(frame, spreadsheet=spreadsheet), buffer, options)
+    buffer.write(_header_line(table.column_names, eol))
+    options = pacsv.WriteOptions(quoting_style="needed", eol=eol, include_header=False)
+    pacsv.write_csv(table, buffer, options)
     return buffer.getvalue()
 
 

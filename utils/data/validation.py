@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from utils.core.dates import add_date_windows
+from utils.core.geo import in_region
 from utils.core.problems import BLANK, INVALID, DataFileError, Problem, problems_frame
 from utils.core.schema import (
     DATE_PRECISIONS,
@@ -245,6 +246,21 @@ def _formula_note(frame: pd.DataFrame, file: str) -> str | None:
             "do not run them either.")
 
 
+def _far_away_note(events: pd.DataFrame, file: str) -> str | None:
+    """Say how many loaded points lie far outside the region (they load, and a filter hides them)."""
+    if not len(events):
+        return None
+    lat, lon = events["latitude"].to_numpy(float), events["longitude"].to_numpy(float)
+    far = ~in_region(lat, lon)
+    if not far.any():
+        return None
+    first = int(np.flatnonzero(far)[0])
+    return (f"{file}: {int(far.sum())} point(s) lie far outside the region (Syria and about 300 km around it), "
+            f"first: row {int(events[ROW_COLUMN].iloc[first])} at ({lat[first]:g}, {lon[first]:g}). They are "
+            "loaded and marked; 'Only events inside the region' in the sidebar hides them. Check for a typo, "
+            "a lost minus sign or a placeholder.")
+
+
 def _shown_value(value: object) -> str:
     text = "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
     if len(text) > MAX_CELL_CHARS:
@@ -347,6 +363,9 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
 
     keep = ~bad_any
     events = _typed_events(frame.loc[keep] if bad_any.any() else frame, parsed, keep)
+    far = _far_away_note(events, file)
+    if far:
+        notes.append(far)
     if fill_admin1 is not None and len(events):
         blank_admin = events["admin1"] == ""
         if blank_admin.any():
