@@ -9,12 +9,16 @@ Example::
 It builds the same :class:`utils.analysis.filters.EventFilter` and
 :class:`utils.map.settings.MapSettings` (``--colour-by``, ``--heatmap``,
 ``--rings`` are read as the link's ``colour``, ``heat`` and ``rings``) and calls
-the same :func:`utils.export.briefing.export_file` as the dashboard's Export panel.
+the same :func:`utils.export.outputs.export_file` as the dashboard's Export panel. With no ``--lat``,
+``--lon`` and ``--zoom`` the export frames the filtered events (all of Syria when they spread across it).
+The permalink printed on it uses ``--base-url``, else ``$EVENTMAP_BASE_URL``; with neither it is printed as
+the link's query alone (never a guessed address).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -24,10 +28,10 @@ from utils.analysis.filters import EventFilter
 from utils.core.problems import DataFileError
 from utils.data.dataset import Dataset, load_dataset
 from utils.data.folder import DATA_DIR_ENV, DataFolder
-from utils.export.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file
-from utils.export.permalink import DEFAULT_BASE_URL, MapView, permalink
+from utils.export.briefing import BANNER_LIMIT, DEFAULT_TITLE, Briefing
+from utils.export.outputs import EXPORT_FORMATS, export_file
+from utils.export.permalink import BASE_URL_ENV, MapView, dashboard_address
 from utils.export.render import RenderError
-from utils.map.mapping import SYRIA_CENTER, SYRIA_ZOOM
 from utils.map.settings import COLOR_BY_CHOICES, MapSettings
 
 __all__ = ["register", "run_export"]
@@ -58,15 +62,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--title", default=DEFAULT_TITLE, help="title printed on PNG, PDF and HTML")
     parser.add_argument("--out", required=True, type=Path, help="file to write")
     parser.add_argument("--data-dir", type=Path, help=f"data folder (default: ${DATA_DIR_ENV} or data/)")
-    parser.add_argument("--lat", type=float, default=SYRIA_CENTER[0], help="map centre latitude, degrees")
-    parser.add_argument("--lon", type=float, default=SYRIA_CENTER[1], help="map centre longitude, degrees")
-    parser.add_argument("--zoom", type=float, default=SYRIA_ZOOM, help="map zoom level (4 to 17)")
+    parser.add_argument("--lat", type=float, help="map centre latitude, degrees (with --lon and --zoom; "
+                        "default: frame the filtered events)")
+    parser.add_argument("--lon", type=float, help="map centre longitude, degrees")
+    parser.add_argument("--zoom", type=float, help="map zoom level (4 to 17)")
+    parser.add_argument("--banner", default="", help=f"handling banner printed at the top and bottom, e.g. "
+                        f"TLP:CLEAR (at most {BANNER_LIMIT} characters)")
     parser.add_argument("--colour-by", "--color-by", dest="colour_by", default="event_type",
                         help=f"what colours the events: {', '.join(COLOR_BY_CHOICES)} (as the map's 'Colour events by')")
     parser.add_argument("--heatmap", action="store_true", help="draw event density instead of points")
     parser.add_argument("--rings", default="", help="range rings around every base, in km, e.g. 3,10,70")
-    parser.add_argument("--base-url", default=DEFAULT_BASE_URL,
-                        help="address of the dashboard, for the permalink printed on the export")
+    parser.add_argument("--base-url", default=None,
+                        help=f"address of the dashboard, for the permalink printed on the export (default: "
+                             f"${BASE_URL_ENV}; with neither, the link's query alone is printed)")
     parser.add_argument("--timeout", type=float, default=120, help="give up rendering after this many seconds")
     parser.set_defaults(func=run_export)
 
@@ -81,6 +89,18 @@ def _unknown_values(value: EventFilter, dataset: Dataset) -> list[str]:
             messages.append(f"{facet.cli_flag} {', '.join(map(repr, unknown))} is not in the data; "
                             f"choose from: {', '.join(options[facet.name])}")
     return messages
+
+
+def _view_of(arguments: argparse.Namespace) -> MapView | None:
+    """The view --lat, --lon and --zoom ask for (all three, or none: frame the events)."""
+    given = {"--lat": arguments.lat, "--lon": arguments.lon, "--zoom": arguments.zoom}
+    if all(v is None for v in given.values()):
+        return None
+    missing = [name for name, v in given.items() if v is None]
+    if missing:
+        raise ValueError(f"{', '.join(missing)} missing: give --lat, --lon and --zoom together, or none of them to "
+                         "frame the filtered events")
+    return MapView((arguments.lat, arguments.lon), arguments.zoom)
 
 
 def map_settings_of(arguments: argparse.Namespace) -> tuple[MapSettings, list[str]]:
@@ -100,7 +120,7 @@ def run_export(arguments: argparse.Namespace) -> int:
         value = EventFilter(start=arguments.start, end=arguments.end, near_site=arguments.site,
                             radius_km=arguments.radius_km,
                             **{facet.name: tuple(getattr(arguments, facet.cli_dest)) for facet in FACETS})
-        view = MapView((arguments.lat, arguments.lon), arguments.zoom)
+        view = _view_of(arguments)
     except ValueError as error:
         print(f"export: {error}", file=sys.stderr)
         return 1
@@ -120,8 +140,17 @@ def run_export(arguments: argparse.Namespace) -> int:
     if unknown:
         print("export: " + "; ".join(unknown), file=sys.stderr)
         return 1
-    briefing = Briefing(dataset, value, view, title=arguments.title, settings=settings,
-                        permalink=permalink(arguments.base_url, value, view, settings))
+    base_url = dashboard_address(arguments.base_url or os.environ.get(BASE_URL_ENV))
+    if arguments.base_url and not base_url:
+        print(f"export: --base-url {arguments.base_url!r} is not an http(s) address such as "
+              "https://events.example.org/", file=sys.stderr)
+        return 1
+    try:
+        briefing = Briefing(dataset, value, view, title=arguments.title, settings=settings, base_url=base_url,
+                            banner=arguments.banner)
+    except ValueError as error:
+        print(f"export: {error}", file=sys.stderr)
+        return 1
     try:
         data = export_file(briefing, arguments.format, timeout_s=arguments.timeout)
     except RenderError as error:
