@@ -60,7 +60,7 @@ def test_the_events_download_and_the_briefing_csv_run_no_formula():
 
 
 def test_the_briefing_csv_export_runs_no_formula():
-    from utils.export.briefing import EXPORT_FORMATS
+    from utils.export.outputs import EXPORT_FORMATS
 
     spec = EXPORT_FORMATS["csv"]
 
