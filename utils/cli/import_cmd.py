@@ -18,8 +18,9 @@ import pandas as pd
 
 from utils.core.problems import DataFileError
 from utils.data.folder import DATA_DIR_ENV, DataFolder
-from utils.importers import FORMATS, ColumnMapping, ImportResult, import_bytes, native_csv_bytes
+from utils.importers import FORMATS, ColumnMapping, ImportResult, import_bytes
 from utils.importers.datefmt import DATE_FORMATS
+from utils.importers.pipeline import write_native_csv
 
 __all__ = ["format_report", "register"]
 
@@ -80,12 +81,13 @@ def _run(arguments: argparse.Namespace) -> tuple[int, ImportResult | None]:
     err: TextIO = sys.stderr
     path = Path(arguments.file)
     try:
-        data = path.read_bytes()
+        with open(path, "rb"):  # read from disk by the importer; here only: can it be opened?
+            pass
     except OSError as exc:
         print(f"{path}: cannot be read: {exc.strerror}", file=err)
         return 1, None
     try:
-        result = import_bytes(data, path.name, folder=DataFolder.from_option(arguments.data_dir),
+        result = import_bytes(path, path.name, folder=DataFolder.from_option(arguments.data_dir),
                               fmt=arguments.format, encoding=arguments.encoding, mapping=_mapping(arguments),
                               date_format=arguments.date_format)
     except DataFileError as error:
@@ -106,7 +108,7 @@ def _import(arguments: argparse.Namespace) -> int:
         return code
     out = Path(arguments.out)
     try:
-        out.write_bytes(native_csv_bytes(result.load.events))
+        write_native_csv(result.load.events, out)
     except OSError as error:
         print(f"cannot write {out}: {error.strerror or error}. Check that the folder {out.parent} exists and "
               "that you may write there.", file=sys.stderr)

@@ -18,12 +18,15 @@ ends a row) and are written by Arrow's C++ CSV writer (fast at a million rows).
 from __future__ import annotations
 
 import io
+import os
 import re
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 
 __all__ = ["FORMULA_TRIGGERS", "data_csv_bytes", "neutralise_formula", "spreadsheet_csv_bytes",
-           "starts_like_formula"]
+           "starts_like_formula", "write_data_csv"]
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 """Characters that make a spreadsheet read a cell as a formula when they come first (OWASP's list, plus the
@@ -102,14 +105,18 @@ def _header_line(labels: list[str], eol: str) -> bytes:
     return (",".join(cell(label) for label in labels) + eol).encode("utf-8")
 
 
-def _write(frame: pd.DataFrame, *, spreadsheet: bool, eol: str) -> bytes:
+def _write_to(out, frame: pd.DataFrame, *, spreadsheet: bool, eol: str) -> None:
     import pyarrow.csv as pacsv
 
     table = _arrow_table(frame, spreadsheet=spreadsheet)
-    buffer = io.BytesIO()
-    buffer.write(_header_line(table.column_names, eol))
+    out.write(_header_line(table.column_names, eol))
     options = pacsv.WriteOptions(quoting_style="needed", eol=eol, include_header=False)
-    pacsv.write_csv(table, buffer, options)
+    pacsv.write_csv(table, out, options)
+
+
+def _write(frame: pd.DataFrame, *, spreadsheet: bool, eol: str) -> bytes:
+    buffer = io.BytesIO()
+    _write_to(buffer, frame, spreadsheet=spreadsheet, eol=eol)
     return buffer.getvalue()
 
 
@@ -129,3 +136,20 @@ def data_csv_bytes(frame: pd.DataFrame) -> bytes:
     inside a cell is inside quotes, so it never ends a row.
     """
     return _write(frame, spreadsheet=False, eol="\n")
+
+
+def write_data_csv(frame: pd.DataFrame, path: Path) -> None:
+    """Write :func:`data_csv_bytes` of ``frame`` to ``path``, streamed (the file is never held in memory).
+
+    Written to a temporary file beside ``path`` and renamed into place: a failure leaves no half file.
+    Raises ``OSError`` when the folder is missing or not writable.
+    """
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            _write_to(out, frame, spreadsheet=False, eol="\n")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -366,7 +366,7 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
     rejected["_reasons"] = ["; ".join(reasons[i]) for i in bad_positions]
 
     keep = ~bad_any
-    events = _typed_events(frame.loc[keep] if bad_any.any() else frame, parsed, keep)
+    events = _typed_events(_kept_rows(frame, keep) if bad_any.any() else frame, parsed, keep)
     far = _far_away_note(events, file)
     if far:
         notes.append(far)
@@ -377,6 +377,35 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
             notes.append(f"{file}: governorate filled from the polygons for {int(blank_admin.sum())} row(s).")
     return LoadResult(file=file, events=events, rejected=rejected.reset_index(drop=True),
                       problems=problems, notes=notes)
+
+
+_MAX_RUNS = 10_000
+"""Up to this many runs of kept rows, text columns keep them as slices of the file's own text (no copy)."""
+
+
+def _kept_rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """The rows of ``frame`` where ``keep`` is true, index reset.
+
+    With few rows set aside (the usual case) the kept rows are a few long runs:
+    each text column is then made of zero-copy slices of the column it came
+    from, so a million-row file is not held twice in memory.
+    """
+    import pyarrow as pa
+
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], keep.astype(np.int8), [0]))))
+    runs = list(zip(edges[::2], edges[1::2]))
+    if len(runs) > _MAX_RUNS:
+        return frame.loc[keep].reset_index(drop=True)
+    columns = {}
+    for column in frame.columns:
+        values = frame[column]
+        if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+            chunks = values.array._pa_array
+            parts = [chunk for start, stop in runs for chunk in chunks.slice(start, stop - start).chunks]
+            columns[column] = pd.array(pa.chunked_array(parts, type=chunks.type), dtype=values.dtype)
+        else:
+            columns[column] = values.to_numpy()[keep]
+    return pd.DataFrame(columns, columns=frame.columns)
 
 
 def _typed_events(good: pd.DataFrame, parsed: _Parsed, keep: np.ndarray) -> pd.DataFrame:

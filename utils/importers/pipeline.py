@@ -24,7 +24,7 @@ import pandas as pd
 from utils.core.problems import DataFileError, Problem, problems_frame
 from utils.core.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS, is_computed_column
 from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, RawTable, read_csv_table
-from utils.data.csv_write import data_csv_bytes, spreadsheet_csv_bytes
+from utils.data.csv_write import data_csv_bytes, spreadsheet_csv_bytes, write_data_csv
 from utils.data.folder import DataFolder
 from utils.data.validation import LoadResult, validate_events
 from utils.importers import acled, mapped_csv, native, ucdp
@@ -36,7 +36,7 @@ from utils.importers.places import load_places
 from utils.importers.upload import MAX_GEOJSON_BYTES, head_bytes, source_size, unpack
 
 __all__ = ["FORMATS", "ImportResult", "Inspection", "import_bytes", "inspect_upload", "native_csv_bytes",
-           "run_import", "set_aside_csv_bytes"]
+           "run_import", "set_aside_csv_bytes", "write_native_csv"]
 
 FORMATS: tuple[str, ...] = tuple(FORMAT_LABELS)
 """Format keys: auto, native, acled, ucdp, csv (mapped columns), geojson."""
@@ -230,6 +230,18 @@ def native_csv_bytes(events: pd.DataFrame) -> bytes:
     dashboard, not a spreadsheet export), so it imports back unchanged; see
     :func:`utils.data.csv_write.data_csv_bytes`.
     """
+    return data_csv_bytes(_native_columns(events))
+
+
+def _native_columns(events: pd.DataFrame) -> pd.DataFrame:
     ours = [c for c in (*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS) if c in events.columns]
     extra = [c for c in events.columns if c not in ours and c != ROW_COLUMN and not is_computed_column(c)]
-    return data_csv_bytes(events[ours + extra])
+    return events[ours + extra]
+
+
+def write_native_csv(events: pd.DataFrame, path: Path) -> None:
+    """Write :func:`native_csv_bytes` of ``events`` to ``path`` without holding the file in memory.
+
+    Written beside ``path`` and renamed into place, so a failure never leaves half a file.
+    """
+    write_data_csv(_native_columns(events), path)
