@@ -28,7 +28,8 @@ def _stop() -> None:
 def playback_controls(view: View) -> tuple[Playback | None, float | None]:
     """Draw the controls; return the playback (``None`` when off) and the timer interval in seconds."""
     first, last = view.filter.start, view.filter.end
-    with st.expander("Playback: move a date window through time", expanded=st.session_state.get(PLAYING, False)):
+    with st.container():
+        st.caption("Playback: move a date window through time.")
         if first is None or last is None or first >= last:
             st.caption("Playback needs a date window of more than one day.")
             return None, None

@@ -11,6 +11,7 @@ from utils.core.escaping import escape_text
 from utils.core.problems import DataFileError
 from utils.data.diff import diff_events
 from utils.data.snapshots import list_snapshots, load_version, save_snapshot
+from utils.importers import native_csv_bytes
 from utils.map.mapping import build_base_map, build_change_layer
 
 view = current_view()
@@ -27,7 +28,7 @@ with left:
                           key="snapshot_choice")
     if st.button("Save a snapshot of the current data", icon=":material/save:"):
         try:
-            saved = save_snapshot(folder, view.dataset.version)
+            saved = save_snapshot(folder, view.dataset.version, content=native_csv_bytes(view.dataset.events))
             st.success(escape_text(f"Saved {saved.name}"))
         except OSError as error:
             st.error(escape_text(f"The snapshot could not be saved in the data folder: {error.strerror}. "

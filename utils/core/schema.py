@@ -43,7 +43,11 @@ in km, the incident an event belongs to, how many reports and independent outlet
 (utils/data/incidents.py), whether the point lies inside the region (Syria and about 300 km around it,
 utils/core/geo.py ``REGION_BOUNDS``); plus one ``dist_km_<site_id>`` per base."""
 
-COMPUTED_COLUMNS: tuple[str, ...] = DATE_WINDOW_COLUMNS + DERIVED_COLUMNS
+STORE_COLUMNS: tuple[str, ...] = ("collection", "event_version")
+"""Given by the store when events are read from it (utils/data/store_read.py): the collection an event
+belongs to (the bundled seed or an import) and how many times it was saved (its version)."""
+
+COMPUTED_COLUMNS: tuple[str, ...] = DATE_WINDOW_COLUMNS + DERIVED_COLUMNS + STORE_COLUMNS
 """Every column the dashboard computes and never reads from a file. A file's own column with one of these
 names, or starting with :data:`COMPUTED_COLUMN_PREFIX`, is kept under another name (see
 :func:`computed_name_clashes`)."""

@@ -34,6 +34,7 @@ full-width forms some spreadsheets also accept)."""
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _TRIGGER_CLASS = "[=+\\-@\t\r\uff1d\uff0b\uff0d\uff20]"
 _NUMBER_PATTERN = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
+_INNER_LINE = re.compile("\n(" + _TRIGGER_CLASS + ")")
 
 
 def starts_like_formula(text: str) -> bool:
@@ -52,7 +53,10 @@ def neutralise_formula(value: object) -> object:
     """
     if not isinstance(value, str):
         return value
-    return _spreadsheet_text(pd.Series([value], dtype=object)).iloc[0]
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    if starts_like_formula(text):
+        text = "'" + text
+    return _INNER_LINE.sub("\n'\\1", text)
 
 
 def _spreadsheet_text(text: pd.Series) -> pd.Series:
