@@ -427,7 +427,8 @@ _FURNITURE = """() => {
             arrow: !!q('.north-arrow svg'), extent: !!q('.inset-map .inset-extent'),
             bases: [...document.querySelectorAll('.site-marker svg, .site-label')].map(rect),
             banners: [...document.querySelectorAll('.banner')].map(e => [e.innerText, rect(e)]),
-            keyShown: q('.key-note') ? Number(q('.key-note').dataset.shown) : null};
+            keyShown: q('.key-note') ? Number(q('.key-note').dataset.shown) : null,
+            legend: rect(q('.legend')), mapLegendShown: !!(q('.map-box .event-legend') && q('.map-box .event-legend').offsetParent)};
 }"""
 
 
@@ -456,6 +457,8 @@ def test_the_march_april_export_draws_14_distinct_numbered_markers_with_scale_ar
         inner = {k: v + (2 if k in ("left", "top") else -2) for k, v in circle.items()}
         assert not any(_overlap(inner, base) for base in furniture["bases"]), a  # nor a base's icon or label
     assert re.fullmatch(r"\d+ km", furniture["scale"]) and furniture["arrow"] and furniture["extent"]
+    # the legend sits beside the map, so it covers no base's label (nor anything else on the map)
+    assert not furniture["mapLegendShown"] and not _overlap(furniture["legend"], box)
     if layout != "pdf":  # the PDF prints its banner in every page's margins (see the PDF test)
         assert [text for text, _ in furniture["banners"]] == ["TLP:CLEAR", "TLP:CLEAR"]
         top, bottom = (rect for _, rect in furniture["banners"])
