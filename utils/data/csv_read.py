@@ -261,7 +261,7 @@ class _Columns:
         import pyarrow as pa
 
         columns = list(zip(*self.pending)) if self.pending else [()] * len(self.header)
-        self.blocks.append(pa.table({str(i): pa.array(list(values), type=pa.string())
+        self.blocks.append(pa.table({str(i): pa.array(list(values), type=pa.large_string())
                                      for i, values in enumerate(columns)}))
         self.pending = []
 
@@ -279,7 +279,9 @@ def _arrow_frame(table, header: list[str]) -> pd.DataFrame:
     """An Arrow table of text columns as a frame with ``header`` as column names (text dtype)."""
     import pyarrow as pa
 
-    frame = table.to_pandas(types_mapper=lambda kind: text_dtype() if kind == pa.string() else None)
+    # pandas keeps text as large_string: reading it so saves a cast (and a copy) of every column
+    frame = table.to_pandas(types_mapper=lambda kind: text_dtype() if kind in (pa.string(), pa.large_string())
+                            else None)
     frame.columns = header
     return frame
 
@@ -364,7 +366,7 @@ def _fast_table(data: bytes, file: str) -> RawTable | None:
                 # no invalid_row_handler: a row of another width raises, and the exact reader takes over
                 parse_options=pacsv.ParseOptions(newlines_in_values=records.newline_in_quotes,
                                                  ignore_empty_lines=True),
-                convert_options=pacsv.ConvertOptions(column_types={label: pa.string() for label in header},
+                convert_options=pacsv.ConvertOptions(column_types={label: pa.large_string() for label in header},
                                                      strings_can_be_null=False, quoted_strings_can_be_null=False,
                                                      null_values=[]),
             )
