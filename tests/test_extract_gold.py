@@ -19,7 +19,8 @@ from utils.importers.article import build_place_index, candidate_rows, extract_a
 from utils.importers.article.save import save_reviewed
 from utils.importers.article.scoring import Score, same_claimant, score_article
 
-SEEDS, HELD_OUT, HELD_OUT_2 = TEST_DATA / "seeds", TEST_DATA / "articles", TEST_DATA / "articles2"
+SEEDS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4 = (TEST_DATA / "seeds", TEST_DATA / "articles", TEST_DATA / "articles2",
+                                                      TEST_DATA / "articles3", TEST_DATA / "articles4")
 
 
 def gold_set(folder):
@@ -66,11 +67,21 @@ def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
     assert score.recall >= 0.85 and score.precision >= 0.9, score
 
 
-def test_the_second_held_out_set_does_not_fall_below_its_measurement(index):
+@pytest.mark.parametrize("folder, gold, recall, precision", [
+    (HELD_OUT_2, 19, 0.8, 0.9),  # unseen first run 0.53 / 1.00, then tuned on
+    (HELD_OUT_3, 11, 0.8, 0.9),  # unseen first run 0.64 / 0.70, then tuned on
+])
+def test_the_studied_held_out_sets_keep_what_tuning_on_them_gained(index, folder, gold, recall, precision):
+    score = score_set(folder, index)
+    assert score.gold == gold
+    assert score.recall >= recall and score.precision >= precision, score
+
+
+def test_the_last_held_out_set_does_not_fall_below_its_measurement(index):
     # Never tuned on: a floor at its first measurement (BENCHMARKS.md), not a target.
-    score = score_set(HELD_OUT_2, index)
-    assert score.gold == 19
-    assert score.recall >= 0.5 and score.precision >= 0.9, score
+    score = score_set(HELD_OUT_4, index)
+    assert score.gold == 10
+    assert score.recall >= 0.5 and score.precision >= 0.6, score
 
 
 def test_matching_is_one_to_one_and_needs_time_and_place():

@@ -10,14 +10,14 @@ inert for spreadsheets. Offline: places come from the bases, the data folder's e
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from utils.core.escaping import safe_http_url
-from utils.data.csv_write import neutralise_formula
+from utils.data.csv_write import spreadsheet_csv_bytes
 from utils.data.folder import DataFolder
 from utils.importers.article import ArticleError, candidate_rows, extract_article
 from utils.importers.article.folder import governorate_function, place_index_for
@@ -27,13 +27,11 @@ __all__ = ["candidates_csv", "register"]
 
 
 def candidates_csv(rows: list[dict]) -> bytes:
-    """Candidate rows as UTF-8 CSV in :data:`CANDIDATE_COLUMNS`, formula-like text made inert."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(CANDIDATE_COLUMNS), lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: neutralise_formula("" if v is None else v) for k, v in row.items()})
-    return buffer.getvalue().encode("utf-8")
+    """Candidate rows as CSV in :data:`CANDIDATE_COLUMNS`, through the project's spreadsheet-safe writer
+    (formula-like text made inert)."""
+    frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
+    frame["fatalities"] = frame["fatalities"].astype("Int64")
+    return spreadsheet_csv_bytes(frame)
 
 
 def _extract(arguments: argparse.Namespace) -> int:

@@ -146,6 +146,20 @@ def _subject_before(sentence: str, verb_start: int) -> str:
     return subject
 
 
+_ORGANISATION = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'-]+\s+){1,5}(?:Forces|Front|Army|Party|Movement|Group|Council|"
+                           r"Units|Resistance|Brigades?|Committee)(?:\s+\([A-Z]{2,6}\))?|[A-Z]{3,5}(?=\s+(?:said|says)\b))")
+
+
+def _organisation_before(article: str, sentence: str, verb_start: int) -> str:
+    """The organisation last named before a generic subject ('the Kurdish-led group' -> the SDF)."""
+    before = sentence[:verb_start]
+    found = _ORGANISATION.findall(before)
+    if not found:
+        position = article.find(sentence)
+        found = _ORGANISATION.findall(article[:position if position >= 0 else 0])
+    return found[-1].strip() if found else ""
+
+
 def canonical_claimant(who: str, article: str, previous: list[Attribution]) -> str:
     """A claimant's words made readable: generic heads resolved, a surname given its full mention."""
     who = _tidy(who)
@@ -199,6 +213,10 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
             if previous and previous[-1].explicit and subject.lower() in ("he", "she", "they"):
                 return Attribution(previous[-1].claimed_by, previous[-1].kind, match["verb"])
             continue
+        if re.fullmatch(r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:group|movement|militia|alliance|forces)", subject, re.I):
+            named = _organisation_before(article, sentence, match.start())
+            if named:
+                return Attribution(named, claimant_kind(named), match["verb"])
         if claimant_kind(subject) == "media" and not re.search(
                 r"\b(?:media|activists?|residents?|witness(?:es)?|sources?|journal|newspaper|daily|reporters?|"
                 r"agency|agencies|television|tv|reports?)\b", subject, re.IGNORECASE) \

@@ -176,10 +176,14 @@ def _lead_date(sentences: list[Sentence], published: date) -> Dated:
     return Dated(published - timedelta(days=1), "week")
 
 
-def _resolve(mention: PlaceMention, context: _Context) -> PlaceMention | None:
+def _resolve(mention: PlaceMention, context: _Context, found: list[PlaceMention]) -> PlaceMention | None:
     if mention.kind != "anaphor":
         return mention
-    target = context.by_head.get(mention.head) or (context.place if mention.head == "there" else None)
+    earlier = [m for m in found if m.end <= mention.start and m.kind in ("base", "place") and not m.reference]
+    if mention.head in ("city", "town", "port", "village") and earlier:
+        target = earlier[-1]  # "Residents of Tartus reported explosions near the city"
+    else:
+        target = context.by_head.get(mention.head) or (context.place if mention.head == "there" else None)
     if target is None:
         return None
     precision = 2 if mention.relation in NEAR_WORDS else target.geo_precision
@@ -264,7 +268,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         mentions = find_dates(body, published)
         found = index.find(body)
         in_country = any(m.kind == "country" for m in found)
-        places = [p for p in (_resolve(m, context) for m in found if m.kind != "country") if p is not None]
+        places = [p for p in (_resolve(m, context, found) for m in found if m.kind != "country") if p is not None]
         places = [p for p in places if not p.reference]
         for place in places:
             if place.kind in ("base", "place"):
@@ -352,6 +356,18 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             if dated.day > published:
                 dated = Dated(published, dated.precision)
             trigger_places = _places_for(trigger, owned[number])
+            if trigger_places and trigger.definite and own_date is None and len(trigger_places) == 1:
+                target = _referent(raw, trigger, sentence.number, None)
+                near = target is not None and float(haversine_km(
+                    raw[target].latitude, raw[target].longitude, trigger_places[0].latitude,
+                    trigger_places[0].longitude)) <= 50 and raw[target].geo_precision >= 2
+                if near and trigger_places[0].kind in ("place", "base"):
+                    place = trigger_places[0]
+                    raw[target] = replace(_refine(raw[target], None, sentence, attribution, body),
+                                          location=place.name, latitude=round(place.latitude, 5),
+                                          longitude=round(place.longitude, 5), geo_precision=place.geo_precision)
+                    made_any = True
+                    continue
             if not trigger_places:
                 target = _referent(raw, trigger, sentence.number, own_date)
                 if target is not None and attribution is not None and attribution.verb in _REPORTING and separate_accounts(

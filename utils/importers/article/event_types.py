@@ -59,7 +59,7 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|bombed|bombing|bombings|"
                          r"bombard(?:ed|ment)|(?:jets?|aircraft|warplanes?|planes?|helicopters?|drones?|Aerospace Forces)"
                          r"\b(?:(?!\b(?:were|was|been|are|is|being)\b)[^.;]){0,50}\b(?:struck|hit|pounded|targeted|destroyed|"
-                         r"attacked|raided))\b",
+                         r"attacked|raided|killed|bombed))\b",
             ERV, "Air/drone strike"),
     Trigger("shelling", r"\b(?:shell(?:ed|ing|s)?|mortars?|artillery (?:fire|strikes?|shells?)|rocket (?:fire|attacks?)|"
                         r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b",
@@ -71,7 +71,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                             rf"|\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
                             rf"|\b{_DRONE}\b[^.;]{{0,40}}\battack(?:s|ed|ing)?\b", ERV, "Air/drone strike"),
     Trigger("clash", r"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b", BAT, "Armed clash"),
-    Trigger("attack", r"\b(?:attack(?:s|ed)?|assault(?:s|ed)?|strikes?|struck)\b", BAT, "Armed clash"),
+    Trigger("attack", r"\b(?:attack(?:s|ed)?|assault(?:s|ed)?|strikes?|struck|(?<!were )(?<!was )(?<!been )destroyed)\b",
+            BAT, "Armed clash"),
     Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
                           r"(?:the\s+)?(?:deconfliction|airspace|rules|protocols)\b", SD, "Other"),
     Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
@@ -100,7 +101,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("deployment", r"\b(?:has |have |had )?(?:first |also |reportedly |quietly )?(?:deployed|sent|dispatched|"
                           r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"
                           r"additional|more|reinforcements|warships|aircraft|equipment)\b|\bconvoys?\b|"
-                          r"\b(?:joint )?patrols?\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b|"
+                          r"\b(?:joint )?patrols?\b|\bpatroll(?:ed|ing)\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b|"
                           r"\b(?:landed|arrived)\s+(?:at|in)\b|\b(?:air\s+)?deployment\s+(?:of|to)\b|"
                           r"\b(?:cargo|transport|supply|landing)\s+(?:ships?|planes?|aircraft|vessels?)\b|"
                           r"\b(?:being loaded|being flown|flown (?:to|out|in)|airlift(?:ed|ing)?|being taken apart|"

@@ -186,8 +186,9 @@ class PlaceIndex:
                     if text.endswith(("'s", "’s")):
                         text = text[:-2]
                     place = self.lookup(text)
-                    if place and place.source == "GeoNames" and _inside_longer_name(sentence, start):
-                        place = None  # part of a longer name: "Ahmed al-Sharaa", "Maghawir al-Thawra"
+                    if place and place.source == "GeoNames" and (_inside_longer_name(sentence, start)
+                                                                 or re.fullmatch(r"[A-Z]{2,6}", text)):
+                        place = None  # part of a longer name ("Ahmed al-Sharaa") or an acronym ("SANA")
                     if place and free(start, end) and not self._metonym(sentence, start, place):
                         taken.append((start, end))
                         kind = "base" if place.source == "base" else "place"
