@@ -322,7 +322,8 @@ def test_png_with_range_rings_shows_ring_pixels_where_the_rings_are(dataset, off
     _ready(page, briefing_html(with_rings, "slide"))
     box = page.evaluate("() => document.querySelector('.map-box').getBoundingClientRect().toJSON()")
     covers = page.evaluate("() => [...document.querySelectorAll('.site-marker svg, .site-label, .event-number svg, "
-                           ".north-arrow, .leaflet-control-scale, .ring-label')]"
+                           ".north-arrow, .leaflet-control-scale, .leaflet-control-attribution, .ring-label, .place-label, .place-dot, "
+                           ".leaflet-exportLeadersPane-pane path')]"
                            ".map(e => e.getBoundingClientRect().toJSON())")
 
     def visible(x: float, y: float) -> bool:
