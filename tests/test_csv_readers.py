@@ -14,6 +14,7 @@ import io
 from datetime import date
 
 import pandas as pd
+import pytest
 from conftest import BUNDLED
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -167,6 +168,7 @@ def events_csv(draw) -> bytes:
     return text.encode("utf-8")
 
 
+@pytest.mark.slow  # over 5 s
 @FUZZ
 @given(events_csv())
 @example(("\n".join([",".join(EVENT_COLUMNS), ",".join(GOOD[:-1] + ['"INC-open']), ",".join(GOOD)])).encode())

@@ -36,6 +36,7 @@ def text(values) -> list[str]:
     return [html.unescape(v.value) for v in values]
 
 
+@pytest.mark.slow  # over 5 s
 def test_a_report_and_an_event_placed_by_name_are_saved_and_logged(folder):
     at = edit_page()
     at.text_input(key="report_outlet").input("The Test Wire")
@@ -88,6 +89,7 @@ def test_typed_coordinates_show_a_message_next_to_the_field(folder):
     assert offered and not any("EV0001" in o or "EV0002" in o for o in offered)
 
 
+@pytest.mark.slow  # over 5 s
 def test_a_nearby_event_can_take_the_new_report_as_another_claim(folder):
     at = edit_page()
     at.selectbox(key="edit_report").set_value("PP-2023-07").run()

@@ -47,6 +47,7 @@ def click(at: AppTest, label: str) -> AppTest:
     return at
 
 
+@pytest.mark.slow  # over 5 s
 def test_the_ucdp_extract_saved_alone_persists_for_every_session_and_link():
     at = upload(run_app(IMPORT_PAGE), UCDP.name, UCDP.read_bytes())
     assert metrics(at) == {"Rows read": "16,566", "Loaded": "16,566", "Set aside": "0"}
