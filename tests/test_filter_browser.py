@@ -17,7 +17,6 @@ from browser import (
     main_caption,
     map_frame,
     open_app,
-    pick_in_multiselect,
     wait_for_markers,
     wait_idle,
 )
@@ -96,9 +95,8 @@ def test_search_by_any_spelling_shows_on_the_map_in_the_caption_and_the_link(app
 
 def test_counts_follow_the_other_filters_and_nothing_left_says_why(app, offline_page, shots):
     page = offline_page.page
-    open_app(page, app.url)
-    wait_for_markers(map_frame(page), 30)
-    pick_in_multiselect(page, "Status", "disputed")
+    open_app(page, f"{app.url}/?status=disputed")
+    wait_for_markers(map_frame(page), 2)
     box = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]", has_text="Source")
     box.locator("input").click()
     options = [o for o in page.get_by_role("option").all_inner_texts() if o != "Select all"]
