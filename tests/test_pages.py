@@ -6,6 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -208,7 +209,7 @@ def test_changes_page_compares_with_a_saved_snapshot(tmp_path, monkeypatch):
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Added": "1", "Removed": "0", "Changed": "1"}
-    assert at.dataframe[0].value.values.tolist() == [["EV0005", "status", "claimed", "reported"]]
+    assert at.dataframe[0].value.values.tolist() == [["EV0005", "Status", "claimed", "reported"]]
     assert list(at.dataframe[1].value["event_id"]) == ["EV0030"]
 
 
@@ -243,7 +244,8 @@ def test_a_long_table_is_sorted_and_paged_on_the_server(tmp_path, monkeypatch):
 
     data = tmp_path / "data"
     shutil.copytree(Path(APP).parent / "data", data)
-    synthetic_events(2500, seed=5).to_csv(data / "events.csv", index=False)
+    events = synthetic_events(2500, seed=5)
+    events.to_csv(data / "events.csv", index=False)
     monkeypatch.setenv("EVENTMAP_DATA_DIR", str(data))
     at = run_app("pages/views/events.py")
     assert len(at.dataframe[0].value) == 1000
@@ -251,8 +253,13 @@ def test_a_long_table_is_sorted_and_paged_on_the_server(tmp_path, monkeypatch):
     table = at.dataframe[0].value
     assert len(table) == 500
     assert any("Rows 2,001 to 2,500 of 2,500" in c.value for c in at.caption)
-    dates = table["event_date"].tolist()
-    assert dates == sorted(dates, reverse=True)
+    newest_first = events.assign(day=pd.to_datetime(events["event_date"])).sort_values(
+        "day", ascending=False, kind="stable")["event_id"].tolist()
+    assert table["event_id"].tolist() == newest_first[2000:]
+    at.selectbox(key="events_sort").set_value("location").run()
+    at.segmented_control(key="events_order").set_value("ascending").run()
+    table = at.dataframe[0].value
+    assert table["event_id"].tolist() == events.sort_values("location", kind="stable")["event_id"].tolist()[2000:]
 
 
 def test_every_page_but_the_map_has_a_first_visit_entry_in_pages():
