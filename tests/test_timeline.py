@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from utils.analysis.timeline import axis_format, period_counts, period_totals, strip_period, window_bars
+from utils.analysis.timeline import axis_format, period_counts, period_totals, strip_period, time_axis, window_bars
 from utils.core.dates import add_date_windows
 
 
@@ -36,7 +36,7 @@ def test_counts_through_a_mask_count_only_the_kept_rows():
     counts = period_counts(frame(), "month", "event_type", rows=keep)
     assert counts[["category", "count"]].values.tolist() == [["X", 1], ["Y", 1]]
     totals = period_totals(frame(), "month", rows=keep)
-    assert totals.values.tolist() == [[pd.Timestamp("2025-03-01"), 2]]
+    assert totals.values.tolist() == [[pd.Timestamp("2025-03-01"), pd.Timestamp("2025-04-01"), 2]]
 
 
 @pytest.mark.parametrize(("day", "monday"), [("2025-03-09", "2025-03-03"),   # a Sunday belongs to the week before
@@ -86,3 +86,17 @@ def test_unknown_period_is_refused():
 def test_axis_labels_always_carry_the_year(first, last, fmt, period):
     assert axis_format(first, last) == fmt and "%Y" in fmt
     assert strip_period(first, last) == period
+
+
+@pytest.mark.parametrize(("first", "last", "interval", "step"), [
+    (date(2015, 1, 1), date(2025, 4, 30), "year", 1),
+    (date(1990, 1, 1), date(2025, 4, 30), "year", 3),
+    (date(2020, 1, 1), date(2022, 12, 31), "month", 3),
+    (date(2025, 1, 1), date(2025, 6, 30), "month", 1),
+    (date(2025, 3, 1), date(2025, 4, 30), "day", 6),
+    (date(2025, 3, 1), date(2025, 3, 1), "day", 1),
+])
+def test_ticks_fall_on_whole_periods_and_stay_few(first, last, interval, step):
+    axis = time_axis(first, last)
+    assert axis["tickCount"] == {"interval": interval, "step": step}
+    assert axis["format"] == axis_format(first, last)

@@ -11,13 +11,16 @@ from ui.page_data import filter_key, shown_mask
 from ui.sidebar import date_bounds
 from ui.view import View, current_view, show_caption
 from utils.analysis.per_base import BaseSummary, base_summary
-from utils.analysis.timeline import axis_format
+from utils.analysis.timeline import time_axis
 from utils.core.escaping import escape_text
 from utils.core.presentation import date_text
 from utils.core.schema import DISPLAY_LABELS
 
 LIST_LIMIT = 100
 """Most events listed per base (the nearest)."""
+AXIS_PX = 40
+"""Width of every chart's count axis, so the time axes line up."""
+BAR_COLOR = "#3b5b92"
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -43,9 +46,23 @@ summaries = _summaries(filter_key(view), float(radius), view, shown_mask(view))
 low, high = date_bounds(view.dataset.events)
 first, last = view.filter.start or low, view.filter.end or high
 time_scale = alt.Scale(domain=[pd.Timestamp(first).isoformat(), (pd.Timestamp(last) + pd.Timedelta(days=1)).isoformat()])
-st.caption(f"Every chart spans the same dates ({first:%Y-%m-%d} to {last:%Y-%m-%d}), so the bases can be "
-           "compared; each has its own count scale. Months count the events dated at least to the month.")
 sites = view.dataset.sites.to_dict("records")
+
+st.subheader("Events per month near each base")
+st.caption(f"One time axis for every base ({first:%Y-%m-%d} to {last:%Y-%m-%d}), so they can be compared; each has "
+           "its own count scale. Months count the shown events dated at least to the month.")
+for site, summary in zip(sites, summaries):
+    chart = alt.Chart(summary.monthly).mark_rect(color=BAR_COLOR).encode(
+        x=alt.X("period_start:T", title=None, scale=time_scale,
+                axis=alt.Axis(**time_axis(first, last), labelOverlap=True)), x2="period_end:T",
+        y=alt.Y("count:Q", title=None, axis=alt.Axis(minExtent=AXIS_PX, maxExtent=AXIS_PX, tickMinStep=1)),
+        y2=alt.datum(0),
+        tooltip=[alt.Tooltip("period_start:T", title="month", format="%B %Y"),
+                 alt.Tooltip("count:Q", title="events", format=",")],
+    ).properties(height=110)
+    st.markdown(f"**{escape_text(site['name'])}**: {summary.near:,} shown event(s) within {radius} km")
+    st.altair_chart(chart, width="stretch", key=f"base_chart_{site['site_id']}")
+
 for row_start in range(0, len(sites), 2):
     columns = st.columns(2, gap="medium")
     for column, site, summary in zip(columns, sites[row_start:row_start + 2], summaries[row_start:row_start + 2]):
@@ -55,24 +72,15 @@ for row_start in range(0, len(sites), 2):
             if not summary.near:
                 st.info("No shown event this close.")
                 continue
-            st.altair_chart(
-                alt.Chart(summary.monthly).mark_bar().encode(
-                    x=alt.X("period_start:T", title=None, scale=time_scale,
-                            axis=alt.Axis(format=axis_format(first, last), labelOverlap=True)),
-                    y=alt.Y("count:Q", title="events per month"),
-                    tooltip=[alt.Tooltip("period_start:T", title="month", format="%B %Y"),
-                             alt.Tooltip("count:Q", title="events", format=",")],
-                ).properties(height=140),
-                width="stretch", key=f"base_chart_{site['site_id']}")
             _share(st, summary.by_type, DISPLAY_LABELS["sub_event_type"], summary.near)
             _share(st, summary.by_source, DISPLAY_LABELS["source"], summary.near)
             nearest = summary.nearest.assign(event_date=[date_text(d, p) for d, p in zip(
-                summary.nearest["event_date"], summary.nearest["date_precision"])]).drop(columns="date_precision")
-            if summary.near > len(nearest):
-                st.caption(f"The nearest {len(nearest):,} of {summary.near:,}, nearest first:")
+                summary.nearest["event_date"], summary.nearest["date_precision"])])[
+                ["event_id", "km", "event_date", "sub_event_type", "status"]]
+            st.caption(f"The nearest {len(nearest):,} of {summary.near:,}, nearest first:"
+                       if summary.near > len(nearest) else "Nearest first:")
             st.dataframe(nearest, hide_index=True, width="stretch", column_config={
                 "event_id": DISPLAY_LABELS["event_id"],
+                "km": st.column_config.NumberColumn("km", format="%.1f", width="small"),
                 "event_date": st.column_config.TextColumn(DISPLAY_LABELS["event_date"], width="medium"),
-                "sub_event_type": DISPLAY_LABELS["sub_event_type"], "claimed_by": DISPLAY_LABELS["claimed_by"],
-                "status": DISPLAY_LABELS["status"],
-                "km": st.column_config.NumberColumn("km from the base", format="%.1f", width="small")})
+                "sub_event_type": DISPLAY_LABELS["sub_event_type"], "status": DISPLAY_LABELS["status"]})

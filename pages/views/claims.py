@@ -31,8 +31,9 @@ def _reports(key: str, incident: str, _view: View, _rows: np.ndarray) -> tuple[p
     """The shown reports of ``incident`` (the first :data:`LIST_LIMIT` by date) and how many there are."""
     events = _view.dataset.events
     positions = np.flatnonzero(_rows & (events["incident"] == incident).to_numpy(dtype=bool, na_value=False))
-    reports = events.iloc[positions].sort_values(["event_date", "event_id"], kind="stable")
-    return reports[[c for c in CLAIM_COLUMNS if c in reports.columns]].head(LIST_LIMIT), len(positions)
+    columns = [c for c in (*CLAIM_COLUMNS, "event_type") if c in events.columns]
+    reports = events[columns].iloc[positions].sort_values(["event_date", "event_id"], kind="stable")
+    return reports.head(LIST_LIMIT), len(positions)
 
 
 view = current_view()
@@ -56,12 +57,10 @@ if corroborated:
 listed = table.head(TABLE_LIMIT)
 if len(table) > len(listed):
     st.caption(f"The first {len(listed):,} of {len(table):,}, the most reported first.")
-st.dataframe(listed, hide_index=True, width="stretch", column_config={
-    "name": st.column_config.TextColumn("Incident", width="large"),
-    "first_date": st.column_config.DateColumn("From", format="YYYY-MM-DD"),
-    "last_date": st.column_config.DateColumn("To", format="YYYY-MM-DD"),
-    "reports": st.column_config.NumberColumn("Reports", format="%d"),
-    "independent_sources": st.column_config.NumberColumn("Independent sources", format="%d",
+st.dataframe(listed.drop(columns=["first_date", "last_date"]), hide_index=True, width="stretch", column_config={
+    "name": st.column_config.TextColumn("Incident (what · where · when)", width="large"),
+    "reports": st.column_config.NumberColumn("Reports", format="%d", width="small"),
+    "independent_sources": st.column_config.NumberColumn("Independent sources", format="%d", width="small",
                                                          help="Different outlets among its reports"),
     "outlets": st.column_config.TextColumn("Reported by", width="medium"),
     "statuses": "Statuses",
@@ -79,7 +78,8 @@ for number, claim in enumerate(cards.to_dict("records")):
         st.markdown(f"**{escape_text(claim['claimed_by'])}**")
         st.caption(escape_text(f"reported by {claim['source']} ({claim['doc_id']}), "
                                f"{date_text(claim['event_date'], claim['date_precision'])}"))
-        st.markdown(escape_text(f"{claim['sub_event_type']} at {claim['location']}; status: {claim['status']}"))
+        what = claim["sub_event_type"] if claim["sub_event_type"] != "Other" else f"{claim['event_type']} (other)"
+        st.markdown(escape_text(f"{what} · {claim['location']} · status: {claim['status']}"))
         st.markdown(escape_text(claim["notes"]))
         st.caption(escape_text(claim["event_id"]))
 if count > len(cards):

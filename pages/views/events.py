@@ -54,7 +54,7 @@ if pages > 1:  # too many rows to send at once: one page at a time
     page = int(page_column.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1,
                                         key="events_page"))
 on_page = page_positions(_order(filter_key(view), sort_by, ascending, view, rows), page)
-table = _display(events.iloc[on_page], columns)
+table = _display(events[list(dict.fromkeys([*columns, "date_precision"]))].iloc[on_page], columns)
 if pages > 1:
     st.caption(f"Rows {(page - 1) * PAGE_ROWS + 1:,} to {(page - 1) * PAGE_ROWS + len(table):,} of {shown:,}.")
 st.dataframe(

@@ -47,19 +47,20 @@ shown_counts = _shown_counts(filter_key(view), view, rows)
 sources = view.dataset.sources.assign(
     events=[len(by_article.get(str(doc), ())) for doc in view.dataset.sources["doc_id"]],
     shown=[shown_counts.get(str(doc), 0) for doc in view.dataset.sources["doc_id"]])
+sources["published_text"] = [date_text(day, precision) for day, precision in
+                             zip(sources["published"], sources["published_precision"])]
 st.dataframe(
-    sources[["doc_id", "outlet", "published", "published_precision", "headline", "stance", "events", "shown"]],
+    sources[["doc_id", "outlet", "events", "shown", "published_text", "headline", "stance"]],
     hide_index=True,
     width="stretch",
     column_config={
         "doc_id": "Article",
         "outlet": "Outlet",
-        "published": st.column_config.DateColumn("Published (best estimate)", format="YYYY-MM-DD"),
-        "published_precision": "Date precision",
+        "events": st.column_config.NumberColumn("Events", format="%d", width="small"),
+        "shown": st.column_config.NumberColumn("Shown now", format="%d", width="small"),
+        "published_text": st.column_config.TextColumn("Published", width="medium"),
         "headline": st.column_config.TextColumn("Headline (our words)", width="large"),
-        "stance": st.column_config.TextColumn("How to weigh it", width="medium"),
-        "events": st.column_config.NumberColumn("Events", format="%d"),
-        "shown": st.column_config.NumberColumn("Shown now", format="%d"),
+        "stance": st.column_config.TextColumn("How to weigh it", width="large"),
     },
 )
 
@@ -76,7 +77,7 @@ for source in opened.itertuples(index=False):
             st.link_button("Open the article", url)
         positions = by_article.get(str(source.doc_id), np.array([], dtype=np.int64))
         listed = positions[:LIST_LIMIT]
-        reported = events.iloc[listed][LIST_COLUMNS].reset_index(drop=True)
+        reported = events[LIST_COLUMNS].iloc[listed].reset_index(drop=True)
         reported["event_date"] = [date_text(d, p) for d, p in zip(reported["event_date"], reported["date_precision"])]
         reported["shown"] = rows[listed]
         if len(positions) > len(listed):

@@ -9,17 +9,20 @@ import streamlit as st
 
 from ui.page_data import filter_key, shown_mask
 from ui.sidebar import date_bounds, set_date_window
+from ui.timeline_strip import selected_window
 from ui.view import View, current_view, show_caption
 from utils.analysis.facets import column_counts
-from utils.analysis.timeline import Bars, axis_format, period_counts, window_bars
+from utils.analysis.timeline import Bars, period_counts, time_axis, window_bars
 from utils.core.schema import DISPLAY_LABELS
 from utils.map.mapping import category_colors
 
 CHART_KEY = "timeline_chart"
 SELECTION = "window"
-BAR_LIMIT = 60
-"""Most events drawn one by one in the lower chart (14 px each)."""
-BAR_PX = 14
+BAR_LIMIT = 50
+"""Most events drawn one by one in the lower chart (one labelled row of BAR_PX each)."""
+BAR_PX = 20
+LABEL_PX = 250
+"""Width of both charts' y axes (the event labels of the lower one), so the time axes line up."""
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -50,45 +53,52 @@ bars_for = right.segmented_control(
 
 def _selected() -> None:
     """Set the date window from the span selected on the chart."""
-    state = st.session_state.get(CHART_KEY) or {}
-    span = (state.get("selection") or {}).get(SELECTION) or {}
-    values = next(iter(span.values()), None) if span else None
-    if values and len(values) == 2:
-        start, end = (pd.to_datetime(v, unit="ms").date() for v in sorted(values))
-        set_date_window(start, end, date_bounds(view.dataset.events))
+    window = selected_window(st.session_state.get(CHART_KEY), SELECTION)
+    if window:
+        set_date_window(*window, date_bounds(view.dataset.events))
 
 
 rows = shown_mask(view)
 key = filter_key(view)
 counts = _counts(key, period, stack_by, view, rows)
 bars = _bars(key, stack_by, bars_for == "coarse", view, rows)
-first, last = view.filter.start or date_bounds(view.dataset.events)[0], view.filter.end or date_bounds(
-    view.dataset.events)[1]
-brush = alt.selection_interval(name=SELECTION, encodings=["x"])
+low, high = date_bounds(view.dataset.events)
+first, last = view.filter.start or low, view.filter.end or high
 label = DISPLAY_LABELS[stack_by]
 palette = category_colors(column_counts(view.dataset, stack_by).index, stack_by)
 color_scale = alt.Scale(domain=list(palette), range=list(palette.values()))
+# both charts: the same dates across, and y axes of the same width, so their time axes line up
 x_scale = alt.Scale(domain=[pd.Timestamp(first).isoformat(), (pd.Timestamp(last) + pd.Timedelta(days=1)).isoformat()])
-x_axis = alt.Axis(format=axis_format(first, last), labelOverlap=True, title=None)
-count_chart = alt.Chart(counts).mark_bar().encode(
-    x=alt.X("period_start:T", scale=x_scale, axis=x_axis),
-    y=alt.Y("count:Q", title=f"events per {period}"),
-    color=alt.Color("category:N", title=label, scale=color_scale),
+
+
+def _x_axis(title: str | None) -> alt.Axis:
+    return alt.Axis(**time_axis(first, last), labelOverlap=True, title=title)
+
+
+def _y_axis(**options) -> alt.Axis:
+    return alt.Axis(minExtent=LABEL_PX, maxExtent=LABEL_PX, **options)
+
+
+count_chart = alt.Chart(counts).mark_rect().encode(
+    x=alt.X("period_start:T", scale=x_scale, axis=_x_axis(None)), x2="period_end:T",
+    y=alt.Y("lower:Q", title=None, axis=_y_axis()), y2="upper:Q",
+    color=alt.Color("category:N", title=label, scale=color_scale, legend=alt.Legend(orient="top", columns=4)),
     tooltip=[alt.Tooltip("period_start:T", title=f"{period.capitalize()} from", format="%d %b %Y"),
              alt.Tooltip("category:N", title=label), alt.Tooltip("count:Q", title="events", format=",")],
-).add_params(brush).properties(height=220)
-window_chart = alt.Chart(bars.frame).mark_bar(height=BAR_PX - 4).encode(
-    x=alt.X("start:T", scale=x_scale, axis=alt.Axis(format=axis_format(first, last), labelOverlap=True,
-                                                    title="each event's date window (earliest first)")),
+).add_params(alt.selection_interval(name=SELECTION, encodings=["x"])).properties(height=300)
+st.markdown(f"**Events per {period}**, by {label.lower()}")
+st.altair_chart(count_chart, key=CHART_KEY, on_select=_selected, selection_mode=[SELECTION], width="stretch")
+window_chart = alt.Chart(bars.frame).mark_bar(height=BAR_PX - 6).encode(
+    x=alt.X("start:T", scale=x_scale, axis=_x_axis("each event's date window (earliest first)")),
     x2="end:T",
-    y=alt.Y("label:N", sort=list(bars.frame["label"]), title=None, axis=alt.Axis(labelLimit=320)),
-    color=alt.Color("category:N", title=label, scale=color_scale),
+    y=alt.Y("label:N", sort=list(bars.frame["label"]), title=None,
+            axis=_y_axis(labelLimit=LABEL_PX - 10, labelOverlap=False)),
+    color=alt.Color("category:N", title=label, scale=color_scale, legend=None),
     tooltip=[alt.Tooltip("label:N", title="event"), alt.Tooltip("precision:N", title="date known to the"),
              alt.Tooltip("start:T", title="from", format="%d %b %Y"),
              alt.Tooltip("end:T", title="until (exclusive)", format="%d %b %Y")],
 ).properties(height=max(60, BAR_PX * len(bars.frame)))
-st.altair_chart(alt.vconcat(count_chart, window_chart).resolve_scale(color="shared"), key=CHART_KEY,
-                on_select=_selected, selection_mode=[SELECTION], width="stretch")
+st.altair_chart(window_chart, key="timeline_bars_chart", width="stretch")
 what = "events dated only to the week, month or year" if bars_for == "coarse" else "events"
 if not bars.total:
     st.caption(f"No shown {what}: the lower chart is empty.")

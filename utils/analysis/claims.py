@@ -95,7 +95,9 @@ def incidents_table(events: pd.DataFrame, rows: np.ndarray | None = None, *, min
     if not len(several):
         return pd.DataFrame({column: pd.Series(dtype=object) for column in TABLE_COLUMNS})
     keep = selected[incidents.isin(several).to_numpy(dtype=bool)]
-    reports = events.iloc[keep].sort_values(["date_start", "event_id"], kind="stable")
+    columns = ["event_id", "incident", "event_type", "sub_event_type", "location", "geo_precision", "date_start",
+               "date_end", "independent_sources", "source", "status", "claimed_by"]
+    reports = events[columns].iloc[keep].sort_values(["date_start", "event_id"], kind="stable")
     grouped = reports.groupby("incident", sort=False)
     table = pd.DataFrame({
         "first_date": grouped["date_start"].min(),

@@ -66,7 +66,7 @@ def base_summary(events: pd.DataFrame, site_id: str, radius_km: float, rows: np.
         positions, distance = positions[keep], distance[keep]
     dates = events["event_date"].to_numpy()[positions]
     chosen = positions[np.lexsort((dates, distance))[:list_limit]]
-    nearest = events.iloc[chosen][list(LIST_COLUMNS)].reset_index(drop=True)
+    nearest = events[list(LIST_COLUMNS)].iloc[chosen].reset_index(drop=True)
     nearest["km"] = events[distance_column(site_id)].to_numpy(dtype=float)[chosen]
     return BaseSummary(site_id=site_id, near=int(near.sum()), monthly=period_totals(events, "month", rows=near),
                        by_type=share_table(events, "sub_event_type", near),

@@ -15,7 +15,8 @@ import pandas as pd
 
 from utils.core.schema import DATE_PRECISIONS
 
-__all__ = ["PERIODS", "Bars", "axis_format", "period_counts", "period_totals", "strip_period", "window_bars"]
+__all__ = ["PERIODS", "Bars", "axis_format", "period_counts", "period_totals", "strip_period", "time_axis",
+           "window_bars"]
 
 PERIODS: tuple[str, ...] = ("day", "week", "month")
 """Bins a count can use; weeks start on Monday."""
@@ -48,29 +49,39 @@ def _bin_starts(numbers: np.ndarray, period: str) -> pd.Series:
     return pd.Series(numbers.astype(unit).astype("datetime64[ns]"))
 
 
+def _bin_ends(numbers: np.ndarray, period: str) -> pd.Series:
+    """The first day after each bin (so a bar spans its whole bin)."""
+    return _bin_starts(numbers + (1 if period in ("month", "day") else 7), period)
+
+
 def period_counts(events: pd.DataFrame, period: str, stack_by: str, rows: np.ndarray | None = None) -> pd.DataFrame:
     """Events per ``period`` ('day', 'week' or 'month'), split by the values of ``stack_by``.
 
     Only events whose date is at least as precise as the bin are counted (a
     month-only date is not put in one week); :func:`window_bars` draws the
     others. ``rows`` (a boolean mask over ``events``) selects the events to
-    count. Returns columns period_start (Timestamp), category, count; sorted.
+    count. Returns columns period_start, period_end (the first day after the
+    bin; Timestamps), category, count, and lower/upper: where the category's
+    part of the bin's stacked bar starts and ends. Sorted by bin, then category.
     """
     positions, numbers = _binned(events, period, rows)
     codes, names = pd.factorize(events[stack_by], sort=True)
     labels = np.append(np.asarray(names.astype(str), dtype=object), "(blank)")  # code -1 (missing) is the last
     codes = np.where(codes[positions] < 0, len(names), codes[positions])
     keys, counts = np.unique(numbers * (len(names) + 1) + codes, return_counts=True)
-    return pd.DataFrame({"period_start": _bin_starts(keys // (len(names) + 1), period),
-                         "category": labels[keys % (len(names) + 1)],
-                         "count": counts.astype(np.int64)})
+    bins = keys // (len(names) + 1)
+    upper = pd.Series(counts).groupby(bins).cumsum().to_numpy()
+    return pd.DataFrame({"period_start": _bin_starts(bins, period), "period_end": _bin_ends(bins, period),
+                         "category": labels[keys % (len(names) + 1)], "count": counts.astype(np.int64),
+                         "lower": (upper - counts).astype(np.int64), "upper": upper.astype(np.int64)})
 
 
 def period_totals(events: pd.DataFrame, period: str, rows: np.ndarray | None = None) -> pd.DataFrame:
-    """Events per ``period`` (counted as :func:`period_counts` counts them): columns period_start, count."""
+    """Events per ``period`` (counted as :func:`period_counts` counts them): period_start, period_end, count."""
     _, numbers = _binned(events, period, rows)
     keys, counts = np.unique(numbers, return_counts=True)
-    return pd.DataFrame({"period_start": _bin_starts(keys, period), "count": counts.astype(np.int64)})
+    return pd.DataFrame({"period_start": _bin_starts(keys, period), "period_end": _bin_ends(keys, period),
+                         "count": counts.astype(np.int64)})
 
 
 def strip_period(first: date, last: date) -> str:
@@ -87,6 +98,23 @@ def axis_format(first: date, last: date) -> str:
     """
     days = (last - first).days
     return "%Y" if days > 3 * 366 else "%b %Y" if days > 62 else "%d %b %Y"
+
+
+def time_axis(first: date, last: date, *, most_ticks: int = 12) -> dict[str, object]:
+    """Vega-Lite axis settings for ``first`` .. ``last``: :func:`axis_format` and ticks on whole years, months
+    or days (at most about ``most_ticks``), so no label repeats ('2016 2016' from half-year ticks)."""
+    days = max(1, (last - first).days)
+    fmt = axis_format(first, last)
+    if fmt == "%Y":
+        interval, count = "year", days / 365.25
+    elif fmt == "%b %Y":
+        interval, count = "month", days / 30.44
+    else:
+        interval, count = "day", days
+    step = next(s for s in (1, 2, 3, 4, 6, 7, 10, 12, 14, 20, 25, 50, 100, 1000) if count / s <= most_ticks)
+    if interval == "month" and step not in (1, 2, 3, 4, 6):
+        interval, step = "year", max(1, step // 12)
+    return {"format": fmt, "tickCount": {"interval": interval, "step": step}}
 
 
 @dataclass(frozen=True)
@@ -123,7 +151,8 @@ def window_bars(events: pd.DataFrame, color_by: str, *, rows: np.ndarray | None 
         positions, starts = positions[keep], starts[keep]
     ids = events["event_id"].iloc[positions].astype(str).to_numpy(dtype=object)
     chosen = positions[np.lexsort((ids, starts))[:limit]]
-    frame = events.iloc[chosen]
+    columns = dict.fromkeys(["event_id", "date_start", "date_end", color_by, "date_precision", "location"])
+    frame = events[list(columns)].iloc[chosen]
     bars = pd.DataFrame({
         "event_id": frame["event_id"].astype(str).to_numpy(object),
         "start": frame["date_start"].to_numpy(),
