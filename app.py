@@ -6,11 +6,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.data import dataset_snapshot
+from ui.data import data_folder, dataset_snapshot
 from ui.errors import run_guarded
 from ui.session_data import active_dataset
 from ui.sidebar import render_sidebar
 from ui.status import show_data_fault, show_data_status
+from ui.view import DATA_FOLDER
 
 st.set_page_config(page_title="Syria bases: reported events", page_icon=str(Path(__file__).parent / "static" / "favicon.png"), layout="wide")
 
@@ -30,6 +31,7 @@ navigation = st.navigation(pages)
 
 def run_app() -> None:
     """Load (or keep) the data, draw the shared sidebar, run the chosen page."""
+    st.session_state[DATA_FOLDER] = data_folder()  # chosen at start-up; pages read it as View.folder
     snapshot = dataset_snapshot()
     show_data_fault(snapshot.fault, have_data=snapshot.value is not None)
     if snapshot.value is None:

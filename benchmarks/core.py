@@ -19,7 +19,7 @@ sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
 
 def cold_load_seconds(runs: int = 3) -> list[float]:
     """Load, validate and index the bundled data in a fresh Python process."""
-    code = ("import time; t=time.perf_counter(); from utils.data.dataset import load_dataset; load_dataset(); "
+    code = ("import time; t=time.perf_counter(); from utils.data.dataset import load_dataset; load_dataset('data'); "
             "print(time.perf_counter()-t)")
     return [float(subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True,
                                  check=True).stdout) for _ in range(runs)]
@@ -34,7 +34,7 @@ def server_rerun_seconds(runs: int = 20) -> dict[str, float]:
     from utils.data.dataset import load_dataset
     from utils.map.mapping import build_base_map, build_events_layer, category_colors
 
-    dataset = load_dataset()
+    dataset = load_dataset(PROJECT / "data")
     colors = category_colors(dataset.events["event_type"])
     value = EventFilter(sources=("SouthFront",))
     timings: dict[str, list[float]] = {"filter": [], "base map + render": [], "events layer + render": []}

@@ -12,6 +12,7 @@ chromium for the PNG/PDF figures.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -27,7 +28,11 @@ sys.path.insert(0, str(PROJECT))
 from utils.analysis.filters import EventFilter  # noqa: E402
 from utils.core.geo import add_site_distances  # noqa: E402
 from utils.data.dataset import load_dataset  # noqa: E402
-from utils.export.briefing import Briefing, briefing_html, export_file  # noqa: E402
+from utils.export.briefing import Briefing  # noqa: E402
+from utils.export.document import briefing_html  # noqa: E402
+from utils.export.outputs import export_file  # noqa: E402
+from utils.export.permalink import MapView  # noqa: E402
+from utils.map.mapping import SYRIA_CENTER, SYRIA_ZOOM  # noqa: E402
 from utils.map.view_layer import DETAIL_LIMIT  # noqa: E402
 
 
@@ -42,6 +47,11 @@ def synthetic_events(template: pd.DataFrame, sites: pd.DataFrame, count: int, se
     events["location"] = [f"Place {n % 700}" for n in range(count)]
     distances = [c for c in events.columns if c.startswith("dist_km_") or c.startswith("nearest_site")]
     return add_site_distances(events.drop(columns=distances), sites)
+
+
+SYRIA = MapView(SYRIA_CENTER, SYRIA_ZOOM)
+"""All of Syria: the view the figures were taken at before exports framed their events."""
+BASE_URL = "https://dashboard.example/"
 
 
 def timed(function, runs: int) -> tuple[float, object]:
@@ -82,7 +92,7 @@ def big_export(dataset, count: int) -> list[str]:
     """One PNG slide and one HTML export of ``count`` events (all of Syria, the dashboard's detail limit): seconds
     and size."""
     big = replace(dataset, events=synthetic_events(dataset.events, dataset.sites, count))
-    briefing = Briefing(big, EventFilter(), permalink="http://localhost:8501/")
+    briefing = Briefing(big, EventFilter(), SYRIA, base_url=BASE_URL)
     lines = []
     for key, label in (("html", "HTML"), ("png", "PNG slide 1920x1080")):
         seconds, data = timed(lambda key=key: export_file(briefing, key, timeout_s=600), 1)
@@ -97,7 +107,8 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=0, help="also export this many events as PNG and HTML")
     parser.add_argument("--only-layer", action="store_true", help="print only the dashboard layer bytes")
     arguments = parser.parse_args()
-    dataset = load_dataset()
+    dataset = load_dataset(PROJECT / "data")
+    print(f"load average at start: {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
     for line in dashboard_layer_bytes(dataset):
         print(line)
     if arguments.only_layer:
@@ -112,7 +123,7 @@ def main() -> None:
     # as the dashboard draws them (more than DETAIL_LIMIT in view: exact-count clusters), and one by one
     # (the detail limit raised to n: every marker drawn, as exports did before they shared the dashboard's layer)
     for label, limit in (("clusters as on the dashboard", DETAIL_LIMIT), ("drawn one by one", max(n, DETAIL_LIMIT))):
-        briefing = Briefing(big, EventFilter(), permalink="http://localhost:8501/", detail_limit=limit)
+        briefing = Briefing(big, EventFilter(), SYRIA, base_url=BASE_URL, detail_limit=limit)
         seconds, page = timed(lambda briefing=briefing: briefing_html(briefing, "html"), arguments.runs)
         size = len(page.encode("utf-8"))
         print(f"HTML export, {n:,} events, {label}: {size / 1e6:.2f} MB (target < 5 MB), built in {seconds:.2f} s")
@@ -125,9 +136,24 @@ def main() -> None:
             target = " (target < 10 s)" if key == "png" else ""
             print(f"{name}, {n:,} events, {label}: {seconds:.2f} s median of {arguments.runs}{target}, "
                   f"{len(data) / 1e6:.2f} MB", flush=True)
-    small = Briefing(dataset, EventFilter(), permalink="http://localhost:8501/")
+    small = Briefing(dataset, EventFilter(), SYRIA, base_url=BASE_URL)
     seconds, data = timed(lambda: export_file(small, "png"), arguments.runs)
-    print(f"PNG slide, bundled {len(dataset.events)} events: {seconds:.2f} s median of {arguments.runs}")
+    print(f"PNG slide, bundled {len(dataset.events)} events, all of Syria: {seconds:.2f} s median of {arguments.runs}")
+    # numbered markers, fanned, in a framed view (the default of the command line)
+    from datetime import date
+
+    window = Briefing(dataset, EventFilter(start=date(2025, 3, 1), end=date(2025, 4, 30)), base_url=BASE_URL)
+    seconds, page = timed(lambda: briefing_html(window, "slide"), arguments.runs)
+    print(f"slide page, 14 numbered events framed (2025-03-01..2025-04-30): built in {seconds:.3f} s, "
+          f"{len(page.encode()) / 1e6:.2f} MB")
+    for key, name in (("png", "PNG slide"), ("pdf", "PDF")):
+        seconds, data = timed(lambda key=key: export_file(window, key), arguments.runs)
+        print(f"{name}, 14 numbered events framed: {seconds:.2f} s median of {arguments.runs}, {len(data) / 1e6:.2f} MB")
+    numbered = Briefing(replace(dataset, events=synthetic_events(dataset.events, dataset.sites, 250)), EventFilter(),
+                        SYRIA, base_url=BASE_URL)
+    seconds, page = timed(lambda: briefing_html(numbered, "slide"), arguments.runs)
+    print(f"slide page, 250 numbered events (the most numbered), all of Syria: built in {seconds:.3f} s")
+    print(f"load average while running: {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 
 if __name__ == "__main__":

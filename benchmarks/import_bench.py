@@ -27,11 +27,12 @@ import json, resource, sys, time
 from pathlib import Path
 from utils.importers import import_bytes
 from utils.importers.places import load_places
-from utils.data.dataset import default_data_dir
-load_places(str(default_data_dir()))  # polygons: read once per server process, not per import
+from utils.data.folder import DataFolder
+folder = DataFolder.from_option(None)
+load_places(str(folder.root))  # polygons: read once per server process, not per import
 path = Path(sys.argv[1])
 start = time.perf_counter()
-result = import_bytes(path.read_bytes(), path.name)
+result = import_bytes(path.read_bytes(), path.name, folder=folder)
 seconds = time.perf_counter() - start
 peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "rows": result.rows_read, "loaded": result.loaded,

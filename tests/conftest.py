@@ -22,10 +22,13 @@ settings.register_profile("repeatable", derandomize=True, max_examples=200, dead
 settings.register_profile("fuzz", derandomize=False, max_examples=20_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
+from utils.data.folder import DataFolder  # noqa: E402
 from utils.export.render import CHROMIUM_ARGS, chromium_path  # noqa: E402  (after the hypothesis profile)
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
+BUNDLED = DataFolder(DATA)
+"""The bundled data folder, as start-up would choose it with no --data-dir."""
 TEST_DATA = PROJECT / "tests" / "data"
 """Data the tests read, kept in the repository (see tests/data/README.md)."""
 SEEDS = TEST_DATA / "seeds"

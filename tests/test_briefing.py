@@ -8,13 +8,15 @@ import json
 import re
 import shutil
 from dataclasses import replace as dataclasses_replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
 from conftest import DATA, PAYLOADS
+from payloads import PAYLOADS as PAYLOAD_TEXTS
+from payloads import SAFE_LINK
 
 from benchmarks.synthetic import synthetic_events
 from utils.__main__ import main
@@ -23,9 +25,12 @@ from utils.core.dates import add_date_windows
 from utils.core.escaping import escape_text
 from utils.data.dataset import derive_columns, load_dataset
 from utils.data.validation import validate_events
-from utils.export.briefing import LIST_LIMITS, MAP_PX, Briefing, briefing_html, caption_lines, sources_cited
-from utils.export.export_map import build_export_map
-from utils.export.permalink import MapView, permalink, view_from_map_state, view_from_query
+from utils.export.briefing import Briefing
+from utils.export.caption import caption_lines, data_cutoff, date_time_group
+from utils.export.document import LIST_LIMITS, MAP_PX, banner_template, briefing_html, export_map_of
+from utils.export.export_map import NUMBER_LIMIT, build_export_map
+from utils.export.lists import event_rows, sources_cited
+from utils.export.permalink import MapView, dashboard_address, permalink, view_from_map_state, view_from_query
 from utils.map.aggregate import in_view
 from utils.map.mapping import category_colors
 from utils.map.settings import MapSettings
@@ -86,18 +91,23 @@ def test_view_is_read_from_what_st_folium_returns(state, view):
 def test_caption_states_filters_count_version_time_attribution_and_link(dataset):
     value = EventFilter(start=date(2025, 3, 1), end=date(2025, 4, 30), sources=("SouthFront",),
                         near_site="khmeimim", radius_km=50)
-    briefing = Briefing(dataset, value, permalink="http://localhost:8501/?x=1")
-    lines = dict(caption_lines(briefing))
+    view = MapView((35.4, 35.95), 9)
+    briefing = Briefing(dataset, value, view, base_url="http://analyst.example:8501/?x=1")
+    lines = dict(caption_lines(briefing, view=view))
     assert lines["Shown"] == ("Showing 11 of 30 events, 2025-03-01 to 2025-04-30, sources: SouthFront, "
-                              "within 50 km of Khmeimim air base")
+                              "within 50 km of Khmeimim air base; 9 of them dated only to the week, month or year")
+    assert lines["Shown"] == value.caption(briefing.events, 30, site_names={"khmeimim": "Khmeimim air base"}), \
+        "the export says what is shown in the dashboard's own words"
     assert lines["Dates"] == "2025-03-01 to 2025-04-30"
     assert lines["Sources"] == "SouthFront" and lines["Claimed by"] == "all claimants"
     assert lines["Distance"] == "within 50 km of Khmeimim air base"
     assert lines["Events"] == "11 shown of 30 in the data"
-    assert lines["Data version"] == dataset.version and len(dataset.version) == 10
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", lines["Made"])
+    assert lines["Data cut-off"] == f"latest event week of 2025-04-24 (within 3 days); data version {dataset.version}"
+    assert len(dataset.version) == 10
+    assert re.fullmatch(r"\d{6}Z [A-Z]{3} \d\d \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)", lines["Made (DTG)"])
     assert "Natural Earth" in lines["Map data"] and "geoBoundaries" in lines["Map data"]
-    assert lines["Permalink"] == "http://localhost:8501/?x=1"
+    assert lines["Permalink"] == permalink("http://analyst.example:8501/", value, view)
+    assert lines["View"] == "centre 35.4000, 35.9500, zoom 9"
     cited = sources_cited(briefing.events, dataset.sources)
     assert [c["doc_id"] for c in cited] == ["SF-2025-04", "SF-2025-03"]
     assert sum(int(c["events"]) for c in cited) == 11
@@ -165,7 +175,10 @@ def test_cli_geojson_is_valid_with_the_same_count(tmp_path, capsys):
         (["--site", "incirlik", "--radius-km", "5"], "no base with site_id 'incirlik'; choose one of khmeimim"),
         (["--site", "khmeimim"], "near_site and radius_km go together"),
         (["--start", "2025-05-01", "--end", "2025-04-01"], "start 2025-05-01 is after end 2025-04-01"),
-        (["--zoom", "30"], "zoom 30.0 is outside 4..17"),
+        (["--lat", "35", "--lon", "36", "--zoom", "30"], "zoom 30.0 is outside 4..17"),
+        (["--zoom", "9"], "--lat, --lon missing: give --lat, --lon and --zoom together, or none of them"),
+        (["--base-url", "ftp://x"], "--base-url 'ftp://x' is not an http(s) address"),
+        (["--banner", "x" * 81], "keep it to 80"),
         (["--rings", "3,ten"], "range ring 'ten' is not a distance in km"),
         (["--rings", "5000"], "range ring 5000 km is outside 0-1000 km"),
         (["--colour-by", "actor1"], "--colour-by='actor1' is not one of event_type, sub_event_type, status"),
@@ -189,7 +202,8 @@ def test_map_settings_are_in_the_caption_and_the_permalink_as_on_the_dashboard(d
     view = MapView((35.4, 35.95), 9)
     link = permalink("http://localhost:8501/", EventFilter(), view, settings)
     assert MapSettings.from_query(parse_qs(urlsplit(link).query)) == (settings, [])
-    lines = dict(caption_lines(Briefing(dataset, EventFilter(), view, permalink=link, settings=settings)))
+    lines = dict(caption_lines(Briefing(dataset, EventFilter(), view, base_url="http://localhost:8501/",
+                                        settings=settings), view=view))
     # the same words the dashboard puts under its map controls ("Map: " + settings.describe())
     assert lines["Map"] == "colour: Status; shown as a heatmap; range rings at 3, 10, 70 km"
     assert lines["Permalink"] == link and "rings=3%2C10%2C70" in link and "heat=1" in link and "colour=status" in link
@@ -224,7 +238,8 @@ def many(dataset):
 def test_a_big_export_draws_the_dashboards_exact_clusters_for_its_view(dataset, many, layout, view):
     big = Briefing(dataclasses_replace(dataset, events=many), EventFilter(), view)
     colors = big.colors()
-    fmap, plan = build_export_map(big.dataset, big.events, view, colors, map_px=MAP_PX[layout])
+    drawn = build_export_map(big.dataset, big.events, view, colors, map_px=MAP_PX[layout])
+    fmap, plan = drawn.fmap, drawn.plan
     bounds = default_viewport(view.center, view.zoom, *MAP_PX[layout])
     expected = int(in_view(many["latitude"].to_numpy(), many["longitude"].to_numpy(), bounds).sum())
     clusters = [c for c in fmap._children["events"]._children.values() if isinstance(c, ClusterLayer)]
@@ -237,7 +252,7 @@ def test_a_big_export_draws_the_dashboards_exact_clusters_for_its_view(dataset, 
     if layout in LIST_LIMITS:
         limit = LIST_LIMITS[layout]
         assert f"The first {limit:,} of 6,000 events by date are listed" in page
-        assert "Events shown (6,000)" in page
+        assert "Events shown (6,000), numbered as on the map" in page
     if layout == "pdf":
         assert page.count("<tr><td>") == limit + len(sources_cited(many, dataset.sources))
 
@@ -245,16 +260,179 @@ def test_a_big_export_draws_the_dashboards_exact_clusters_for_its_view(dataset, 
 def test_few_events_in_a_big_dataset_are_drawn_one_by_one_with_their_halos(dataset, many):
     damascus = MapView((33.51, 36.29), 12)
     big = Briefing(dataclasses_replace(dataset, events=many), EventFilter(), damascus)
-    fmap, plan = build_export_map(big.dataset, big.events, damascus, big.colors(), map_px=MAP_PX["html"])
-    layer = fmap._children["events"]._children["events_layer"]
-    assert not plan.clustered and 0 < plan.in_view == len(layer.rows) <= DETAIL_LIMIT
+    drawn = build_export_map(big.dataset, big.events, damascus, big.colors(), map_px=MAP_PX["html"])
+    layer = drawn.fmap._children["events"]._children["events_layer"]
+    assert not drawn.plan.clustered and NUMBER_LIMIT < drawn.plan.in_view == len(layer.rows) <= DETAIL_LIMIT
+    assert not drawn.numbered and "numbered_markers" not in drawn.fmap._children  # too many to number
     halos = {row[3] for row in layer.rows}
     assert halos <= {0, 25_000, 75_000} and len(halos) > 1
+    assert dict(caption_lines(big, drawn.plan, damascus, drawn))["Numbers"] == (
+        f"markers are numbered when at most {NUMBER_LIMIT} events are in view; zoom in or filter")
+
+
+def test_up_to_the_number_limit_in_view_each_event_is_numbered_with_its_halo_at_its_true_place(dataset, many):
+    closer = MapView((33.51, 36.29), 13.5)
+    big = Briefing(dataclasses_replace(dataset, events=many), EventFilter(), closer)
+    drawn = build_export_map(big.dataset, big.events, closer, big.colors(), map_px=MAP_PX["html"])
+    layer = drawn.fmap._children["events"]._children["events_layer"]
+    numbered = drawn.fmap._children["numbered_markers"]
+    assert 10 < len(numbered.rows) == len(layer.rows) == len(drawn.placements) <= NUMBER_LIMIT
+    assert {row[3] for row in layer.rows} == {0}  # no halo around the moved marker ...
+    halos = {row[6] for row in numbered.rows}  # ... but around the true position
+    assert halos <= {0, 25_000, 75_000} and len(halos) > 1
+    # the numbers are the events' rows in the list (by date, then id), not their order in view
+    listed = dict(zip(big.events["event_id"], big.events["list_number"]))
+    shown = [layer.table.text(row, 5) for row in layer.rows]
+    assert [p.number for p in drawn.placements] == [listed[i] for i in shown]
+    for row, placement in zip(numbered.rows, drawn.placements):
+        assert row[4] == placement.number
 
 
 def test_the_dashboard_and_the_exports_draw_events_with_one_layer(dataset):
     colors = category_colors(dataset.events["event_type"])
-    fmap, _plan = build_export_map(dataset, dataset.events, MapView((34.85, 38.7), 6.75), colors)
-    page = fmap.get_root().render()
+    drawn = build_export_map(dataset, dataset.events, MapView((34.85, 38.7), 6.75), colors)
+    page = drawn.fmap.get_root().render()
     assert page.count("L.circleMarker(ll") == 2  # one events layer: each marker, and the selection ring on click
     assert "ExportEventsLayer" not in page
+
+
+@pytest.mark.parametrize(
+    ("moment", "group"),
+    [
+        (datetime(2026, 12, 1, 11, 5, tzinfo=UTC), "011105Z DEC 26"),
+        (datetime(2025, 3, 9, 0, 0, tzinfo=UTC), "090000Z MAR 25"),
+        (datetime(2025, 1, 1, 1, 30, tzinfo=timezone(timedelta(hours=3))), "312230Z DEC 24"),  # Damascus time
+    ],
+)
+def test_date_time_group_is_in_utc(moment, group):
+    assert date_time_group(moment) == group
+
+
+def test_data_cut_off_is_the_latest_event_as_precisely_as_known(dataset):
+    assert data_cutoff(dataset.events) == "week of 2025-04-24 (within 3 days)"
+    assert data_cutoff(dataset.events.iloc[:0]) == ""
+
+
+@pytest.mark.parametrize(
+    ("configured", "browser", "address"),
+    [
+        ("https://events.example.org/", "http://10.1.2.3:8501/map", "https://events.example.org/"),
+        (None, "http://analyst-laptop:8501/map", "http://analyst-laptop:8501/map"),
+        ("", "https://dash.example/", "https://dash.example/"),
+        ("javascript:alert(1)", "https://dash.example/", "https://dash.example/"),
+        (None, None, ""),
+        ("not a url", "", ""),
+    ],
+)
+def test_the_permalink_address_is_the_configured_one_else_the_browsers_never_a_guess(configured, browser, address):
+    assert dashboard_address(configured, browser) == address
+
+
+def test_with_no_address_known_the_permalink_is_the_query_and_says_where_it_goes(dataset):
+    value = EventFilter(start=date(2025, 3, 1))
+    view = MapView((35.2, 36), 8)
+    assert permalink("", value, view) == "?start=2025-03-01&lat=35.2000&lon=36.0000&zoom=8"
+    lines = dict(caption_lines(Briefing(dataset, value, view), view=view))
+    assert lines["Permalink"].startswith("?start=2025-03-01&lat=35.2000") and "EVENTMAP_BASE_URL" in lines["Permalink"]
+    assert "localhost" not in briefing_html(Briefing(dataset, value, view), "slide")
+
+
+def _window(dataset, **options) -> Briefing:
+    return Briefing(dataset, EventFilter(start=date(2025, 3, 1), end=date(2025, 4, 30)), **options)
+
+
+def test_the_list_numbers_events_by_date_then_id_as_their_markers_do(dataset):
+    briefing = _window(dataset)
+    rows = event_rows(briefing.events)
+    assert [r["No."] for r in rows] == [str(n) for n in range(1, 15)]
+    assert [r["Id"] for r in rows] == list(briefing.events.sort_values(["event_date", "event_id"])["event_id"])
+    assert rows[0]["Id"] == "EV0016" and rows[-1]["Id"] == "EV0006"
+    drawn, view = export_map_of(briefing, "slide")
+    assert view.zoom >= 9 and drawn.numbered
+    assert sorted(p.number for p in drawn.placements) == list(range(1, 15))
+    numbered = drawn.fmap._children["numbered_markers"]
+    assert sorted(row[4] for row in numbered.rows) == list(range(1, 15))
+    by_number = {row[4]: row for row in numbered.rows}
+    for event in briefing.events.itertuples():  # each badge's true position is its event's
+        row = by_number[event.list_number]
+        assert (row[0], row[1]) == pytest.approx((event.latitude, event.longitude))
+    pdf = briefing_html(briefing, "pdf")
+    first = re.search(r'<table class="events">.*?<tbody><tr>(.*?)</tr>', pdf).group(1)
+    cells = [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", first)]
+    assert cells[:3] == ["1", "EV0016", "week of 2025-03-09 (within 3 days)"]
+    html_page = briefing_html(briefing, "html")
+    table = json.loads(re.search(r"var D = (\{.*?\}), S = D.strings", html_page).group(1))
+    assert [table["strings"][r[0]] for r in table["list"]] == [str(n) for n in range(1, 15)]
+    assert [table["strings"][r[1]] for r in table["list"]] == [r["Id"] for r in rows]
+
+
+def test_the_slide_and_print_pngs_carry_the_numbered_key_beside_the_map(dataset):
+    page = briefing_html(_window(dataset), "slide")
+    key = re.search(r'<table class="key">.*?</table>', page).group(0)
+    assert re.findall(r"<tr><td>(\d+)</td><td>(EV\d{4})</td>", key)[:2] == [("1", "EV0016"), ("2", "EV0007")]
+    assert key.count("<tr><td>") == 14 and "~2025-03-09" in html.unescape(key)
+
+
+def test_cli_without_a_view_frames_the_filtered_events(tmp_path, capsys):
+    out = tmp_path / "window.html"
+    assert main(["export", "--start", "2025-03-01", "--end", "2025-04-30", "--format", "html", "--out", str(out),
+                 "--base-url", "https://events.example.org/"]) == 0, capsys.readouterr().err
+    text = html.unescape(out.read_text(encoding="utf-8"))
+    view = re.search(r"centre ([\d.]+), ([\d.]+), zoom ([\d.]+) \(framed on the events shown\)", text)
+    assert view and float(view.group(3)) >= 9
+    assert f"https://events.example.org/?start=2025-03-01&end=2025-04-30&lat={view.group(1)}" in text
+    out_all = tmp_path / "all.html"
+    assert main(["export", "--format", "html", "--out", str(out_all)]) == 0
+    assert "zoom 7" in html.unescape(out_all.read_text(encoding="utf-8"))  # spread across Syria: all of it
+
+
+@pytest.mark.parametrize("layout", ["html", "slide", "print"])
+def test_the_banner_is_escaped_text_at_the_top_and_the_bottom(dataset, layout):
+    payload = PAYLOAD_TEXTS["script"]
+    page = briefing_html(_window(dataset, banner=payload), layout)
+    banners = re.findall(r'<div class="banner banner-(top|bottom)"[^>]*>(.*?)</div>', page)
+    assert [where for where, _ in banners] == ["top", "bottom"]
+    assert all(text == escape_text(payload) for _, text in banners)
+    assert payload not in page
+    top = page.index('banner-top'), page.index("<h1>"), page.index('banner-bottom')
+    assert top[0] < top[1] < top[2]
+    assert 'class="banner' not in briefing_html(_window(dataset), layout)
+
+
+def test_the_pdf_prints_the_banner_in_every_pages_margins_escaped(dataset):
+    payload = PAYLOAD_TEXTS["close_script"]
+    briefing = _window(dataset, banner="TLP:AMBER " + payload)
+    template = banner_template(briefing)
+    assert escape_text("TLP:AMBER " + payload) in template and payload not in template and "#ffc000" in template
+    page = briefing_html(briefing, "pdf")
+    assert "@page { margin: 11mm 8mm 11mm; }" in page and 'class="banner' not in page
+    assert banner_template(_window(dataset)) == ""
+
+
+def test_articles_urls_are_links_only_when_http(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
+    sources.loc[sources["doc_id"] == "SF-2025-03", "url"] = SAFE_LINK
+    sources.loc[sources["doc_id"] == "SF-2025-04", "url"] = PAYLOAD_TEXTS["javascript_url"]
+    sources.to_csv(folder / "sources.csv", index=False)
+    briefing = _window(load_dataset(folder))
+    for layout in ("pdf", "html"):
+        page = briefing_html(briefing, layout)
+        table = re.search(r'<table class="sources">.*?</table>', page).group(0)
+        links = re.findall(r'<a href="([^"]*)"', table)
+        assert [html.unescape(link) for link in links] == [SAFE_LINK]
+        assert escape_text(PAYLOAD_TEXTS["javascript_url"]) in table  # shown, as text
+        assert 'href="javascript' not in page
+
+
+def test_a_hostile_dataset_reaches_every_new_sink_as_text(hostile_data_dir):
+    dataset = load_dataset(hostile_data_dir)
+    briefing = Briefing(dataset, EventFilter(), banner=PAYLOAD_TEXTS["img_onerror"])
+    for layout in ("slide", "print", "pdf", "html"):
+        page = briefing_html(briefing, layout)
+        for payload in (PAYLOAD_TEXTS["script"], PAYLOAD_TEXTS["img_onerror"], PAYLOAD_TEXTS["svg_onload"]):
+            assert payload not in page, (layout, payload)
+        if layout in ("slide", "print"):
+            key = re.search(r'<table class="key">.*?</table>', page).group(0)
+            assert "<script" not in key and "<img" not in key

@@ -19,7 +19,7 @@ from browser import (
 )
 from conftest import PAYLOADS, OfflinePage
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_map_draws_the_four_bases_and_every_event_offline(app, offline_page):

@@ -7,7 +7,7 @@ import pytest
 from browser import TIMEOUT_MS, map_frame, open_app, wait_for_markers, wait_idle
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def type_into(page, label: str, value: str) -> None:

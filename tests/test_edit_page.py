@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from utils.data.dataset import DATA_DIR_ENV, data_dir_from_args, default_data_dir
+from utils.data.folder import DATA_DIR_ENV, DataFolder
 from utils.data.store import read_changes
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -131,7 +131,7 @@ def test_a_status_change_and_a_retirement_need_a_reason_and_show_in_the_history(
 
 def test_the_data_folder_comes_from_the_command_line_then_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "env"))
-    assert default_data_dir() == tmp_path / "env"
-    assert data_dir_from_args([]) == tmp_path / "env"
-    assert data_dir_from_args(["--data-dir", str(tmp_path / "cli")]) == tmp_path / "cli"
-    assert data_dir_from_args(["-q", "--data-dir=" + str(tmp_path / "cli"), "x"]) == tmp_path / "cli"
+    assert DataFolder.at_start_up([]).root == tmp_path / "env"
+    assert DataFolder.at_start_up(["--data-dir", str(tmp_path / "cli")]).root == tmp_path / "cli"
+    assert DataFolder.at_start_up(["-q", "--data-dir=" + str(tmp_path / "cli"), "x"]).root == tmp_path / "cli"
+    assert DataFolder.at_start_up([], environ={}).root == PROJECT / "data"

@@ -28,13 +28,15 @@ from pypdf import PdfReader
 from utils.analysis.filters import EventFilter
 from utils.core.schema import GEO_PRECISION_RADIUS_KM
 from utils.data.dataset import load_dataset
-from utils.export.briefing import MAP_PX, Briefing, briefing_html, export_file
+from utils.export.briefing import Briefing
+from utils.export.document import MAP_PX, briefing_html
+from utils.export.outputs import export_file
 from utils.export.permalink import MapView, permalink
 from utils.map.aggregate import in_view
 from utils.map.settings import MapSettings
 from utils.map.view_layer import default_viewport
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 HOSTILE_TEXTS = list(HOSTILE_PAYLOADS.values())
 RED = "Explosions/Remote violence"  # drawn #d62728; three events: Al-Tanf, Idlib, Khmeimim
@@ -62,14 +64,29 @@ def _pixels(page, points: list[list[float]]) -> list[tuple[float, float]]:
     return [tuple(p) for p in page.evaluate(_PAGE_PIXELS, points)]
 
 
-def _event_pixels(page, events: pd.DataFrame) -> tuple[list[tuple[float, float]], dict, list[float]]:
-    """Where Leaflet puts each event on the page (CSS px), the legend's box, and each event's halo radius (px)."""
+_BADGES = """() => [...document.querySelectorAll('.event-number')].map(e => {
+    const box = e.querySelector('circle').getBoundingClientRect();
+    return {number: Number(e.textContent), x: box.left + box.width / 2, y: box.top + box.height / 2,
+            r: box.width / 2, fill: e.querySelector('circle').getAttribute('fill')};
+})"""
+
+
+def _badges(page) -> list[dict]:
+    """Every numbered marker the page draws: its number, centre and radius (CSS px) and fill colour."""
+    return page.evaluate(_BADGES)
+
+
+def _box(page, selector: str) -> dict:
+    return page.evaluate(f"() => document.querySelector({selector!r}).getBoundingClientRect().toJSON()")
+
+
+def _halo_pixels(page, events: pd.DataFrame) -> tuple[list[tuple[float, float]], list[float]]:
+    """Where Leaflet puts each event's true position on the page (CSS px), and its halo radius (px)."""
     points = events[["latitude", "longitude"]].values.tolist()
     north = [[lat + GEO_PRECISION_RADIUS_KM[int(p)] / 111.2, lon]
              for (lat, lon), p in zip(points, events["geo_precision"])]
     centres, edges = _pixels(page, points), _pixels(page, north)
-    legend = page.evaluate("() => document.querySelector('.event-legend').getBoundingClientRect().toJSON()")
-    return centres, legend, [math.dist(c, e) for c, e in zip(centres, edges)]
+    return centres, [math.dist(c, e) for c, e in zip(centres, edges)]
 
 
 def _is_red(pixel) -> bool:
@@ -77,30 +94,36 @@ def _is_red(pixel) -> bool:
     return r > 170 and g < 120 and b < 120
 
 
-def test_png_slide_has_the_size_asked_and_markers_in_the_event_colour_where_the_events_are(dataset, offline_page):
+def test_png_slide_has_the_size_asked_and_numbered_markers_in_the_event_colour(dataset, offline_page):
     briefing = Briefing(dataset, EventFilter(event_types=(RED,)), MapView((34.8, 37.5), 7))
     offline_page.page.set_viewport_size({"width": 1920, "height": 1080})
     _ready(offline_page.page, briefing_html(briefing, "slide"))
-    points, legend, halos = _event_pixels(offline_page.page, briefing.events)
+    badges = _badges(offline_page.page)
+    truths, halos = _halo_pixels(offline_page.page, briefing.events)
+    legend = _box(offline_page.page, ".side .legend")
+    inset = _box(offline_page.page, ".inset-map")
+    key = _box(offline_page.page, "table.key")
     assert sorted(round(h) for h in halos) != [0, 0, 0]  # the test covers halos: some events are imprecise
     image = Image.open(io.BytesIO(export_file(briefing, "png"))).convert("RGB")
     assert image.size == (1920, 1080)
-    assert len(points) == 3
-    for x, y in points:
-        assert 0 < x < 1920 and 0 < y < 1080
-        assert _is_red(image.getpixel((round(x), round(y)))), (x, y, image.getpixel((round(x), round(y))))
-    # red appears only at the events, on the dashed halos of imprecise ones (as on the dashboard) and in the
-    # legend's swatch: nothing is drawn where no event is
+    assert sorted(b["number"] for b in badges) == [1, 2, 3] and {b["fill"] for b in badges} == {"#d62728"}
+    points = [(b["x"], b["y"]) for b in badges]
+    for badge in badges:  # the fill above the number is the event's colour
+        x, y = badge["x"], badge["y"] - 0.7 * badge["r"]
+        assert _is_red(image.getpixel((round(x), round(y)))), (badge, image.getpixel((round(x), round(y))))
+    # red appears only at the numbered markers, on the dashed halos around the true positions, in the
+    # legend's swatch and the inset's extent beside the map: nothing is drawn where no event is
     pixels = image.load()
     on_halo = 0
     for y in range(0, 1080, 2):
         for x in range(0, 1920, 2):
-            if _is_red(pixels[x, y]) and not (legend["left"] <= x <= legend["right"]
-                                              and legend["top"] <= y <= legend["bottom"]):
+            if _is_red(pixels[x, y]) and not any(b["left"] <= x <= b["right"] and b["top"] <= y <= b["bottom"]
+                                                 for b in (legend, inset)):
                 near = [math.dist((x, y), p) for p in points]
-                assert min(near) <= 10 or any(r and abs(d - r) <= 3 for d, r in zip(near, halos)), (x, y)
-                on_halo += min(near) > 10
+                assert min(near) <= 13 or any(r and abs(math.dist((x, y), t) - r) <= 3 for t, r in zip(truths, halos)), (x, y)
+                on_halo += min(near) > 13
     assert on_halo > 20  # the halos are drawn
+    assert key["right"] <= 1920 and key["bottom"] <= 1080
 
 
 def test_png_for_print_is_a4_landscape_at_300_dpi(dataset):
@@ -121,21 +144,27 @@ def test_pdf_is_a_one_pager_whose_text_has_caption_events_and_sources(dataset):
     value = EventFilter(start=date(2025, 3, 1), end=date(2025, 4, 30), sources=("SouthFront",))
     view = MapView((35.2, 36.0), 8)
     briefing = Briefing(dataset, value, view, title="Coast, March and April 2025",
-                        permalink=permalink("http://localhost:8501/", value, view))
+                        base_url="https://events.example.org/")
     reader = PdfReader(io.BytesIO(export_file(briefing, "pdf")))
     assert len(reader.pages) == 1
     text = _words(reader.pages[0].extract_text())
     squashed = text.replace(" ", "")
     assert "Coast, March and April 2025" in text
     assert "Showing 14 of 30 events, 2025-03-01 to 2025-04-30, sources: SouthFront" in text
-    assert f"Data version {dataset.version}" in text and "Natural Earth" in text
+    assert f"data version {dataset.version}" in text and "Natural Earth" in text
     assert "lat=35.2000&lon=36.0000&zoom=8" in squashed
     for event in briefing.events.itertuples():
         assert event.location.replace(" ", "") in squashed
         assert event.claimed_by.replace(" ", "") in squashed
     for headline in dataset.sources.set_index("doc_id").loc[["SF-2025-03", "SF-2025-04"], "headline"]:
         assert headline.replace(" ", "") in squashed
-    assert "Events shown (14)" in text and "Sources cited (2)" in text
+    assert "Events shown (14), numbered as on the map" in text and "Sources cited (2)" in text
+    # the list carries each event's number and id, in the order of the numbers on the map
+    listed = re.findall(r"(?<![\d-])(\d{1,2}) (EV\d{4}) ", text)
+    assert listed == [(str(n), i) for n, i in zip(briefing.events["list_number"], briefing.events["event_id"])]
+    assert re.search(r"Made \(DTG\) \d{6}Z [A-Z]{3} \d\d", text)
+    assert "Data cut-off latest event week of 2025-04-24" in text
+    assert "https://events.example.org/?start=2025-03-01" in squashed and "localhost" not in text
 
 
 def test_html_export_opened_offline_draws_every_event_and_opens_records(dataset, offline_page):
@@ -232,9 +261,14 @@ _OPEN_EACH_EVENT = """() => {
 
 def test_html_export_of_hostile_data_shows_payloads_as_text_and_runs_nothing(hostile_data_dir, offline_page):
     dataset = load_dataset(hostile_data_dir)
-    briefing = Briefing(dataset, EventFilter(), settings=MapSettings(rings_km=(10.0,)))
+    banner = HOSTILE_PAYLOADS["script"]
+    briefing = Briefing(dataset, EventFilter(), settings=MapSettings(rings_km=(10.0,)), banner=banner)
     page = offline_page.page
     _ready(page, export_file(briefing, "html").decode("utf-8"))
+    assert page.locator(".banner").all_inner_texts() == [banner, banner]
+    # one article's URL is an http(s) one full of markup characters: the only link, with exactly that href
+    source_links = page.eval_on_selector_all("table.sources a", "links => links.map(a => a.getAttribute('href'))")
+    assert source_links == [SAFE_LINK]
     page.locator(EVENT_MARKERS).last.hover()
     assert page.locator(".leaflet-tooltip").count() == 1
     page.locator(EVENT_MARKERS).last.click()
@@ -243,7 +277,9 @@ def test_html_export_of_hostile_data_shows_payloads_as_text_and_runs_nothing(hos
     tooltips = [unescape(item["tooltip"]) for item in opened]  # what Leaflet puts in the tooltip as HTML
     shown = ([cell for item in opened for cell in item["popup"] + item["hrefs"]]
              + [part for text in tooltips for part in text.split(" \u00b7 ")]
-             + page.locator("#events-list-body td").all_inner_texts())
+             + page.locator("#events-list-body td").all_inner_texts()
+             + page.locator(".banner, table.sources td").all_inner_texts()
+             + ["href=" + link for link in source_links])
     expected = HOSTILE_TEXTS + [PAYLOADS["notes"], PAYLOADS["claimed_by"], PAYLOADS["location"] + ", Lattakia",
                                 "href=" + SAFE_LINK]
     assert_inert(offline_page, Reading(shown, expected), origin="about:blank")
@@ -266,8 +302,15 @@ def _compass_points(sites: pd.DataFrame, rings_km: tuple[float, ...]) -> list[li
     return points
 
 
+def _ring_tinted(pixel) -> bool:
+    """The ring's colour, or a 1.5 px ring anti-aliased over a pixel's edge (purple: red and blue well above green;
+    the basemap's greys, creams and blues are not)."""
+    r, g, b = pixel[:3]
+    return math.dist(pixel, RING) < 30 or (r - g > 40 and b - g > 25)
+
+
 def _ring_coloured_near(image: Image.Image, x: float, y: float, reach: int = 3) -> bool:
-    return any(math.dist(image.getpixel((i, j)), RING) < 30
+    return any(_ring_tinted(image.getpixel((i, j)))
                for i in range(round(x) - reach, round(x) + reach + 1) for j in range(round(y) - reach, round(y) + reach + 1))
 
 
@@ -278,7 +321,8 @@ def test_png_with_range_rings_shows_ring_pixels_where_the_rings_are(dataset, off
     page.set_viewport_size({"width": 1920, "height": 1080})
     _ready(page, briefing_html(with_rings, "slide"))
     box = page.evaluate("() => document.querySelector('.map-box').getBoundingClientRect().toJSON()")
-    covers = page.evaluate("() => [...document.querySelectorAll('.site-marker svg, .site-label, .event-legend')]"
+    covers = page.evaluate("() => [...document.querySelectorAll('.site-marker svg, .site-label, .event-number svg, "
+                           ".north-arrow, .leaflet-control-scale, .ring-label')]"
                            ".map(e => e.getBoundingClientRect().toJSON())")
 
     def visible(x: float, y: float) -> bool:
@@ -297,14 +341,14 @@ def test_png_with_range_rings_shows_ring_pixels_where_the_rings_are(dataset, off
 
 
 def _halo_and_ring_paths(page) -> tuple[int, int]:
-    """Halos drawn (dashed circles on the halos' canvas, which must show them) and range rings (SVG paths)."""
+    """Halos drawn (dashed circles on a canvas, which must show them) and range rings (SVG paths)."""
     halos = page.evaluate("""() => {
         const map = window[document.querySelector('.folium-map').id];
         let count = 0;
+        const canvases = new Set();
         map.eachLayer(l => { if (l instanceof L.Circle && l.options.dashArray === '4 4' && l._renderer
-                                  && l._renderer instanceof L.Canvas) count++; });
-        const canvas = document.querySelector('.leaflet-halos-pane canvas');
-        if (count) {
+                                  && l._renderer instanceof L.Canvas) { count++; canvases.add(l._renderer._container); } });
+        for (const canvas of canvases) {
             const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
             if (!pixels.some((v, i) => i % 4 === 3 && v > 0)) return -1;  // counted but not painted
         }
@@ -376,3 +420,91 @@ def test_big_html_export_draws_exact_clusters_that_add_up_to_the_events_in_view(
     assert page.locator("#events-list-body tr").count() == 1000
     assert "The first 1,000 of 5,000 events by date are listed" in page.locator(".list-note").inner_text()
     assert offline_page.outside == [] and offline_page.errors == []
+
+
+_FURNITURE = """() => {
+    const q = s => document.querySelector(s);
+    const rect = e => e.getBoundingClientRect().toJSON();
+    return {map: rect(q('.map-box')), scale: q('.leaflet-control-scale-line') && q('.leaflet-control-scale-line').innerText,
+            arrow: !!q('.north-arrow svg'), extent: !!q('.inset-map .inset-extent'),
+            bases: [...document.querySelectorAll('.site-marker svg, .site-label')].map(rect),
+            banners: [...document.querySelectorAll('.banner')].map(e => [e.innerText, rect(e)]),
+            keyShown: q('.key-note') ? Number(q('.key-note').dataset.shown) : null};
+}"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+@pytest.mark.parametrize(("layout", "size"), [("slide", (1920, 1080)), ("print", (1170, 827)), ("pdf", (1062, 733))])
+def test_the_march_april_export_draws_14_distinct_numbered_markers_with_scale_arrow_and_inset(
+        dataset, offline_page, layout, size):
+    # no view given: as `python -m utils export --start 2025-03-01 --end 2025-04-30` does, framed on the events
+    briefing = Briefing(dataset, EventFilter(start=date(2025, 3, 1), end=date(2025, 4, 30)), banner="TLP:CLEAR")
+    page = offline_page.page
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    _ready(page, briefing_html(briefing, layout))
+    badges = _badges(page)
+    furniture = page.evaluate(_FURNITURE)
+    box = furniture["map"]
+    assert sorted(b["number"] for b in badges) == list(range(1, 15))
+    for i, a in enumerate(badges):
+        assert box["left"] <= a["x"] - a["r"] and a["x"] + a["r"] <= box["right"], a  # inside the map
+        assert box["top"] <= a["y"] - a["r"] and a["y"] + a["r"] <= box["bottom"], a
+        for b in badges[i + 1:]:  # distinct: no marker covers another
+            assert math.dist((a["x"], a["y"]), (b["x"], b["y"])) >= a["r"] + b["r"], (a, b)
+        circle = {"left": a["x"] - a["r"], "right": a["x"] + a["r"], "top": a["y"] - a["r"], "bottom": a["y"] + a["r"]}
+        inner = {k: v + (2 if k in ("left", "top") else -2) for k, v in circle.items()}
+        assert not any(_overlap(inner, base) for base in furniture["bases"]), a  # nor a base's icon or label
+    assert re.fullmatch(r"\d+ km", furniture["scale"]) and furniture["arrow"] and furniture["extent"]
+    if layout != "pdf":  # the PDF prints its banner in every page's margins (see the PDF test)
+        assert [text for text, _ in furniture["banners"]] == ["TLP:CLEAR", "TLP:CLEAR"]
+        top, bottom = (rect for _, rect in furniture["banners"])
+        assert top["top"] == 0 and bottom["bottom"] <= size[1] and bottom["top"] > box["bottom"]
+        assert furniture["keyShown"] == 14  # every event in the key beside the map, none cut off
+    assert offline_page.errors == []
+
+
+def test_pdf_numbers_ids_banner_and_urls_are_real_text(dataset, tmp_path):
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
+    sources.loc[sources["doc_id"] == "SF-2025-03", "url"] = "https://southfront.example/drones-over-tartus"
+    sources.to_csv(folder / "sources.csv", index=False)
+    briefing = Briefing(load_dataset(folder), EventFilter(start=date(2025, 3, 1), end=date(2025, 4, 30)),
+                        banner="TLP:GREEN", base_url="https://events.example.org/")
+    reader = PdfReader(io.BytesIO(export_file(briefing, "pdf")))
+    assert len(reader.pages) == 1
+    text = _words(reader.pages[0].extract_text())
+    assert text.count("TLP:GREEN") == 2  # header and footer
+    assert "https://southfront.example/drones-over-tartus" in text.replace(" ", "")
+    links = [a.get_object()["/A"]["/URI"] for a in reader.pages[0].get("/Annots", [])]
+    assert "https://southfront.example/drones-over-tartus" in links
+    assert all(link.startswith("https://") for link in links)
+    assert "framed on the events shown" in text and "localhost" not in text
+
+
+def test_the_panels_permalink_uses_the_address_the_browser_used_and_frames_on_request(app, offline_page):
+    page = offline_page.page
+    address = app.url.replace("localhost", "127.0.0.1")  # another name for the same server: the link follows it
+    open_app(page, f"{address}/?start=2025-03-01&end=2025-04-30")
+    map_frame(page)
+    wait_idle(page)
+    panel_link = page.locator("[data-testid=stCode]").inner_text().strip()
+    assert panel_link.startswith(f"{address}/") and "localhost" not in panel_link
+    assert "start=2025-03-01" in panel_link
+    page.get_by_text("Frame the events shown").click()
+    wait_idle(page)
+    # the panel has rerun with the choice (its download buttons carry the framed export only then)
+    page.locator("[data-testid=stCaptionContainer]", has_text="numbered, framed on the events").wait_for(timeout=30_000)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name=re.compile("Download HTML")).click()
+    text = unescape(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert "(framed on the events shown)" in text
+    view = re.search(r"centre ([\d.]+), ([\d.]+), zoom ([\d.]+) \(framed", text)
+    assert float(view.group(3)) >= 9
+    assert f"{address}/?start=2025-03-01&end=2025-04-30&lat={view.group(1)}" in text
+    assert "localhost" not in text

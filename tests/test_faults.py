@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import utils.export.briefing
-from utils.analysis.filters import EventFilter
+import utils.export.outputs
 
 PROJECT = Path(__file__).resolve().parent.parent
 APP = str(PROJECT / "app.py")
@@ -74,10 +73,10 @@ def test_with_no_good_data_ever_the_app_says_why_and_shows_no_traceback(data_cop
 
 
 def test_an_unexpected_error_shows_a_short_message_and_is_logged(monkeypatch, server_log):
-    def explode(self, events):
+    def explode(dataset, value):
         raise RuntimeError("internal detail /srv/secret/path")
 
-    monkeypatch.setattr(EventFilter, "apply", explode)
+    monkeypatch.setattr("ui.view.dataset_mask", explode)  # every page's view; the sidebar is drawn before
     at = run(AppTest.from_file(APP, default_timeout=60))
     shown = texts(at)
     assert "failed unexpectedly" in shown and "reference" in shown
@@ -94,7 +93,7 @@ def test_a_failing_export_says_so_and_the_page_stays_usable(monkeypatch):
     def disk_full(events):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(utils.export.briefing, "events_csv_bytes", disk_full)
+    monkeypatch.setattr(utils.export.outputs, "events_csv_bytes", disk_full)
     at = AppTest.from_file(APP, default_timeout=60)
     run(at)
     run(at.switch_page("pages/views/events.py"))

@@ -1,10 +1,14 @@
 """The filter value: the overlap rule, facets, the caption and the link."""
 
+import argparse
+import dataclasses
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
+from utils.analysis.facets import FACET_BY_NAME, FACETS, build_facet_index
 from utils.analysis.filters import EventFilter
 from utils.core.dates import add_date_windows
 
@@ -145,3 +149,91 @@ def test_precision_and_corroboration_toggles(flag, expected, words):
     assert set(value.apply(frame)["event_id"]) == expected
     assert value.describe(1, 4).endswith(words)
     assert EventFilter.from_query(value.to_query())[0] == value
+
+
+# -- the facet table -----------------------------------------------------------------------------------------
+
+def events_with_actors() -> pd.DataFrame:
+    frame = events_frame()
+    frame["actor1"] = ["Russian forces", "HTS", "HTS", "Russian forces"]
+    frame["actor2"] = ["HTS", "", "HTS", "Civilians"]
+    return frame
+
+
+@pytest.mark.parametrize("facet", FACETS, ids=[f.name for f in FACETS])
+def test_every_facet_of_the_table_reaches_the_filter_link_caption_and_command_line(facet):
+    frame = events_with_actors()
+    value_in_data = build_facet_index(frame, facet).labels[0]
+    value = EventFilter(**{facet.name: (value_in_data,)})
+    assert getattr(value, facet.name) == (value_in_data,)
+    assert value.to_query() == {facet.query_key: [value_in_data]}
+    assert EventFilter.from_query({facet.query_key: value_in_data}) == (value, [])
+    assert f"{facet.words}: {value_in_data}" in value.describe(1, 4)
+    kept = frame.loc[value.mask(frame)]
+    assert len(kept) and all(value_in_data in set(row[list(facet.columns)]) for _, row in kept.iterrows())
+    from utils.cli.export_cmd import register
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    arguments = parser.parse_args(["export", "--format", "csv", "--out", "x.csv", facet.cli_flag, value_in_data])
+    assert getattr(arguments, facet.cli_dest) == [value_in_data]
+
+
+def test_the_facet_table_has_one_record_per_facet_with_distinct_keys():
+    for attribute in ("name", "query_key", "cli_flag", "widget_key", "label"):
+        values = [getattr(f, attribute) for f in FACETS]
+        assert len(set(values)) == len(values), attribute
+    assert not {f.query_key for f in FACETS} & {"start", "end", "site", "radius_km", "lat", "lon", "zoom"}
+
+
+@pytest.mark.parametrize(
+    ("actors", "expected"),
+    [(("HTS",), {"D", "W", "M"}), (("Civilians",), {"Y"}), (("Russian forces", "Civilians"), {"D", "Y"}),
+     (("Nobody",), set())],
+)
+def test_the_actor_facet_matches_either_side_of_an_event(actors, expected):
+    frame = events_with_actors()
+    assert set(EventFilter(actors=actors).apply(frame)["event_id"]) == expected
+    assert EventFilter(actors=actors).describe(1, 4).endswith("actors: " + ", ".join(actors))
+
+
+def test_an_actor_on_both_sides_of_an_event_counts_once():
+    index = build_facet_index(events_with_actors(), FACET_BY_NAME["actors"])
+    assert dict(zip(index.labels, index.counts().tolist())) == {"HTS": 3, "Russian forces": 2, "Civilians": 1}
+    assert index.labels[0] == "HTS", "most frequent first"
+
+
+def test_facet_counts_follow_the_other_filters_but_not_their_own():
+    frame = events_with_actors()
+    value = EventFilter(sources=("SouthFront",), statuses=("reported",))
+    parts = value.parts(frame)
+    assert set(frame.loc[parts.all(), "event_id"]) == {"W", "M"}
+    statuses = build_facet_index(frame, FACET_BY_NAME["statuses"])
+    counts = dict(zip(statuses.labels, statuses.counts(parts.all_but(FACET_BY_NAME["statuses"])).tolist()))
+    assert counts == {"reported": 2, "confirmed": 1, "claimed": 0}, "SouthFront's events, whatever their status"
+    sources = build_facet_index(frame, FACET_BY_NAME["sources"])
+    counts = dict(zip(sources.labels, sources.counts(parts.all_but(FACET_BY_NAME["sources"])).tolist()))
+    assert counts == {"SouthFront": 2, "Republic World": 0}, "reported events, whatever their source"
+
+
+def test_a_facet_not_in_the_table_is_refused_with_the_list():
+    with pytest.raises(TypeError, match="no facet 'outlets'.*sources"):
+        EventFilter(outlets=("SouthFront",))
+    with pytest.raises(TypeError, match="tuple of values"):
+        EventFilter(sources="SouthFront")
+
+
+def test_the_filter_is_a_value_equal_to_itself_whatever_the_order_it_was_given_in():
+    one = EventFilter(sources=("A",), statuses=("claimed",))
+    other = EventFilter(statuses=("claimed",), sources=("A",), claimants=())
+    assert one == other and hash(one) == hash(other)
+    assert one.with_changes(sources=()) == EventFilter(statuses=("claimed",))
+    assert dataclasses.replace(one, start=date(2025, 1, 1)).sources == ("A",)
+
+
+def test_the_mask_is_a_boolean_array_over_the_frame_and_leaves_it_alone():
+    frame = events_frame()
+    before = frame.copy()
+    mask = EventFilter(sources=("SouthFront",)).mask(frame)
+    assert isinstance(mask, np.ndarray) and mask.dtype == bool and mask.tolist() == [True, True, True, False]
+    assert frame.equals(before)

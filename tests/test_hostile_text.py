@@ -265,6 +265,7 @@ SINKS = [
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 @pytest.mark.parametrize("sink", SINKS, ids=[s.name for s in SINKS])
 def test_payloads_show_literally_and_run_nothing(sink, hostile_app, hostile_data_dir, offline_page):
     reading = sink.read(offline_page.page, hostile_app.url, hostile_data_dir)

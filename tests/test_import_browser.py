@@ -9,7 +9,7 @@ from browser import EVENT_MARKERS, SITE_MARKERS, main_caption, open_app, wait_id
 from conftest import ucdp_csv
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 UCDP = ucdp_csv()
 ROWS = 16_566

@@ -16,6 +16,7 @@ import zipfile
 from datetime import date
 
 import pytest
+from conftest import BUNDLED
 from test_loading import GOOD
 
 from utils.core.problems import DataFileError
@@ -38,14 +39,14 @@ def rows(n: int, **changes) -> list[dict]:
 
 
 def run(content: bytes, name: str = "events.csv", **options):
-    result = import_bytes(content, name, today=TODAY, **options)
+    result = import_bytes(content, name, folder=BUNDLED, today=TODAY, **options)
     assert result.loaded + result.set_aside == result.rows_read, "every row is loaded or set aside"
     return result
 
 
 def refused(content: bytes, name: str = "events.csv", **options) -> str:
     with pytest.raises(DataFileError) as error:
-        import_bytes(content, name, today=TODAY, **options)
+        import_bytes(content, name, folder=BUNDLED, today=TODAY, **options)
     return str(error.value)
 
 
@@ -239,6 +240,7 @@ def test_geojson_features_with_null_or_invalid_geometry_are_set_aside():
     assert "LineString" in report.loc[2, "reason"]
 
 
+@pytest.mark.slow
 def test_a_million_rows_load():
     line = GOOD_LINE.decode().split(",", 1)[1]
     body = "\n".join(f"M{i},{line}" for i in range(1_000_000))

@@ -9,7 +9,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import ucdp_csv
+from conftest import BUNDLED, ucdp_csv
 from test_import_rules import native_bytes, run
 from test_loading import GOOD
 
@@ -110,7 +110,7 @@ def test_ucdp_dates_places_sides_and_sources_map_to_ours():
 
 
 def test_every_row_of_the_ucdp_extract_is_accounted_for():
-    result = import_bytes(UCDP.read_bytes(), UCDP.name, today=TODAY)
+    result = import_bytes(UCDP.read_bytes(), UCDP.name, folder=BUNDLED, today=TODAY)
     assert result.format == "ucdp" and result.rows_read == 16_566
     assert result.loaded + result.set_aside == 16_566
     assert result.loaded == 16_566, result.report().head().to_string()
@@ -120,7 +120,7 @@ def test_every_row_of_the_ucdp_extract_is_accounted_for():
 
 def test_choosing_a_format_the_file_is_not_names_the_missing_columns():
     with pytest.raises(Exception, match="required ACLED column.*event_id_cnty"):
-        import_bytes(table_bytes(list(ucdp_record()), [ucdp_record()]), "ged.csv", fmt="acled", today=TODAY)
+        import_bytes(table_bytes(list(ucdp_record()), [ucdp_record()]), "ged.csv", folder=BUNDLED, fmt="acled", today=TODAY)
 
 
 def test_a_mapped_csv_reads_dates_with_the_declared_format_only():
@@ -158,7 +158,7 @@ def test_the_fast_and_the_exact_reader_agree():
 
 
 def test_adding_and_replacing_keep_the_bundled_dataset_unchanged():
-    base = load_dataset(today=TODAY)
+    base = load_dataset(BUNDLED, today=TODAY)
     before = base.events.copy()
     content = native_bytes([{**GOOD, "event_id": "EV0001"}, {**GOOD, "event_id": "NEW1", "doc_id": ""}])
     result = run(content, "mine.csv")
@@ -189,9 +189,9 @@ def test_cli_import_writes_our_schema_which_imports_back_unchanged(tmp_path, cap
     out = tmp_path / "events.csv"
     assert main(["import", str(UCDP), "--format", "ucdp", "--out", str(out)]) == 0
     assert "wrote 16566 event(s)" in capsys.readouterr().out
-    again = import_bytes(out.read_bytes(), "events.csv", today=TODAY)
+    again = import_bytes(out.read_bytes(), "events.csv", folder=BUNDLED, today=TODAY)
     assert (again.format, again.loaded) == ("native", 16_566)
-    first = import_bytes(UCDP.read_bytes(), UCDP.name, today=TODAY).load.events
+    first = import_bytes(UCDP.read_bytes(), UCDP.name, folder=BUNDLED, today=TODAY).load.events
     columns = ["event_id", "event_date", "date_precision", "latitude", "source", "claimed_by", "low", "high"]
     pd.testing.assert_frame_equal(first[columns], again.load.events[columns])
     assert native_csv_bytes(again.load.events) == out.read_bytes()

@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ui.detail import picker_key
+from utils.analysis.facets import FACETS
 from utils.map.event_layer import ID
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -138,7 +139,8 @@ def test_events_table_says_dates_as_precisely_as_they_are_known():
 
 def test_events_downloads_are_built_only_when_asked_and_are_the_export_panels_bytes():
     from ui.downloads import _store, file_key
-    from utils.export.briefing import Briefing, export_file
+    from utils.export.briefing import Briefing
+    from utils.export.outputs import export_file
     from utils.export.permalink import MapView
 
     at = run_app("pages/views/events.py", query={"source": "SouthFront"})
@@ -180,7 +182,7 @@ def test_sources_page_lists_the_articles_with_their_events():
 def test_every_page_shares_the_one_sidebar(page):
     at = run_app(page)
     keys = {w.key for w in at.sidebar.multiselect}
-    assert keys == {"f_sources", "f_claimants", "f_types", "f_statuses"}
+    assert keys == {facet.widget_key for facet in FACETS} >= {"f_sources", "f_claimants", "f_types", "f_statuses"}
 
 
 def test_near_a_base_filter_from_the_sidebar():

@@ -11,7 +11,7 @@ from conftest import DATA, RunningApp
 
 from benchmarks.synthetic import synthetic_events
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SIZE = 20_000
 
 

@@ -175,6 +175,7 @@ def _add_many(folder: str, label: str, count: int, start) -> None:
         store.add_event({**NEW_EVENT, "notes": f"{label} {number}"}, who=label)
 
 
+@pytest.mark.slow
 def test_two_writers_at_once_both_keep_every_change_and_the_file_stays_valid(folder):
     count = 15
     context = multiprocessing.get_context("fork")

@@ -65,9 +65,10 @@ def _store() -> PreparedFiles:
 def filtered_events_file(dataset: Dataset, event_filter: EventFilter, format_key: str) -> bytes:
     """The CSV or GeoJSON of the events ``event_filter`` keeps: the very bytes the map's export panel gives.
 
-    Both go through :func:`utils.export.briefing.export_file` (the filter's events by date, then id).
+    Both go through :func:`utils.export.outputs.export_file` (the filter's events by date, then id).
     """
-    from utils.export.briefing import Briefing, export_file
+    from utils.export.briefing import Briefing
+    from utils.export.outputs import export_file
 
     return export_file(Briefing(dataset, event_filter), format_key)
 

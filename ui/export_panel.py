@@ -1,7 +1,10 @@
 """The Export panel under the map: the current filters and view as PNG, PDF, HTML, CSV, GeoJSON and a link.
 
-All the work is in :mod:`utils.export.briefing`; this module reads widgets and the
-map's reported view, and offers downloads. CSV, GeoJSON and HTML are made
+All the work is in :mod:`utils.export` (:mod:`utils.export.outputs` makes every
+format); this module reads widgets and the map's reported view, and offers
+downloads. Exports show the map's current view, or frame the events shown; the
+permalink uses the configured address (``$EVENTMAP_BASE_URL``) or the one the
+browser used (``st.context.url``). CSV, GeoJSON and HTML are made
 when their button is clicked; PNG and PDF need Chromium (a few seconds), so
 they are rendered on request under a spinner and then offered for download
 until the filters, view or title change.
@@ -9,14 +12,17 @@ until the filters, view or title change.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 import streamlit as st
 
+from ui import url_state
 from ui.view import View
 from utils.core.escaping import escape_text
-from utils.export.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file, file_name
-from utils.export.permalink import DEFAULT_BASE_URL, VIEW_KEYS, MapView, permalink, view_from_map_state, view_from_query
+from utils.export.briefing import BANNER_LIMIT, DEFAULT_TITLE, Briefing
+from utils.export.outputs import EXPORT_FORMATS, export_file, file_name
+from utils.export.permalink import BASE_URL_ENV, MapView, dashboard_address, view_from_map_state
 from utils.export.render import RenderError, missing_parts
 from utils.map.mapping import SYRIA_CENTER, SYRIA_ZOOM
 from utils.map.settings import MapSettings
@@ -26,6 +32,9 @@ __all__ = ["initial_view", "show_export_panel"]
 _INITIAL_VIEW = "initial_map_view"
 _RENDERED = "rendered_exports"
 _TITLE = "export_title"
+_BANNER = "export_banner"
+_FRAMING = "export_framing"
+_CURRENT, _FRAMED = "The map's current view", "Frame the events shown"
 _ON_CLICK = ("html", "csv", "geojson")
 _ON_REQUEST = ("png", "png-a4", "pdf")
 
@@ -37,28 +46,20 @@ def initial_view() -> MapView:
     (st_folium would redraw a map whose centre changed).
     """
     if _INITIAL_VIEW not in st.session_state:
-        query = {key: st.query_params.get(key) for key in VIEW_KEYS if key in st.query_params}
-        view, messages = view_from_query(query)
+        view, messages = url_state.read_view()
         for message in messages:
             st.warning(escape_text(message), icon=":material/link_off:")
         st.session_state[_INITIAL_VIEW] = view or MapView(SYRIA_CENTER, SYRIA_ZOOM)
     return st.session_state[_INITIAL_VIEW]
 
 
-def _mirror_view_in_url(view: MapView) -> None:
-    """Keep ``lat``/``lon``/``zoom`` in the address bar, so copying the URL shares the view too."""
-    wanted = view.to_query()
-    if any(st.query_params.get(key) != value for key, value in wanted.items()):
-        for key, value in wanted.items():
-            st.query_params[key] = value
-
-
 def _base_url() -> str:
+    """The configured address, else the one the browser used, else '' (the link is then relative)."""
     try:
         url = st.context.url
     except Exception:  # outside a browser session (AppTest) there is no URL
         url = None
-    return url or DEFAULT_BASE_URL
+    return dashboard_address(os.environ.get(BASE_URL_ENV), url)
 
 
 def show_export_panel(view: View, map_state: Mapping | None, settings: MapSettings | None = None) -> None:
@@ -66,16 +67,25 @@ def show_export_panel(view: View, map_state: Mapping | None, settings: MapSettin
     drawn with the map's ``settings`` (colours, heatmap, range rings) as on the dashboard."""
     settings = settings or MapSettings()
     map_view = view_from_map_state(map_state) or initial_view()
-    _mirror_view_in_url(map_view)
+    url_state.write_view(map_view)  # copying the address shares the view too
     st.subheader("Export for a briefing")
-    title = st.text_input("Title", value=DEFAULT_TITLE, key=_TITLE, max_chars=120)
-    link = permalink(_base_url(), view.filter, map_view, settings)
-    briefing = Briefing(view.dataset, view.filter, map_view, title=title, permalink=link, settings=settings)
-    st.caption(escape_text(f"Exports show the {len(view.shown)} event(s) of the current filters at the map's "
-                           f"centre ({map_view.center[0]:.4f}, {map_view.center[1]:.4f}) and zoom "
-                           f"{map_view.zoom:g}"
+    title_column, banner_column, framing_column = st.columns([5, 3, 4])
+    title = title_column.text_input("Title", value=DEFAULT_TITLE, key=_TITLE, max_chars=120)
+    banner = banner_column.text_input("Handling banner (optional)", key=_BANNER, max_chars=BANNER_LIMIT,
+                                      placeholder="e.g. TLP:CLEAR",
+                                      help="Printed at the top and bottom of every PNG, PDF and HTML export.")
+    framing = framing_column.radio("Map view in the exports", (_CURRENT, _FRAMED), key=_FRAMING, horizontal=True,
+                                   help="Frame the events shown: zoom to the filtered events (all of Syria when "
+                                        "they spread across it), whatever the map shows now.")
+    framed = framing == _FRAMED
+    briefing = Briefing(view.dataset, view.filter, None if framed else map_view, title=title,
+                        base_url=_base_url(), settings=settings, banner=banner)
+    link = briefing.permalink(map_view)
+    where = ("framed on the events" if framed else
+             f"at the map's centre ({map_view.center[0]:.4f}, {map_view.center[1]:.4f}) and zoom {map_view.zoom:g}")
+    st.caption(escape_text(f"Exports show the {len(view.shown)} event(s) of the current filters, numbered, {where}"
                            + (f", {settings.describe()}" if settings.describe() else "")
-                           + f", data version {view.dataset.version}. Permalink:"))
+                           + f", data version {view.dataset.version}. Permalink to this view:"))
     st.code(link, language=None, wrap_lines=True)
 
     columns = st.columns(len(_ON_CLICK))
@@ -91,7 +101,7 @@ def show_export_panel(view: View, map_state: Mapping | None, settings: MapSettin
         st.info(escape_text("PNG and PDF exports need Chromium and Playwright on this machine: "
                             + "; ".join(missing)), icon=":material/info:")
         return
-    fingerprint = (view.filter, map_view, title, settings, view.dataset.version)
+    fingerprint = (view.filter, None if framed else map_view, title, banner, settings, view.dataset.version)
     rendered: dict = st.session_state.setdefault(_RENDERED, {})
     columns = st.columns(len(_ON_REQUEST))
     for column, key in zip(columns, _ON_REQUEST):

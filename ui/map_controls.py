@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import url_state
 from utils.core.escaping import escape_text
 from utils.core.schema import DISPLAY_LABELS
-from utils.map.settings import COLOR_BY_CHOICES, MAP_QUERY_KEYS, MapSettings, parse_rings
+from utils.map.settings import COLOR_BY_CHOICES, MapSettings, parse_rings
 
 _COLOR = "color_by"
 _HEAT = "show_as"
 _RINGS = "rings_text"
 _READ = "map_settings_read"
-SETTINGS_STATE = "map_settings"
 
 
 def _initialise() -> None:
-    settings, messages = MapSettings.from_query({k: st.query_params.get_all(k) for k in MAP_QUERY_KEYS})
+    settings, messages = url_state.read_map_settings()
     st.session_state[_COLOR] = settings.color_by
     st.session_state[_HEAT] = "Heatmap" if settings.heatmap else "Points"
     st.session_state[_RINGS] = ", ".join(f"{r:g}" for r in settings.rings_km)
@@ -40,13 +40,7 @@ def map_settings_controls() -> MapSettings:
     for message in messages:
         right.caption(escape_text(message))
     settings = MapSettings(color_by=color_by, heatmap=show_as == "Heatmap", rings_km=rings)
-    st.session_state[SETTINGS_STATE] = settings
-    wanted = settings.to_query()
-    for key in MAP_QUERY_KEYS:
-        if key in wanted and st.query_params.get(key) != wanted[key]:
-            st.query_params[key] = wanted[key]
-        elif key not in wanted and key in st.query_params:
-            del st.query_params[key]
+    url_state.write_map_settings(settings)
     if settings.describe():
         st.caption(escape_text("Map: " + settings.describe()))
     return settings

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 
 from ui.view import View
@@ -64,9 +62,9 @@ def playback_view(view: View, playback: Playback | None) -> tuple[View, str | No
             position = playback.last
     st.session_state[POSITION] = position
     start, end = playback.window(position)
-    value = replace(view.filter, start=start, end=end)
-    shown = value.apply(view.dataset.events)
+    at_position = View(dataset=view.dataset, filter=view.filter.with_changes(start=start, end=end),
+                       folder=view.folder)
     state = "playing" if st.session_state.get(PLAYING) else "paused"
     words = (f"Playback ({state}, {playback.mode} window): {start.isoformat()} to {end.isoformat()}, "
-             f"{len(shown)} event(s)")
-    return View(dataset=view.dataset, filter=value, shown=shown), words
+             f"{at_position.count} event(s)")
+    return at_position, words

@@ -1,4 +1,9 @@
-"""The one sidebar every page shares: the filter widgets, kept in step with the URL."""
+"""The one sidebar every page shares: the filter widgets, kept in step with the link.
+
+The widgets are drawn from the facet table (:data:`utils.analysis.facets.FACETS`):
+one multiselect per facet, its options counted over the events the other
+filters keep.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from utils.analysis.facets import column_counts, facet_options
-from utils.analysis.filters import FACETS, FILTER_QUERY_KEYS, EventFilter
+from ui import url_state
+from utils.analysis.facets import FACETS, facet_index, facet_options
+from utils.analysis.filters import EventFilter, filter_parts
 from utils.data.dataset import Dataset
+from utils.data.sites import site_names
 
 FILTER_STATE = "event_filter"
-_KEYS = {"sources": "f_sources", "claimants": "f_claimants", "event_types": "f_types", "statuses": "f_statuses"}
-_LABELS = {"sources": "Source (outlet that published the report)", "claimants": "Claimed by",
-           "event_types": "Event type", "statuses": "Status"}
 _SITE = "f_site"
 _RADIUS = "f_radius"
 _FLAGS = {"precise_only": ("f_precise", "Precise places only",
@@ -28,6 +32,8 @@ _SLIDER = "f_dates"
 _DATE_INPUT = "f_date_input"
 _INITIALISED = "filters_initialised"
 _BOUNDS = "filter_date_bounds"
+LINK_MESSAGES = "link_messages"
+"""Session-state key: what in the link could not be used (shown by ui/status.py)."""
 
 
 def date_bounds(events: pd.DataFrame) -> tuple[date, date]:
@@ -38,23 +44,22 @@ def date_bounds(events: pd.DataFrame) -> tuple[date, date]:
     return events["date_start"].min().date(), events["date_end"].max().date()
 
 
-def _initialise(dataset: Dataset, options: dict[str, list[str]], bounds: tuple[date, date]) -> None:
-    """Set widget state once per session, from the link's query parameters if any."""
-    wanted, messages = EventFilter.from_query(st.query_params.to_dict() | {
-        k: st.query_params.get_all(k) for k in ("source", "claimant", "type", "status")})
-    wanted, dropped = wanted.restricted_to({**options, "sites": dataset.sites["site_id"].tolist()})
+def _initialise(dataset: Dataset, bounds: tuple[date, date]) -> None:
+    """Set widget state once per session, from the link's parameters if any."""
+    wanted, messages = url_state.read_filter()
+    wanted, dropped = wanted.restricted_to({**facet_options(dataset), "sites": dataset.sites["site_id"].tolist()})
     low, high = bounds
     start = min(max(wanted.start or low, low), high)
     end = max(min(wanted.end or high, high), low)
     st.session_state[_SLIDER] = (start, end)
     st.session_state[_DATE_INPUT] = (start, end)
-    for name, key in _KEYS.items():
-        st.session_state[key] = list(getattr(wanted, name))
+    for facet in FACETS:
+        st.session_state[facet.widget_key] = list(getattr(wanted, facet.name))
     st.session_state[_SITE] = wanted.near_site
     st.session_state[_RADIUS] = wanted.radius_km or DEFAULT_RADIUS_KM
     for flag, (key, _, _) in _FLAGS.items():
         st.session_state[key] = getattr(wanted, flag)
-    st.session_state["link_messages"] = messages + dropped
+    st.session_state[LINK_MESSAGES] = messages + dropped
     st.session_state[_INITIALISED] = True
 
 
@@ -75,14 +80,16 @@ def _follow_new_bounds(bounds: tuple[date, date]) -> None:
         st.session_state[_DATE_INPUT] = (min(start, end), end)
 
 
+def _widget_keys() -> list[str]:
+    return [_SLIDER, _DATE_INPUT, _INITIALISED, _BOUNDS, _SITE, _RADIUS,
+            *(key for key, _, _ in _FLAGS.values()), *(facet.widget_key for facet in FACETS)]
+
+
 def forget_filters() -> None:
-    """Drop the filter widgets' state and the filters in the URL (the events in use changed)."""
-    flag_keys = [key for key, _, _ in _FLAGS.values()]
-    for key in (_SLIDER, _DATE_INPUT, _INITIALISED, _BOUNDS, _SITE, _RADIUS, *flag_keys, *_KEYS.values()):
+    """Drop the filter widgets' state and the filters in the link (the events in use changed)."""
+    for key in _widget_keys():
         st.session_state.pop(key, None)
-    for key in FILTER_QUERY_KEYS:
-        if key in st.query_params:
-            del st.query_params[key]
+    url_state.forget("filter")
 
 
 def _slider_changed() -> None:
@@ -110,21 +117,28 @@ def set_date_window(start: date, end: date, bounds: tuple[date, date]) -> None:
 def _reset(bounds: tuple[date, date]) -> None:
     st.session_state[_SLIDER] = bounds
     st.session_state[_DATE_INPUT] = bounds
-    for key in _KEYS.values():
-        st.session_state[key] = []
+    for facet in FACETS:
+        st.session_state[facet.widget_key] = []
     st.session_state[_SITE] = None
     st.session_state[_RADIUS] = DEFAULT_RADIUS_KM
     for key, _, _ in _FLAGS.values():
         st.session_state[key] = False
 
 
+def _value_from_widgets() -> EventFilter:
+    start, end = st.session_state[_SLIDER]
+    site = st.session_state.get(_SITE)
+    return EventFilter(start=start, end=end,
+                       near_site=site, radius_km=float(st.session_state[_RADIUS]) if site else None,
+                       **{flag: bool(st.session_state[key]) for flag, (key, _, _) in _FLAGS.items()},
+                       **{facet.name: tuple(st.session_state.get(facet.widget_key) or ()) for facet in FACETS})
+
+
 def render_sidebar(dataset: Dataset) -> EventFilter:
-    """Draw the filters, store the :class:`EventFilter` in session state, mirror it in the URL."""
-    events = dataset.events
-    options = facet_options(dataset)
-    bounds = date_bounds(events)
+    """Draw the filters, store the :class:`EventFilter` in session state, mirror it in the link."""
+    bounds = date_bounds(dataset.events)
     if not st.session_state.get(_INITIALISED):
-        _initialise(dataset, options, bounds)
+        _initialise(dataset, bounds)
     else:
         _follow_new_bounds(bounds)
     st.session_state[_BOUNDS] = bounds
@@ -138,13 +152,15 @@ def render_sidebar(dataset: Dataset) -> EventFilter:
                             "when that period overlaps the window.")
     sidebar.date_input("Date range", key=_DATE_INPUT, min_value=low, max_value=high,
                        on_change=_date_input_changed, format="YYYY-MM-DD")
-    counts = {name: column_counts(dataset, column).to_dict() for name, column in FACETS.items()}
-    for name, key in _KEYS.items():
+    parts = filter_parts(dataset, _value_from_widgets())  # the values chosen so far, for the counts
+    for facet in FACETS:
+        index = facet_index(dataset, facet)
+        counts = dict(zip(index.labels, index.counts(parts.all_but(facet)).tolist()))
         sidebar.multiselect(
-            _LABELS[name], options[name], key=key, placeholder="All",
-            format_func=lambda value, name=name: f"{value} ({counts[name].get(value, 0)})",
+            facet.label, list(index.labels), key=facet.widget_key, placeholder="All", help=facet.help,
+            format_func=lambda value, counts=counts: f"{value} ({counts.get(value, 0):,})",
         )
-    names = dict(zip(dataset.sites["site_id"], dataset.sites["name"]))
+    names = site_names(dataset.sites)
     sidebar.selectbox("Near a base", list(names), key=_SITE, format_func=names.get, placeholder="Anywhere",
                       help="Keep events within the distance below of this base (great-circle distance).")
     sidebar.number_input("Distance from the base (km)", min_value=0.5, max_value=1000.0, step=5.0, key=_RADIUS,
@@ -152,25 +168,7 @@ def render_sidebar(dataset: Dataset) -> EventFilter:
     for key, label, help_text in _FLAGS.values():
         sidebar.toggle(label, key=key, help=help_text)
     sidebar.button("Reset filters", on_click=_reset, args=(bounds,), width="stretch")
-    start, end = st.session_state[_SLIDER]
-    site = st.session_state.get(_SITE)
-    value = EventFilter(start=start, end=end,
-                        near_site=site, radius_km=float(st.session_state[_RADIUS]) if site else None,
-                        **{flag: bool(st.session_state[key]) for flag, (key, _, _) in _FLAGS.items()},
-                        **{name: tuple(st.session_state[key]) for name, key in _KEYS.items()})
+    value = _value_from_widgets()
     st.session_state[FILTER_STATE] = value
-    _mirror_in_url(value, bounds)
+    url_state.write_filter(value, open_start=value.start == low, open_end=value.end == high)
     return value
-
-
-def _mirror_in_url(value: EventFilter, bounds: tuple[date, date]) -> None:
-    query = value.to_query()
-    if value.start == bounds[0]:
-        query.pop("start", None)
-    if value.end == bounds[1]:
-        query.pop("end", None)
-    current = {k: st.query_params.get_all(k) for k in st.query_params}
-    wanted = {k: (v if isinstance(v, list) else [v]) for k, v in query.items()}
-    keep = {k: v for k, v in current.items() if k not in FILTER_QUERY_KEYS}
-    if current != {**keep, **wanted}:
-        st.query_params.from_dict({**{k: (v[0] if len(v) == 1 else v) for k, v in keep.items()}, **query})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.data import data_files_changed
+from ui.sidebar import LINK_MESSAGES
 from utils.core.escaping import escape_text
 from utils.data.dataset import Dataset
 from utils.data.live import Fault
@@ -15,7 +16,7 @@ RECHECK_SECONDS = 10
 
 def show_data_status(dataset: Dataset) -> None:
     """A warning when rows were set aside, with the reasons and a download of those rows."""
-    for message in st.session_state.pop("link_messages", []):
+    for message in st.session_state.pop(LINK_MESSAGES, []):
         st.warning(escape_text(message), icon=":material/link_off:")
     load = dataset.load
     if not load.problems:

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui.page_data import filter_key, shown_mask
+from ui.page_data import filter_key
 from ui.sidebar import date_bounds, set_date_window
 from ui.view import View
 from utils.analysis.timeline import period_totals, strip_period, time_axis
@@ -69,7 +69,7 @@ def show_timeline_strip(view: View, *, height: int = 80) -> None:
 
     period = strip_period(low, high)
     every = _all_counts(view.dataset.version, period, view)
-    shown = _shown_counts(filter_key(view), period, view, shown_mask(view))
+    shown = _shown_counts(filter_key(view), period, view, view.mask)
     start, end = view.filter.start or low, view.filter.end or high
     window = pd.DataFrame({"start": [pd.Timestamp(start)], "end": [pd.Timestamp(end) + pd.Timedelta(days=1)]})
     scale = alt.Scale(domain=[pd.Timestamp(low).isoformat(), (pd.Timestamp(high) + pd.Timedelta(days=1)).isoformat()])

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui.page_data import filter_key, shown_mask
+from ui.page_data import filter_key
 from ui.sidebar import date_bounds
 from ui.view import View, current_view, show_caption
 from utils.analysis.per_base import BaseSummary, base_summary
@@ -42,7 +42,7 @@ show_caption(view)
 radius = st.slider("Within (km of each base)", 1, 300, 50, key="bases_radius",
                    help="Great-circle distance from the base's position in sites.geojson.")
 
-summaries = _summaries(filter_key(view), float(radius), view, shown_mask(view))
+summaries = _summaries(filter_key(view), float(radius), view, view.mask)
 low, high = date_bounds(view.dataset.events)
 first, last = view.filter.start or low, view.filter.end or high
 time_scale = alt.Scale(domain=[pd.Timestamp(first).isoformat(), (pd.Timestamp(last) + pd.Timedelta(days=1)).isoformat()])

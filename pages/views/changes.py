@@ -10,7 +10,6 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from ui.data import data_dir
 from ui.view import current_view
 from utils.core.escaping import escape_text
 from utils.core.presentation import date_text
@@ -56,7 +55,7 @@ st.title("What changed")
 st.write("Compare the loaded events with an earlier version: a snapshot saved here before the last "
          "briefing, or an events file you upload. Events are matched by their id.")
 
-folder = data_dir()
+folder = view.folder.root  # the served data folder (--data-dir), chosen at start-up
 left, right = st.columns(2)
 snapshots = list_snapshots(folder)
 with left:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui.page_data import filter_key, shown_mask
+from ui.page_data import filter_key
 from ui.view import View, current_view, show_caption
 from utils.analysis.claims import corroboration_note, incidents_table
 from utils.core.escaping import escape_text
@@ -43,7 +43,7 @@ st.write("Reports of the same incident (the same kind of event, at the same plac
          "that who said what, and when, can be read together. A claim is never merged into a fact.")
 show_caption(view)
 
-rows = shown_mask(view)
+rows = view.mask
 table = _incidents(filter_key(view), view, rows)
 st.subheader(f"{len(table):,} incident(s) reported more than once")
 note = corroboration_note(table)

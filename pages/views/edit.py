@@ -7,12 +7,12 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from ui.data import data_dir
 from ui.place_picker import LOCATION_KEY, governorate_of, pick_place
 from ui.view import current_view
 from utils.analysis.nearby import NEARBY_DAYS, NEARBY_KM, nearby_events
 from utils.core.coords import CoordinateError, format_degrees, parse_coordinates
 from utils.core.escaping import escape_text
+from utils.core.problems import BLANK
 from utils.core.schema import DATE_PRECISIONS, DISPLAY_LABELS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, SUB_EVENT_TYPES
 from utils.data.csv_read import ROW_COLUMN
 from utils.data.store import EventStore, SaveRefused
@@ -46,13 +46,13 @@ def problems_by_field(error: SaveRefused) -> dict[str, list[str]]:
 
 view = current_view()
 dataset = view.dataset
-folder = data_dir()
+folder = view.folder.root  # the served data folder (--data-dir), chosen at start-up
 store = EventStore(folder)
 who = current_user()
 
 st.title("Add or edit")
-st.caption(escape_text(f"Data folder: {folder}. Every save is written to events.csv at once (the previous "
-                       "version is kept as events.csv.bak) and logged in changes.csv."))
+st.caption("Every save is written to the data folder's events.csv at once (the previous version is kept as "
+           "events.csv.bak) and logged in changes.csv.")
 flash = st.session_state.pop(FLASH, None)
 if flash:
     st.success(escape_text(flash), icon=":material/check_circle:")
@@ -170,8 +170,7 @@ with adding:
         check = validate_events(row, "new event", known_doc_ids=sources["doc_id"])
         messages: dict[str, list[str]] = {}
         for problem in check.problems:
-            blank = "blank" in problem.reason
-            if blank and not st.session_state.get(TRIED):
+            if problem.kind == BLANK and not st.session_state.get(TRIED):
                 continue
             messages.setdefault(problem.column or "", []).append(problem.reason)
         for column, slot in (("location", location_slot), ("event_date", date_slot), ("actor1", actor1_slot),

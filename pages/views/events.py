@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.downloads import file_key, filtered_events_file, prepared_download
-from ui.page_data import filter_key, shown_mask
+from ui.page_data import filter_key
 from ui.view import View, current_view, show_caption
 from utils.analysis.paging import PAGE_ROWS, page_count, page_positions, sorted_positions
 from utils.core.presentation import date_text
@@ -40,7 +40,7 @@ st.title("Events")
 show_caption(view)
 
 events = view.dataset.events
-rows = shown_mask(view)
+rows = view.mask
 shown = int(rows.sum())
 columns = [c for c in TABLE_COLUMNS + (["retired"] if view.filter.include_retired else []) if c in events.columns]
 sort_column, order_column, page_column = st.columns([3, 2, 2])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.session_data import MESSAGE, import_in_use, use_bundled, use_import
+from ui.view import current_view
 from utils.core.escaping import escape_text
 from utils.core.problems import DataFileError
 from utils.core.schema import DISPLAY_LABELS, STATUSES
@@ -123,7 +124,7 @@ if uploaded is not None:
         needs_mapping = fmt == "csv" or (fmt in ("auto", "geojson") and detected is None)
         mapping = _mapping_widgets(inspection.columns) if needs_mapping else None
         result = _cached(("run", uploaded.file_id, encoding, container, fmt, mapping.key() if mapping else None),
-                         lambda: run_import(inspection, fmt=fmt, mapping=mapping,
+                         lambda: run_import(inspection, folder=current_view().folder, fmt=fmt, mapping=mapping,
                                             progress=lambda f, t: progress.progress(f, text=t)))
     except DataFileError as error:
         progress.empty()

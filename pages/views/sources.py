@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui.page_data import filter_key, shown_mask
+from ui.page_data import filter_key
 from ui.view import View, current_view, show_caption
 from utils.core.escaping import escape_text, safe_http_url
 from utils.core.presentation import date_text
@@ -41,7 +41,7 @@ st.write("Every event comes from one of these articles. Several outlets are part
 show_caption(view)
 
 events = view.dataset.events
-rows = shown_mask(view)
+rows = view.mask
 by_article = _by_article(view.dataset.version, events)
 shown_counts = _shown_counts(filter_key(view), view, rows)
 sources = view.dataset.sources.assign(

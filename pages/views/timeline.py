@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui.page_data import filter_key, shown_mask
+from ui.page_data import filter_key
 from ui.sidebar import date_bounds, set_date_window
 from ui.timeline_strip import selected_window
 from ui.view import View, current_view, show_caption
@@ -58,7 +58,7 @@ def _selected() -> None:
         set_date_window(*window, date_bounds(view.dataset.events))
 
 
-rows = shown_mask(view)
+rows = view.mask
 key = filter_key(view)
 counts = _counts(key, period, stack_by, view, rows)
 bars = _bars(key, stack_by, bars_for == "coarse", view, rows)

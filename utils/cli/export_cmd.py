@@ -9,24 +9,29 @@ Example::
 It builds the same :class:`utils.analysis.filters.EventFilter` and
 :class:`utils.map.settings.MapSettings` (``--colour-by``, ``--heatmap``,
 ``--rings`` are read as the link's ``colour``, ``heat`` and ``rings``) and calls
-the same :func:`utils.export.briefing.export_file` as the dashboard's Export panel.
+the same :func:`utils.export.outputs.export_file` as the dashboard's Export panel. With no ``--lat``,
+``--lon`` and ``--zoom`` the export frames the filtered events (all of Syria when they spread across it).
+The permalink printed on it uses ``--base-url``, else ``$EVENTMAP_BASE_URL``; with neither it is printed as
+the link's query alone (never a guessed address).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
-from utils.analysis.facets import facet_options
+from utils.analysis.facets import FACETS, facet_options
 from utils.analysis.filters import EventFilter
 from utils.core.problems import DataFileError
-from utils.data.dataset import load_dataset
-from utils.export.briefing import DEFAULT_TITLE, EXPORT_FORMATS, Briefing, export_file
-from utils.export.permalink import DEFAULT_BASE_URL, MapView, permalink
+from utils.data.dataset import Dataset, load_dataset
+from utils.data.folder import DATA_DIR_ENV, DataFolder
+from utils.export.briefing import BANNER_LIMIT, DEFAULT_TITLE, Briefing
+from utils.export.outputs import EXPORT_FORMATS, export_file
+from utils.export.permalink import BASE_URL_ENV, MapView, dashboard_address
 from utils.export.render import RenderError
-from utils.map.mapping import SYRIA_CENTER, SYRIA_ZOOM
 from utils.map.settings import COLOR_BY_CHOICES, MapSettings
 
 __all__ = ["register", "run_export"]
@@ -47,45 +52,55 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "session). Facet options can be repeated: --source SouthFront --source 'The Cradle'.")
     parser.add_argument("--start", type=_day, help="first day, YYYY-MM-DD (default: the first event)")
     parser.add_argument("--end", type=_day, help="last day, YYYY-MM-DD (default: the last event)")
-    parser.add_argument("--source", action="append", default=[], help="outlet that published the report")
-    parser.add_argument("--claimant", action="append", default=[], help="who made the claim (claimed_by)")
-    parser.add_argument("--type", dest="event_type", action="append", default=[], help="event type")
-    parser.add_argument("--status", action="append", default=[],
-                        help="claimed, reported, confirmed or disputed")
+    for facet in FACETS:
+        parser.add_argument(facet.cli_flag, dest=facet.cli_dest, action="append", default=[],
+                            help=f"{facet.label}: {facet.help} (repeat for several)")
     parser.add_argument("--site", help="keep events within --radius-km of this base (site_id, e.g. khmeimim)")
     parser.add_argument("--radius-km", type=float, help="distance from --site in km")
     parser.add_argument("--format", required=True, choices=list(EXPORT_FORMATS),
                         help="png (1920x1080 slide), png-a4 (A4 landscape, 300 dpi), pdf, html, csv or geojson")
     parser.add_argument("--title", default=DEFAULT_TITLE, help="title printed on PNG, PDF and HTML")
     parser.add_argument("--out", required=True, type=Path, help="file to write")
-    parser.add_argument("--data-dir", type=Path, help="data folder (default: $EVENTMAP_DATA_DIR or data/)")
-    parser.add_argument("--lat", type=float, default=SYRIA_CENTER[0], help="map centre latitude, degrees")
-    parser.add_argument("--lon", type=float, default=SYRIA_CENTER[1], help="map centre longitude, degrees")
-    parser.add_argument("--zoom", type=float, default=SYRIA_ZOOM, help="map zoom level (4 to 17)")
+    parser.add_argument("--data-dir", type=Path, help=f"data folder (default: ${DATA_DIR_ENV} or data/)")
+    parser.add_argument("--lat", type=float, help="map centre latitude, degrees (with --lon and --zoom; "
+                        "default: frame the filtered events)")
+    parser.add_argument("--lon", type=float, help="map centre longitude, degrees")
+    parser.add_argument("--zoom", type=float, help="map zoom level (4 to 17)")
+    parser.add_argument("--banner", default="", help=f"handling banner printed at the top and bottom, e.g. "
+                        f"TLP:CLEAR (at most {BANNER_LIMIT} characters)")
     parser.add_argument("--colour-by", "--color-by", dest="colour_by", default="event_type",
                         help=f"what colours the events: {', '.join(COLOR_BY_CHOICES)} (as the map's 'Colour events by')")
     parser.add_argument("--heatmap", action="store_true", help="draw event density instead of points")
     parser.add_argument("--rings", default="", help="range rings around every base, in km, e.g. 3,10,70")
-    parser.add_argument("--base-url", default=DEFAULT_BASE_URL,
-                        help="address of the dashboard, for the permalink printed on the export")
+    parser.add_argument("--base-url", default=None,
+                        help=f"address of the dashboard, for the permalink printed on the export (default: "
+                             f"${BASE_URL_ENV}; with neither, the link's query alone is printed)")
     parser.add_argument("--timeout", type=float, default=120, help="give up rendering after this many seconds")
     parser.set_defaults(func=run_export)
 
 
-_OPTION_OF_FACET = {"sources": "--source", "claimants": "--claimant", "event_types": "--type",
-                    "statuses": "--status"}
-
-
-def _unknown_values(value: EventFilter, dataset) -> list[str]:
+def _unknown_values(value: EventFilter, dataset: Dataset) -> list[str]:
     """Messages for facet values the data does not hold (a typo would otherwise export nothing)."""
     options = facet_options(dataset)
     messages = []
-    for name, option in _OPTION_OF_FACET.items():
-        unknown = [v for v in getattr(value, name) if v not in options[name]]
+    for facet in FACETS:
+        unknown = [v for v in getattr(value, facet.name) if v not in options[facet.name]]
         if unknown:
-            messages.append(f"{option} {', '.join(map(repr, unknown))} is not in the data; "
-                            f"choose from: {', '.join(options[name])}")
+            messages.append(f"{facet.cli_flag} {', '.join(map(repr, unknown))} is not in the data; "
+                            f"choose from: {', '.join(options[facet.name])}")
     return messages
+
+
+def _view_of(arguments: argparse.Namespace) -> MapView | None:
+    """The view --lat, --lon and --zoom ask for (all three, or none: frame the events)."""
+    given = {"--lat": arguments.lat, "--lon": arguments.lon, "--zoom": arguments.zoom}
+    if all(v is None for v in given.values()):
+        return None
+    missing = [name for name, v in given.items() if v is None]
+    if missing:
+        raise ValueError(f"{', '.join(missing)} missing: give --lat, --lon and --zoom together, or none of them to "
+                         "frame the filtered events")
+    return MapView((arguments.lat, arguments.lon), arguments.zoom)
 
 
 def map_settings_of(arguments: argparse.Namespace) -> tuple[MapSettings, list[str]]:
@@ -102,16 +117,15 @@ def run_export(arguments: argparse.Namespace) -> int:
         print("export: " + "; ".join(problems), file=sys.stderr)
         return 1
     try:
-        value = EventFilter(start=arguments.start, end=arguments.end, sources=tuple(arguments.source),
-                            claimants=tuple(arguments.claimant), event_types=tuple(arguments.event_type),
-                            statuses=tuple(arguments.status), near_site=arguments.site,
-                            radius_km=arguments.radius_km)
-        view = MapView((arguments.lat, arguments.lon), arguments.zoom)
+        value = EventFilter(start=arguments.start, end=arguments.end, near_site=arguments.site,
+                            radius_km=arguments.radius_km,
+                            **{facet.name: tuple(getattr(arguments, facet.cli_dest)) for facet in FACETS})
+        view = _view_of(arguments)
     except ValueError as error:
         print(f"export: {error}", file=sys.stderr)
         return 1
     try:
-        dataset = load_dataset(arguments.data_dir)
+        dataset = load_dataset(DataFolder.from_option(arguments.data_dir))
     except DataFileError as error:
         print(f"export: the data cannot be loaded: {error}", file=sys.stderr)
         return 1
@@ -126,8 +140,17 @@ def run_export(arguments: argparse.Namespace) -> int:
     if unknown:
         print("export: " + "; ".join(unknown), file=sys.stderr)
         return 1
-    briefing = Briefing(dataset, value, view, title=arguments.title, settings=settings,
-                        permalink=permalink(arguments.base_url, value, view, settings))
+    base_url = dashboard_address(arguments.base_url or os.environ.get(BASE_URL_ENV))
+    if arguments.base_url and not base_url:
+        print(f"export: --base-url {arguments.base_url!r} is not an http(s) address such as "
+              "https://events.example.org/", file=sys.stderr)
+        return 1
+    try:
+        briefing = Briefing(dataset, value, view, title=arguments.title, settings=settings, base_url=base_url,
+                            banner=arguments.banner)
+    except ValueError as error:
+        print(f"export: {error}", file=sys.stderr)
+        return 1
     try:
         data = export_file(briefing, arguments.format, timeout_s=arguments.timeout)
     except RenderError as error:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from utils.core.problems import DataFileError
+from utils.data.folder import DATA_DIR_ENV, DataFolder
 from utils.importers import FORMATS, ColumnMapping, ImportResult, import_bytes, native_csv_bytes
 from utils.importers.datefmt import DATE_FORMATS
 
@@ -75,8 +76,9 @@ def _run(arguments: argparse.Namespace) -> tuple[int, ImportResult | None]:
         print(f"{path}: cannot be read: {exc.strerror}", file=err)
         return 1, None
     try:
-        result = import_bytes(data, path.name, fmt=arguments.format, encoding=arguments.encoding,
-                              mapping=_mapping(arguments), date_format=arguments.date_format)
+        result = import_bytes(data, path.name, folder=DataFolder.from_option(arguments.data_dir),
+                              fmt=arguments.format, encoding=arguments.encoding, mapping=_mapping(arguments),
+                              date_format=arguments.date_format)
     except DataFileError as error:
         print(f"refused, nothing loaded: {error}", file=err)
         return 1, None
@@ -112,6 +114,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--set", action="append", metavar="OURS=VALUE",
                         help="for --format csv: give our column OURS one value for every row")
     parser.add_argument("--all", action="store_true", help="list every problem (default: the first 200)")
+    parser.add_argument("--data-dir", type=Path,
+                        help=f"data folder whose governorate polygons are used (default: ${DATA_DIR_ENV} or data/)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -1,8 +1,9 @@
-"""Words and HTML for events and sites: popups, tooltips, labels, record tables.
+"""Words and HTML for events and sites: dates as precisely as known, popup values, record tables.
 
-Every value from data passes :func:`utils.core.escaping.escape_text` here before it
-becomes part of any HTML string; nothing else in the project writes HTML
-from data.
+Event popups and tooltips are built in the browser by the events layer
+(:mod:`utils.map.event_layer`) from the plain values :func:`event_popup_fields`
+gives, each escaped with :func:`utils.core.escaping.escape_text` before it is
+sent; the site popup is the one HTML string written here, every value escaped.
 """
 
 from __future__ import annotations
@@ -12,16 +13,14 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from utils.core.escaping import escape_text, safe_http_url
+from utils.core.escaping import escape_text
 from utils.core.schema import DISPLAY_LABELS, GEO_PRECISION_RADIUS_KM, GEO_PRECISIONS
 
 __all__ = [
     "POPUP_LABELS",
     "date_text",
     "event_popup_fields",
-    "event_popup_html",
     "event_record",
-    "event_tooltip_html",
     "place_precision_text",
     "site_popup_html",
     "site_tooltip_text",
@@ -113,36 +112,6 @@ def event_popup_fields(event: Mapping[str, object]) -> list[str]:
         _text(event["notes"]), _text(event.get("doc_id")), _text(event.get("incident_id")),
         _text(event.get("source_url")).strip(), _text(event.get("retired")).strip(),
     ]
-
-
-def event_popup_html(event: Mapping[str, object]) -> str:
-    """Popup HTML for one event: a heading with its id and a table of :func:`event_popup_fields`.
-
-    The map's events layer (:mod:`utils.map.event_layer`) builds the same HTML in
-    the browser from the same escaped strings.
-    """
-    rows = []
-    for label, value in zip(POPUP_LABELS, event_popup_fields(event)):
-        if not value:
-            continue
-        url = safe_http_url(value) if label == DISPLAY_LABELS["source_url"] else None
-        cell = (f'<a href="{escape_text(url)}" target="_blank" rel="noopener noreferrer">'
-                f"{escape_text(value)}</a>") if url else escape_text(value)
-        rows.append(f"<tr><th>{escape_text(label)}</th><td>{cell}</td></tr>")
-    return (f'<div class="event-popup"><b>{escape_text(event["event_id"])}</b>'
-            f'<table>{"".join(rows)}</table></div>')
-
-
-def event_tooltip_html(event: pd.Series) -> str:
-    """Tooltip HTML: 'id · date · sub-type · place · status'. The id comes first (clicks read it)."""
-    parts = [
-        event["event_id"],
-        date_text(event["event_date"], event["date_precision"]),
-        event["sub_event_type"],
-        event["location"],
-        event["status"],
-    ]
-    return " &#183; ".join(escape_text(p) for p in parts)
 
 
 def site_tooltip_text(site: pd.Series) -> str:

@@ -6,7 +6,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["DataFileError", "Problem", "problems_frame"]
+__all__ = ["BLANK", "INVALID", "DataFileError", "Problem", "problems_frame"]
+
+BLANK = "blank"
+"""Problem kind: a cell that needs a value is empty (a form can wait until the user tries to save)."""
+INVALID = "invalid"
+"""Problem kind: a value that is there but wrong, or a problem with the whole row or file."""
 
 
 @dataclass(frozen=True)
@@ -15,6 +20,7 @@ class Problem:
 
     ``row`` is the row number a spreadsheet shows (the header is row 1, the
     first data row is row 2); ``None`` when the problem is with the whole file.
+    ``kind`` is :data:`BLANK` or :data:`INVALID`.
     """
 
     file: str
@@ -22,6 +28,7 @@ class Problem:
     column: str | None
     value: str | None
     reason: str
+    kind: str = INVALID
 
     def message(self) -> str:
         """Say where the problem is, what the value was and how to fix it."""

@@ -33,6 +33,54 @@ OPTIONAL_EVENT_COLUMNS: tuple[str, ...] = ("incident_id", "source_url", "retired
 """Columns that may be present; an absent one is read as blank. ``retired`` (the reason) and
 ``retired_at`` (UTC, ISO 8601) are written when an event is first retired (see utils/data/store.py)."""
 
+DATE_WINDOW_COLUMNS: tuple[str, ...] = ("date_start", "date_end")
+"""Each event's date window, made by validation from its date and precision (utils/core/dates.py)."""
+
+DERIVED_COLUMNS: tuple[str, ...] = ("nearest_site", "nearest_site_km", "incident", "incident_reports",
+                                    "independent_sources")
+"""Made once the bases are known (utils/data/dataset.py derive_columns): the nearest base and its distance
+in km, the incident an event belongs to, how many reports and independent outlets that incident has
+(utils/data/incidents.py); plus one ``dist_km_<site_id>`` per base."""
+
+COMPUTED_COLUMNS: tuple[str, ...] = DATE_WINDOW_COLUMNS + DERIVED_COLUMNS
+"""Every column the dashboard computes and never reads from a file. A file's own column with one of these
+names, or starting with :data:`COMPUTED_COLUMN_PREFIX`, is kept under another name (see
+:func:`computed_name_clashes`)."""
+
+COMPUTED_COLUMN_PREFIX = "dist_km_"
+"""One computed column per base: ``dist_km_<site_id>``, the great-circle distance to it in km."""
+
+EXPORTED_COMPUTED_COLUMNS: tuple[str, ...] = ("nearest_site", "nearest_site_km", "incident", "independent_sources")
+"""The computed columns the CSV and GeoJSON downloads carry after ours."""
+
+
+def is_derived_column(column: str) -> bool:
+    """True for a column :data:`DERIVED_COLUMNS` lists or a ``dist_km_<site_id>`` distance."""
+    return column in DERIVED_COLUMNS or column.startswith(COMPUTED_COLUMN_PREFIX)
+
+
+def is_computed_column(column: str) -> bool:
+    """True for a column the dashboard computes (:data:`COMPUTED_COLUMNS`, ``dist_km_<site_id>``)."""
+    return column in COMPUTED_COLUMNS or column.startswith(COMPUTED_COLUMN_PREFIX)
+
+
+def computed_name_clashes(columns: list[str], prefix: str = "file") -> dict[str, str]:
+    """The file's columns named like a computed column, each with the name it is kept under instead.
+
+    ``{"incident": "file_incident"}``; a name already among ``columns`` gets another underscore.
+    """
+    taken = set(columns)
+    renamed: dict[str, str] = {}
+    for column in columns:
+        if is_computed_column(column):
+            name = f"{prefix}_{column}"
+            while name in taken or is_computed_column(name):
+                name = f"{prefix}_{name}"
+            taken.add(name)
+            renamed[column] = name
+    return renamed
+
+
 REQUIRED_VALUE_COLUMNS: tuple[str, ...] = (
     "event_id",
     "event_date",

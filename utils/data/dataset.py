@@ -2,44 +2,59 @@
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import os
+import threading
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from utils.core.geo import add_site_distances, governorate_lookup, load_governorates
-from utils.core.paths import BUNDLED_DATA_DIR
+from utils.core.schema import is_derived_column
 from utils.data.basemap import Basemap, load_basemap
+from utils.data.folder import DataFolder
 from utils.data.incidents import add_incident_columns
 from utils.data.sites import load_sites, load_sources
 from utils.data.validation import LoadResult, load_events
 
-__all__ = ["DATA_DIR_ENV", "Dataset", "data_dir_from_args", "default_data_dir", "load_dataset"]
+__all__ = ["Dataset", "Memo", "derive_columns", "load_dataset"]
 
-DATA_DIR_ENV = "EVENTMAP_DATA_DIR"
-"""Environment variable naming another data folder (same layout as ``data/``)."""
-
-
-def default_data_dir() -> Path:
-    """``$EVENTMAP_DATA_DIR`` if set, else the project's ``data/`` folder."""
-    configured = os.environ.get(DATA_DIR_ENV)
-    return Path(configured) if configured else BUNDLED_DATA_DIR
+T = TypeVar("T")
 
 
-def data_dir_from_args(argv: list[str]) -> Path:
-    """The data folder chosen at start-up: ``--data-dir DIR``, else :func:`default_data_dir`.
+class Memo:
+    """Results computed once per dataset and shared by every session that shows it.
 
-    ``argv`` is what follows ``--`` in ``streamlit run app.py -- --data-dir DIR``
-    (``sys.argv[1:]`` inside the app); other arguments are ignored.
+    The dashboard serves one dataset to every browser session (see
+    :mod:`ui.data`), so what is stored here is computed once for all of them:
+    facet indexes, value counts, the normalised search text. Store only what
+    depends on the dataset alone, never on one session's filters, so it stays
+    small; :meth:`get` is safe to call from several sessions at once.
     """
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    parser.add_argument("--data-dir", default=None)
-    known, _ = parser.parse_known_args(argv)
-    return Path(known.data_dir).expanduser().resolve() if known.data_dir else default_data_dir()
+
+    def __init__(self) -> None:
+        self._values: dict[Hashable, Any] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The value stored under ``key``, made by ``make()`` the first time (once, even under concurrent calls)."""
+        try:
+            return self._values[key]
+        except KeyError:
+            pass
+        with self._lock:
+            if key not in self._values:
+                self._values[key] = make()
+            return self._values[key]
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._values
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 @dataclass
@@ -53,8 +68,9 @@ class Dataset:
     basemap: Basemap
     version: str
     notes: list[str] = field(default_factory=list)
-    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
-    """Results computed once per dataset (see :func:`column_counts`); a replaced dataset starts empty."""
+    memo: Memo = field(default_factory=Memo, init=False, repr=False, compare=False)
+    """Results computed once per dataset, shared by every session (see :class:`Memo`); a dataset made with
+    ``dataclasses.replace`` (an import merged in) starts with an empty one."""
 
 
 def _short_hash(paths: list[Path]) -> str:
@@ -64,33 +80,29 @@ def _short_hash(paths: list[Path]) -> str:
     return digest.hexdigest()[:10]
 
 
-def load_dataset(data_dir: Path | None = None, *, today: date | None = None) -> Dataset:
-    """Load ``events.csv``, ``sites.geojson``, ``sources.csv`` and ``basemap/`` from ``data_dir``.
+def load_dataset(folder: DataFolder | Path, *, today: date | None = None) -> Dataset:
+    """Load ``events.csv``, ``sites.geojson``, ``sources.csv`` and ``basemap/`` from ``folder``.
 
     Bad event rows are set aside (see ``Dataset.load``); a file that cannot be
     read at all raises :class:`~utils.core.problems.DataFileError`.
     """
-    folder = Path(data_dir) if data_dir else default_data_dir()
-    sources = load_sources(folder / "sources.csv", file_label="sources.csv")
-    sites = load_sites(folder / "sites.geojson", file_label="sites.geojson")
-    governorates = load_governorates(folder / "basemap" / "syria_adm1_geoboundaries.geojson")
-    result = load_events(folder / "events.csv", file_label="events.csv", known_doc_ids=sources["doc_id"],
+    folder = folder if isinstance(folder, DataFolder) else DataFolder(folder)
+    sources = load_sources(folder.sources, file_label="sources.csv")
+    sites = load_sites(folder.sites, file_label="sites.geojson")
+    governorates = load_governorates(folder.basemap / "syria_adm1_geoboundaries.geojson")
+    result = load_events(folder.events, file_label="events.csv", known_doc_ids=sources["doc_id"],
                          today=today, fill_admin1=governorate_lookup(governorates))
-    version = _short_hash([folder / "events.csv", folder / "sites.geojson", folder / "sources.csv"])
+    version = _short_hash(list(folder.data_files))
     events = derive_columns(result.events, sites)
     return Dataset(events=events, load=result, sites=sites, sources=sources,
-                   basemap=load_basemap(folder), version=version, notes=list(result.notes))
-
-
-DERIVED_COLUMNS: tuple[str, ...] = ("nearest_site", "nearest_site_km", "incident", "incident_reports",
-                                     "independent_sources")
-"""Columns computed on load (plus one ``dist_km_<site_id>`` per base); never read from a file."""
+                   basemap=load_basemap(folder.root), version=version, notes=list(result.notes))
 
 
 def derive_columns(events: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``events`` with the derived columns (re)computed: distances to the bases, incidents.
+    """A copy of ``events`` with the computed columns made again: distances to the bases, incidents.
 
-    Any derived column already present is dropped first, so merged frames are recomputed as a whole.
+    Every derived column present (:func:`utils.core.schema.is_derived_column`) is dropped first, so merged
+    frames are recomputed as a whole.
     """
-    stale = [c for c in events.columns if c.startswith("dist_km_") or c in DERIVED_COLUMNS]
+    stale = [c for c in events.columns if is_derived_column(c)]
     return add_incident_columns(add_site_distances(events.drop(columns=stale), sites))

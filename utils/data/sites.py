@@ -8,11 +8,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.core.problems import DataFileError, Problem
+from utils.core.problems import BLANK, DataFileError, Problem
 from utils.core.schema import DATE_PRECISIONS, SITE_KINDS, SITE_PROPERTIES, SOURCE_COLUMNS
 from utils.data.csv_read import ROW_COLUMN, read_csv_table
 
-__all__ = ["load_sites", "load_sources"]
+__all__ = ["load_sites", "load_sources", "site_names"]
+
+
+def site_names(sites: pd.DataFrame) -> dict[str, str]:
+    """Each base's name by its ``site_id``, in file order: the one lookup captions, sidebar and exports use."""
+    return dict(zip(sites["site_id"], sites["name"]))
 
 
 def load_sites(path: str | Path, *, file_label: str | None = None) -> pd.DataFrame:
@@ -114,7 +119,7 @@ def load_sources(path: str | Path, *, file_label: str | None = None) -> pd.DataF
         seen.add(doc_id)
         for column in ("outlet", "headline"):
             if not record[column].strip():
-                problems.append(Problem(file, row, column, record[column], "this cell is blank."))
+                problems.append(Problem(file, row, column, record[column], "this cell is blank.", kind=BLANK))
         try:
             date.fromisoformat(record["published"].strip())
         except ValueError:

@@ -37,12 +37,12 @@ from pathlib import Path
 import pandas as pd
 
 from utils.core.escaping import safe_http_url
-from utils.core.problems import Problem
+from utils.core.problems import BLANK, Problem
 from utils.core.schema import DATE_PRECISIONS, EVENT_COLUMNS, SOURCE_COLUMNS
 from utils.data.csv_read import ROW_COLUMN
 from utils.data.validation import validate_events
 
-__all__ = ["CHANGE_COLUMNS", "REASON_REQUIRED", "EventStore", "SaveRefused", "read_changes"]
+__all__ = ["CHANGE_COLUMNS", "EventStore", "SaveRefused", "read_changes"]
 
 CHANGE_COLUMNS: tuple[str, ...] = ("when", "event_id", "field", "old_value", "new_value", "reason", "who")
 """Columns of ``changes.csv``, the append-only change log."""
@@ -52,8 +52,6 @@ EDITABLE_FIELDS: tuple[str, ...] = ("status", "event_date", "date_precision", "l
                                     "longitude", "geo_precision", "notes", "fatalities", "incident_id",
                                     "claimed_by")
 """Fields :meth:`EventStore.update_event` may change (the id, source and article never change)."""
-REASON_REQUIRED = True
-"""Every edit and every retirement needs a reason; it goes into the change log."""
 CREATED_FIELD = "(created)"
 REPORT_FIELD = "(report recorded)"
 
@@ -208,7 +206,8 @@ class EventStore:
                   "language": _text(language), "stance": _text(stance)}
         for column in ("outlet", "headline"):
             if not values[column]:
-                problems.append(Problem("sources.csv", None, column, "", "this field is blank; it needs a value."))
+                problems.append(Problem("sources.csv", None, column, "", "this field is blank; it needs a value.",
+                                        kind=BLANK))
         try:
             published_day = date.fromisoformat(values["published"])
             if published_day > (self.today or date.today()):

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from utils.core.dates import add_date_windows
-from utils.core.problems import DataFileError, Problem, problems_frame
+from utils.core.problems import BLANK, INVALID, DataFileError, Problem, problems_frame
 from utils.core.schema import (
     DATE_PRECISIONS,
     EVENT_COLUMNS,
@@ -26,6 +26,7 @@ from utils.core.schema import (
     REQUIRED_VALUE_COLUMNS,
     STATUSES,
     SUB_EVENT_TYPES,
+    computed_name_clashes,
 )
 from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, read_csv_table, text_dtype
 
@@ -115,6 +116,10 @@ class _Parsed:
     fatalities: pd.Series
 
 
+BLANK_REASON = "this cell is blank; the column needs a value."
+"""The reason of every :data:`~utils.core.problems.BLANK` problem."""
+
+
 def _event_checks(frame: pd.DataFrame, today: date,
                   is_swapped: Callable[[pd.Series, pd.Series], pd.Series] | None,
                   ) -> tuple[list[tuple[str, pd.Series, str]], _Parsed]:
@@ -124,7 +129,7 @@ def _event_checks(frame: pd.DataFrame, today: date,
     """
     present = {c: frame[c] != "" for c in frame.columns if c != ROW_COLUMN}
     checks: list[tuple[str, pd.Series, str]] = [
-        (column, ~present[column], "this cell is blank; the column needs a value.")
+        (column, ~present[column], BLANK_REASON)
         for column in REQUIRED_VALUE_COLUMNS
     ]
 
@@ -242,11 +247,17 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
     text_columns = [c for c in raw.columns if c not in (ROW_COLUMN, EXTRA_COLUMN)]
     frame = pd.DataFrame({c: _as_text(raw[c], strip=c not in UNSTRIPPED_COLUMNS) for c in text_columns},
                          index=raw.index)
+    notes: list[str] = []
+    renamed = computed_name_clashes(text_columns)
+    if renamed:
+        frame = frame.rename(columns=renamed)
+        text_columns = [renamed.get(c, c) for c in text_columns]
+        notes.append(f"{file}: column(s) {', '.join(renamed)} kept as {', '.join(renamed.values())}: the dashboard "
+                     "computes columns of those names itself (see data/README.md).")
     for column in OPTIONAL_EVENT_COLUMNS:
         if column not in frame.columns:
             frame[column] = pd.Series("", index=raw.index, dtype=text_dtype())
     frame[ROW_COLUMN] = raw[ROW_COLUMN]
-    notes: list[str] = []
     extra = [c for c in text_columns if c not in EVENT_COLUMNS + OPTIONAL_EVENT_COLUMNS]
     if extra:
         notes.append(f"{file}: extra column(s) kept as they are: {', '.join(extra)}.")
@@ -281,9 +292,10 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
             continue
         bad_any |= flags
         source = values if values is not None else raw[column] if column in raw.columns else None
+        kind = BLANK if reason == BLANK_REASON else INVALID
         for index in np.flatnonzero(flags):
             value = _shown_value(source.iat[index]) if source is not None else ""
-            problems.append(Problem(file, int(rows[index]), column, value, reason))
+            problems.append(Problem(file, int(rows[index]), column, value, reason, kind=kind))
             reasons.setdefault(index, []).append(f"{column}: {reason}")
 
     ids = frame["event_id"]

@@ -6,17 +6,13 @@ import json
 
 import pandas as pd
 
-from utils.core.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
+from utils.core.schema import EVENT_COLUMNS, EXPORTED_COMPUTED_COLUMNS, OPTIONAL_EVENT_COLUMNS
 from utils.data.csv_write import neutralise_formula
 
 __all__ = ["events_csv_bytes", "events_geojson_bytes", "neutralise_formula"]
 
-EXPORTED_DERIVED_COLUMNS: tuple[str, ...] = ("nearest_site", "nearest_site_km", "incident", "independent_sources")
-"""Computed on load and exported too: nearest base and its distance (km), incident, independent sources."""
-
-
 def _export_frame(events: pd.DataFrame) -> pd.DataFrame:
-    columns = [c for c in (*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS, *EXPORTED_DERIVED_COLUMNS) if c in events.columns]
+    columns = [c for c in (*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS, *EXPORTED_COMPUTED_COLUMNS) if c in events.columns]
     frame = events[columns].copy()
     frame["event_date"] = pd.to_datetime(frame["event_date"]).dt.strftime("%Y-%m-%d")
     if "nearest_site_km" in frame.columns:

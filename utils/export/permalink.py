@@ -13,13 +13,16 @@ from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from utils.analysis.filters import EventFilter
+from utils.core.links import Query, query_last
 from utils.map.settings import MapSettings
 
-__all__ = ["DEFAULT_BASE_URL", "VIEW_KEYS", "MapView", "permalink", "view_from_map_state", "view_from_query"]
+__all__ = ["BASE_URL_ENV", "VIEW_KEYS", "MapView", "dashboard_address", "permalink", "view_from_map_state",
+           "view_from_query"]
 
 VIEW_KEYS: tuple[str, ...] = ("lat", "lon", "zoom")
-DEFAULT_BASE_URL = "http://localhost:8501/"
-"""Where the dashboard runs when no other address is known (``streamlit run app.py``)."""
+BASE_URL_ENV = "EVENTMAP_BASE_URL"
+"""Environment variable with the dashboard's public address, e.g. ``https://events.example.org/`` (it wins
+over the address the browser used, which behind a proxy may be an inner one)."""
 MIN_ZOOM, MAX_ZOOM = 4.0, 17.0
 """The zoom range the map allows (see :func:`utils.map.mapping.build_base_map`)."""
 
@@ -46,19 +49,13 @@ class MapView:
         return {"lat": f"{lat:.4f}", "lon": f"{lon:.4f}", "zoom": f"{self.zoom:g}"}
 
 
-def view_from_query(query: Mapping[str, str | list[str]]) -> tuple[MapView | None, list[str]]:
+def view_from_query(query: Query) -> tuple[MapView | None, list[str]]:
     """Read a view from link parameters; ``None`` if the link has none.
 
     Returns the view and messages about parameters that were ignored (a view
     needs all three of ``lat``, ``lon`` and ``zoom``, as numbers in range).
     """
-    values: dict[str, str] = {}
-    for key in VIEW_KEYS:
-        value = query.get(key)
-        if isinstance(value, list):
-            value = value[-1] if value else None
-        if value is not None:
-            values[key] = str(value)
+    values = {key: value for key in VIEW_KEYS if (value := query_last(query, key)) is not None}
     if not values:
         return None, []
     if len(values) < len(VIEW_KEYS):
@@ -89,16 +86,33 @@ def view_from_map_state(state: Mapping | None) -> MapView | None:
         return None
 
 
+def dashboard_address(configured: str | None, browser_url: str | None = None) -> str:
+    """The dashboard's address for permalinks: ``configured`` (``$EVENTMAP_BASE_URL`` or ``--base-url``) if set,
+    else the address the browser used (``st.context.url``), else ``''`` (none known: the link is relative).
+
+    Only http(s) addresses count; anything else is ignored, so a link can never point elsewhere.
+    """
+    for candidate in (configured, browser_url):
+        text = (candidate or "").strip()
+        parts = urlsplit(text)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return text
+    return ""
+
+
 def permalink(base_url: str, value: EventFilter, view: MapView | None, settings: MapSettings | None = None) -> str:
     """A link to the dashboard at ``base_url`` that reopens ``value``, ``view`` and the map ``settings``.
 
-    Any query string already on ``base_url`` is replaced.
+    Any query string or fragment already on ``base_url`` is replaced. With no ``base_url`` (no address known,
+    see :func:`dashboard_address`) the link is the query alone, ``?start=...``, to put after the address.
     """
     query: dict[str, str | list[str]] = dict(value.to_query())
     if settings is not None:
         query.update(settings.to_query())
     if view is not None:
         query.update(view.to_query())
-    parts = urlsplit(base_url or DEFAULT_BASE_URL)
+    if not base_url:
+        return "?" + urlencode(query, doseq=True)
+    parts = urlsplit(base_url)
     path = parts.path or "/"
     return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query, doseq=True), ""))

@@ -134,11 +134,17 @@ def render_png(html: str, *, width: int, height: int, scale: float = 1, dpi: int
     return _on_thread(work, timeout_s)
 
 
-def render_pdf(html: str, *, timeout_s: float = 90) -> bytes:
-    """Print the page ``html`` to PDF as Chromium does (real text; the page size comes from its CSS ``@page``)."""
+def render_pdf(html: str, *, timeout_s: float = 90, header_html: str = "", footer_html: str = "") -> bytes:
+    """Print the page ``html`` to PDF as Chromium does (real text; the page size and margins come from its CSS
+    ``@page``). ``header_html`` / ``footer_html`` (already escaped) are printed in the top and bottom margins of
+    every page, e.g. a handling banner."""
 
     def job(page, deadline, errors):
         _load(page, html, deadline, errors)
-        return page.pdf(prefer_css_page_size=True, print_background=True, format="A4", landscape=True)
+        options = {}
+        if header_html or footer_html:
+            options = {"display_header_footer": True, "header_template": header_html or "<span></span>",
+                       "footer_template": footer_html or "<span></span>"}
+        return page.pdf(prefer_css_page_size=True, print_background=True, format="A4", landscape=True, **options)
 
     return _on_thread(lambda: _run(job, width=PDF_VIEWPORT[0], height=PDF_VIEWPORT[1], scale=1, timeout_s=timeout_s), timeout_s)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from utils.core.problems import DataFileError
-from utils.data.csv_read import ROW_COLUMN, text_dtype
+from utils.core.schema import is_computed_column
+from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, text_dtype
 from utils.data.validation import CellCheck
 
 __all__ = ["Conversion", "keep_columns", "require_columns", "text_series"]
@@ -45,9 +46,9 @@ def require_columns(frame: pd.DataFrame, columns: tuple[str, ...], file: str, la
                                   f"Export the file again with every column, or choose another format.", row=1)
 
 
-RESERVED_COLUMNS = frozenset({"date_start", "date_end", "nearest_site", "nearest_site_km", "_reasons",
-                              "_extra", ROW_COLUMN})
-"""Names the dashboard computes itself; a file's column with one of them is kept under a prefixed name."""
+INTERNAL_COLUMNS = frozenset({"_reasons", EXTRA_COLUMN, ROW_COLUMN})
+"""Names the import uses for itself; a file's column with one of them is kept under a prefixed name, as is
+one named like a computed column (:func:`utils.core.schema.is_computed_column`)."""
 
 
 def keep_columns(out: dict[str, pd.Series], frame: pd.DataFrame, copied: set[str], prefix: str) -> None:
@@ -55,6 +56,6 @@ def keep_columns(out: dict[str, pd.Series], frame: pd.DataFrame, copied: set[str
     for column in frame.columns:
         if column in copied or column == ROW_COLUMN:
             continue
-        clashes = column in out or column in RESERVED_COLUMNS or column.startswith("dist_km_")
+        clashes = column in out or column in INTERNAL_COLUMNS or is_computed_column(column)
         name = f"{prefix}_{column}" if clashes else column
         out[name] = text_series(frame[column], frame.index)

@@ -13,8 +13,9 @@ from dataclasses import replace
 import pandas as pd
 
 from utils.core.problems import Problem
+from utils.core.schema import is_derived_column
 from utils.data.csv_read import ROW_COLUMN
-from utils.data.dataset import DERIVED_COLUMNS, Dataset, derive_columns
+from utils.data.dataset import Dataset, derive_columns
 from utils.data.validation import LoadResult
 from utils.importers.detect import FORMAT_LABELS
 from utils.importers.pipeline import ImportResult
@@ -66,7 +67,7 @@ def with_import(base: Dataset, result: ImportResult, *, replace_events: bool) ->
             clashed["_reasons"] = "event_id: " + reason
             rejected = pd.concat([rejected, clashed], ignore_index=True)
             imported = imported.loc[~clash]
-    own = [c for c in base.events.columns if c.startswith("dist_km_") or c in DERIVED_COLUMNS]
+    own = [c for c in base.events.columns if is_derived_column(c)]
     kept = base.events.drop(columns=own) if not replace_events else base.events.iloc[0:0].drop(columns=own)
     events = pd.concat([kept, imported], ignore_index=True) if len(kept) else imported.reset_index(drop=True)
     events = derive_columns(events, base.sites)

@@ -16,15 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
 from utils.core.problems import DataFileError, Problem, problems_frame
-from utils.core.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
+from utils.core.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS, is_computed_column
 from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, RawTable, read_csv_table
 from utils.data.csv_write import neutralise_formula
-from utils.data.dataset import default_data_dir
+from utils.data.folder import DataFolder
 from utils.data.validation import LoadResult, validate_events
 from utils.importers import acled, mapped_csv, native, ucdp
 from utils.importers.conversion import Conversion
@@ -143,10 +142,14 @@ def _convert(frame: pd.DataFrame, file: str, fmt: str, mapping: ColumnMapping | 
     return mapped_csv.convert(frame, file, mapping)
 
 
-def run_import(inspection: Inspection, *, fmt: str = "auto", mapping: ColumnMapping | None = None,
-               date_format: str = "auto", today: date | None = None, data_dir: Path | None = None,
+def run_import(inspection: Inspection, *, folder: DataFolder, fmt: str = "auto",
+               mapping: ColumnMapping | None = None, date_format: str = "auto", today: date | None = None,
                progress: Progress = _no_progress) -> ImportResult:
-    """Convert and validate the rows of ``inspection`` in format ``fmt`` (see :data:`FORMATS`)."""
+    """Convert and validate the rows of ``inspection`` in format ``fmt`` (see :data:`FORMATS`).
+
+    ``folder``: the data folder served, whose governorate polygons fill blank
+    governorates and catch swapped coordinates.
+    """
     table = inspection.table
     file = inspection.file
     if table.rows_read == 0:
@@ -156,7 +159,7 @@ def run_import(inspection: Inspection, *, fmt: str = "auto", mapping: ColumnMapp
     progress(0.45, f"Converting {table.rows_read:,} rows from {FORMAT_LABELS[used]}")
     conversion = _convert(table.frame, file, used, mapping, date_format)
     progress(0.6, "Checking every row and finding governorates")
-    places = load_places(str(data_dir or default_data_dir()))
+    places = load_places(str(folder.root))
     load = validate_events(conversion.frame, file, today=today, fill_admin1=places.fill_admin1,
                            extra_checks=conversion.checks, is_swapped=places.is_swapped)
     progress(0.9, "Preparing the report")
@@ -188,16 +191,15 @@ def _rows_set_aside(table: RawTable, load: LoadResult, problems: list[Problem]) 
     return rows
 
 
-def import_bytes(data: bytes, file: str, *, fmt: str = "auto", encoding: str = "utf-8-sig",
+def import_bytes(data: bytes, file: str, *, folder: DataFolder, fmt: str = "auto", encoding: str = "utf-8-sig",
                  mapping: ColumnMapping | None = None, date_format: str = "auto", today: date | None = None,
-                 data_dir: Path | None = None, max_bytes: int | None = None,
-                 progress: Progress = _no_progress) -> ImportResult:
+                 max_bytes: int | None = None, progress: Progress = _no_progress) -> ImportResult:
     """Inspect and import in one call (see :func:`inspect_upload` and :func:`run_import`)."""
     progress(0.05, "Reading the file")
     container = "geojson" if fmt == "geojson" else "csv" if fmt in ("native", "acled", "ucdp") else "auto"
     inspection = inspect_upload(data, file, encoding=encoding, container=container, max_bytes=max_bytes)
-    return run_import(inspection, fmt=fmt, mapping=mapping, date_format=date_format, today=today,
-                      data_dir=data_dir, progress=progress)
+    return run_import(inspection, folder=folder, fmt=fmt, mapping=mapping, date_format=date_format, today=today,
+                      progress=progress)
 
 
 def set_aside_csv_bytes(rejected: pd.DataFrame) -> bytes:
@@ -213,9 +215,6 @@ def set_aside_csv_bytes(rejected: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8")
 
 
-_COMPUTED = ("date_start", "date_end", "nearest_site", "nearest_site_km", ROW_COLUMN)
-
-
 def native_csv_bytes(events: pd.DataFrame) -> bytes:
     """Events in our schema as UTF-8 CSV: our columns first, then the extra columns kept from the file.
 
@@ -223,7 +222,7 @@ def native_csv_bytes(events: pd.DataFrame) -> bytes:
     dashboard, not a spreadsheet export), so it imports back unchanged.
     """
     ours = [c for c in (*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS) if c in events.columns]
-    extra = [c for c in events.columns if c not in ours and c not in _COMPUTED and not c.startswith("dist_km_")]
+    extra = [c for c in events.columns if c not in ours and c != ROW_COLUMN and not is_computed_column(c)]
     frame = events[ours + extra].copy()
     frame["event_date"] = pd.to_datetime(frame["event_date"]).dt.strftime("%Y-%m-%d")
     return frame.to_csv(index=False).encode("utf-8")

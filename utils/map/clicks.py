@@ -21,8 +21,8 @@ def _tooltip(returned: Mapping | None) -> str:
 def clicked_event_id(returned: Mapping | None, known_ids: Iterable[str]) -> str | None:
     """The id of the clicked event, or ``None``.
 
-    Event tooltips start with the event id followed by ' · ' (see
-    :func:`utils.core.presentation.event_tooltip_html`); only an id present in
+    Event tooltips start with the event id followed by ' · ' (the events layer writes them in the
+    browser, see :mod:`utils.map.event_layer`); only an id present in
     ``known_ids`` is returned, so a base's tooltip or stale text selects nothing.
     """
     text = _tooltip(returned).strip()

@@ -6,13 +6,15 @@ and is described in words next to the filter in captions and exports.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from utils.core.links import Query, query_flag, query_last
 
 __all__ = ["COLOR_BY_CHOICES", "MAP_QUERY_KEYS", "MapSettings", "parse_rings"]
 
 COLOR_BY_CHOICES: tuple[str, ...] = ("event_type", "sub_event_type", "status", "source", "claimed_by")
-MAP_QUERY_KEYS = frozenset({"colour", "heat", "rings"})
+MAP_QUERY_KEYS: tuple[str, ...] = ("colour", "heat", "rings")
+"""The link parameters of the map settings."""
 MAX_RINGS = 8
 MAX_RING_KM = 1000.0
 
@@ -75,18 +77,11 @@ class MapSettings:
         return query
 
     @classmethod
-    def from_query(cls, query: Mapping[str, str | list[str]]) -> tuple[MapSettings, list[str]]:
-        def last(key: str) -> str | None:
-            value = query.get(key)
-            if isinstance(value, list):
-                return value[-1] if value else None
-            return value
-
+    def from_query(cls, query: Query) -> tuple[MapSettings, list[str]]:
         messages: list[str] = []
-        color_by = last("colour") or "event_type"
+        color_by = query_last(query, "colour") or "event_type"
         if color_by not in COLOR_BY_CHOICES:
             messages.append(f"link parameter colour={color_by!r} is not one of {', '.join(COLOR_BY_CHOICES)}; ignored.")
             color_by = "event_type"
-        rings, ring_messages = parse_rings(last("rings") or "")
-        return cls(color_by=color_by, heatmap=(last("heat") or "0") in ("1", "true", "yes"),
-                   rings_km=rings), messages + ring_messages
+        rings, ring_messages = parse_rings(query_last(query, "rings") or "")
+        return cls(color_by=color_by, heatmap=query_flag(query, "heat"), rings_km=rings), messages + ring_messages
