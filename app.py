@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.data import data_folder, dataset_snapshot
+from ui.data import data_folder, dataset_snapshot, follow_saved_changes
 from ui.errors import run_guarded
 from ui.session_data import active_dataset
 from ui.sidebar import render_sidebar
@@ -36,10 +36,11 @@ def run_app() -> None:
     show_data_fault(snapshot.fault, have_data=snapshot.value is not None)
     if snapshot.value is None:
         st.stop()
-    dataset = active_dataset()  # the session's import, or the bundled data
+    dataset = active_dataset(chooser=True)  # the collections chosen in the sidebar (ui/collections.py)
     st.session_state["dataset"] = dataset
     render_sidebar(dataset)
     show_data_status(dataset)
+    follow_saved_changes()  # a change saved elsewhere is shown within a few seconds
     navigation.run()
 
 

@@ -16,5 +16,13 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 fi
 
+# A throw-away PostgreSQL + PostGIS cluster for the store tests (installs postgresql-15-postgis-3 when
+# missing), on a free local port, stopped at exit. Its URL reaches the tests as EVENTMAP_TEST_DATABASE_URL.
+if [ -z "${EVENTMAP_TEST_DATABASE_URL:-}" ]; then
+  cluster_env="$(bash scripts/pg_cluster.sh start)"
+  eval "$cluster_env"
+  trap 'bash scripts/pg_cluster.sh stop "$PG_CLUSTER_DIR"' EXIT
+fi
+
 .venv/bin/python -m ruff check .
 .venv/bin/python -m pytest "$@"

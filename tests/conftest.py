@@ -25,6 +25,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 from utils.data.folder import DataFolder  # noqa: E402
 from utils.export.render import CHROMIUM_ARGS, chromium_path  # noqa: E402  (after the hypothesis profile)
 
+pytest_plugins = ["store_fixtures"]  # the store's fixtures: data copies, PostgreSQL databases (tests/store_fixtures.py)
+NOT_COPIED = shutil.ignore_patterns("eventmap.sqlite*", ".eventmap-cache")
+"""A copy of data/ never takes the bundled folder's store or cache along (its own is filled from its CSVs)."""
+
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
 BUNDLED = DataFolder(DATA)
@@ -116,7 +120,7 @@ def hostile_data_dir(tmp_path_factory) -> Path:
     """A copy of data/ carrying script payloads: in the first event's text (``PAYLOADS`` below) and, from
     ``tests/payloads.py``, in every text field of added events, of every base and of added articles."""
     folder = tmp_path_factory.mktemp("hostile_data")
-    shutil.copytree(DATA, folder, dirs_exist_ok=True)
+    shutil.copytree(DATA, folder, dirs_exist_ok=True, ignore=NOT_COPIED)
     import pandas as pd
 
     events = pd.read_csv(folder / "events.csv", dtype=str, keep_default_na=False)
@@ -157,7 +161,7 @@ def hostile_app(tmp_path_factory, hostile_data_dir) -> Iterator[RunningApp]:
 def writable_app(tmp_path) -> Iterator[RunningApp]:
     """The dashboard on a fresh copy of data/ (``data_dir``), for tests that save: data/ is never written."""
     folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
+    shutil.copytree(DATA, folder, ignore=NOT_COPIED)
     running = RunningApp(folder, tmp_path / "app.log")
     running.data_dir = folder
     yield running

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from utils.data.folder import DATA_DIR_ENV, DataFolder
-from utils.data.store import read_changes
+from utils.data.store import EventStore, read_changes
 
 PROJECT = Path(__file__).resolve().parent.parent
 APP = str(PROJECT / "app.py")
@@ -19,7 +19,7 @@ APP = str(PROJECT / "app.py")
 @pytest.fixture
 def folder(tmp_path, monkeypatch) -> Path:
     copy = tmp_path / "data"
-    shutil.copytree(PROJECT / "data", copy)
+    shutil.copytree(PROJECT / "data", copy, ignore=shutil.ignore_patterns("eventmap.sqlite*", ".eventmap-cache"))
     monkeypatch.setenv(DATA_DIR_ENV, str(copy))
     return copy
 
@@ -45,7 +45,7 @@ def test_a_report_and_an_event_placed_by_name_are_saved_and_logged(folder):
     assert not at.exception, [e.value for e in at.exception]
     assert at.selectbox(key="edit_report").value.startswith("TTW-")
     doc_id = at.selectbox(key="edit_report").value
-    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False).set_index("doc_id")
+    sources = EventStore(folder).read_sources().set_index("doc_id")
     assert sources.loc[doc_id, "url"] == "https://example.org/report"
 
     at.text_input(key="place_query").input("Humaymim").run()
@@ -59,7 +59,7 @@ def test_a_report_and_an_event_placed_by_name_are_saved_and_logged(folder):
 
     at.button(key="save_event").click().run()  # actor and claimant still blank
     assert any("blank" in m for m in text(at.error))
-    assert not (folder / "changes.csv").exists() or "(created)" not in (folder / "changes.csv").read_text()
+    assert "(created)" not in set(read_changes(folder)["field"])
     at.text_input(key="new_actor1").input("Unidentified armed group")
     at.text_input(key="new_claimed_by").input("Russian Ministry of Defence")
     at.text_input(key="new_fatalities").input("-2").run()
@@ -68,7 +68,7 @@ def test_a_report_and_an_event_placed_by_name_are_saved_and_logged(folder):
     at.button(key="save_event").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any(m.startswith("Saved EV0031") for m in text(at.success))
-    events = pd.read_csv(folder / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")
+    events = EventStore(folder).read_events().set_index("event_id")
     assert events.loc["EV0031", ["location", "admin1", "latitude", "doc_id", "source"]].tolist() == [
         "Khmeimim air base", "Lattakia", "35.4064", doc_id, "The Test Wire"]
     log = read_changes(folder)
@@ -99,7 +99,7 @@ def test_a_nearby_event_can_take_the_new_report_as_another_claim(folder):
     at.text_input(key="new_actor1").input("Unidentified armed group")
     at.text_input(key="new_claimed_by").input("Activists in Jableh").run()
     at.button(key="save_event").click().run()
-    events = pd.read_csv(folder / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")
+    events = EventStore(folder).read_events().set_index("event_id")
     assert events.loc["EV0031", "incident_id"] == "INC-2023-07-JABLEH"
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import shutil
 import tomllib
 from pathlib import Path
 
-from conftest import PROJECT, ucdp_csv
+import pytest
+from conftest import DATA, PROJECT, ucdp_csv
 from streamlit.testing.v1 import AppTest
 from test_import_rules import native_bytes
 from test_loading import GOOD
@@ -16,6 +18,15 @@ from utils.importers.upload import MAX_UPLOAD_MB
 
 IMPORT_PAGE = "pages/views/import.py"
 UCDP = ucdp_csv()
+
+
+@pytest.fixture(autouse=True)
+def data_copy(tmp_path, monkeypatch) -> Path:
+    """A copy of data/: a saved import goes into its store, never into the bundled folder's."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("eventmap.sqlite*", ".eventmap-cache"))
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(folder))
+    return folder
 
 
 def upload(at: AppTest, name: str, content: bytes) -> AppTest:
@@ -36,12 +47,15 @@ def click(at: AppTest, label: str) -> AppTest:
     return at
 
 
-def test_the_ucdp_extract_replaces_the_bundled_events_for_the_session():
+def test_the_ucdp_extract_saved_alone_persists_for_every_session_and_link():
     at = upload(run_app(IMPORT_PAGE), UCDP.name, UCDP.read_bytes())
     assert metrics(at) == {"Rows read": "16,566", "Loaded": "16,566", "Set aside": "0"}
     assert any("Detected&#58; UCDP GED" in c.value for c in at.caption)
-    click(at, "Replace the bundled events for this session")
-    assert "16566 event(s) from ucdp_ged_syria_2016-2019.csv now replace" in html.unescape(at.success[0].value)
+    click(at, "Save and show this import alone")
+    message = html.unescape(at.success[0].value)
+    assert "16566 event(s) from ucdp_ged_syria_2016-2019.csv were saved in the store as the collection " \
+           "ucdp-ged-syria-2016-2019-1, shown alone" in message
+    assert at.query_params["collection"] in ("ucdp-ged-syria-2016-2019-1", ["ucdp-ged-syria-2016-2019-1"])
     at.switch_page("pages/views/events.py").run()
     assert shown_caption(at) == ("Showing 16566 of 16566 events, 2016-01-01 to 2019-12-31; "
                                  "1086 of them dated only to the week, month or year")
@@ -52,10 +66,35 @@ def test_the_ucdp_extract_replaces_the_bundled_events_for_the_session():
     at.switch_page("pages/views/sources.py").run()
     assert not at.exception
     sources = at.dataframe[0].value
-    assert sources["doc_id"].tolist() == ["import:ucdp_ged_syria_2016-2019.csv"]
-    assert sources["events"].tolist() == [16566]
+    assert "import:ucdp-ged-syria-2016-2019-1" in sources["doc_id"].tolist()
+    assert sources.set_index("doc_id").loc["import:ucdp-ged-syria-2016-2019-1", "events"] == 16566
+    # a reload (a new session) and the permalink: the import is still there
+    again = run_app("pages/views/events.py", query={"collection": "ucdp-ged-syria-2016-2019-1"})
+    assert shown_caption(again).startswith("Showing 16566 of 16566 events")
+    fresh = run_app("pages/views/events.py")
+    assert shown_caption(fresh).startswith("Showing 16596 of 16596 events"), "every collection, by default"
+    assert fresh.sidebar.multiselect(key="collections_widget").options == [
+        "Bundled and edited events (30)", "ucdp_ged_syria_2016-2019.csv (16,566)"]
     at.switch_page(IMPORT_PAGE).run()
-    click(at, "Go back to the bundled events")
+    click(at, "Show every collection")
+    at.switch_page("pages/views/events.py").run()
+    assert shown_caption(at).startswith("Showing 16596 of 16596 events")
+
+
+def test_a_collection_is_deleted_only_when_confirmed_and_the_deletion_is_logged(data_copy):
+    at = upload(run_app(IMPORT_PAGE), "mine.csv", native_bytes([{**GOOD, "event_id": "MINE1", "doc_id": ""}]))
+    click(at, "Save and show with the other events")
+    at.selectbox(key="delete_collection").set_value("mine-1").run()
+    at.text_input(key="delete_reason").input("test data").run()
+    assert at.button(key="delete_go").disabled, "nothing is deleted before the confirmation is ticked"
+    at.checkbox(key="delete_confirm").check().run()
+    at.button(key="delete_go").click().run()
+    assert not at.exception
+    assert "Collection mine-1 deleted (1 events hidden)" in html.unescape(at.success[0].value)
+    from utils.data.store import read_changes
+
+    log = read_changes(data_copy)
+    assert log[["field", "reason"]].values.tolist()[-1] == ["(collection deleted)", "test data"]
     at.switch_page("pages/views/events.py").run()
     assert shown_caption(at).startswith("Showing 30 of 30 events")
 
@@ -71,9 +110,10 @@ def test_bad_rows_are_reported_downloadable_and_the_good_ones_added():
     assert "use a point, not a comma" in report.loc[0, "reason"]
     assert any(getattr(e, "proto", None) is not None and "rows set aside" in str(e.proto)
                for e in at.main.get("download_button"))
-    click(at, "Add to the bundled events")
+    click(at, "Save and show with the other events")
     message = html.unescape(at.success[0].value)
-    assert "1 event(s) from mine.csv were added" in message and "31 event(s) in use" in message
+    assert "1 event(s) from mine.csv were saved in the store as the collection mine-1" in message
+    assert "1 row(s) were set aside because their id is already in the store" in message
     at.switch_page("pages/views/events.py").run()
     assert shown_caption(at).startswith("Showing 31 of 31 events")
     table = next(d.value for d in at.dataframe if "event_id" in d.value.columns)

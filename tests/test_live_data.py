@@ -153,3 +153,81 @@ def test_the_real_dataset_survives_a_broken_events_file(tmp_path):
     shutil.copy(DATA / "sites.geojson", folder / "sites.geojson")
     snapshot = live.current()
     assert snapshot.fault is None and len(snapshot.value.sites) == 4
+
+
+# -- the store behind the dashboard: seed files, other processes' saves ------------------------------------------
+
+NEW = {"event_date": "2025-05-02", "date_precision": "day", "event_type": "Explosions/Remote violence",
+       "sub_event_type": "Air/drone strike", "actor1": "Unidentified armed group", "location": "Jableh",
+       "admin1": "Lattakia", "latitude": "35.35", "longitude": "35.917", "geo_precision": "1", "source": "SouthFront",
+       "claimed_by": "Russian Ministry of Defence", "status": "claimed", "notes": "from another process",
+       "doc_id": "SF-2025-04"}
+
+
+def test_a_header_only_events_csv_written_while_the_app_runs_keeps_the_last_good_data(folder):
+    from utils.data.live import LiveStore
+
+    live = LiveStore(folder)
+    assert len(live.current().value.events) == 30
+    header = (folder / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+    (folder / "events.csv").write_text(header + "\n", encoding="utf-8")
+    snapshot = live.current()
+    assert len(snapshot.value.events) == 30, "the last good data is still served"
+    assert "events.csv" in snapshot.fault.message and "has no event rows (it had 30)" in snapshot.fault.message
+    shutil.copy(DATA / "events.csv", folder / "events.csv")
+    os.utime(folder / "events.csv")
+    snapshot = live.current()
+    assert snapshot.fault is None and len(snapshot.value.events) == 30
+
+
+def test_an_untouched_store_follows_its_csv_but_an_edited_one_keeps_its_edits(folder):
+    from utils.data.live import LiveStore
+    from utils.data.store import EventStore
+
+    live = LiveStore(folder)
+    assert len(live.current().value.events) == 30
+    events = (folder / "events.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "events.csv").write_text("\n".join(events[:-1]) + "\n", encoding="utf-8")
+    assert len(live.current().value.events) == 29, "an untouched store is a copy of its files"
+    EventStore(folder).update_event("EV0001", {"status": "confirmed"}, reason="checked")
+    (folder / "events.csv").write_text("\n".join(events[:-2]) + "\n", encoding="utf-8")
+    snapshot = live.current()
+    assert len(snapshot.value.events) == 29 and snapshot.fault is None
+    assert snapshot.value.events.set_index("event_id").loc["EV0001", "status"] == "confirmed"
+    assert any("events.csv changed on disk, but the store already holds edits" in n for n in snapshot.value.notes)
+
+
+def _edit_elsewhere(folder: str, url) -> None:
+    from utils.data.store import EventStore
+
+    store = EventStore(Path(folder), database_url=url)
+    store.update_event("EV0005", {"status": "confirmed"}, reason="seen by SOHR", who="replica-b")
+    store.add_event(NEW, who="replica-b")
+
+
+@pytest.mark.slow
+def test_a_replica_shows_another_process_edit_without_a_reload_of_everything(folder, store_url, monkeypatch):
+    import multiprocessing
+
+    import utils.data.stored as stored
+    from utils.data.live import LiveStore
+
+    live = LiveStore(folder, store_url)
+    first = live.current().value
+    assert len(first.events) == 30 and not live.changed()
+    full_loads = []
+    real = stored.load_snapshot
+    monkeypatch.setattr(stored, "load_snapshot", lambda *a, **k: full_loads.append(1) or real(*a, **k))
+    process = multiprocessing.get_context("spawn").Process(target=_edit_elsewhere, args=(str(folder), store_url))
+    process.start()
+    process.join(timeout=120)
+    assert process.exitcode == 0
+    assert live.changed(), "one cheap check notices the other process's save"
+    snapshot = live.current().value
+    events = snapshot.events.set_index("event_id")
+    assert len(events) == 31 and events.loc["EV0005", "status"] == "confirmed"
+    assert events.loc["EV0005", "event_version"] == 2 and events.loc["EV0031", "notes"] == "from another process"
+    assert events.loc["EV0031", "nearest_site"] == "Khmeimim air base", "the new row got its derived columns"
+    assert full_loads == [], "only the changed rows were read"
+    expected = load_dataset(folder, database_url=store_url).events.set_index("event_id")
+    assert events.loc[expected.index, "incident"].tolist() == expected["incident"].tolist()

@@ -11,7 +11,7 @@ import argparse
 import importlib
 import sys
 
-COMMAND_MODULES: tuple[str, ...] = ("utils.cli.import_cmd", "utils.cli.export_cmd")
+COMMAND_MODULES: tuple[str, ...] = ("utils.cli.import_cmd", "utils.cli.export_cmd", "utils.cli.db_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ from utils.core.schema import DISPLAY_LABELS
 from utils.data.diff import Comparison, compare_versions
 from utils.data.snapshots import list_snapshots, load_version, save_snapshot
 from utils.data.validation import LoadResult
+from utils.importers import native_csv_bytes
 from utils.map.mapping import build_base_map, build_change_layer
 
 SHOWN = 1000
@@ -64,11 +65,11 @@ with left:
                           key="snapshot_choice")
     if st.button("Save a snapshot of the current data", icon=":material/save:"):
         try:
-            saved = save_snapshot(folder, view.dataset.version)
+            saved = save_snapshot(folder, view.dataset.version, content=native_csv_bytes(view.dataset.events))
             st.success(escape_text(f"Saved {saved.name}"))
         except OSError as error:
-            st.error(escape_text(f"The snapshot could not be saved in the data folder's snapshots/: "
-                                 f"{error.strerror}. Check that the folder is writable."))
+            st.error(escape_text(f"The snapshot could not be saved in the data folder: {error.strerror}. "
+                                 "Ask whoever runs the dashboard to make the folder writable."))
 with right:
     upload = st.file_uploader("Or upload an earlier events.csv", type=["csv"], key="earlier_upload")
 

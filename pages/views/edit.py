@@ -7,6 +7,8 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
+from ui.data import event_store
+from ui.identity import ask_name_once
 from ui.place_picker import LOCATION_KEY, governorate_of, pick_place
 from ui.view import current_view
 from utils.analysis.nearby import NEARBY_DAYS, NEARBY_KM, nearby_events
@@ -15,23 +17,15 @@ from utils.core.escaping import escape_text
 from utils.core.problems import BLANK
 from utils.core.schema import DATE_PRECISIONS, DISPLAY_LABELS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, SUB_EVENT_TYPES
 from utils.data.csv_read import ROW_COLUMN
-from utils.data.store import EventStore, SaveRefused
+from utils.data.store import SaveRefused, StaleEdit
+from utils.data.store_export import changes_csv_bytes
+from utils.data.store_sql import StoreConfigError
 from utils.data.validation import validate_events
 
 REPORT = "edit_report"
 FLASH = "edit_flash"
 TRIED = "edit_tried"
 NEW_REPORT = "(record a new report)"
-
-
-def current_user() -> str:
-    """The signed-in user's email or name when the deployment has authentication, else ""."""
-    try:
-        if st.user.get("is_logged_in"):
-            return str(st.user.get("email") or st.user.get("name") or "")
-    except Exception:  # noqa: BLE001 - no authentication configured
-        return ""
-    return ""
 
 
 def field_messages(slot, messages: list[str]) -> None:
@@ -47,12 +41,18 @@ def problems_by_field(error: SaveRefused) -> dict[str, list[str]]:
 view = current_view()
 dataset = view.dataset
 folder = view.folder.root  # the served data folder (--data-dir), chosen at start-up
-store = EventStore(folder)
-who = current_user()
 
 st.title("Add or edit")
-st.caption("Every save is written to the data folder's events.csv at once (the previous version is kept as "
-           "events.csv.bak) and logged in changes.csv.")
+try:
+    store = event_store()
+    store.db.check_writable()
+except StoreConfigError as error:
+    st.error(escape_text(f"Saving is off: {error}"), icon=":material/block:")
+    st.stop()
+where = "the PostgreSQL store" if store.db.kind == "postgresql" else "the data folder's store"
+st.caption(escape_text(f"Every save goes to {where} at once, in one transaction with its change-log rows; "
+                       "an edit made meanwhile by someone else is never overwritten."))
+who = ask_name_once()
 flash = st.session_state.pop(FLASH, None)
 if flash:
     st.success(escape_text(flash), icon=":material/check_circle:")
@@ -93,6 +93,8 @@ with adding:
                     doc_id = store.add_source(outlet=outlet, headline=headline, published=published,
                                               published_precision=published_precision, url=url,
                                               language=language, stance=stance, who=who)
+                except StoreConfigError as error:
+                    st.error(escape_text(str(error)), icon=":material/error:")
                 except SaveRefused as error:
                     by_field = problems_by_field(error)
                     field_messages(outlet_slot, by_field.get("outlet", []))
@@ -207,7 +209,7 @@ with adding:
             try:
                 event_id = store.add_event(fields, who=who, attach_to=attach_to,
                                            reason=f"new report {report}")
-            except SaveRefused as error:
+            except (SaveRefused, StoreConfigError) as error:
                 st.error(escape_text(str(error)))
             else:
                 st.session_state[TRIED] = False
@@ -264,22 +266,43 @@ with editing:
                                                      index=DATE_PRECISIONS.index(event["date_precision"]),
                                                      key=f"edit_precision_{chosen}")
         reason = st.text_input("Reason (required; it goes into the change log)", key=f"edit_reason_{chosen}")
-        if st.button("Retire the event" if action == "Retire" else "Save the change", type="primary",
-                     key="edit_save", disabled=problem is not None):
+        base_key = f"edit_base_version_{chosen}"
+        if base_key not in st.session_state:  # the version this analyst started from
+            st.session_state[base_key] = int(event.get("event_version", 0) or 0) or None
+        stale_key = f"edit_stale_{chosen}"
+
+        def save(expected: int | None) -> None:
             try:
                 if action == "Retire":
-                    store.retire_event(chosen, reason=reason, who=who)
+                    store.retire_event(chosen, reason=reason, who=who, expected_version=expected)
                     done = f"{chosen} retired. It is hidden unless 'Show retired events' is ticked."
                 else:
-                    changed = store.update_event(chosen, changes, reason=reason, who=who)
+                    changed = store.update_event(chosen, changes, reason=reason, who=who, expected_version=expected)
                     done = (f"{chosen}: {', '.join(changed)} changed." if changed else
                             f"{chosen}: nothing changed; the values are the same as before.")
-            except SaveRefused as error:
+            except StaleEdit as error:
+                st.session_state[stale_key] = {"message": str(error.problems[0].reason),
+                                               "other": error.other.to_dict("records"),
+                                               "current": error.current_version}
+            except (SaveRefused, StoreConfigError) as error:
                 st.error(escape_text(str(error)), icon=":material/error:")
             else:
                 st.session_state[FLASH] = done
-                st.session_state.pop(f"edit_reason_{chosen}", None)
+                for key in (f"edit_reason_{chosen}", base_key, stale_key):
+                    st.session_state.pop(key, None)
                 st.rerun()
+
+        if st.button("Retire the event" if action == "Retire" else "Save the change", type="primary",
+                     key="edit_save", disabled=problem is not None):
+            save(st.session_state.get(base_key))
+        stale = st.session_state.get(stale_key)
+        if stale:
+            st.error(escape_text(stale["message"]), icon=":material/sync_problem:")
+            st.dataframe(pd.DataFrame(stale["other"]), hide_index=True, key="stale_changes")
+            if st.button("Apply my change on top of theirs", key="edit_reapply", icon=":material/redo:",
+                         help="Saves the values in the form above over the event as it is now."):
+                st.session_state[base_key] = stale["current"]
+                save(stale["current"])
         st.markdown("**History of this event**")
         changes_log = store.changes()
         history = changes_log[changes_log["event_id"] == chosen]
@@ -298,5 +321,5 @@ with log_tab:
                            "newest first. 'who' is blank when the deployment does not identify users."))
     st.dataframe(recent.iloc[::-1], hide_index=True, key="change_log")
     if len(log):
-        st.download_button("Download changes.csv", store.changes_path.read_bytes(), file_name="changes.csv",
+        st.download_button("Download the change log (CSV)", changes_csv_bytes(log), file_name="changes.csv",
                            mime="text/csv", on_click="ignore")

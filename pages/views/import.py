@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.session_data import MESSAGE, import_in_use, use_bundled, use_import
+from ui.collections import manage_collections
+from ui.identity import ask_name_once
+from ui.session_data import ERROR, MESSAGE, import_in_use, use_bundled, use_import
 from ui.view import current_view
 from utils.core.escaping import escape_text
 from utils.core.problems import DataFileError
@@ -93,15 +95,19 @@ def _report(result) -> None:
 
 st.title("Import events")
 st.write("Bring your own events: an ACLED export, a UCDP GED extract, a CSV in our own columns, any CSV with "
-         "coordinates, or GeoJSON points. Every row either loads or is set aside with its reason. The import "
-         "lasts for this browser session; the bundled files are not changed.")
+         "coordinates, or GeoJSON points. Every row either loads or is set aside with its reason. A saved import "
+         "is a collection in the store: it stays after a reload, every session and server can show it, and a "
+         "link carries it.")
 message = st.session_state.pop(MESSAGE, None)
 if message:
     st.success(escape_text(message))
     st.page_link("pages/views/map.py", label="See them on the map", icon=":material/map:")
+error_message = st.session_state.pop(ERROR, None)
+if error_message:
+    st.error(escape_text(error_message), icon=":material/error:")
 if import_in_use():
-    st.info("This session shows imported events.")
-    st.button("Go back to the bundled events", on_click=use_bundled, icon=":material/undo:")
+    st.info("This session shows a choice of collections (sidebar: Collections shown).")
+    st.button("Show every collection", on_click=use_bundled, icon=":material/undo:")
 
 uploaded = st.file_uploader(
     "Event file", key="import_upload",
@@ -133,9 +139,15 @@ if uploaded is not None:
         progress.empty()
         _report(result)
         if result.loaded:
+            saved_key = ("saved", uploaded.file_id, encoding, container, fmt, mapping.key() if mapping else None)
+            name = st.text_input("Name of the collection", value=uploaded.name, key="import_name")
+            ask_name_once()
             add, replace_button = st.columns(2)
-            add.button("Add to the bundled events", on_click=use_import, args=(result, False), type="primary",
-                       icon=":material/add:", help="Adds these events to the events in use now (the bundled "
-                                                    "ones and any imported earlier in this session).")
-            replace_button.button("Replace the bundled events for this session", on_click=use_import,
-                                  args=(result, True), icon=":material/swap_horiz:")
+            add.button("Save and show with the other events", on_click=use_import,
+                       args=(result, False, name, saved_key), type="primary", icon=":material/add:",
+                       help="Saves the events in the store as a collection and shows them with the events "
+                            "shown now.")
+            replace_button.button("Save and show this import alone", on_click=use_import,
+                                  args=(result, True, name, saved_key), icon=":material/swap_horiz:")
+
+manage_collections()

@@ -28,6 +28,7 @@ from utils.analysis.filters import EventFilter
 from utils.core.problems import DataFileError
 from utils.data.dataset import Dataset, load_dataset
 from utils.data.folder import DATA_DIR_ENV, DataFolder
+from utils.data.store_sql import StoreConfigError
 from utils.export.briefing import BANNER_LIMIT, DEFAULT_TITLE, Briefing
 from utils.export.outputs import EXPORT_FORMATS, export_file
 from utils.export.permalink import BASE_URL_ENV, MapView, dashboard_address
@@ -62,6 +63,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--title", default=DEFAULT_TITLE, help="title printed on PNG, PDF and HTML")
     parser.add_argument("--out", required=True, type=Path, help="file to write")
     parser.add_argument("--data-dir", type=Path, help=f"data folder (default: ${DATA_DIR_ENV} or data/)")
+    parser.add_argument("--database-url", default=None, metavar="URL",
+                        help="the store: postgresql://... (default: $EVENTMAP_DATABASE_URL, else the data folder's)")
     parser.add_argument("--lat", type=float, help="map centre latitude, degrees (with --lon and --zoom; "
                         "default: frame the filtered events)")
     parser.add_argument("--lon", type=float, help="map centre longitude, degrees")
@@ -125,8 +128,8 @@ def run_export(arguments: argparse.Namespace) -> int:
         print(f"export: {error}", file=sys.stderr)
         return 1
     try:
-        dataset = load_dataset(DataFolder.from_option(arguments.data_dir))
-    except DataFileError as error:
+        dataset = load_dataset(DataFolder.from_option(arguments.data_dir, database_url=arguments.database_url))
+    except (DataFileError, StoreConfigError) as error:
         print(f"export: the data cannot be loaded: {error}", file=sys.stderr)
         return 1
     if dataset.load.rejected is not None and len(dataset.load.rejected):

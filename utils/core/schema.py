@@ -42,7 +42,11 @@ DERIVED_COLUMNS: tuple[str, ...] = ("nearest_site", "nearest_site_km", "incident
 in km, the incident an event belongs to, how many reports and independent outlets that incident has
 (utils/data/incidents.py); plus one ``dist_km_<site_id>`` per base."""
 
-COMPUTED_COLUMNS: tuple[str, ...] = DATE_WINDOW_COLUMNS + DERIVED_COLUMNS
+STORE_COLUMNS: tuple[str, ...] = ("collection", "event_version")
+"""Given by the store when events are read from it (utils/data/store_read.py): the collection an event
+belongs to (the bundled seed or an import) and how many times it was saved (its version)."""
+
+COMPUTED_COLUMNS: tuple[str, ...] = DATE_WINDOW_COLUMNS + DERIVED_COLUMNS + STORE_COLUMNS
 """Every column the dashboard computes and never reads from a file. A file's own column with one of these
 names, or starting with :data:`COMPUTED_COLUMN_PREFIX`, is kept under another name (see
 :func:`computed_name_clashes`)."""

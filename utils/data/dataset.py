@@ -20,7 +20,7 @@ from utils.data.incidents import add_incident_columns
 from utils.data.sites import load_sites, load_sources
 from utils.data.validation import LoadResult, load_events
 
-__all__ = ["Dataset", "Memo", "derive_columns", "load_dataset"]
+__all__ = ["Dataset", "Memo", "derive_columns", "load_dataset", "load_files_dataset"]
 
 T = TypeVar("T")
 
@@ -80,11 +80,30 @@ def _short_hash(paths: list[Path]) -> str:
     return digest.hexdigest()[:10]
 
 
-def load_dataset(folder: DataFolder | Path, *, today: date | None = None) -> Dataset:
-    """Load ``events.csv``, ``sites.geojson``, ``sources.csv`` and ``basemap/`` from ``folder``.
+def load_dataset(folder: DataFolder | Path, *, today: date | None = None, database_url: str | None = None,
+                 collections: tuple[str, ...] | None = None) -> Dataset:
+    """The dataset in ``folder``'s store (filled from its ``events.csv``, ``sources.csv`` on first run).
 
-    Bad event rows are set aside (see ``Dataset.load``); a file that cannot be
-    read at all raises :class:`~utils.core.problems.DataFileError`.
+    ``database_url`` picks PostgreSQL (default: the folder's ``database_url``;
+    for a plain path ``$EVENTMAP_DATABASE_URL``; else ``eventmap.sqlite`` in the folder);
+    ``collections`` the collections to show (None: every one not deleted).
+    In a read-only folder the store is held in memory, with a note saying
+    nothing can be saved. Bad event rows are set aside (see ``Dataset.load``);
+    a file that cannot be read at all raises :class:`~utils.core.problems.DataFileError`,
+    a store that cannot be used :class:`~utils.data.store_sql.StoreConfigError`.
+    """
+    from utils.data.stored import load_store_dataset
+
+    folder = folder if isinstance(folder, DataFolder) else DataFolder.from_option(folder)
+    return load_store_dataset(folder.root, database_url=database_url or folder.database_url, today=today,
+                              collections=collections)
+
+
+def load_files_dataset(folder: DataFolder | Path, *, today: date | None = None) -> Dataset:
+    """Load ``events.csv``, ``sites.geojson``, ``sources.csv`` and ``basemap/`` straight from the files.
+
+    The store's way in (:mod:`utils.data.store_seed`) validates the same way; this one is kept for
+    benchmarks that compare a cold start from the files with one from the store.
     """
     folder = folder if isinstance(folder, DataFolder) else DataFolder(folder)
     sources = load_sources(folder.sources, file_label="sources.csv")

@@ -3,7 +3,9 @@
 One :class:`DataFolder` is chosen at start-up (``--data-dir``, else
 ``$EVENTMAP_DATA_DIR``, else the bundled ``data/``) and passed down to
 everything that reads or writes data files; nothing below start-up looks a
-folder up by itself.
+folder up by itself. It also names the store the data lives in
+(``database_url``: ``--database-url``, else ``$EVENTMAP_DATABASE_URL``; None
+for the embedded ``eventmap.sqlite`` in the folder, see utils/data/store_sql.py).
 """
 
 from __future__ import annotations
@@ -16,17 +18,23 @@ from pathlib import Path
 
 from utils.core.paths import BUNDLED_DATA_DIR
 
-__all__ = ["DATA_DIR_ENV", "DataFolder"]
+__all__ = ["DATABASE_URL_ENV", "DATA_DIR_ENV", "DataFolder"]
 
 DATA_DIR_ENV = "EVENTMAP_DATA_DIR"
 """Environment variable naming another data folder (same layout as ``data/``)."""
+DATABASE_URL_ENV = "EVENTMAP_DATABASE_URL"
+"""Environment variable with a PostgreSQL URL for the store (``postgresql://user:password@host:port/db``)."""
 
 
 @dataclass(frozen=True)
 class DataFolder:
-    """A folder laid out as ``data/`` is (see data/README.md); ``root`` is an absolute path."""
+    """A folder laid out as ``data/`` is (see data/README.md); ``root`` is an absolute path.
+
+    ``database_url``: the PostgreSQL store to use, or None for the folder's own ``eventmap.sqlite``.
+    """
 
     root: Path
+    database_url: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "root", Path(self.root).expanduser().resolve())
@@ -70,13 +78,20 @@ class DataFolder:
         """
         parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
         parser.add_argument("--data-dir", default=None)
+        parser.add_argument("--database-url", default=None)
         known, _ = parser.parse_known_args(list(argv or []))
-        return cls.from_option(known.data_dir, environ)
+        return cls.from_option(known.data_dir, environ, database_url=known.database_url)
 
     @classmethod
-    def from_option(cls, data_dir: str | Path | None, environ: Mapping[str, str] | None = None) -> DataFolder:
-        """``data_dir`` when given (a command's ``--data-dir``), else ``$EVENTMAP_DATA_DIR``, else data/."""
+    def from_option(cls, data_dir: str | Path | None, environ: Mapping[str, str] | None = None, *,
+                    database_url: str | None = None) -> DataFolder:
+        """``data_dir`` when given (a command's ``--data-dir``), else ``$EVENTMAP_DATA_DIR``, else data/.
+
+        The store: ``database_url`` when given (``--database-url``), else ``$EVENTMAP_DATABASE_URL``, else None.
+        """
+        environ = os.environ if environ is None else environ
+        url = (database_url or environ.get(DATABASE_URL_ENV, "")).strip() or None
         if data_dir:
-            return cls(Path(data_dir))
-        configured = (os.environ if environ is None else environ).get(DATA_DIR_ENV)
-        return cls(Path(configured) if configured else BUNDLED_DATA_DIR)
+            return cls(Path(data_dir), url)
+        configured = environ.get(DATA_DIR_ENV)
+        return cls(Path(configured) if configured else BUNDLED_DATA_DIR, url)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,9 +23,11 @@ from typing import Generic, TypeVar
 
 from utils.core.problems import DataFileError
 
-__all__ = ["Fault", "LastGood", "NoGoodDataError", "Snapshot", "files_fingerprint"]
+__all__ = ["Fault", "LastGood", "LiveStore", "NoGoodDataError", "Snapshot", "files_fingerprint"]
 
 T = TypeVar("T")
+RETRY_OPEN_SECONDS = 10.0
+"""A store that could not be opened is tried again after this long (not on every rerun)."""
 log = logging.getLogger(__name__)
 
 
@@ -72,7 +75,9 @@ def files_fingerprint(paths: Iterable[Path]) -> tuple[tuple[str, int, int, int, 
 
 
 def _describe(error: BaseException) -> tuple[str, bool]:
-    if isinstance(error, DataFileError):
+    from utils.data.store_sql import StoreConfigError
+
+    if isinstance(error, (DataFileError, StoreConfigError)):
         return str(error), True
     if isinstance(error, OSError):
         name = Path(error.filename).name if error.filename else "a data file"
@@ -137,3 +142,97 @@ class LastGood(Generic[T]):
         if self._fault:
             log.warning("data files fixed; reloaded (the fault began %s)", self._fault.since.isoformat())
         self._value, self._loaded_at, self._fault = value, self._now(), None
+
+
+class LiveStore:
+    """The store's content for the dashboard, kept current: the last good :class:`StoreSnapshot`.
+
+    ``current()`` checks a cheap fingerprint on every call (the seed files'
+    size and time for the embedded store, and the store's data version, one
+    indexed read): when another session or another app process saved a
+    change, the snapshot is caught up by reading only the changed rows
+    (:func:`utils.data.stored.patched`); seed files changed on disk are synced
+    (:func:`utils.data.store_seed.sync_seed`); any failure keeps the last good
+    snapshot with a :class:`Fault` saying why (see :class:`LastGood`).
+    """
+
+    def __init__(self, folder: Path, database_url: str | None = None, *, today=None,
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        self.folder = Path(folder)
+        self.database_url = database_url
+        self.today = today
+        self._database = None
+        self._snapshot = None
+        self._cache_writer: threading.Thread | None = None
+        self._open_failed: tuple[float, Exception] | None = None
+        self.live: LastGood = LastGood(self._load, self._fingerprint, now=now)
+
+    @property
+    def database(self):
+        """The store, opened (and filled on first run) once per process; raises StoreConfigError."""
+        if self._database is None:
+            from utils.data.store_seed import seed_if_empty
+            from utils.data.store_sql import open_database
+
+            if self._open_failed and time.monotonic() - self._open_failed[0] < RETRY_OPEN_SECONDS:
+                raise self._open_failed[1]
+            try:
+                database = open_database(self.folder, self.database_url)
+                seed_if_empty(database, self.folder, today=self.today)
+            except Exception as error:
+                self._open_failed = (time.monotonic(), error)
+                raise
+            self._open_failed = None
+            self._database = database
+        return self._database
+
+    def _fingerprint(self) -> Hashable:
+        from utils.data.store_seed import SEED_FILES, file_stamp
+
+        stamps = tuple(file_stamp(self.folder / name) for name in SEED_FILES) if not self.database_url else ()
+        try:
+            version = self.database.data_version()
+        except Exception as error:  # noqa: BLE001 - an unreachable store is a fault, reported by _load
+            return stamps, f"unavailable: {error}"
+        return stamps, version
+
+    def _load(self):
+        from utils.data.store_seed import sync_seed
+        from utils.data.stored import ignored_notes, load_snapshot, patched
+
+        database = self.database
+        notes = [] if self.database_url else ignored_notes(sync_seed(database, self.folder, today=self.today))
+        if database.read_only_reason:
+            notes.append(database.read_only_reason)
+        previous = self._snapshot
+        snapshot = None
+        if previous is not None and previous.notes == notes and previous.sites_digest == _sites_digest(self.folder):
+            snapshot = patched(previous, database)
+            if snapshot is not None and snapshot is not previous:
+                self._write_cache_later(snapshot)
+        if snapshot is None:
+            snapshot = load_snapshot(database, self.folder, notes=notes)
+        self._snapshot = snapshot
+        return snapshot
+
+    def _write_cache_later(self, snapshot) -> None:
+        """Write the patched snapshot to the on-disk cache in the background (a restart then skips the read)."""
+        from utils.data.stored import write_cache
+
+        if self._cache_writer is not None and self._cache_writer.is_alive():
+            return
+        self._cache_writer = threading.Thread(target=write_cache, args=(self.folder, snapshot), daemon=True,
+                                              name="dataset-cache")
+        self._cache_writer.start()
+
+    def current(self) -> Snapshot:
+        return self.live.current()
+
+    def changed(self) -> bool:
+        return self.live.changed()
+
+
+def _sites_digest(folder: Path) -> str:
+    from utils.data.stored import _sites_digest as digest
+
+    return digest(folder)

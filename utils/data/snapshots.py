@@ -14,13 +14,23 @@ __all__ = ["SNAPSHOT_FOLDER", "list_snapshots", "load_version", "save_snapshot"]
 SNAPSHOT_FOLDER = "snapshots"
 
 
-def save_snapshot(data_dir: Path, version: str, *, now: datetime | None = None) -> Path:
-    """Copy ``events.csv`` to ``snapshots/events-<UTC time>-<version>.csv`` and return its path."""
+def save_snapshot(data_dir: Path, version: str, *, now: datetime | None = None,
+                  content: bytes | None = None) -> Path:
+    """Write ``snapshots/events-<UTC time>-<version>.csv`` and return its path.
+
+    ``content`` is the events served now as CSV in our schema (the store's, see
+    utils/data/store.py); without it ``events.csv`` is copied.
+    """
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
     folder = Path(data_dir) / SNAPSHOT_FOLDER
     folder.mkdir(exist_ok=True)
     target = folder / f"events-{stamp}-{version}.csv"
-    shutil.copyfile(Path(data_dir) / "events.csv", target)
+    if content is None:
+        shutil.copyfile(Path(data_dir) / "events.csv", target)
+    else:
+        partial = target.with_name(f".{target.name}.part")
+        partial.write_bytes(content)
+        partial.replace(target)
     return target
 
 
