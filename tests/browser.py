@@ -7,6 +7,10 @@ import re
 from playwright.sync_api import Frame, Page, expect
 
 EVENT_MARKERS = ".leaflet-events-pane path.leaflet-interactive"
+"""Event markers the map draws one by one (a badge holding several events is a ``BADGES`` element)."""
+BADGES = ".leaflet-events-pane .event-badge"
+FAN_MARKERS = ".leaflet-eventsTop-pane path.leaflet-interactive"
+"""The markers of an opened badge."""
 SITE_MARKERS = ".site-marker"
 TIMEOUT_MS = 30_000
 
@@ -55,9 +59,36 @@ def shown_count(page: Page) -> int:
 
 
 def wait_for_markers(frame: Frame, count: int) -> None:
-    """Wait until the map draws exactly ``count`` event markers."""
+    """Wait until the map's events layer holds exactly ``count`` events and has drawn those in view (one by
+    one, in fans or in badges)."""
     frame.wait_for_function(
-        f"n => document.querySelectorAll({EVENT_MARKERS!r}).length === n", arg=count, timeout=TIMEOUT_MS)
+        "n => window.EventMap && EventMap.events && EventMap.events._D.n === n && !!EventMap.events._groups",
+        arg=count, timeout=TIMEOUT_MS)
+
+
+def reachable_events(frame: Frame) -> tuple[set[str], int]:
+    """Event ids reachable by pointing at what the map draws: hover every event marker (reading its tooltip),
+    and click every badge to fan it out, then hover each of its markers. Returns the ids and how many
+    elements were pointed at."""
+    ids: set[str] = set()
+    pointed = 0
+
+    def hover_all(selector: str) -> None:
+        nonlocal pointed
+        for marker in frame.locator(selector).all():
+            marker.hover(force=True)
+            tip = frame.locator(".leaflet-tooltip").last
+            tip.wait_for(timeout=5_000)
+            ids.add(tip.inner_text().split(" \u00b7 ")[0].strip())
+            pointed += 1
+
+    hover_all(EVENT_MARKERS)
+    for number in range(frame.locator(BADGES).count()):
+        frame.locator(BADGES).nth(number).click(force=True)
+        frame.wait_for_selector(FAN_MARKERS, timeout=5_000)
+        hover_all(FAN_MARKERS)
+        frame.evaluate("() => EventMap.events._collapse()")
+    return ids, pointed
 
 
 def pick_in_multiselect(page: Page, label: str, option_text: str) -> None:

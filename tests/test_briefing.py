@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import pytest
 from conftest import DATA, PAYLOADS
+from map_args import events_layers
 from payloads import PAYLOADS as PAYLOAD_TEXTS
 from payloads import SAFE_LINK
 
@@ -34,7 +35,7 @@ from utils.export.permalink import MapView, dashboard_address, permalink, view_f
 from utils.map.aggregate import in_view
 from utils.map.mapping import category_colors
 from utils.map.settings import MapSettings
-from utils.map.view_layer import DETAIL_LIMIT, ClusterLayer, default_viewport
+from utils.map.view_layer import DETAIL_LIMIT, default_viewport
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +97,7 @@ def test_caption_states_filters_count_version_time_attribution_and_link(dataset)
     lines = dict(caption_lines(briefing, view=view))
     assert lines["Shown"] == ("Showing 11 of 30 events, 2025-03-01 to 2025-04-30, sources: SouthFront, "
                               "within 50 km of Khmeimim air base; 9 of them dated only to the week, month or year")
-    assert lines["Shown"] == value.caption(briefing.events, 30, site_names={"khmeimim": "Khmeimim air base"}), \
+    assert lines["Shown"] == value.caption(11, 30, 9, site_names={"khmeimim": "Khmeimim air base"}), \
         "the export says what is shown in the dashboard's own words"
     assert lines["Dates"] == "2025-03-01 to 2025-04-30"
     assert lines["Sources"] == "SouthFront" and lines["Claimed by"] == "all claimants"
@@ -216,14 +217,14 @@ def test_cli_map_settings_are_read_as_the_link_reads_them_and_drawn(tmp_path, ca
                  "--out", str(out)])
     assert code == 0, capsys.readouterr().err
     page = out.read_text(encoding="utf-8")
-    assert len(re.findall(r"L\.circle\(\s*\[", page)) == 4 * 3  # three rings around each of the four bases
-    labels = re.findall(r'class=\\"ring-label\\"\\u003e([\d.]+ km)\\u003c', page)
-    assert sorted(labels) == sorted(["3 km", "10 km", "70 km"] * 4)
+    rings = json.loads(re.search(r"new EventMap\.RingsLayer\((\[.*?\]\])", page).group(1))
+    assert sorted(km for _lat, _lon, km in rings) == sorted([3, 10, 70] * 4)  # three rings around each of four bases
     assert "L.heatLayer(" in page and "simpleheat" in page and "inline-asset:" not in page  # heat script inlined
     text = html.unescape(page)
     assert "colour: Status; shown as a heatmap; range rings at 3, 10, 70 km" in text
     assert "rings=3%2C10%2C70" in text and "heat=1" in text and "colour=status" in text  # the permalink
-    assert '\\u003cdiv class=\\"title\\"\\u003eStatus\\u003c/div\\u003e' in page  # legend titled by the colour
+    # a heatmap's legend is the heatmap's own scale, not the colours of markers it does not draw (issue 13)
+    assert '\\u003cdiv class=\\"title\\"\\u003eEvent density (heatmap)\\u003c/div\\u003e' in page
 
 
 @pytest.fixture(scope="module")
@@ -242,13 +243,13 @@ def test_a_big_export_draws_the_dashboards_exact_clusters_for_its_view(dataset, 
     fmap, plan = drawn.fmap, drawn.plan
     bounds = default_viewport(view.center, view.zoom, *MAP_PX[layout])
     expected = int(in_view(many["latitude"].to_numpy(), many["longitude"].to_numpy(), bounds).sum())
-    clusters = [c for c in fmap._children["events"]._children.values() if isinstance(c, ClusterLayer)]
-    assert expected > DETAIL_LIMIT and plan.clustered and len(clusters) == 1
-    assert sum(row[2] for row in clusters[0].rows) == plan.in_view == expected
+    layer = fmap._children["events"]._children["events_layer"]
+    assert expected > DETAIL_LIMIT and plan.clustered and layer.payload["clusters"] == plan.rows
+    assert sum(row[2] for row in layer.payload["clusters"]) == plan.in_view == expected
     page = briefing_html(big, layout)
     assert f"{expected:,} of the 6,000 events are in view, grouped into {len(plan.rows):,} clusters" in page
     # no single marker: the HTML's events layer only fills the list of events
-    assert ('"rows":[]' in page) if layout == "html" else ("L.circleMarker(ll" not in page)
+    assert layer.payload["n"] == 0
     if layout in LIST_LIMITS:
         limit = LIST_LIMITS[layout]
         assert f"The first {limit:,} of 6,000 events by date are listed" in page
@@ -292,7 +293,7 @@ def test_the_dashboard_and_the_exports_draw_events_with_one_layer(dataset):
     colors = category_colors(dataset.events["event_type"])
     drawn = build_export_map(dataset, dataset.events, MapView((34.85, 38.7), 6.75), colors)
     page = drawn.fmap.get_root().render()
-    assert page.count("L.circleMarker(ll") == 2  # one events layer: each marker, and the selection ring on click
+    assert page.count("new EventMap.EventsLayer(") == 1  # one events layer, the dashboard's
     assert "ExportEventsLayer" not in page
 
 
@@ -361,7 +362,7 @@ def test_the_list_numbers_events_by_date_then_id_as_their_markers_do(dataset):
     cells = [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", first)]
     assert cells[:3] == ["1", "EV0016", "week of 2025-03-09 (within 3 days)"]
     html_page = briefing_html(briefing, "html")
-    table = json.loads(re.search(r"var D = (\{.*?\}), S = D.strings", html_page).group(1))
+    table = events_layers(html_page)[0][0]  # the events layer's payload (tests/map_args.py)
     assert [table["strings"][r[0]] for r in table["list"]] == [str(n) for n in range(1, 15)]
     assert [table["strings"][r[1]] for r in table["list"]] == [r["Id"] for r in rows]
 
@@ -436,3 +437,39 @@ def test_a_hostile_dataset_reaches_every_new_sink_as_text(hostile_data_dir):
         if layout in ("slide", "print"):
             key = re.search(r'<table class="key">.*?</table>', page).group(0)
             assert "<script" not in key and "<img" not in key
+
+
+def _panel_link(at) -> str:
+    return next(code.value for code in at.code if "start=" in code.value or "lat=" in code.value)
+
+
+@pytest.mark.slow
+def test_the_panels_permalink_uses_the_configured_address_and_the_panel_frames_on_request(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("EVENTMAP_BASE_URL", "https://events.example.org/dash")
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=90)
+    at.query_params["start"], at.query_params["end"] = "2025-03-01", "2025-04-30"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    link = _panel_link(at)
+    assert link.startswith("https://events.example.org/dash?start=2025-03-01&end=2025-04-30&lat=")
+    assert "localhost" not in link
+    words = html.unescape(" ".join(c.value for c in at.caption))
+    assert "numbered, at the map's centre (34.8500, 38.7000)" in words
+    at.radio(key="export_framing").set_value("Frame the events shown").run()
+    assert "numbered, framed on the events" in " ".join(c.value for c in at.caption)
+    at.text_input(key="export_banner").set_value("TLP:GREEN").run()
+    assert not at.exception
+
+
+def test_events_outside_a_given_view_are_listed_and_the_caption_says_so(dataset):
+    tartus = next(s for s in dataset.sites.itertuples() if s.site_id == "tartus")
+    view = MapView((tartus.latitude, tartus.longitude), 12)  # Tartus only: Khmeimim's events are off the map
+    briefing = _window(dataset, view=view)
+    drawn, _view = export_map_of(briefing, "slide")
+    assert 0 < len(drawn.placements) < 14 and drawn.numbered
+    lines = dict(caption_lines(briefing, drawn.plan, view, drawn))
+    assert f"{14 - len(drawn.placements)} listed events are outside this view" in lines["Numbers"]
+    assert "(framed" not in lines["View"]
+    assert len(event_rows(briefing.events)) == 14  # all still listed, with their numbers

@@ -13,6 +13,7 @@ from browser import (
     map_frame,
     open_app,
     pick_in_multiselect,
+    reachable_events,
     shown_count,
     wait_for_markers,
     wait_idle,
@@ -78,7 +79,8 @@ def test_clicking_an_event_shows_its_full_record(app, offline_page):
     frame = map_frame(page)
     wait_for_markers(frame, 1)
     frame.locator(EVENT_MARKERS).first.click()
-    assert frame.locator(".leaflet-popup-content").inner_text().startswith("EV0021")
+    frame.locator(".selection-ring").wait_for(timeout=10_000)   # the clicked event stays ringed
+    assert frame.locator(".leaflet-popup-content").count() == 0  # the record has one home: the panel
     wait_idle(page)
     record = page.locator("[data-testid=stTable]").first
     record.wait_for(timeout=30_000)
@@ -106,8 +108,6 @@ def test_script_payloads_in_event_text_show_as_text_and_run_nothing(hostile_app,
     tooltip = frame.locator(".leaflet-tooltip").inner_text()
     assert PAYLOADS["location"] in tooltip
     marker.click()
-    popup = frame.locator(".leaflet-popup-content").inner_text()
-    assert PAYLOADS["notes"] in popup and PAYLOADS["claimed_by"] in popup
     wait_idle(page)
     panel = page.locator("[data-testid=stTable]").first
     panel.wait_for(timeout=30_000)
@@ -170,11 +170,11 @@ def test_playback_moves_the_window_and_the_map_without_a_click(app, offline_page
     open_app(page, f"{app.url}/?start=2025-03-01&end=2025-04-30")
     frame = map_frame(page)
     wait_for_markers(frame, 14)
-    page.get_by_text("Playback: move a date window through time").click()
+    page.get_by_role("button", name=re.compile("Playback")).click()
     page.get_by_label("Window (days)").fill("7")
     page.get_by_label("Window (days)").press("Enter")
     wait_idle(page)
-    page.get_by_role("button", name=re.compile("Play")).click()
+    page.locator(".st-key-playback_toggle button").click()
     seen_windows, seen_counts = set(), set()
     for _ in range(40):
         page.wait_for_timeout(500)
@@ -216,12 +216,71 @@ def test_pressing_a_marker_on_a_map_cut_off_by_the_window_does_not_scroll_the_pa
         page.wait_for_timeout(150)  # a person's press lasts about this long
         assert page.evaluate(scrolled) == before
         page.mouse.up()
-        frame.locator(".leaflet-popup-content").wait_for(timeout=10_000)
-        assert frame.locator(".leaflet-popup-content").inner_text().startswith("EV0021")
+        frame.locator(".selection-ring").wait_for(timeout=10_000)
         wait_idle(page)  # the click's rerun has drawn the record
+        assert "EV0021" in page.locator("[data-testid=stTable]").first.inner_text()
         frame.locator(".leaflet-container").click(position={"x": 600, "y": 100})  # the map, away from markers
-        center = frame.evaluate("() => map_div.getCenter().lng")
-        page.keyboard.press("ArrowRight")  # the map still takes the keyboard once pressed
-        frame.wait_for_function("before => map_div.getCenter().lng > before", arg=center, timeout=10_000)
+        center = frame.evaluate("() => map_div.getCenter().lat")
+        page.keyboard.press("ArrowUp")  # the map still takes the keyboard once pressed (left/right step events)
+        frame.wait_for_function("before => map_div.getCenter().lat > before", arg=center, timeout=10_000)
     finally:
         short.close()
+
+
+def _open_at_1600(browser, url: str) -> tuple[OfflinePage, object]:
+    wide = OfflinePage(browser, width=1600, height=1000)
+    open_app(wide.page, url)
+    return wide, map_frame(wide.page)
+
+
+@pytest.mark.parametrize(("query", "expected"), [("", 30), ("?start=2025-03-01&end=2025-04-30", 14)])
+def test_every_event_in_the_filter_can_be_pointed_at_on_the_default_view(app, browser, query, expected):
+    """Issue 13: at 1600x1000 on the default view, hovering every marker and opening every badge reaches every
+    event of the filter (co-located events are fanned out, never hidden under another or under a base)."""
+    wide, frame = _open_at_1600(browser, app.url + "/" + query)
+    try:
+        wait_for_markers(frame, expected)
+        ids, pointed = reachable_events(frame)
+        assert len(ids) == expected, (sorted(ids), pointed)
+        assert wide.errors == [] and wide.outside == []
+    finally:
+        wide.close()
+
+
+def test_each_base_icon_opens_its_own_record(app, browser):
+    wide, frame = _open_at_1600(browser, app.url)
+    page = wide.page
+    try:
+        wait_for_markers(frame, 30)
+        seen = []
+        for number in range(4):
+            icon = frame.locator(f".site-icon[data-site='{number}'] svg")
+            icon.click()
+            heading = page.locator("[data-testid=stMarkdownContainer] strong").first
+            page.wait_for_function("before => { const e = document.querySelector("
+                                   "'[data-testid=stMarkdownContainer] strong'); return e && !before.includes(e.innerText); }",
+                                   arg=seen, timeout=30_000)
+            seen.append(heading.inner_text())
+        assert sorted(seen) == ["Al-Tanf garrison", "Khmeimim air base", "Qamishli airport", "Tartus naval base"]
+    finally:
+        wide.close()
+
+
+def test_arrow_keys_step_through_the_events_in_view_and_the_panel_follows(app, offline_page):
+    page = offline_page.page
+    open_app(page, f"{app.url}/?start=2025-03-01&end=2025-04-30")
+    frame = map_frame(page)
+    wait_for_markers(frame, 14)
+    frame.locator(".eventmap-bar [data-act=next]").click()  # the first event in view
+    wait_idle(page)
+    frame.locator(".leaflet-container").focus()
+    first = page.locator("[data-testid=stMarkdownContainer] strong").first.inner_text()
+    seen = {first}
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("seen => { const e = document.querySelector('[data-testid=stMarkdownContainer] strong');"
+                               " return e && !seen.includes(e.innerText); }", arg=list(seen), timeout=30_000)
+        seen.add(page.locator("[data-testid=stMarkdownContainer] strong").first.inner_text())
+        assert frame.locator(".selection-ring").count() == 1
+    assert len(seen) == 4
+    assert "of 14 in view" in frame.locator(".eventmap-bar .where").inner_text()

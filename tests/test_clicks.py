@@ -2,9 +2,26 @@
 
 import pytest
 
-from utils.map.clicks import clicked_event_id, clicked_site_id
+from utils.map.clicks import Click, clicked_event_id, clicked_site_id, parse_click
 
 IDS = ["EV0001", "EV0021"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (None, None),
+        ("", None),
+        ("event:0a1b2c3d4e5f6789:12", Click("event", 12, "0a1b2c3d4e5f6789")),
+        ("  site:3 ", Click("site", 3)),
+        ("event:0a1b:-1", None),
+        ("event:<img src=x>:1", None),
+        ("site:x", None),
+        ("EV0021 · 2022-06-15 · Air/drone strike", None),
+    ],
+)
+def test_parse_click(text, expected):
+    assert parse_click({"last_object_clicked_tooltip": text}) == expected
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Building the map: offline assets, one layer for all events, escaped text everywhere."""
+"""Building the map: offline assets, one compact events payload, escaped text everywhere, labels by zoom."""
 
 import json
 import re
@@ -6,18 +6,17 @@ from pathlib import Path
 
 import folium
 import folium.plugins
+import numpy as np
 import pytest
 
 from utils.data.dataset import load_dataset
 from utils.map.assets import STATIC_DIR, VENDORED, asset_links, localize_assets
-from utils.map.event_layer import ID, EventsLayer, event_table
-from utils.map.mapping import (
-    OTHER_COLOR,
-    STATUS_OUTLINES,
-    build_base_map,
-    build_events_layer,
-    category_colors,
-)
+from utils.map.basemap_layer import basemap_payload, label_rows, place_zoom
+from utils.map.event_layer import EventsLayer
+from utils.map.mapping import build_base_map, build_events_layer, category_colors
+from utils.map.payload import COORD_SCALE, decode_columns, event_payload, strings_of
+from utils.map.settings import COLOR_BY_CHOICES
+from utils.map.style import informative_color_by
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PAYLOAD = "<img src=x onerror=alert(1)> ${alert(2)} \\` </script><script>alert(3)</script>"
@@ -32,7 +31,7 @@ def test_every_asset_is_served_from_the_project(dataset):
     fmap = build_base_map(dataset.basemap, dataset.sites)
     build_events_layer(dataset.events, category_colors(dataset.events["event_type"])).add_to(fmap)
     links = asset_links(fmap)
-    assert links, "the map must load Leaflet"
+    assert any(link.endswith("app/eventmap.js") for link in links), "the map must load its own code"
     for link in links:
         assert not re.match(r"^(https?:)?//", link), link
         assert (STATIC_DIR / link.split("app/static/", 1)[1]).is_file(), link
@@ -55,53 +54,59 @@ def test_a_plugin_needing_a_cdn_is_refused():
         localize_assets(fmap)
 
 
+def test_the_basemap_goes_by_url_when_asked_so_layer_changes_do_not_carry_it(dataset):
+    inline = build_base_map(dataset.basemap, dataset.sites).get_root().render()
+    by_url = build_base_map(dataset.basemap, dataset.sites, basemap_url="../files/basemap-x.json").get_root().render()
+    assert "Orontes" not in by_url and "Orontes" in inline and '"../files/basemap-x.json"' in by_url
+    assert len(inline) - len(by_url) > 250_000  # the borders, governorates, rivers and names
+
+
 def test_all_events_are_one_layer_not_one_object_each(dataset):
     layer = build_events_layer(dataset.events, category_colors(dataset.events["event_type"]))
     layers = [c for c in layer._children.values() if isinstance(c, EventsLayer)]
-    assert len(layers) == 1
-    assert len(layers[0].rows) == len(dataset.events)
+    assert len(layers) == 1 and layers[0].payload["n"] == len(dataset.events)
     assert not [c for c in layer._children.values() if isinstance(c, (folium.Marker, folium.CircleMarker))]
 
 
-def _table(events, colors, **options):
-    return event_table(events, colors, "event_type", outlines=STATUS_OUTLINES, other_color=OTHER_COLOR, radius_px=7,
-                       **options)
+def _payload(events, colors=None, **options):
+    return event_payload(events, colors or {}, "event_type", **options)
 
 
-def test_colours_follow_the_event_type_and_the_legend_counts_them(dataset):
+def test_positions_round_trip_to_a_metre_and_keep_the_given_order(dataset):
+    events = dataset.events.sample(frac=1.0, random_state=3)
+    payload = _payload(events)
+    columns = decode_columns(payload)
+    lat = payload["origin"][0] + columns["lat"] / COORD_SCALE
+    lon = payload["origin"][1] + columns["lon"] / COORD_SCALE
+    assert np.abs(lat - events["latitude"].to_numpy()).max() < 1e-5
+    assert np.abs(lon - events["longitude"].to_numpy()).max() < 1e-5
+    assert payload["ids"] == events["event_id"].tolist()
+    assert strings_of(payload, "place") == events["location"].tolist()
+
+
+def test_styles_follow_colour_and_status_and_hold_the_halo(dataset):
     colors = category_colors(dataset.events["event_type"])
-    table = _table(dataset.events, colors)
-    styles = table["styles"]
-    by_id = {table.text(row, ID): styles[row[2]]["fillColor"] for row in table.rows}
-    assert by_id["EV0021"] == colors["Explosions/Remote violence"] != colors["Strategic developments"]
-    dashed = {table.text(row, ID): styles[row[2]].get("dashArray") for row in table.rows}
-    assert dashed["EV0021"] == "3 3" and dashed["EV0005"] is None    # claimed vs reported
+    payload = _payload(dataset.events, colors)
+    styles = [payload["styles"][code] for code in decode_columns(payload)["style"]]
+    by_id = dict(zip(payload["ids"], styles))
+    assert by_id["EV0021"]["fillColor"] == colors["Explosions/Remote violence"] != colors["Strategic developments"]
+    assert by_id["EV0021"]["dashArray"] == "3 3" and "dashArray" not in by_id["EV0005"]  # claimed vs reported
+    assert by_id["EV0001"]["halo"] == 0 and by_id["EV0021"]["halo"] == 25_000 and by_id["EV0022"]["halo"] == 75_000
+    assert {s["halo"] for s in _payload(dataset.events, halos=False)["styles"]} == {0}
     layer = build_events_layer(dataset.events, colors)
     legend = next(c for c in layer._children.values() if type(c).__name__ == "EventLegend")
     assert "Strategic developments (25)" in legend.html
 
 
-def test_rows_carry_lat_lon_and_halo_for_imprecise_places(dataset):
-    table = _table(dataset.events, {})
-    by_id = {table.text(row, ID): row for row in table.rows}
-    first = dataset.events.loc[0]
-    assert by_id["EV0001"][:2] == [round(first["latitude"], 5), round(first["longitude"], 5)]
-    assert by_id["EV0001"][3] == 0                      # geo_precision 1
-    assert by_id["EV0021"][3] == 25_000                 # geo_precision 2
-    assert by_id["EV0022"][3] == 75_000                 # geo_precision 3
-    popup = table.popup(by_id["EV0021"])
-    assert "halo of 25 km" in popup["Place precision"]
-    assert popup["Nearest base"].startswith("Al-Tanf garrison, 0.0 km")
-    assert all(row[3] == 0 for row in _table(dataset.events, {}, halos=False).rows)
-
-
-def test_each_distinct_escaped_string_is_stored_once_and_png_rows_hold_no_text(dataset):
-    table = _table(dataset.events, {}, list_rows=[["SouthFront", "<b>x</b>"]])
-    assert len(table["strings"]) == len(set(table["strings"]))
-    assert "&#60;b&#62;x&#60;/b&#62;" in table["strings"] and "<b>x</b>" not in table["strings"]
-    assert [table["strings"][i] for i in table["list"][0]] == ["SouthFront", "&#60;b&#62;x&#60;/b&#62;"]
-    lean = _table(dataset.events, {}, details=False)
-    assert lean["strings"] == [""] and {len(row) for row in lean.rows} == {4}  # lat, lon, style, halo (m)
+def test_each_distinct_string_is_stored_once_and_ids_stop_at_the_text_limit(dataset):
+    payload = _payload(dataset.events, list_rows=[["SouthFront", "<b>x</b>"]])
+    assert len(payload["strings"]) == len(set(payload["strings"]))
+    assert [payload["strings"][i] for i in payload["list"][0]] == ["SouthFront", "&#60;b&#62;x&#60;/b&#62;"]
+    assert _payload(dataset.events, text_limit=10)["ids"] is None  # more events than that: tooltips without ids
+    lean = _payload(dataset.events, details="none")
+    assert lean["ids"] is None and lean["records"] is None
+    full = _payload(dataset.events, details="record")
+    assert len(full["records"]) == 30 and "Place precision" in full["labels"]
 
 
 @pytest.mark.parametrize("column", ["notes", "location", "claimed_by", "source", "event_id", "sub_event_type"])
@@ -109,7 +114,7 @@ def test_a_script_payload_in_any_event_text_reaches_the_page_escaped(dataset, co
     events = dataset.events.copy()
     events.loc[0, column] = PAYLOAD
     fmap = build_base_map(dataset.basemap, dataset.sites)
-    build_events_layer(events, category_colors(events["event_type"]), color_by="event_type").add_to(fmap)
+    build_events_layer(events, category_colors(events["event_type"]), popups="full").add_to(fmap)
     page = fmap.get_root().render()
     assert "<img src=x" not in page and "${alert" not in page and "</script><script>alert" not in page
     assert "&#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62;" in page.replace("\\u0026", "&")
@@ -117,7 +122,40 @@ def test_a_script_payload_in_any_event_text_reaches_the_page_escaped(dataset, co
 
 def test_escaped_payload_survives_json_as_the_same_entities(dataset):
     events = dataset.events.copy()
-    events.loc[0, "notes"] = PAYLOAD
-    table = json.loads(json.dumps(_table(events, {})))
-    notes = table["strings"][table["rows"][0][ID + 1 + table["labels"].index("Notes")]]
-    assert "&#60;script&#62;" in notes and "&#96;" in notes and "&#36;" in notes and "&#92;" in notes
+    events.loc[0, "location"] = PAYLOAD
+    payload = json.loads(json.dumps(_payload(events)))
+    place = strings_of(payload, "place")[0]
+    assert "&#60;script&#62;" in place and "&#96;" in place and "&#36;" in place and "&#92;" in place
+
+
+@pytest.mark.parametrize(("population", "capital", "country", "zoom"), [
+    (2_466_000, "national", "SY", 5.0),   # Damascus
+    (4_318, "admin1", "SY", 6.0),         # Quneitra: a governorate capital from zoom 6, whatever its size
+    (162_980, "admin1", "SY", 6.0),       # Tartus
+    (65_915, None, "SY", 8.0),            # Jableh
+    (39_066, None, "SY", 9.0),            # Baniyas
+    (12_000, None, "SY", 10.0),
+    (65_915, None, "TR", 8.5),            # abroad, half a zoom later
+])
+def test_place_names_show_by_population_and_zoom(population, capital, country, zoom):
+    assert place_zoom(population, capital, country)[0] == zoom
+
+
+def test_the_basemap_has_names_in_english_and_arabic_rivers_lakes_and_its_attribution(dataset):
+    places, labels = label_rows(dataset.basemap)
+    by_name = {row[5]: row for row in places}
+    assert by_name["Jablah"][6] == "جبلة" and by_name["Jablah"][3] == 8.0
+    kinds = {row[2] for row in labels}
+    assert {"sea", "country", "region", "admin1", "water", "airport"} <= kinds
+    assert "Orontes" in {row[5] for row in labels}  # the GSHHG rivers (LGPL-3.0, their own file)
+    payload = basemap_payload(dataset.basemap)
+    assert "GeoNames" in payload["attribution"] and "GSHHG" in payload["attribution"]
+    assert len(payload["rivers"]["features"]) >= 16 and len(payload["lakes"]["features"]) == 6
+
+
+def test_colour_by_falls_back_when_one_value_covers_nearly_every_event(dataset):
+    events = dataset.events.copy()
+    events["event_type"] = "Battles"
+    column, note = informative_color_by(events, "event_type", COLOR_BY_CHOICES)
+    assert column != "event_type" and note == "Battles is 100% of the events shown"
+    assert informative_color_by(dataset.events, "event_type", COLOR_BY_CHOICES)[0] == "event_type"  # 83%: kept

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from map_args import events_layers
+from map_args import rows_on_map as rows_in_layer
 from streamlit.testing.v1 import AppTest
 
 from ui.detail import picker_key
 from utils.analysis.facets import FACETS
-from utils.map.event_layer import ID
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -36,15 +37,9 @@ def map_arguments(at: AppTest) -> dict:
     return json.loads(component[0].proto.json_args)
 
 
-def rows_on_map(args: dict) -> list[dict[str, str]]:
-    """The events the map's events layer was given: id and popup values (escaped text) by label."""
-    match = re.search(r"var D = (\{.*?\}), S = D\.strings,", args["feature_group"], re.S)
-    if not match:
-        return []
-    table = json.loads(match.group(1))
-    strings = table["strings"]
-    return [{"id": strings[row[ID]], **dict(zip(table["labels"], (strings[i] for i in row[ID + 1:])))}
-            for row in table["rows"]]
+def rows_on_map(args: dict) -> list[dict]:
+    """The events the map's events layer was given (see tests/map_args.py)."""
+    return rows_in_layer(args["feature_group"])
 
 
 def shown_caption(at: AppTest) -> str:
@@ -58,7 +53,7 @@ def test_map_page_draws_bases_and_every_event():
     args = map_arguments(at)
     assert args["returned_objects"] == ["last_object_clicked_tooltip", "last_object_clicked_count", "center", "zoom",
                                         "bounds"]
-    assert all("app/static/vendor/" in link for link in args["js_links"] + args["css_links"])
+    assert all(link.startswith("../../app/static/") for link in args["js_links"] + args["css_links"])
     assert len(rows_on_map(args)) == 30
     for name in ("Khmeimim air base", "Tartus naval base", "Al-Tanf garrison", "Qamishli airport"):
         assert name in args["script"]
@@ -76,7 +71,8 @@ def test_timeline_slider_narrows_by_overlap():
     at = run_app()
     at.sidebar.slider(key="f_dates").set_value((date(2025, 3, 1), date(2025, 4, 30))).run()
     assert shown_caption(at) == "Showing 14 of 30 events, 2025-03-01 to 2025-04-30; 10 of them dated only to the week, month or year"
-    assert at.sidebar.date_input(key="f_date_input").value == (date(2025, 3, 1), date(2025, 4, 30))
+    assert (at.sidebar.text_input(key="f_from").value, at.sidebar.text_input(key="f_to").value) == (
+        "2025-03-01", "2025-04-30"), "the typed dates follow the slider"
 
 
 def test_a_link_reproduces_the_filters():
@@ -108,12 +104,16 @@ def test_a_map_click_survives_a_rerun_the_browser_asks_for_before_it_draws_the_c
     stays selected and the layer is not redrawn with a ring (which would close the popup)."""
     at = run_app()
     at.selectbox(key=picker_key(None)).set_value("EV0021").run()  # picked from the list: ringed by the server
-    assert "circle_marker" in map_arguments(at)["feature_group"]
+    payload, options = events_layers(map_arguments(at)["feature_group"])[0]
+    assert payload["ids"][options["selected"]] == "EV0021"
     held_by_browser = at._tree.get_widget_states()
-    at.session_state["event_map"] = {"last_object_clicked_tooltip": "EV0025 · Idlib", "last_object_clicked_count": 1}
+    clicked = payload["ids"].index("EV0025")  # the map names a clicked event by its place in the payload
+    at.session_state["event_map"] = {"last_object_clicked_tooltip": f"event:{payload['key']}:{clicked}",
+                                     "last_object_clicked_count": 1}
     at.run()
     layer_after_click = map_arguments(at)["feature_group"]
-    assert "circle_marker" not in layer_after_click  # the map rings a clicked event itself
+    assert layer_after_click == map_arguments(at)["feature_group"]
+    assert events_layers(layer_after_click)[0][1]["selected"] == options["selected"]  # not redrawn: the map rings it
     at.session_state["event_map"] = {**at.session_state["event_map"], "center": {"lat": 35.1, "lng": 36.2}}
     at._run(held_by_browser)  # Streamlit's own test runner, given the values the browser still held
     assert not at.exception
@@ -200,14 +200,15 @@ def test_precise_places_toggle_and_link():
     assert at.sidebar.toggle(key="f_precise").value is True
     assert "precise places only" in shown_caption(at)
     rows = rows_on_map(map_arguments(at))
-    assert rows and all(row["Place precision"].startswith("1&#58;") for row in rows)
+    assert rows and all(row["halo"] == 0 for row in rows)  # a precise place has no halo
 
 
 def test_range_rings_and_heatmap_from_a_link():
     at = run_app(query={"rings": "3,10,70", "heat": "1"})
     args = map_arguments(at)
-    assert args["feature_group"].count("L.circle(") == 4 * 3      # four bases, three rings each
-    assert "L.heatLayer(" in args["feature_group"] and "L.circleMarker(ll" not in args["feature_group"]
+    assert args["feature_group"].count("new EventMap.RingsLayer(") == 1
+    assert len(json.loads(re.search(r"new EventMap\.RingsLayer\((\[.*?\]\])", args["feature_group"]).group(1))) == 4 * 3
+    assert [options["heatmap"] for _payload, options in events_layers(args["feature_group"])] == [True]
     assert any("leaflet_heat.min.js" in link and link.startswith("../../app/static/") for link in args["js_links"])
     assert at.text_input(key="rings_text").value == "3, 10, 70"
     assert any("range rings at 3, 10, 70 km" in html.unescape(c.value) for c in at.caption)

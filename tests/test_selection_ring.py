@@ -1,26 +1,27 @@
-"""The ring around the selected event is drawn only: clicks pass through it to the events beside it."""
+"""The selected event is ringed by the browser, given its place in the payload; the ring never takes clicks."""
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
-import folium
-
 from utils.data.dataset import load_dataset
+from utils.map.event_layer import EventsLayer
 from utils.map.mapping import build_events_layer, category_colors
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+SCRIPT = Path(__file__).resolve().parent.parent / "static" / "app" / "eventmap.js"
 
 
-def test_the_selection_ring_does_not_take_clicks():
+def test_the_layer_is_told_which_event_to_ring_by_its_place_in_the_payload():
     events = load_dataset(DATA).events
-    layer = build_events_layer(events, category_colors(events["event_type"]), selected=(35.35, 35.917))
-    fmap = folium.Map()
-    layer.add_to(fmap)
-    html = fmap.get_root().render()
-    rings = [json.loads(options) for options in re.findall(r"L\.circleMarker\(\s*\[[^\]]*\],\s*(\{.*?\})\s*\)", html, re.S)
-             if "#ffcc00" in options]
-    assert len(rings) == 1
-    assert rings[0]["interactive"] is False and rings[0]["pane"] == "eventsPane"
+    layer = build_events_layer(events, category_colors(events["event_type"]), selected="EV0021")
+    events_layer = next(c for c in layer._children.values() if isinstance(c, EventsLayer))
+    assert events_layer.payload["ids"][events_layer.options["selected"]] == "EV0021"
+    unknown = build_events_layer(events, category_colors(events["event_type"]), selected="EV9999")
+    assert next(c for c in unknown._children.values() if isinstance(c, EventsLayer)).options["selected"] is None
+
+
+def test_the_ring_is_drawn_only():
+    source = SCRIPT.read_text()
+    ring = source[source.index("self._ringLayer = L.circleMarker("):]
+    assert "interactive: false" in ring[:300]

@@ -1,14 +1,14 @@
-"""The map layer for a viewport: all events when few, clusters with exact counts when many."""
+"""The events layer for a viewport: every event when the browser can take them, else clusters with exact counts."""
 
 import pytest
 
 from benchmarks.synthetic import synthetic_events
 from utils.core.dates import add_date_windows
 from utils.data.validation import validate_events
-from utils.map.aggregate import Viewport, in_view
-from utils.map.event_layer import ID
+from utils.map.aggregate import Viewport, default_viewport, in_view
+from utils.map.event_layer import EventsLayer
 from utils.map.mapping import category_colors
-from utils.map.view_layer import ClusterLayer, build_viewport_layer, default_viewport, viewport_from_state
+from utils.map.view_layer import build_viewport_layer, viewport_from_state
 
 
 @pytest.fixture(scope="module")
@@ -19,37 +19,33 @@ def many():
     return add_date_windows(events)
 
 
-def cluster_rows(layer) -> list[list]:
-    clusters = [c for c in layer._children.values() if isinstance(c, ClusterLayer)]
-    return clusters[0].rows if clusters else []
+def events_layer(layer) -> EventsLayer:
+    return next(c for c in layer._children.values() if isinstance(c, EventsLayer))
 
 
 @pytest.mark.parametrize("view", [Viewport(32.0, 34.5, 37.6, 42.8, 7), Viewport(33.0, 35.8, 34.0, 37.0, 9)])
-def test_clusters_count_every_event_in_view_exactly(many, view):
+def test_above_the_browser_limit_clusters_count_every_event_in_view_exactly(many, view):
     colors = category_colors(many["event_type"].value_counts().index)
-    layer, words = build_viewport_layer(many, colors, view, detail_limit=500)
+    layer, words = build_viewport_layer(many, colors, view, detail_limit=500, browser_limit=1000)
     expected = int(in_view(many["latitude"].to_numpy(), many["longitude"].to_numpy(), view).sum())
-    assert sum(row[2] for row in cluster_rows(layer)) == expected
+    assert sum(row[2] for row in events_layer(layer).payload["clusters"]) == expected
     assert f"{expected:,} of the 6,000 events are in view" in words
 
 
-def test_zoomed_in_the_events_in_view_are_drawn_one_by_one(many):
+def test_zoomed_in_the_events_in_view_are_sent_one_by_one(many):
     colors = category_colors(many["event_type"].value_counts().index)
     damascus = Viewport(33.45, 36.20, 33.60, 36.40, 12)
-    layer, words = build_viewport_layer(many, colors, damascus, detail_limit=2000)
-    assert not cluster_rows(layer)
-    events_layer = next(c for c in layer._children.values() if type(c).__name__ == "EventsLayer")
+    layer, words = build_viewport_layer(many, colors, damascus, detail_limit=2000, browser_limit=2000)
+    payload = events_layer(layer).payload
     inside = many[(many["latitude"].between(33.45, 33.60)) & (many["longitude"].between(36.20, 36.40))]
     assert 0 < len(inside) < 2000 < len(many)
-    assert sorted(events_layer.table.text(r, ID) for r in events_layer.rows) == sorted(inside["event_id"])
+    assert payload["clusters"] is None and sorted(payload["ids"]) == sorted(inside["event_id"])
     assert "each drawn" in words
 
 
-def test_few_events_are_all_drawn_whatever_the_view(many):
-    few = many.head(100)
-    layer, words = build_viewport_layer(few, {}, Viewport(10, 10, 11, 11, 12))
-    events_layer = next(c for c in layer._children.values() if type(c).__name__ == "EventsLayer")
-    assert len(events_layer.rows) == 100 and words == ""
+def test_up_to_the_browser_limit_every_event_is_sent_whatever_the_view(many):
+    layer, words = build_viewport_layer(many, {}, Viewport(10, 10, 11, 11, 12), browser_limit=6000)
+    assert events_layer(layer).payload["n"] == 6000 and words == ""
 
 
 def test_the_view_comes_from_what_the_map_reported():

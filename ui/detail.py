@@ -7,10 +7,11 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
+from ui.map_layer import event_of_click
 from ui.view import View
 from utils.core.escaping import escape_text
-from utils.core.presentation import event_record, site_tooltip_text
-from utils.map.clicks import clicked_event_id, clicked_site_id
+from utils.core.presentation import event_record
+from utils.map.clicks import COUNT_FIELD, parse_click
 
 SELECTED = "selected_event"
 SELECTED_SITE = "selected_site"
@@ -32,33 +33,28 @@ def take_click(view: View, returned: Mapping | None) -> None:
 
     Called before the map is drawn, so the panel beside it shows the clicked record in the same run.
     """
-    count = (returned or {}).get("last_object_clicked_count")
+    count = (returned or {}).get(COUNT_FIELD)
     if count is None or count == st.session_state.get(LAST_CLICK):
         return
     st.session_state[LAST_CLICK] = count
-    event_id = clicked_event_id(returned, view.dataset.events["event_id"])
-    if event_id:
-        st.session_state[SELECTED] = event_id
-        st.session_state[SELECTED_SITE] = None
-        st.session_state[SELECTED_ON_MAP] = True  # the map rings it itself; redrawing would close its popup
+    click = parse_click(returned)
+    if click is None:
         return
-    sites = {row.site_id: site_tooltip_text(pd.Series(row._asdict())) for row in view.dataset.sites.itertuples()}
-    st.session_state[SELECTED_SITE] = clicked_site_id(returned, sites)
+    if click.kind == "event":
+        event_id = event_of_click(click)
+        if event_id:
+            st.session_state[SELECTED] = event_id
+            st.session_state[SELECTED_SITE] = None
+            st.session_state[SELECTED_ON_MAP] = True  # the map rings it itself: the layer is not redrawn
+        return
+    sites = view.dataset.sites
+    if 0 <= click.index < len(sites):
+        st.session_state[SELECTED_SITE] = sites.iloc[click.index]["site_id"]
 
 
-def selected_position(view: View) -> tuple[float, float] | None:
-    """(lat, lon) of the event picked from the list, to ring on the map; ``None`` if clicked on the map.
-
-    An event clicked on the map is ringed by the map itself (see utils.map.event_layer), so the layer is
-    not redrawn and its popup stays open.
-    """
-    if st.session_state.get(SELECTED_ON_MAP):
-        return None
-    selected = st.session_state.get(SELECTED)
-    rows = view.shown[view.shown["event_id"] == selected]
-    if rows.empty or st.session_state.get(SELECTED_SITE):
-        return None
-    return float(rows.iloc[0]["latitude"]), float(rows.iloc[0]["longitude"])
+def selected_by_server() -> bool:
+    """True when the selection was last changed here (the event list), not by a click on the map."""
+    return not st.session_state.get(SELECTED_ON_MAP, False)
 
 
 def picker_key(selected: str | None) -> str:

@@ -1,8 +1,10 @@
-"""The map page's display controls (colours, points or heatmap, range rings), kept in the link."""
+"""The map page's display controls in one compact bar above the map (colours, points or heatmap, range
+rings, playback, the record panel), kept in the link."""
 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ui import url_state
 from utils.core.escaping import escape_text
@@ -13,6 +15,7 @@ _COLOR = "color_by"
 _HEAT = "show_as"
 _RINGS = "rings_text"
 _READ = "map_settings_read"
+_PANEL = "record_panel"
 
 
 def _initialise() -> None:
@@ -20,27 +23,39 @@ def _initialise() -> None:
     st.session_state[_COLOR] = settings.color_by
     st.session_state[_HEAT] = "Heatmap" if settings.heatmap else "Points"
     st.session_state[_RINGS] = ", ".join(f"{r:g}" for r in settings.rings_km)
+    st.session_state.setdefault(_PANEL, True)
     for message in messages:
         st.warning(escape_text(message))
     st.session_state[_READ] = True
 
 
-def map_settings_controls() -> MapSettings:
-    """Draw the controls and return the :class:`MapSettings` they describe (also put in the URL)."""
+def record_panel_open() -> bool:
+    """Whether the record panel beside the map is shown (the bar's toggle; shown by default)."""
+    return bool(st.session_state.get(_PANEL, True))
+
+
+def map_settings_controls() -> tuple[MapSettings, DeltaGenerator]:
+    """Draw the bar and return the :class:`MapSettings` it describes (also put in the URL), and a slot in the
+    bar for the playback controls."""
     if not st.session_state.get(_READ):
         _initialise()
-    left, middle, right = st.columns([5, 2, 3])
-    color_by = left.segmented_control("Colour events by", COLOR_BY_CHOICES, key=_COLOR,
-                                      format_func=lambda column: DISPLAY_LABELS[column]) or "event_type"
-    show_as = middle.segmented_control("Show events as", ["Points", "Heatmap"], key=_HEAT) or "Points"
-    ring_text = right.text_input("Range rings around each base (km)", key=_RINGS, placeholder="e.g. 3, 10, 70",
-                                 help="Distances in km, separated by commas. The articles mention drones with "
-                                      "a 70 km range launched from near Jisr ash-Shughur.")
+    colour, show, rings_box, playback, panel = st.columns([2.3, 1.6, 2.4, 1.3, 1.4], vertical_alignment="center")
+    color_by = colour.selectbox("Colour events by", COLOR_BY_CHOICES, key=_COLOR, label_visibility="collapsed",
+                                format_func=lambda column: f"Colour: {DISPLAY_LABELS[column]}",
+                                help="Colour events by this field. With the default (event type), when one "
+                                     "value covers 90% of the events shown, the map colours by the most "
+                                     "informative other field and the legend says so.") or "event_type"
+    show_as = show.segmented_control("Show events as", ["Points", "Heatmap"], key=_HEAT,
+                                     label_visibility="collapsed") or "Points"
+    ring_text = rings_box.text_input("Range rings around each base (km)", key=_RINGS, label_visibility="collapsed",
+                                     placeholder="Range rings (km), e.g. 3, 10, 70",
+                                     help="Distances in km around each base, separated by commas. The articles "
+                                          "mention drones with a 70 km range launched from near Jisr ash-Shughur.")
+    panel.toggle("Record panel", key=_PANEL, help="Show the selected event's record beside the map; off, the map "
+                                                  "takes the whole width and a click opens a short popup.")
     rings, messages = parse_rings(ring_text)
     for message in messages:
-        right.caption(escape_text(message))
+        rings_box.caption(escape_text(message))
     settings = MapSettings(color_by=color_by, heatmap=show_as == "Heatmap", rings_km=rings)
     url_state.write_map_settings(settings)
-    if settings.describe():
-        st.caption(escape_text("Map: " + settings.describe()))
-    return settings
+    return settings, playback.popover("Playback", icon=":material/play_circle:", use_container_width=True)

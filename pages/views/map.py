@@ -1,4 +1,4 @@
-"""Map page: the bases and the filtered events; click an event to read its record."""
+"""Map page: the bases and the filtered events, map first; click an event to read its record beside the map."""
 
 from __future__ import annotations
 
@@ -6,25 +6,33 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from ui.detail import selected_position, show_selection, take_click
+from ui.detail import selected_by_server, show_selection, take_click
 from ui.export_panel import initial_view, show_export_panel
-from ui.map_controls import map_settings_controls
+from ui.map_controls import map_settings_controls, record_panel_open
+from ui.map_files import basemap_url
+from ui.map_layer import events_layer
 from ui.playback import playback_controls, playback_view
 from ui.view import current_view, show_caption
-from utils.analysis.facets import column_counts
 from utils.core.escaping import escape_text
-from utils.map.clicks import CLICK_FIELD
-from utils.map.mapping import build_base_map, category_colors
-from utils.map.view_layer import build_viewport_layer, viewport_from_state
+from utils.map.basemap_layer import build_base_map
+from utils.map.clicks import CLICK_FIELD, COUNT_FIELD
+from utils.map.view_layer import viewport_from_state
 
 MAP_KEY = "event_map"
-COUNT_FIELD = "last_object_clicked_count"
+MAP_HEIGHT_PX = 740
+"""About three quarters of a 1000 px high window, below the title and the settings bar."""
+COMPACT_CSS = """<style>
+[data-testid=stMainBlockContainer] { padding-top: 2.2rem; padding-bottom: 2rem; }
+[data-testid=stMainBlockContainer] h1 { font-size: 1.55rem; padding: 0 0 0.2rem; }
+</style>"""
 
+st.html(COMPACT_CSS)
 view = current_view()
 st.title("Reported events around foreign bases in Syria")
 show_caption(view)
-settings = map_settings_controls()
-playback, interval = playback_controls(view)
+settings, bar = map_settings_controls()
+with bar:
+    playback, interval = playback_controls(view)
 
 
 @st.fragment(run_every=interval)
@@ -34,32 +42,35 @@ def map_and_record() -> None:
     if playback_words:
         st.caption(escape_text(playback_words))
     take_click(shown, st.session_state.get(MAP_KEY))
-    map_column, detail_column = st.columns([7, 3], gap="medium")
+    panel = record_panel_open()
+    map_column, detail_column = st.columns([72, 28], gap="small") if panel else (st.container(), None)
     with map_column:
         start = initial_view()
-        base_map = build_base_map(view.dataset.basemap, view.dataset.sites, center=start.center, zoom=start.zoom)
-        colors = category_colors(column_counts(view.dataset, settings.color_by).index, settings.color_by)
+        base_map = build_base_map(view.dataset.basemap, view.dataset.sites, center=start.center, zoom=start.zoom,
+                                  basemap_url=basemap_url(view.dataset))
         viewport = viewport_from_state(st.session_state.get(MAP_KEY), start.center, start.zoom)
-        events_layer, layer_words = build_viewport_layer(
-            shown.shown, colors, viewport, color_by=settings.color_by, selected=selected_position(shown),
-            heatmap=settings.heatmap, rings_km=settings.rings_km, sites=view.dataset.sites,
-        )
+        drawn = events_layer(shown, settings, viewport, selected=st.session_state.get("selected_event"),
+                             selected_by_server=selected_by_server(), popups="none" if panel else "short")
         map_state = st_folium(
             base_map,
             key=MAP_KEY,
-            feature_group_to_add=events_layer,
-            layer_control=folium.LayerControl(collapsed=True, position="topright"),  # open, it covered popups
+            feature_group_to_add=drawn.layer,
+            layer_control=folium.LayerControl(collapsed=True, position="topright"),  # open, it covered the map
             returned_objects=[CLICK_FIELD, COUNT_FIELD, "center", "zoom", "bounds"],
             use_container_width=True,
-            height=640,
+            height=MAP_HEIGHT_PX,
         )
-        if layer_words:
-            st.caption(layer_words)
-        st.caption(f"{len(shown.shown)} event(s) on the map. Outline shows status; a dashed outline is a claim; "
-                   "a dashed halo shows how far an imprecise place may be off. Basemap: Natural Earth borders "
-                   "and geoBoundaries governorates, drawn offline.")
-    with detail_column:
-        show_selection(shown)
+        words = drawn.plan.words()
+        if drawn.plan.clustered:
+            words += "; zoom in or click a cluster to see single events."
+        st.caption(escape_text(
+            f"{len(shown.shown):,} event(s) on the map. " + (words + " " if words else "")
+            + (f"Map: {settings.describe()}. " if settings.describe() else "")
+            + ("Pan and zoom are drawn in the browser. " if drawn.plan.everything else "")
+            + "Click an event or a base for its record; the arrow keys step through the events in view."))
+    if detail_column is not None:
+        with detail_column:
+            show_selection(shown)
     show_export_panel(shown, map_state, settings)
 
 

@@ -32,6 +32,7 @@ import pandas as pd
 
 from utils.core.geo import add_site_distances
 from utils.core.problems import Problem
+from utils.data.aliases import Aliases, load_aliases
 from utils.data.basemap import Basemap, load_basemap
 from utils.data.dataset import Dataset, derive_columns
 from utils.data.incidents import add_incident_columns
@@ -63,6 +64,8 @@ class StoreSnapshot:
     store_id: str
     sites_digest: str
     notes: list[str] = field(default_factory=list)
+    aliases: Aliases = field(default_factory=Aliases)
+    """Other spellings of outlets and claimants (the folder's ``aliases.csv``; not in the store)."""
     memo: dict = field(default_factory=dict, repr=False, compare=False)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
@@ -89,8 +92,12 @@ def _store_id(database: Database) -> str:
 
 
 def _sites_digest(folder: Path) -> str:
-    path = folder / "sites.geojson"
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.exists() else "none"
+    """A digest of the folder's files read beside the store: the bases and the aliases (optional)."""
+    digest = hashlib.sha256()
+    for name in ("sites.geojson", "aliases.csv"):
+        path = folder / name
+        digest.update(path.read_bytes() if path.exists() else b"none")
+    return digest.hexdigest()[:16]
 
 
 def _cache_path(folder: Path, key: str) -> Path:
@@ -131,7 +138,8 @@ def load_snapshot(database: Database, folder: Path, *, notes: list[str] | None =
     snapshot = StoreSnapshot(events=pd.DataFrame(), sources=read_sources_frame(database), sites=sites,
                              basemap=load_basemap(folder), collections=read_collections(database),
                              data_version=version, store_id=_store_id(database), sites_digest=_sites_digest(folder),
-                             notes=list(notes or []))
+                             notes=list(notes or []),
+                             aliases=load_aliases(folder / "aliases.csv", file_label="aliases.csv"))
     cached = _read_cache(_cache_path(folder, snapshot.version)) if use_cache else None
     if cached is not None:
         snapshot.events = cached
@@ -170,7 +178,8 @@ def patched(snapshot: StoreSnapshot, database: Database) -> StoreSnapshot | None
     events = add_incident_columns(events)
     return StoreSnapshot(events=events, sources=read_sources_frame(database), sites=snapshot.sites,
                          basemap=snapshot.basemap, collections=collections, data_version=version,
-                         store_id=snapshot.store_id, sites_digest=snapshot.sites_digest, notes=snapshot.notes)
+                         store_id=snapshot.store_id, sites_digest=snapshot.sites_digest, notes=snapshot.notes,
+                         aliases=snapshot.aliases)
 
 
 def _problems(report: dict) -> list[Problem]:
@@ -211,7 +220,8 @@ def dataset_for(snapshot: StoreSnapshot, collections: tuple[str, ...] | None = N
                       notes=notes)
     digest = hashlib.sha256(f"{snapshot.version}|{'|'.join(chosen)}".encode()).hexdigest()[:10]
     dataset = Dataset(events=events, load=load, sites=snapshot.sites, sources=snapshot.sources,
-                      basemap=snapshot.basemap, version=snapshot.version if chosen == live else digest, notes=notes)
+                      basemap=snapshot.basemap, version=snapshot.version if chosen == live else digest, notes=notes,
+                      aliases=snapshot.aliases)
     with snapshot.lock:
         return snapshot.memo.setdefault(key, dataset)
 

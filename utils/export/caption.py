@@ -89,7 +89,8 @@ def caption_lines(briefing: Briefing, plan: ViewPlan | None = None, view: MapVie
     end = value.end or last
     dates = f"{start} to {end}" if start and end else "all dates"
     lines = [
-        ("Shown", value.caption(events, len(everything), site_names=names)),
+        ("Shown", value.caption(len(events), len(everything), int((events["date_precision"] != "day").sum()),
+                                site_names=names)),
         ("Dates", dates + ("" if value.start or value.end else " (all dates in the data)")),
         *((facet.words.capitalize(), _chosen(getattr(value, facet.name), facet.every)) for facet in FACETS),
     ]

@@ -108,7 +108,7 @@ def build_export_map(dataset: Dataset, events: pd.DataFrame, view: MapView, colo
     if NUMBER_COLUMN not in events.columns:
         events = events.assign(**{NUMBER_COLUMN: range(1, len(events) + 1)})
     fmap = build_base_map(dataset.basemap, dataset.sites, center=view.center, zoom=view.zoom,
-                          asset_prefix=INLINE_PREFIX)
+                          asset_prefix=INLINE_PREFIX, site_popups=interactive)
     for name, child in list(fmap._children.items()):
         if isinstance(child, folium.TileLayer):
             del fmap._children[name]
@@ -138,7 +138,8 @@ def build_export_map(dataset: Dataset, events: pd.DataFrame, view: MapView, colo
         plan = ViewPlan(drawn, plan.rows, plan.in_view, plan.total, clustered=False, everything=plan.everything)
     layer = build_plan_layer(plan, events, colors, color_by=settings.color_by, heatmap=settings.heatmap,
                              rings_km=settings.rings_km, sites=dataset.sites, details=details,
-                             list_rows=list_rows, asset_prefix=INLINE_PREFIX, halos=not placements)
+                             list_rows=list_rows, asset_prefix=INLINE_PREFIX, halos=not placements,
+                             popups="full" if details else "none", expand_all=True)  # a PNG cannot be clicked
     fmap.add_child(layer, name="events")
     if placements:
         table = layer._children["events_layer"].table

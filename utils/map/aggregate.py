@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Aggregation", "Viewport", "aggregate_view", "in_view"]
+from utils.map.mercator import latitude_of_y, mercator_y, world_px
+from utils.map.style import CLUSTER_CELL_PX, DETAIL_LIMIT
 
-TILE_PX = 256
-MAX_MERCATOR_LAT = 85.05112878
+__all__ = ["Aggregation", "Viewport", "aggregate_view", "default_viewport", "in_view"]
 
 
 @dataclass(frozen=True)
@@ -74,13 +74,15 @@ def in_view(latitude: np.ndarray, longitude: np.ndarray, view: Viewport) -> np.n
     return inside & ((longitude >= west) | (longitude <= east))
 
 
-def _mercator_y(latitude: np.ndarray | float, scale: float) -> np.ndarray:
-    lat = np.radians(np.clip(latitude, -MAX_MERCATOR_LAT, MAX_MERCATOR_LAT))
-    return (1.0 - np.log(np.tan(lat) + 1.0 / np.cos(lat)) / math.pi) / 2.0 * scale
-
-
-def _latitude_of_y(y: np.ndarray, scale: float) -> np.ndarray:
-    return np.degrees(np.arctan(np.sinh(math.pi * (1.0 - 2.0 * y / scale))))
+def default_viewport(center: tuple[float, float], zoom: float, width_px: int = 900,
+                     height_px: int = 640) -> Viewport:
+    """The view a map of that size (CSS px) shows at ``center`` (lat, lon) and ``zoom``."""
+    scale = world_px(zoom)
+    half_lon = width_px / 2 / scale * 360.0
+    y = float(mercator_y(center[0], scale))
+    return Viewport(south=float(latitude_of_y(y + height_px / 2, scale)), west=center[1] - half_lon,
+                    north=float(latitude_of_y(y - height_px / 2, scale)), east=center[1] + half_lon,
+                    zoom=zoom)
 
 
 def _cells(lat: np.ndarray, lon: np.ndarray, view: Viewport, cell_px: int) -> tuple[np.ndarray, int]:
@@ -89,21 +91,21 @@ def _cells(lat: np.ndarray, lon: np.ndarray, view: Viewport, cell_px: int) -> tu
     Longitude maps linearly to pixels; latitude is binned against the cell
     edges computed once in Web Mercator, so no per-point logarithm is needed.
     """
-    scale = TILE_PX * 2.0 ** view.zoom
+    scale = world_px(view.zoom)
     px_per_degree = scale / 360.0
     west = view.west
     columns = max(1, math.ceil((view.east - view.west) * px_per_degree / cell_px))
     cell_x = np.minimum(((lon - west) % 360.0 * px_per_degree / cell_px).astype(np.int64), columns - 1)
-    top = float(_mercator_y(view.north, scale))
-    bottom = float(_mercator_y(view.south, scale))
+    top = float(mercator_y(view.north, scale))
+    bottom = float(mercator_y(view.south, scale))
     rows = max(1, math.ceil((bottom - top) / cell_px))
-    edges = _latitude_of_y(top + cell_px * np.arange(1, rows), scale)   # north to south, decreasing
+    edges = latitude_of_y(top + cell_px * np.arange(1, rows), scale)   # north to south, decreasing
     cell_y = np.searchsorted(-edges, -lat, side="right")
     return cell_x * rows + cell_y, columns * rows
 
 
 def aggregate_view(latitude: np.ndarray, longitude: np.ndarray, category: np.ndarray, view: Viewport, *,
-                   detail_limit: int = 1500, cell_px: int = 64) -> Aggregation:
+                   detail_limit: int = DETAIL_LIMIT, cell_px: int = CLUSTER_CELL_PX) -> Aggregation:
     """Individual events when few are in view, else exact counts per screen cell.
 
     ``category`` holds small non-negative integer codes (the colour category of

@@ -24,8 +24,10 @@ VENDORED: dict[str, str] = {
     "leaflet.js": f"vendor/leaflet-{LEAFLET_VERSION}/leaflet.js",
     "leaflet.css": f"vendor/leaflet-{LEAFLET_VERSION}/leaflet.css",
     "leaflet-heat.js": "vendor/leaflet-heat-folium-0.20.0/leaflet_heat.min.js",
+    "eventmap.js": "app/eventmap.js",
 }
-"""Asset name -> path under ``static/`` (see static/vendor/README.md for versions and licences)."""
+"""Asset name -> path under ``static/``: the vendored libraries (see static/vendor/README.md for versions and
+licences) and the project's own map code, ``app/eventmap.js``."""
 
 COMPONENT_STATIC_PREFIX = "../../app/static/"
 """Where ``static/`` is, seen from the streamlit-folium iframe (``/component/<name>/index.html``).
@@ -33,7 +35,7 @@ COMPONENT_STATIC_PREFIX = "../../app/static/"
 Relative, so that it also works under a ``server.baseUrlPath``.
 """
 
-_MAP_JS = ("leaflet.js", "leaflet-heat.js")
+_MAP_JS = ("leaflet.js", "leaflet-heat.js", "eventmap.js")
 """Loaded with the map once, so a heatmap can be switched on later without reloading it."""
 _MAP_CSS = ("leaflet.css",)
 

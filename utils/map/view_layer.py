@@ -1,54 +1,33 @@
-"""The events layer for a viewport: all events when few, else what the view shows, clustered.
+"""The events layer for a view: every filtered event when the browser can take them, else what the view shows.
 
-With up to ``DETAIL_LIMIT`` filtered events the layer holds them all and does
-not depend on the view (panning sends nothing). Above that, the server sends
-only what the view needs (see :mod:`utils.map.aggregate`): the events inside the
-view when at most ``DETAIL_LIMIT`` are there, otherwise one cluster per screen
-cell with its exact count, which zooms in when clicked.
+Up to ``browser_limit`` filtered events (the dashboard: :data:`utils.map.style.BROWSER_LIMIT`), the layer
+holds them all and does not depend on the view: the browser clusters, fans out and redraws them on every
+pan and zoom without asking the server. Above that, the server sends only what the view needs (see
+:mod:`utils.map.aggregate`): the events inside the view when at most ``detail_limit`` are there, otherwise
+one cluster per screen cell with its exact count, which zooms in when clicked.
 """
 
 from __future__ import annotations
 
-import json
-import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import folium
 import numpy as np
 import pandas as pd
-from branca.element import MacroElement
-from jinja2 import Template
 
-from utils.map.aggregate import Viewport, aggregate_view
-from utils.map.mapping import (
-    EVENTS_PANE,
-    OTHER_COLOR,
-    EventLegend,
-    build_events_layer,
-    legend_html,
-)
+from utils.map.aggregate import Viewport, aggregate_view, default_viewport
+from utils.map.assets import COMPONENT_STATIC_PREFIX, localize_assets
+from utils.map.event_layer import EventsLayer
+from utils.map.legend import EventLegend, heat_legend_html, legend_html
+from utils.map.payload import event_payload
+from utils.map.rings import RingsLayer
+from utils.map.style import DETAIL_LIMIT, OTHER_COLOR
 
-__all__ = ["DETAIL_LIMIT", "ClusterLayer", "ViewPlan", "build_plan_layer", "build_viewport_layer", "default_viewport",
-           "plan_view", "viewport_from_state"]
+__all__ = ["DETAIL_LIMIT", "EVENTS_LAYER_NAME", "ViewPlan", "build_plan_layer", "build_viewport_layer",
+           "default_viewport", "plan_view", "viewport_from_state"]
 
-DETAIL_LIMIT = 1500
-"""Most events drawn one by one; above it, the view is clustered."""
-
-
-def default_viewport(center: tuple[float, float], zoom: float, width_px: int = 900,
-                     height_px: int = 640) -> Viewport:
-    """The view a map of that size shows at ``center`` (lat, lon) and ``zoom``, before it reports its own."""
-    scale = 256 * 2.0 ** zoom
-    half_lon = width_px / 2 / scale * 360.0
-    lat = math.radians(center[0])
-    y = (1 - math.log(math.tan(lat) + 1 / math.cos(lat)) / math.pi) / 2 * scale
-
-    def latitude(pixel_y: float) -> float:
-        return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * pixel_y / scale))))
-
-    return Viewport(south=latitude(y + height_px / 2), west=center[1] - half_lon, north=latitude(y - height_px / 2),
-                    east=center[1] + half_lon, zoom=zoom)
+EVENTS_LAYER_NAME = "Events"
 
 
 def viewport_from_state(state: Mapping | None, center: tuple[float, float], zoom: float) -> Viewport:
@@ -57,39 +36,6 @@ def viewport_from_state(state: Mapping | None, center: tuple[float, float], zoom
         return Viewport.from_leaflet(state["bounds"], state["zoom"])  # type: ignore[index]
     except (KeyError, TypeError, ValueError):
         return default_viewport(center, zoom)
-
-
-class ClusterLayer(MacroElement):
-    """Counted circles, one per screen cell; a click zooms in two levels there."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = (function() {
-            var ROWS = {{ this.rows_json }};
-            var group = L.featureGroup();
-            ROWS.forEach(function(r) {
-                var size = Math.round(22 + 8 * Math.log10(r[2]));
-                var label = r[2] >= 10000 ? Math.round(r[2] / 1000) + "k" : (r[2] >= 1000 ? (r[2] / 1000).toFixed(1) + "k" : String(r[2]));
-                var icon = L.divIcon({className: "event-cluster", iconSize: [size, size],
-                    html: '<div style="width:' + size + 'px;height:' + size + 'px;line-height:' + size + 'px;background:'
-                          + r[3] + '">' + label + "</div>"});
-                var marker = L.marker([r[0], r[1]], {icon: icon, pane: "{{ this.pane }}", keyboard: false});
-                marker.bindTooltip(r[2].toLocaleString() + " events here; click to zoom in");
-                marker.on("click", function() { marker._map.setView([r[0], r[1]], marker._map.getZoom() + 2); });
-                marker.addTo(group);
-            });
-            return group;
-        })();
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-    """)
-
-    def __init__(self, rows: list[list[object]], *, pane: str = EVENTS_PANE) -> None:
-        super().__init__()
-        self._name = "ClusterLayer"
-        self.rows = rows
-        self.rows_json = json.dumps(rows, separators=(",", ":")).replace("</", "<\\/")
-        self.pane = pane
 
 
 @dataclass(frozen=True)
@@ -106,7 +52,7 @@ class ViewPlan:
     total: int
     clustered: bool
     everything: bool
-    """True when every filtered event is drawn (at most the detail limit, or a heatmap)."""
+    """True when every filtered event is sent (the browser lays them out for any view)."""
 
     def words(self) -> str:
         """A sentence saying what the layer shows ('' when it draws every event)."""
@@ -119,9 +65,11 @@ class ViewPlan:
 
 
 def plan_view(events: pd.DataFrame, colors: dict[str, str], view: Viewport, *, color_by: str = "event_type",
-              detail_limit: int = DETAIL_LIMIT, heatmap: bool = False) -> ViewPlan:
-    """Decide what to draw for ``view``: every event, the events in view, or exact-count clusters."""
-    if len(events) <= detail_limit or heatmap:
+              detail_limit: int = DETAIL_LIMIT, heatmap: bool = False, browser_limit: int | None = None) -> ViewPlan:
+    """Decide what to send for ``view``: every event (at most ``browser_limit``, default ``detail_limit``), the
+    events in view (at most ``detail_limit``), or exact-count clusters."""
+    limit = detail_limit if browser_limit is None else browser_limit
+    if len(events) <= limit:
         return ViewPlan(events, [], len(events), len(events), clustered=False, everything=True)
     categories = pd.Categorical(events[color_by].astype(str))
     result = aggregate_view(events["latitude"].to_numpy(float), events["longitude"].to_numpy(float),
@@ -136,32 +84,65 @@ def plan_view(events: pd.DataFrame, colors: dict[str, str], view: Viewport, *, c
     return ViewPlan(events.iloc[:0], rows, result.in_view, len(events), clustered=True, everything=False)
 
 
-def build_plan_layer(plan: ViewPlan, events: pd.DataFrame, colors: dict[str, str], *, color_by: str = "event_type",
-                     **layer_options: object) -> folium.FeatureGroup:
-    """The events layer that draws ``plan``; with clusters the legend counts every event of ``events``.
+def events_bbox(events: pd.DataFrame) -> list[float] | None:
+    """[south, west, north, east] of ``events`` (degrees), or ``None`` when there are none."""
+    if not len(events):
+        return None
+    lat, lon = events["latitude"].to_numpy(float), events["longitude"].to_numpy(float)
+    return [float(lat.min()), float(lon.min()), float(lat.max()), float(lon.max())]
 
-    ``layer_options`` go to :func:`utils.map.mapping.build_events_layer` (selected, halos, heatmap, rings_km, sites,
-    details, list_rows, asset_prefix).
+
+def build_plan_layer(plan: ViewPlan, events: pd.DataFrame, colors: dict[str, str], *, color_by: str = "event_type",
+                     selected: str | None = None, halos: bool = True, heatmap: bool = False,
+                     rings_km: tuple[float, ...] = (), sites: pd.DataFrame | None = None, details: bool = True,
+                     list_rows: Sequence[Sequence[str]] | None = None, asset_prefix: str = COMPONENT_STATIC_PREFIX,
+                     popups: str = "none", numbered: bool = False, expand_all: bool = False, bar: bool = False,
+                     legend_note: str = "", payload: dict | None = None) -> folium.FeatureGroup:
+    """The events layer that draws ``plan`` (a FeatureGroup named "Events"), its rings and its legend.
+
+    ``events`` are all the filtered events (the legend counts them; "Fit events" frames them). ``selected``
+    is the id of the event to ring. ``payload`` reuses one built before for ``plan`` (see
+    :func:`plan_payload`). Other options: :class:`utils.map.event_layer.EventsLayer`.
     """
-    group = build_events_layer(plan.events, colors, color_by=color_by, **layer_options)  # type: ignore[arg-type]
+    group = folium.FeatureGroup(name=EVENTS_LAYER_NAME, overlay=True, control=True, show=True)
+    if rings_km and sites is not None:
+        group.add_child(RingsLayer(sites, rings_km), name="rings")
+    payload = payload or plan_payload(plan, colors, color_by, details=details, popups=popups, halos=halos,
+                                      list_rows=list_rows)
+    index = None
+    if selected is not None and len(plan.events):
+        found = np.flatnonzero(plan.events["event_id"].to_numpy() == selected)
+        index = int(found[0]) if len(found) else None
+    group.add_child(EventsLayer(payload, details=details, popups=popups, numbered=numbered, expand_all=expand_all,
+                                selected=index, bbox=events_bbox(events), bar=bar, heatmap=heatmap, halos=halos),
+                    name="events_layer")
+    if heatmap:
+        html = heat_legend_html(len(events))
+    else:
+        counts = events[color_by].value_counts().to_dict() if len(events) else {}
+        html = legend_html(counts, colors, color_by, legend_note)
+    group.add_child(EventLegend(html), name="event_legend")
+    return localize_assets(group, asset_prefix)
+
+
+def plan_payload(plan: ViewPlan, colors: dict[str, str], color_by: str, *, details: bool = True,
+                 popups: str = "none", halos: bool = True,
+                 list_rows: Sequence[Sequence[str]] | None = None) -> dict:
+    """The payload of ``plan``'s events (and clusters) for the browser (see :mod:`utils.map.payload`)."""
+    level = ("record" if popups == "full" else "tooltip") if details else "none"
+    payload = event_payload(plan.events, colors, color_by, details=level, halos=halos, list_rows=list_rows)
     if plan.clustered:
-        group.add_child(ClusterLayer(plan.rows), name="cluster_layer")
-        group.add_child(EventLegend(legend_html(events[color_by].value_counts().to_dict(), colors, color_by)),
-                        name="event_legend")
-    return group
+        payload["clusters"] = plan.rows
+    return payload
 
 
 def build_viewport_layer(events: pd.DataFrame, colors: dict[str, str], view: Viewport, *,
                          color_by: str = "event_type", detail_limit: int = DETAIL_LIMIT,
-                         **layer_options: object) -> tuple[folium.FeatureGroup, str]:
-    """The events layer for ``view`` and a sentence saying what it shows.
-
-    ``layer_options`` go to :func:`utils.map.mapping.build_events_layer` (selected, halos, heatmap, rings, sites).
-    Counts in clusters and in the legend are exact for the filtered events.
-    """
+                         browser_limit: int | None = None, **layer_options: object) -> tuple[folium.FeatureGroup, str]:
+    """The events layer for ``view`` and a sentence saying what it shows (see :func:`build_plan_layer`)."""
     plan = plan_view(events, colors, view, color_by=color_by, detail_limit=detail_limit,
-                     heatmap=bool(layer_options.get("heatmap")))
-    layer = build_plan_layer(plan, events, colors, color_by=color_by, **layer_options)
+                     heatmap=bool(layer_options.get("heatmap")), browser_limit=browser_limit)
+    layer = build_plan_layer(plan, events, colors, color_by=color_by, **layer_options)  # type: ignore[arg-type]
     words = plan.words()
     if plan.clustered:
         words += "; zoom in or click a cluster to see single events."

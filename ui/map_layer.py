@@ -1,0 +1,92 @@
+"""The dashboard's events layer, built once per filter change and kept while the user pans, zooms and clicks.
+
+The layer (its payload) is remembered per session with the events it was built from, so that a click on
+the map, which names an event by its position in that payload, is read back to the event's id
+(:func:`event_of_click`), and so that a rerun for a pan sends exactly the same layer (streamlit-folium
+then keeps the map as it is).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+
+import folium
+import streamlit as st
+
+from ui.view import View
+from utils.analysis.facets import column_counts
+from utils.core.schema import DISPLAY_LABELS
+from utils.map.aggregate import Viewport
+from utils.map.clicks import Click
+from utils.map.settings import COLOR_BY_CHOICES, MapSettings
+from utils.map.style import BROWSER_LIMIT, DETAIL_LIMIT, category_colors, informative_color_by
+from utils.map.view_layer import ViewPlan, build_plan_layer, plan_payload, plan_view
+
+__all__ = ["MapLayer", "event_of_click", "events_layer"]
+
+_PAYLOADS = "map_payloads"
+"""Session key: payload key -> event ids in payload order (the last few, for clicks that arrive late)."""
+_RING = "map_ring"
+"""Session key: (payload key, event id) the layer rings; follows the selection only when the server changed it."""
+_KEEP = 4
+
+
+@dataclass(frozen=True)
+class MapLayer:
+    layer: folium.FeatureGroup
+    plan: ViewPlan
+    color_by: str
+    note: str
+    key: str
+
+
+def _remember(key: str, ids: list[str]) -> None:
+    known: OrderedDict = st.session_state.setdefault(_PAYLOADS, OrderedDict())
+    known[key] = ids
+    known.move_to_end(key)
+    while len(known) > _KEEP:
+        known.popitem(last=False)
+
+
+def event_of_click(click: Click) -> str | None:
+    """The id of the event a map click names, if its payload is one this session was sent."""
+    ids = st.session_state.get(_PAYLOADS, {}).get(click.key)
+    if ids is None or not 0 <= click.index < len(ids):
+        return None
+    return ids[click.index]
+
+
+def events_layer(view: View, settings: MapSettings, viewport: Viewport, *, selected: str | None,
+                 selected_by_server: bool, popups: str) -> MapLayer:
+    """The events layer of ``view`` for the map (every event when at most the browser limit)."""
+    dataset = view.dataset
+    color_by, note = settings.color_by, ""
+    if settings.color_by == MapSettings().color_by:  # the default: fall back when one value says it all
+        color_by, note = informative_color_by(view.shown, settings.color_by, COLOR_BY_CHOICES)
+    colors = category_colors(column_counts(dataset, color_by).index, color_by)
+    plan = plan_view(view.shown, colors, viewport, color_by=color_by, detail_limit=DETAIL_LIMIT,
+                     heatmap=settings.heatmap, browser_limit=BROWSER_LIMIT)
+    plan = replace(plan, events=plan.events.sort_values(["event_date", "event_id"], kind="stable"))
+    memo_key = (dataset.version, id(dataset.events), view.filter, color_by, settings.heatmap, popups,
+                None if plan.everything else tuple(map(tuple, plan.rows)) + tuple(plan.events["event_id"]))
+    memo = st.session_state.get("map_layer_memo")
+    if memo and memo[0] == memo_key:
+        payload = memo[1]
+    else:
+        payload = plan_payload(plan, colors, color_by, popups=popups)
+        st.session_state["map_layer_memo"] = (memo_key, payload)
+        _remember(payload["key"], plan.events["event_id"].tolist())
+    ring = st.session_state.get(_RING)
+    if selected_by_server or ring is None or ring[0] != payload["key"]:
+        ring = st.session_state[_RING] = (payload["key"], selected)
+    if note:
+        note = f"{note}: coloured by {_label(color_by)} instead of {_label(settings.color_by)}."
+    layer = build_plan_layer(plan, view.shown, colors, color_by=color_by, selected=ring[1], heatmap=settings.heatmap,
+                             rings_km=settings.rings_km, sites=dataset.sites, popups=popups, bar=True,
+                             legend_note=note, payload=payload)
+    return MapLayer(layer, plan, color_by, note, payload["key"])
+
+
+def _label(column: str) -> str:
+    return DISPLAY_LABELS.get(column, column).lower()
