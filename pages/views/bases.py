@@ -13,7 +13,7 @@ from ui.view import View, current_view, show_caption
 from utils.analysis.per_base import BaseSummary, base_summary
 from utils.analysis.timeline import time_axis
 from utils.core.escaping import escape_text
-from utils.core.presentation import date_text
+from utils.core.presentation import date_texts
 from utils.core.schema import DISPLAY_LABELS
 
 LIST_LIMIT = 100
@@ -74,8 +74,7 @@ for row_start in range(0, len(sites), 2):
                 continue
             _share(st, summary.by_type, DISPLAY_LABELS["sub_event_type"], summary.near)
             _share(st, summary.by_source, DISPLAY_LABELS["source"], summary.near)
-            nearest = summary.nearest.assign(event_date=[date_text(d, p) for d, p in zip(
-                summary.nearest["event_date"], summary.nearest["date_precision"])])[
+            nearest = summary.nearest.assign(event_date=date_texts(summary.nearest))[
                 ["event_id", "km", "event_date", "sub_event_type", "status"]]
             st.caption(f"The nearest {len(nearest):,} of {summary.near:,}, nearest first:"
                        if summary.near > len(nearest) else "Nearest first:")

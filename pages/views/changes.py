@@ -12,7 +12,7 @@ from streamlit_folium import st_folium
 
 from ui.view import current_view
 from utils.core.escaping import escape_text
-from utils.core.presentation import date_text
+from utils.core.presentation import date_texts
 from utils.core.problems import DataFileError
 from utils.core.schema import DISPLAY_LABELS
 from utils.data.diff import Comparison, compare_versions
@@ -47,7 +47,7 @@ def _list(frame: pd.DataFrame) -> pd.DataFrame:
     """Events as listed: the date said as precisely as it is known."""
     table = frame[[c for c in LIST_COLUMNS if c in frame.columns]].reset_index(drop=True)
     if len(table):
-        table["event_date"] = [date_text(d, p) for d, p in zip(frame["event_date"], frame["date_precision"])]
+        table["event_date"] = date_texts(frame).to_numpy()
     return table
 
 

@@ -10,7 +10,7 @@ from ui.page_data import filter_key
 from ui.view import View, current_view, show_caption
 from utils.analysis.claims import corroboration_note, incidents_table
 from utils.core.escaping import escape_text
-from utils.core.presentation import date_text
+from utils.core.presentation import date_text, date_texts
 from utils.core.schema import DISPLAY_LABELS
 from utils.data.incidents import CLAIM_COLUMNS
 
@@ -46,7 +46,11 @@ show_caption(view)
 rows = view.mask
 table = _incidents(filter_key(view), view, rows)
 st.subheader(f"{len(table):,} incident(s) reported more than once")
-note = corroboration_note(table)
+if view.filter.corroborated_only:  # say why the others are not corroborated: the view without that toggle
+    others = View(view.dataset, view.filter.with_changes(corroborated_only=False), view.folder)
+    note = corroboration_note(_incidents(filter_key(others), others, others.mask))
+else:
+    note = corroboration_note(table)
 if note:
     st.info(escape_text(note), icon=":material/info:")
 if table.empty:
@@ -85,6 +89,5 @@ for number, claim in enumerate(cards.to_dict("records")):
 if count > len(cards):
     st.caption(f"Side by side above: the first {len(cards):,} of the {count:,} reports, earliest first. "
                + ("All of them below:" if count <= LIST_LIMIT else f"Below, the first {len(claims):,}:"))
-    st.dataframe(claims.assign(event_date=[date_text(d, p) for d, p in zip(claims["event_date"],
-                                                                            claims["date_precision"])]),
+    st.dataframe(claims.assign(event_date=date_texts(claims)),
                  hide_index=True, width="stretch", column_config={c: DISPLAY_LABELS.get(c, c) for c in claims.columns})

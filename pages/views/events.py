@@ -10,7 +10,7 @@ from ui.downloads import file_key, filtered_events_file, prepared_download
 from ui.page_data import filter_key
 from ui.view import View, current_view, show_caption
 from utils.analysis.paging import PAGE_ROWS, page_count, page_positions, sorted_positions
-from utils.core.presentation import date_text
+from utils.core.presentation import date_texts
 from utils.core.schema import DISPLAY_LABELS
 
 TABLE_COLUMNS = ["event_id", "event_date", "date_precision", "event_type", "sub_event_type", "location",
@@ -30,8 +30,7 @@ def _order(key: str, sort_by: str, ascending: bool, _view: View, _rows: np.ndarr
 def _display(rows: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """One page of rows as shown: the date said as precisely as it is known ('March 2025'), not a made-up day."""
     table = rows[columns].reset_index(drop=True)
-    table["event_date"] = [date_text(day, precision) for day, precision in
-                           zip(rows["event_date"], rows["date_precision"])]
+    table["event_date"] = date_texts(rows).to_numpy()
     return table
 
 

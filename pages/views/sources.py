@@ -9,7 +9,7 @@ import streamlit as st
 from ui.page_data import filter_key
 from ui.view import View, current_view, show_caption
 from utils.core.escaping import escape_text, safe_http_url
-from utils.core.presentation import date_text
+from utils.core.presentation import date_texts
 from utils.core.schema import DISPLAY_LABELS, STATUS_MEANINGS
 
 ARTICLE_LIMIT = 50
@@ -47,8 +47,8 @@ shown_counts = _shown_counts(filter_key(view), view, rows)
 sources = view.dataset.sources.assign(
     events=[len(by_article.get(str(doc), ())) for doc in view.dataset.sources["doc_id"]],
     shown=[shown_counts.get(str(doc), 0) for doc in view.dataset.sources["doc_id"]])
-sources["published_text"] = [date_text(day, precision) for day, precision in
-                             zip(sources["published"], sources["published_precision"])]
+sources["published_text"] = date_texts(pd.DataFrame({"event_date": sources["published"],
+                                                    "date_precision": sources["published_precision"]})).to_numpy()
 st.dataframe(
     sources[["doc_id", "outlet", "events", "shown", "published_text", "headline", "stance"]],
     hide_index=True,
@@ -78,7 +78,7 @@ for source in opened.itertuples(index=False):
         positions = by_article.get(str(source.doc_id), np.array([], dtype=np.int64))
         listed = positions[:LIST_LIMIT]
         reported = events[LIST_COLUMNS].iloc[listed].reset_index(drop=True)
-        reported["event_date"] = [date_text(d, p) for d, p in zip(reported["event_date"], reported["date_precision"])]
+        reported["event_date"] = date_texts(reported).to_numpy()
         reported["shown"] = rows[listed]
         if len(positions) > len(listed):
             st.caption(f"The first {len(listed):,} of its {len(positions):,} events, in the file's order.")
