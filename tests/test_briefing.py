@@ -395,7 +395,7 @@ def test_the_banner_is_escaped_text_at_the_top_and_the_bottom(dataset, layout):
     assert [where for where, _ in banners] == ["top", "bottom"]
     assert all(text == escape_text(payload) for _, text in banners)
     assert payload not in page
-    top = page.index('banner-top'), page.index("<h1>"), page.index('banner-bottom')
+    top = (page.index('class="banner banner-top"'), page.index("<h1>"), page.index('class="banner banner-bottom"'))
     assert top[0] < top[1] < top[2]
     assert 'class="banner' not in briefing_html(_window(dataset), layout)
 

@@ -65,6 +65,7 @@ CASES = [
     ({"precise": "yes"}, "filter", EventFilter(precise_only=True), {"precise": "1"}, None),
     ({"corroborated": "true"}, "filter", EventFilter(corroborated_only=True), {"corroborated": "1"}, None),
     ({"corroborated": "0"}, "filter", EventFilter(), {}, None),
+    ({"region": "1"}, "filter", EventFilter(in_region_only=True), {"region": "1"}, None),
     ({"lat": "35.4", "lon": "35.95", "zoom": "9"}, "view", MapView((35.4, 35.95), 9),
      {"lat": "35.4000", "lon": "35.9500", "zoom": "9"}, None),
     ({"lat": "35.4", "zoom": "9"}, "view", None, {}, "missing"),

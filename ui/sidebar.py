@@ -28,6 +28,9 @@ _FLAGS = {"precise_only": ("f_precise", "Precise places only",
                            "Hide events placed only near a town or in a region (place precision 2 or 3)."),
           "corroborated_only": ("f_corroborated", "Corroborated by 2+ independent sources",
                                 "Keep incidents that at least two different outlets report."),
+          "in_region_only": ("f_region", "Only events inside the region",
+                             "Hide points far outside Syria and its neighbours (more than about 300 km away: "
+                             "a typo or a placeholder such as 0, 0)."),
           "include_retired": ("f_retired", "Show retired events",
                               "Retired events are kept in the data with the reason; they are hidden unless shown here.")}
 DEFAULT_RADIUS_KM = 50.0
@@ -44,12 +47,18 @@ LINK_MESSAGES = "link_messages"
 """Session-state key: what in the link could not be used (shown by ui/status.py)."""
 
 
+_SLIDER_RANGE = (date(1900, 1, 1), date(2200, 12, 31))
+"""Days the date slider can show (Streamlit refuses dates before about 1684); validation keeps events in it."""
+
+
 def date_bounds(events: pd.DataFrame) -> tuple[date, date]:
-    """First and last day any event's date window touches."""
-    if events.empty:
+    """First and last day any event's date window touches, kept within what the slider can show."""
+    first, last = (events["date_start"].min(), events["date_end"].max()) if len(events) else (pd.NaT, pd.NaT)
+    if pd.isna(first) or pd.isna(last):
         today = date.today()
         return today, today
-    return events["date_start"].min().date(), events["date_end"].max().date()
+    low, high = _SLIDER_RANGE
+    return min(max(first.date(), low), high), max(min(last.date(), high), low)
 
 
 def _set_window(start: date, end: date) -> None:

@@ -54,6 +54,7 @@ _MEANINGS: dict[str, str] = {
     "retired": "1: show retired events too",
     "precise": "1: precise places only",
     "corroborated": "1: incidents that 2+ independent outlets report",
+    "region": "1: only events inside the region (Syria and about 300 km around it)",
     "lat": "map centre latitude, degrees (with lon and zoom)",
     "lon": "map centre longitude, degrees (with lat and zoom)",
     "zoom": "map zoom level, 4 to 17 (with lat and lon)",

@@ -30,6 +30,7 @@ _FLAGS: dict[str, tuple[str, str]] = {
     "include_retired": ("retired", "retired events included"),
     "precise_only": ("precise", "precise places only"),
     "corroborated_only": ("corroborated", "corroborated by 2+ independent sources"),
+    "in_region_only": ("region", "inside the region only"),
 }
 """Yes/no filter fields -> (link parameter, present as 1 when on; words for the caption)."""
 
@@ -69,10 +70,12 @@ class EventFilter:
     include_retired: bool
     precise_only: bool
     corroborated_only: bool
+    in_region_only: bool
 
     def __init__(self, start: date | None = None, end: date | None = None, *, chosen: Chosen = (),
                  text: str = "", near_site: str | None = None, radius_km: float | None = None,
                  include_retired: bool = False, precise_only: bool = False, corroborated_only: bool = False,
+                 in_region_only: bool = False,
                  **facets: Iterable[str]) -> None:
         if start is not None and end is not None and start > end:
             raise ValueError(f"start {start.isoformat()} is after end {end.isoformat()}; swap the two dates.")
@@ -92,7 +95,7 @@ class EventFilter:
         fields = {"start": start, "end": end, "text": " ".join(str(text or "").split())[:MAX_SEARCH_CHARS],
                   "near_site": near_site, "radius_km": radius_km,
                   "include_retired": bool(include_retired), "precise_only": bool(precise_only),
-                  "corroborated_only": bool(corroborated_only),
+                  "corroborated_only": bool(corroborated_only), "in_region_only": bool(in_region_only),
                   "chosen": tuple((f.name, tuple(dict.fromkeys(values[f.name])))
                                   for f in FACETS if values.get(f.name))}
         for name, value in fields.items():
@@ -108,7 +111,7 @@ class EventFilter:
         fields = {"start": self.start, "end": self.end, "text": self.text, "near_site": self.near_site,
                   "radius_km": self.radius_km,
                   "include_retired": self.include_retired, "precise_only": self.precise_only,
-                  "corroborated_only": self.corroborated_only}
+                  "corroborated_only": self.corroborated_only, "in_region_only": self.in_region_only}
         facets = dict(self.chosen)
         for name, value in changes.items():
             if name in FACET_BY_NAME:
@@ -152,7 +155,7 @@ class EventFilter:
         if self.near_site is not None:
             name = (site_names or {}).get(self.near_site, self.near_site)
             parts.append(f"within {self.radius_km:g} km of {name}")
-        for flag in ("precise_only", "corroborated_only", "include_retired"):
+        for flag in ("precise_only", "corroborated_only", "in_region_only", "include_retired"):
             if getattr(self, flag):
                 parts.append(_FLAGS[flag][1])
         return ", ".join(parts)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from utils.analysis.facets import FACET_BY_NAME, Facet, FacetIndex, facet_index, facet_index_in
 from utils.analysis.search import SearchIndex, build_search_index
-from utils.core.geo import distance_column
+from utils.core.geo import REGION_COLUMN, distance_column
 from utils.data.aliases import Aliases
 from utils.data.dataset import Dataset, Memo
 
@@ -80,7 +80,7 @@ def event_index(dataset: Dataset) -> EventIndex:
 @dataclass(frozen=True)
 class FilterParts:
     """A filter's conditions over one frame, each a boolean array, by name: ``dates``, each chosen facet's
-    name, ``search``, ``distance``, ``precise_only``, ``corroborated_only`` and ``retired``."""
+    name, ``search``, ``distance``, ``precise_only``, ``corroborated_only``, ``in_region_only`` and ``retired``."""
 
     conditions: dict[str, np.ndarray]
     size: int
@@ -124,6 +124,8 @@ def select(value: EventFilter, events: pd.DataFrame, index: EventIndex | None = 
         conditions["precise_only"] = events["geo_precision"].to_numpy() == 1
     if value.corroborated_only:
         conditions["corroborated_only"] = events["independent_sources"].to_numpy() >= 2
+    if value.in_region_only and REGION_COLUMN in events.columns:
+        conditions["in_region_only"] = events[REGION_COLUMN].to_numpy(dtype=bool)
     if not value.include_retired:
         conditions["retired"] = ~index.retired()
     return FilterParts(conditions=conditions, size=len(events))

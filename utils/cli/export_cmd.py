@@ -154,8 +154,13 @@ def run_export(arguments: argparse.Namespace) -> int:
     except RenderError as error:
         print(f"export: {error}", file=sys.stderr)
         return 1
-    arguments.out.parent.mkdir(parents=True, exist_ok=True)
-    arguments.out.write_bytes(data)
+    try:
+        arguments.out.parent.mkdir(parents=True, exist_ok=True)
+        arguments.out.write_bytes(data)
+    except OSError as error:
+        print(f"export: cannot write {arguments.out}: {error.strerror or error}. Choose a file in a folder you can "
+              "write to.", file=sys.stderr)
+        return 1
     print(f"wrote {arguments.out} ({arguments.format}, {len(data):,} bytes): {len(briefing.events)} of "
           f"{len(dataset.events)} events, data version {dataset.version}")
     return 0

@@ -11,6 +11,7 @@ the banner again. Every value from data reaches the page through
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -37,7 +38,7 @@ __all__ = ["KEY_LIMITS", "LIST_LIMITS", "MAP_PX", "Layout", "banner_template", "
 
 Layout = Literal["html", "slide", "print", "pdf"]
 
-MAP_PX: dict[str, tuple[int, int]] = {"html": (1060, 640), "slide": (1500, 760), "print": (850, 560),
+MAP_PX: dict[str, tuple[int, int]] = {"html": (1060, 640), "slide": (1500, 740), "print": (850, 520),
                                       "pdf": (723, 519)}
 """The map's size in CSS pixels (width, height) in each layout (fixed in ``PAGE_CSS``), so the bounds
 in which clusters are counted and numbered markers laid out are the bounds the map shows."""
@@ -45,7 +46,7 @@ LIST_LIMITS: dict[str, int] = {"html": 1000, "pdf": 250}
 """Most events listed on the page (the first by date); the CSV and GeoJSON exports hold every event."""
 KEY_LIMITS: dict[str, int] = {"slide": 22, "print": 16}
 """Most events in the numbered key beside a PNG's map (the PDF and HTML list them all, up to their limit)."""
-INSET_PX: dict[str, tuple[int, int]] = {"html": (340, 250), "slide": (400, 280), "print": (300, 150),
+INSET_PX: dict[str, tuple[int, int]] = {"html": (340, 250), "slide": (400, 230), "print": (300, 120),
                                         "pdf": (150, 106)}
 
 TLP_COLOURS = {"TLP:RED": "#ff2b2b", "TLP:AMBER+STRICT": "#ffc000", "TLP:AMBER": "#ffc000", "TLP:GREEN": "#33ff00",
@@ -126,6 +127,18 @@ def banner_template(briefing: Briefing) -> str:
             f'letter-spacing:0.06em">{escape_text(briefing.banner)}</div>')
 
 
+EXPORT_LEGEND_NOTE = ("A number: the event's row in the list; a thin line leads from a marker moved aside to its "
+                      "place (dot). A dashed circle: how far an imprecise place may be off.")
+
+
+def _export_legend(html: str) -> str:
+    """The dashboard's legend with its note about clickable badges (a printed map has none) replaced by one
+    about numbers and leader lines."""
+    note = f'<div class="note">{escape_text(EXPORT_LEGEND_NOTE)}</div>'
+    replaced, count = re.subn(r'<div class="note">A badge counts[^<]*</div>', note, html)
+    return replaced if count else html + note
+
+
 def _side_html(briefing: Briefing, layout: Layout, view: MapView, drawn: ExportMap) -> str:
     """The inset locator, the legend and (PNG layouts) the numbered key."""
     width, height = INSET_PX[layout]
@@ -134,7 +147,7 @@ def _side_html(briefing: Briefing, layout: Layout, view: MapView, drawn: ExportM
     inset_part = f'{inset}<div class="inset-note">Red: the area of the map</div>'
     events = briefing.events
     counts = events[briefing.color_by].value_counts().to_dict() if len(events) else {}
-    legend = f'<div class="legend">{legend_html(counts, briefing.colors(), briefing.color_by)}</div>'
+    legend = f'<div class="legend">{_export_legend(legend_html(counts, briefing.colors(), briefing.color_by))}</div>'
     if layout == "pdf":
         return f'<div class="pdf-side">{inset_part}{legend}</div>'
     key = ""
