@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.article_review import render_article_review
 from ui.collections import manage_collections
 from ui.identity import ask_name_once
 from ui.session_data import ERROR, MESSAGE, import_in_use, use_bundled, use_import
@@ -167,3 +168,6 @@ if uploaded is not None:
                                   args=(result, True, name, saved_key), icon=":material/swap_horiz:")
 
 manage_collections()
+
+st.divider()
+render_article_review(current_view())  # 'From an article' (issue 17): ui/article_review.py
