@@ -14,7 +14,7 @@ import pandas as pd
 
 from utils.core.schema import EVENT_COLUMNS, STATUSES, SUB_EVENT_TYPES
 
-__all__ = ["synthetic_events", "syrian_towns"]
+__all__ = ["resampled_events", "synthetic_events", "syrian_towns"]
 
 _KM_PER_DEGREE = 111.2
 
@@ -71,3 +71,13 @@ def synthetic_events(count: int, *, seed: int = 0, start: str = "2016-01-01", en
         "doc_id": "",
     })
     return frame[list(EVENT_COLUMNS)]
+
+
+def resampled_events(events: pd.DataFrame, count: int, *, seed: int = 0) -> pd.DataFrame:
+    """``count`` rows drawn (with replacement) from ``events`` (text cells, e.g. data/events.csv), each with a
+    new unique ``event_id`` (``RS`` and a number): many reports of the same few incidents, as a stress case
+    for the Claims and Sources pages. Every other cell is kept, so the rows stay valid."""
+    rng = np.random.default_rng(seed)
+    frame = events.iloc[rng.integers(0, len(events), count)].reset_index(drop=True)
+    frame["event_id"] = [f"RS{i:07d}" for i in range(count)]
+    return frame

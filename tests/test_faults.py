@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import utils.export.formats
+import utils.export.outputs
 
 PROJECT = Path(__file__).resolve().parent.parent
 APP = str(PROJECT / "app.py")
@@ -93,17 +93,25 @@ def test_a_failing_export_says_so_and_the_page_stays_usable(monkeypatch):
     def disk_full(events):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(utils.export.formats, "events_csv_bytes", disk_full)
+    monkeypatch.setattr(utils.export.outputs, "events_csv_bytes", disk_full)
     at = AppTest.from_file(APP, default_timeout=60)
     run(at)
     run(at.switch_page("pages/views/events.py"))
+    assert not at.get("download_button"), "nothing is built before the user asks"
+    at.button(key="events_csv_prepare").click()
+    run(at)
     assert "events_filtered.csv could not be made (No space left on device)" in texts(at)
-    buttons = {b.proto.label: b.proto.disabled for b in at.get("download_button")}
-    assert buttons == {"Download these events (CSV)": True, "Download these events (GeoJSON)": False}
+    assert not at.get("download_button"), "no file to download"
     assert len(at.dataframe[0].value) == 30, "the table is still there"
+    at.button(key="events_geojson_prepare").click()
+    run(at)
+    assert [b.proto.label for b in at.get("download_button")] == ["Download these events (GeoJSON)"]
 
     monkeypatch.undo()
     at.sidebar.multiselect(key="f_sources").select("The Cradle")
     run(at)
+    at.button(key="events_csv_prepare").click()
+    run(at)
     assert "could not be made" not in texts(at)
+    assert [b.proto.label for b in at.get("download_button")] == ["Download these events (CSV)"]
     assert not any(b.proto.disabled for b in at.get("download_button"))

@@ -195,7 +195,10 @@ def read_sources_page(page, base, data_dir) -> Reading:
 
 
 def _download(page, base, label: str) -> bytes:
+    """Prepare the file on the Events page ("Prepare ..."), then download it ("Download ...")."""
     open_app(page, _url(base, "events", **HOSTILE_WINDOW))
+    page.get_by_role("button", name=label.replace("Download", "Prepare")).click()
+    wait_idle(page)
     with page.expect_download() as info:
         page.get_by_role("button", name=label).click()
     return Path(info.value.path()).read_bytes()

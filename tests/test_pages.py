@@ -1,11 +1,13 @@
 """Every page through Streamlit's AppTest: what the user reads and what the map is given."""
 
 import html
+import io
 import json
 import re
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from map_args import events_layers
 from map_args import rows_on_map as rows_in_layer
@@ -126,6 +128,43 @@ def test_events_page_lists_the_filtered_events():
     assert shown_caption(at).endswith("types: Explosions/Remote violence; 2 of them dated only to the week, month or year")
 
 
+def test_events_table_says_dates_as_precisely_as_they_are_known():
+    table = run_app("pages/views/events.py").dataframe[0].value.set_index("event_id")
+    assert table.loc["EV0007", "event_date"] == "March 2025"      # month only: no made-up 15th
+    assert table.loc["EV0029", "event_date"] == "2015"            # year only
+    assert table.loc["EV0019", "event_date"] == "week of 2025-03-25"
+    assert table.loc["EV0005", "event_date"] == "2025-04-24"
+    assert "2025-03-15" not in set(table["event_date"])
+
+
+def test_events_downloads_are_built_only_when_asked_and_are_the_export_panels_bytes():
+    from ui.downloads import _store, file_key
+    from utils.export.briefing import Briefing
+    from utils.export.outputs import export_file
+    from utils.export.permalink import MapView
+
+    at = run_app("pages/views/events.py", query={"source": "SouthFront"})
+    assert not at.get("download_button"), "nothing is built while the page draws"
+    at.button(key="events_csv_prepare").click().run()
+    assert [b.proto.label for b in at.get("download_button")] == ["Download these events (CSV)"]
+    dataset, value = at.session_state["dataset"], at.session_state["event_filter"]
+    prepared = _store().get(file_key(dataset, value, "csv"))
+    # the map page's export panel makes its CSV from a Briefing at the map's view, with its own title
+    panel = export_file(Briefing(dataset, value, MapView((35.4, 35.9), 9), title="Coast"), "csv")
+    assert prepared == panel
+    rows = pd.read_csv(io.BytesIO(prepared), dtype=str, keep_default_na=False)
+    assert len(rows) == 16 and set(rows["source"]) == {"SouthFront"}
+    assert rows["event_id"].tolist() == sorted(rows["event_id"], key=lambda i: (
+        dataset.events.set_index("event_id").loc[i, "event_date"], i)), "by date, then id"
+    at.run()
+    assert [b.proto.label for b in at.get("download_button")] == ["Download these events (CSV)"], "kept on reruns"
+    at.sidebar.multiselect(key="f_sources").unselect("SouthFront").run()
+    assert not at.get("download_button"), "another filter is another file: prepare again"
+    at.button(key="events_geojson_prepare").click().run()
+    document = json.loads(_store().get(file_key(dataset, at.session_state["event_filter"], "geojson")))
+    assert len(document["features"]) == 30
+
+
 def test_sources_page_lists_the_articles_with_their_events():
     at = run_app("pages/views/sources.py", query={"source": "The Cradle"})
     table = at.dataframe[0].value
@@ -133,7 +172,10 @@ def test_sources_page_lists_the_articles_with_their_events():
     assert dict(zip(table["doc_id"], table["events"])) == {
         "PP-2023-07": 4, "SF-2025-04": 8, "SF-2025-03": 8, "CR-2022-06": 2, "RW-2022-11": 8}
     assert dict(zip(table["doc_id"], table["shown"]))["CR-2022-06"] == 2
+    assert dict(zip(table["doc_id"], table["published_text"]))["PP-2023-07"] == "week of 2023-07-20"
     assert len(at.expander) == 5
+    listed = at.dataframe[4].value  # CR-2022-06's events
+    assert listed["event_id"].tolist() == ["EV0021", "EV0022"] and listed["shown"].all()
 
 
 @pytest.mark.parametrize("page", [None, "pages/views/events.py", "pages/views/sources.py"])
@@ -179,23 +221,53 @@ def test_claims_page_puts_the_two_jableh_claims_side_by_side():
     at.selectbox(key="incident_picker").set_value("INC-2023-07-JABLEH").run()
     shown = " ".join(html.unescape(m.value) for m in at.markdown)
     assert "**Syrian state television**" in shown and "**Activists in Jableh**" in shown
-    assert "Military exercise at Jableh; status: disputed" in shown
+    assert "Military exercise · Jableh · status: disputed" in shown
     assert any("2 reports from 1 independent source(s)" in html.unescape(c.value) for c in at.caption)
+
+
+def test_claims_are_named_readably_and_say_why_nothing_is_corroborated():
+    at = run_app("pages/views/claims.py")
+    names = dict(zip(at.dataframe[0].value["incident"], at.dataframe[0].value["name"]))
+    assert names["G-EV0007"] == "Attack · Syrian coast · March 2025"
+    assert names["INC-2022-11-04-BRIEFING"] == "Threat warning · Khmeimim air base · 2022-11-01 to 2022-11-07"
+    assert not any("G-EV" in name or " at Near" in name for name in names.values())
+    picker = at.selectbox(key="incident_picker")
+    assert picker.format_func("G-EV0007") == "Attack · Syrian coast · March 2025"
+    note = html.unescape(at.info[0].value)
+    assert "None of these 6 incidents is reported by two different outlets" in note
+    assert "SouthFront: 4" in note and "Corroborated by 2+ independent sources" in note
+    at.selectbox(key="incident_picker").set_value("INC-2022-11-04-BRIEFING").run()
+    shown = " ".join(html.unescape(m.value) for m in at.markdown)
+    assert "Strategic developments (other) · Near Jisr ash-Shughur, Idlib" in shown and "Other at" not in shown
+    at.sidebar.toggle(key="f_corroborated").set_value(True).run()
+    notes = " ".join(html.unescape(i.value) for i in at.info)
+    assert "None of these 6 incidents is reported by two different outlets" in notes
+
+
+def _spec(chart) -> dict:
+    return json.loads(chart.proto.spec)
 
 
 def test_timeline_page_draws_counts_and_window_bars():
     at = run_app("pages/views/timeline.py", query={"source": "Republic World"})
-    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
-    assert len(spec["vconcat"]) == 2
-    params = spec.get("params", []) + [p for sub in spec["vconcat"] for p in sub.get("params", [])]
-    assert any(p.get("name") == "window" and p["select"]["type"] == "interval" for p in params)
+    counts, bars = (_spec(c) for c in at.get("vega_lite_chart"))
+    assert any(p.get("name") == "window" and p["select"]["type"] == "interval" for p in counts.get("params", []))
+    assert counts["encoding"]["x"]["axis"]["format"] == "%Y" and bars["encoding"]["x"]["axis"]["format"] == "%Y"
+    assert counts["encoding"]["x"]["scale"] == bars["encoding"]["x"]["scale"], "one time axis"
+    assert bars["encoding"]["y"]["field"] == "label"
     assert shown_caption(at).startswith("Showing 8 of 30 events")
+    assert any("shows all 7 shown events dated only to the week, month or year" in c.value for c in at.caption)
+
+
+def test_timeline_axis_keeps_the_year_in_a_short_window():
+    at = run_app("pages/views/timeline.py", query={"start": "2025-03-01", "end": "2025-04-30"})
+    counts = _spec(at.get("vega_lite_chart")[0])
+    assert counts["encoding"]["x"]["axis"]["format"] == "%d %b %Y"
+    assert counts["encoding"]["x"]["scale"]["domain"] == ["2025-03-01T00:00:00", "2025-05-01T00:00:00"]
 
 
 def test_changes_page_compares_with_a_saved_snapshot(tmp_path, monkeypatch):
     import shutil
-
-    import pandas as pd
 
     data = tmp_path / "data"
     shutil.copytree(Path(APP).parent / "data", data)
@@ -210,8 +282,9 @@ def test_changes_page_compares_with_a_saved_snapshot(tmp_path, monkeypatch):
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Added": "1", "Removed": "0", "Changed": "1"}
-    assert at.dataframe[0].value.values.tolist() == [["EV0005", "status", "claimed", "reported"]]
-    assert list(at.dataframe[1].value["event_id"]) == ["EV0030"]
+    assert at.dataframe[0].value.values.tolist() == [["EV0005", "Status", "claimed", "reported"]]
+    added = at.dataframe[1].value
+    assert list(added["event_id"]) == ["EV0030"] and added["event_date"].tolist() == ["2015"]
 
 
 def test_bases_page_summarises_events_near_each_base():
@@ -220,6 +293,10 @@ def test_bases_page_summarises_events_near_each_base():
     captions = [html.unescape(c.value) for c in at.caption]
     assert any(c.startswith("12 shown event(s) within 5 km; Russian Aerospace Forces") for c in captions), captions
     assert any(c.startswith("3 shown event(s) within 5 km; Russian Navy") for c in captions)
+    specs = [_spec(c) for c in at.get("vega_lite_chart")]
+    assert len(specs) == 4
+    assert len({json.dumps(s["encoding"]["x"]["scale"]) for s in specs}) == 1, "one time axis for every base"
+    assert {s["encoding"]["x"]["axis"]["format"] for s in specs} == {"%Y"}
 
 
 def test_a_window_reaching_the_last_day_follows_new_data(tmp_path, monkeypatch):
@@ -245,7 +322,8 @@ def test_a_long_table_is_sorted_and_paged_on_the_server(tmp_path, monkeypatch):
 
     data = tmp_path / "data"
     shutil.copytree(Path(APP).parent / "data", data)
-    synthetic_events(2500, seed=5).to_csv(data / "events.csv", index=False)
+    events = synthetic_events(2500, seed=5)
+    events.to_csv(data / "events.csv", index=False)
     monkeypatch.setenv("EVENTMAP_DATA_DIR", str(data))
     at = run_app("pages/views/events.py")
     assert len(at.dataframe[0].value) == 1000
@@ -253,8 +331,13 @@ def test_a_long_table_is_sorted_and_paged_on_the_server(tmp_path, monkeypatch):
     table = at.dataframe[0].value
     assert len(table) == 500
     assert any("Rows 2,001 to 2,500 of 2,500" in c.value for c in at.caption)
-    dates = table["event_date"].tolist()
-    assert dates == sorted(dates, reverse=True)
+    newest_first = events.assign(day=pd.to_datetime(events["event_date"])).sort_values(
+        "day", ascending=False, kind="stable")["event_id"].tolist()
+    assert table["event_id"].tolist() == newest_first[2000:]
+    at.selectbox(key="events_sort").set_value("location").run()
+    at.segmented_control(key="events_order").set_value("ascending").run()
+    table = at.dataframe[0].value
+    assert table["event_id"].tolist() == events.sort_values("location", kind="stable")["event_id"].tolist()[2000:]
 
 
 def test_every_page_but_the_map_has_a_first_visit_entry_in_pages():

@@ -2,17 +2,54 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from ui.view import current_view
 from utils.core.escaping import escape_text
+from utils.core.presentation import date_texts
 from utils.core.problems import DataFileError
-from utils.data.diff import diff_events
+from utils.core.schema import DISPLAY_LABELS
+from utils.data.diff import Comparison, compare_versions
 from utils.data.snapshots import list_snapshots, load_version, save_snapshot
+from utils.data.validation import LoadResult
 from utils.importers import native_csv_bytes
 from utils.map.mapping import build_base_map, build_change_layer
+
+SHOWN = 1000
+"""Most events of each kind drawn on the map and listed, and most changed fields listed."""
+LIST_COLUMNS = ["event_id", "event_date", "sub_event_type", "location", "source", "claimed_by", "status"]
+
+
+@st.cache_resource(max_entries=4, ttl=3600, show_spinner="Comparing with the earlier version...")
+def _compare(earlier_key: str, current_version: str, _load: Callable[[], LoadResult],
+             _current: pd.DataFrame) -> tuple[Comparison, str, int]:
+    """The comparison of an earlier version with the current events, once per pair of versions.
+
+    Returns the comparison, the earlier file's label and how many of its rows could not be read.
+    Shared by every session (read only); at most four pairs are kept, each at most an hour.
+    """
+    earlier = _load()
+    return compare_versions(earlier.events, _current, limit=SHOWN), earlier.file, len(earlier.rejected)
+
+
+def _snapshot_key(path: Path) -> str:
+    stat = path.stat()
+    return f"snapshot|{path}|{stat.st_mtime_ns}|{stat.st_size}"
+
+
+def _list(frame: pd.DataFrame) -> pd.DataFrame:
+    """Events as listed: the date said as precisely as it is known."""
+    table = frame[[c for c in LIST_COLUMNS if c in frame.columns]].reset_index(drop=True)
+    if len(table):
+        table["event_date"] = date_texts(frame).to_numpy()
+    return table
+
 
 view = current_view()
 st.title("What changed")
@@ -36,37 +73,50 @@ with left:
 with right:
     upload = st.file_uploader("Or upload an earlier events.csv", type=["csv"], key="earlier_upload")
 
-earlier = None
 try:
     if upload is not None:
-        earlier = load_version(upload.getvalue(), upload.name)
+        content = upload.getvalue()
+        result = _compare(f"upload|{upload.name}|{hashlib.sha256(content).hexdigest()}", view.dataset.version,
+                          lambda: load_version(content, upload.name), view.dataset.events)
     elif choice is not None:
-        earlier = load_version(choice, choice.name)
-except DataFileError as error:
+        result = _compare(_snapshot_key(choice), view.dataset.version, lambda: load_version(choice, choice.name),
+                          view.dataset.events)
+    else:
+        result = None
+except (DataFileError, OSError) as error:
     st.error(escape_text(str(error)))
+    result = None
 
-if earlier is None:
+if result is None:
     st.info("Choose an earlier version to compare with.")
     st.stop()
 
-if earlier.problems:
-    st.warning(escape_text(f"{len(earlier.rejected)} row(s) of {earlier.file} could not be read and are left "
-                           "out of the comparison."))
-added, removed, changes = diff_events(earlier.events, view.dataset.events)
-changed_ids = changes["event_id"].unique().tolist()
+comparison, earlier_file, set_aside = result
+if set_aside:
+    st.warning(escape_text(f"{set_aside:,} row(s) of {earlier_file} could not be read and are left out of the "
+                           "comparison."))
 counts = st.columns(3)
-counts[0].metric("Added", len(added))
-counts[1].metric("Removed", len(removed))
-counts[2].metric("Changed", len(changed_ids))
+counts[0].metric("Added", f"{comparison.added:,}")
+counts[1].metric("Removed", f"{comparison.removed:,}")
+counts[2].metric("Changed", f"{comparison.changed:,}")
 
-layer = build_change_layer(added, view.dataset.events[view.dataset.events["event_id"].isin(changed_ids)], removed)
+layer = build_change_layer(comparison.added_rows, comparison.changed_rows, comparison.removed_rows)
 st_folium(build_base_map(view.dataset.basemap, view.dataset.sites), key="changes_map", feature_group_to_add=layer,
           returned_objects=[], use_container_width=True, height=480)
+if max(comparison.added, comparison.removed, comparison.changed) > SHOWN:
+    st.caption(f"The map draws at most the first {SHOWN:,} events of each kind (in the file's order).")
 
 st.subheader("Changed fields (old -> new)")
-st.dataframe(changes, hide_index=True, column_config={"event_id": "Event", "field": "Field", "old": "Old",
-                                                      "new": "New"})
-for title, frame in (("Added", added), ("Removed", removed)):
+listed = comparison.changes.head(SHOWN)
+if len(comparison.changes) > len(listed):
+    st.caption(f"The first {len(listed):,} of {len(comparison.changes):,} changed fields, by event id.")
+st.dataframe(listed.assign(field=listed["field"].map(lambda f: DISPLAY_LABELS.get(f, f))), hide_index=True,
+             width="stretch", column_config={"event_id": DISPLAY_LABELS["event_id"], "field": "Field",
+                                             "old": "Old", "new": "New"})
+for title, frame, total in (("Added", comparison.added_rows, comparison.added),
+                            ("Removed", comparison.removed_rows, comparison.removed)):
     st.subheader(title)
-    st.dataframe(pd.DataFrame(frame)[["event_id", "event_date", "sub_event_type", "location", "source",
-                                      "claimed_by", "status"]] if len(frame) else frame, hide_index=True)
+    if total > len(frame):
+        st.caption(f"The first {len(frame):,} of {total:,}, in the file's order.")
+    st.dataframe(_list(frame), hide_index=True, width="stretch",
+                 column_config={c: DISPLAY_LABELS.get(c, c) for c in LIST_COLUMNS})

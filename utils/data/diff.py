@@ -1,54 +1,172 @@
 """What changed between two versions of the events: added, removed and changed events.
 
 Events are matched by ``event_id``. A change lists each compared field with
-its old and new value, as text as a person reads it.
+its old and new value, as text as a person reads it (see :func:`field_text`).
+The comparison works on whole columns: values that are equal as stored are
+equal as read, so only the cells whose stored values differ are turned into
+text and compared again (a latitude of 35.123451 and one of 35.123452 both read
+35.12345; a note with a trailing space reads as the same note).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 
-__all__ = ["COMPARED_FIELDS", "diff_events"]
+__all__ = ["COMPARED_FIELDS", "Comparison", "compare_versions", "diff_events", "field_text"]
 
 COMPARED_FIELDS: tuple[str, ...] = (
     "status", "event_date", "date_precision", "latitude", "longitude", "location", "geo_precision",
     "event_type", "sub_event_type", "claimed_by", "source", "fatalities",
 )
+_DATE_FIELDS = frozenset({"event_date"})
+_COORDINATE_FIELDS = frozenset({"latitude", "longitude"})
+"""Read to five decimals (about 1 m)."""
+_WHOLE_NUMBER_FIELDS = frozenset({"geo_precision", "fatalities"})
+"""Read as whole numbers (the fraction dropped)."""
 
 
-def _as_text(value: object, field: str) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if field == "event_date":
-        return pd.Timestamp(value).strftime("%Y-%m-%d")
-    if field in ("latitude", "longitude"):
-        return f"{float(value):.5f}"
-    if field in ("geo_precision", "fatalities"):
-        return str(int(float(value)))
-    return str(value).strip()
+def _floats(values: pd.Series) -> np.ndarray:
+    """``values`` as float64, missing as NaN (numbers written as text are read as numbers)."""
+    if not pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype):
+        values = pd.to_numeric(values.astype(object).where(values.notna(), np.nan), errors="raise")
+    return values.to_numpy(dtype=float, na_value=np.nan)
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return values
+    return pd.Series([pd.NaT if _missing(v) else pd.Timestamp(v) for v in values], index=values.index,
+                     dtype="datetime64[ns]")
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def _plain_text(values: pd.Series) -> np.ndarray:
+    """Each value as ``str(value)`` (not stripped), missing as ''; an object array."""
+    text = values if isinstance(values.dtype, pd.StringDtype) else values.astype(str)  # missing stays missing
+    return text.to_numpy(dtype=object, na_value="")
+
+
+def field_text(values: pd.Series, field: str) -> pd.Series:
+    """How a person reads each value of ``field`` in a change list ('' when missing).
+
+    Dates as YYYY-MM-DD, latitude and longitude to five decimals, place
+    precision and fatalities as whole numbers, everything else as its text
+    without surrounding spaces.
+    """
+    if field in _DATE_FIELDS:
+        return _dates(values).dt.strftime("%Y-%m-%d").fillna("").astype(object)
+    if field in _COORDINATE_FIELDS:
+        numbers = _floats(values)
+        text = np.char.mod("%.5f", numbers).astype(object)
+        text[np.isnan(numbers)] = ""
+        return pd.Series(text, index=values.index, dtype=object)
+    if field in _WHOLE_NUMBER_FIELDS:
+        numbers = np.trunc(_floats(values)) + 0.0  # + 0.0: minus zero reads 0
+        text = np.char.mod("%.0f", numbers).astype(object)
+        text[np.isnan(numbers)] = ""
+        return pd.Series(text, index=values.index, dtype=object)
+    return pd.Series([v.strip() for v in _plain_text(values)], index=values.index, dtype=object)
+
+
+def _as_strings(values: pd.Series) -> pd.Series:
+    """``values`` in a string dtype, each as ``str(value)``, missing kept missing."""
+    return values if isinstance(values.dtype, pd.StringDtype) else values.astype(str)
+
+
+def _stored_equal(before: pd.Series, after: pd.Series, field: str) -> np.ndarray:
+    """Cells whose stored values are equal, so that they read the same (a cheap first pass on whole columns).
+
+    Cells not marked here may still read the same (35.123451 and 35.123452; 'a' and 'a '): the caller
+    compares those again as text.
+    """
+    if field in _COORDINATE_FIELDS or field in _WHOLE_NUMBER_FIELDS:
+        x, y = _floats(before), _floats(after)
+        same = (x == y) | (np.isnan(x) & np.isnan(y))
+        return same & (np.signbit(x) == np.signbit(y)) if field in _COORDINATE_FIELDS else same
+    if field in _DATE_FIELDS:
+        x, y = _dates(before).to_numpy("datetime64[ns]"), _dates(after).to_numpy("datetime64[ns]")
+        return (x == y) | (np.isnat(x) & np.isnat(y))
+    x, y = _as_strings(before).reset_index(drop=True), _as_strings(after).reset_index(drop=True)
+    both_missing = (x.isna() & y.isna()).to_numpy(dtype=bool)
+    return (x == y).to_numpy(dtype=bool, na_value=False) | both_missing
+
+
+def _matches(old_ids: pd.Series, new_ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """For each old id its position among the new ids, and for each new id its position among the old (-1: none)."""
+    codes, uniques = pd.factorize(pd.concat([old_ids, new_ids], ignore_index=True))
+    old_codes, new_codes = codes[:len(old_ids)], codes[len(old_ids):]
+    where_new = np.full(len(uniques), -1, dtype=np.int64)
+    where_new[new_codes] = np.arange(len(new_codes))
+    where_old = np.full(len(uniques), -1, dtype=np.int64)
+    where_old[old_codes] = np.arange(len(old_codes))
+    return where_new[old_codes], where_old[new_codes]
 
 
 def diff_events(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Compare two event frames by ``event_id``.
+    """Compare two event frames by ``event_id`` (unique in each, as validation leaves them).
 
     Returns (added, removed, changes): the rows of ``new`` not in ``old``, the
     rows of ``old`` not in ``new``, and a table with one row per changed field:
-    event_id, field, old, new.
+    event_id, field, old, new (text as :func:`field_text` reads it), sorted by
+    event_id then field. Neither frame is modified.
     """
-    old_ids, new_ids = set(old["event_id"]), set(new["event_id"])
-    added = new[~new["event_id"].isin(old_ids)]
-    removed = old[~old["event_id"].isin(new_ids)]
-    both = sorted(old_ids & new_ids)
-    old_rows = old.set_index("event_id").loc[both]
-    new_rows = new.set_index("event_id").loc[both]
-    changes = []
+    old_ids = _as_strings(old["event_id"]).reset_index(drop=True)
+    in_new, in_old = _matches(old_ids, _as_strings(new["event_id"]).reset_index(drop=True))
+    added = new.iloc[np.flatnonzero(in_old < 0)]
+    removed = old.iloc[np.flatnonzero(in_new < 0)]
+    old_rows = np.flatnonzero(in_new >= 0)
+    new_rows = in_new[old_rows]
+    parts: list[pd.DataFrame] = []
     for field in COMPARED_FIELDS:
-        if field not in old_rows.columns or field not in new_rows.columns:
+        if field not in old.columns or field not in new.columns:
             continue
-        before = old_rows[field].map(lambda v, f=field: _as_text(v, f))
-        after = new_rows[field].map(lambda v, f=field: _as_text(v, f))
-        for event_id in before.index[before != after]:
-            changes.append((event_id, field, before[event_id], after[event_id]))
-    table = pd.DataFrame(changes, columns=["event_id", "field", "old", "new"]).sort_values(
-        ["event_id", "field"]).reset_index(drop=True)
+        before = old[field].iloc[old_rows].reset_index(drop=True)
+        after = new[field].iloc[new_rows].reset_index(drop=True)
+        differ = np.flatnonzero(~_stored_equal(before, after, field))
+        if not len(differ):
+            continue
+        before_text = field_text(before.iloc[differ], field).to_numpy(object)
+        after_text = field_text(after.iloc[differ], field).to_numpy(object)
+        changed = before_text != after_text
+        parts.append(pd.DataFrame({
+            "event_id": old_ids.iloc[old_rows[differ[changed]]].to_numpy(dtype=object),
+            "field": field, "old": before_text[changed], "new": after_text[changed]}))
+    table = (pd.concat(parts, ignore_index=True) if parts else
+             pd.DataFrame({column: pd.Series(dtype=object) for column in ("event_id", "field", "old", "new")}))
+    table = table.sort_values(["event_id", "field"], kind="stable").reset_index(drop=True)
     return added.reset_index(drop=True), removed.reset_index(drop=True), table
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two versions compared: counts, every changed field, and the first ``limit`` events of each kind.
+
+    ``added_rows`` and ``changed_rows`` are rows of the newer version, ``removed_rows`` of the earlier one;
+    each holds at most the first ``limit`` (in the file's order), enough to draw and list them.
+    """
+
+    added: int
+    removed: int
+    changed: int
+    changes: pd.DataFrame
+    added_rows: pd.DataFrame
+    removed_rows: pd.DataFrame
+    changed_rows: pd.DataFrame
+
+
+def compare_versions(old: pd.DataFrame, new: pd.DataFrame, *, limit: int = 1000) -> Comparison:
+    """:func:`diff_events` of ``old`` and ``new``, kept small: every change (text in a compact string dtype) and
+    at most ``limit`` rows of the added, removed and changed events."""
+    added, removed, changes = diff_events(old, new)
+    changes = changes.astype({column: "str" for column in changes.columns})
+    changed_ids = changes["event_id"].drop_duplicates()
+    changed_rows = new[new["event_id"].isin(changed_ids.head(limit))].head(limit)
+    return Comparison(added=len(added), removed=len(removed), changed=len(changed_ids), changes=changes,
+                      added_rows=added.head(limit).copy(), removed_rows=removed.head(limit).copy(),
+                      changed_rows=changed_rows.reset_index(drop=True))

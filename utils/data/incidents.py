@@ -1,4 +1,4 @@
-"""Grouping reports of the same incident, so claims can be read side by side.
+"""Grouping reports of the same incident, so claims can be read side by side (the table: utils/analysis/claims.py).
 
 Each row of the events file is one report. Reports belong to one incident when
 they share an ``incident_id``, or, without one, when they have the same
@@ -17,7 +17,7 @@ import pandas as pd
 
 from utils.data.proximity import chained_groups
 
-__all__ = ["PLACE_KM", "add_incident_columns", "claims_of", "incidents_table", "place_clusters"]
+__all__ = ["PLACE_KM", "add_incident_columns", "claims_of", "place_clusters"]
 
 PLACE_KM = 5.0
 """Reports this close (km) count as the same place."""
@@ -91,20 +91,3 @@ def claims_of(events: pd.DataFrame, incident: str) -> pd.DataFrame:
     rows = events[events["incident"] == incident]
     return rows.sort_values(["event_date", "event_id"])[[c for c in CLAIM_COLUMNS if c in rows.columns]]
 
-
-def incidents_table(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per incident among ``events``: dates, place, reports, independent sources, statuses, claimants."""
-    if events.empty:
-        return pd.DataFrame(columns=["incident", "first_date", "last_date", "place", "reports",
-                                     "independent_sources", "statuses", "claimants"])
-    grouped = events.sort_values("event_date").groupby("incident", sort=False)
-    table = pd.DataFrame({
-        "first_date": grouped["date_start"].min(),
-        "last_date": grouped["date_end"].max(),
-        "place": grouped["location"].first(),
-        "reports": grouped["event_id"].size(),
-        "independent_sources": grouped["independent_sources"].max(),
-        "statuses": grouped["status"].agg(lambda s: ", ".join(sorted(set(s)))),
-        "claimants": grouped["claimed_by"].agg(lambda s: "; ".join(dict.fromkeys(s))),
-    }).reset_index()
-    return table.sort_values(["reports", "first_date"], ascending=[False, True]).reset_index(drop=True)

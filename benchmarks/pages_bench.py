@@ -1,0 +1,293 @@
+"""Every page at scale in a real browser: time to ready, bytes sent and the server's extra peak memory.
+
+Run:  python3 benchmarks/pages_bench.py [--size 1000000] [--pages events timeline ...] [--timeout 300]
+
+It makes (once, under ``--root``) a data folder of ``--size`` synthetic events
+(``benchmarks/synthetic.py``) with the project's bases, articles and basemap,
+plus a saved snapshot that differs from it (about 1% of events changed, 0.5%
+removed, 0.5% added) for the Changes page. It starts the dashboard with
+``streamlit run app.py -- --data-dir FOLDER`` on a free port, opens the Map page
+once so the data are loaded and cached, then opens each page in a fresh
+offline Chromium context and prints, per page:
+
+- ready: seconds from ``page.goto`` until the server has finished the script
+  run (the ``script_finished`` message on the websocket) and the page's content
+  is drawn (title, tables, charts);
+- sent: bytes of websocket frames the browser received for that page;
+- peak: how far the server's peak resident memory (VmHWM, reset before each
+  page through ``/proc/PID/clear_refs``) rose above its resident memory just
+  before the page was opened; and its resident memory after.
+
+The Changes page is also timed from picking the snapshot to the drawn
+comparison (two versions of ``--size`` events each). The machine's load
+average is printed beside the figures. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
+
+PAGES: dict[str, tuple[str, str]] = {
+    "map": ("", "iframe[title*='st_folium']"),
+    "events": ("events", "[data-testid=stDataFrame]"),
+    "timeline": ("timeline", "[data-testid=stVegaLiteChart]"),
+    "bases": ("bases", "[data-testid=stVegaLiteChart]"),
+    "claims": ("claims", "h1"),
+    "changes": ("changes", "[data-testid=stSelectbox]"),
+    "sources": ("sources", "[data-testid=stDataFrame]"),
+    "edit": ("edit", "h1"),
+    "import": ("import", "h1"),
+}
+"""Page name -> (URL path, a selector that is drawn once the page's content is)."""
+
+SNAPSHOT_NAME = "events-20250101T000000Z-bench.csv"
+
+
+def make_data_dir(size: int, root: Path) -> Path:
+    """A folder with ``size`` synthetic events, the project's other data files and a differing snapshot."""
+    import numpy as np
+    import pandas as pd
+
+    sys.path.insert(0, str(PROJECT / "benchmarks"))
+    from scale import make_data_dir as synthetic_folder
+
+    folder = synthetic_folder(size, root)
+    snapshot = folder / "snapshots" / SNAPSHOT_NAME
+    if not snapshot.exists():
+        events = pd.read_csv(folder / "events.csv", dtype=str, keep_default_na=False)
+        rng = np.random.default_rng(size)
+        changed = rng.random(len(events)) < 0.01
+        events.loc[changed, "status"] = np.where(events.loc[changed, "status"] == "claimed", "reported", "claimed")
+        moved = rng.random(len(events)) < 0.002
+        events.loc[moved, "latitude"] = (events.loc[moved, "latitude"].astype(float) + 0.01).round(5).astype(str)
+        # the snapshot is the earlier version: events added since are missing from it, and it still has
+        # events removed since (ids that the current file does not hold)
+        added_since = rng.random(len(events)) < 0.005
+        removed_since = events[rng.random(len(events)) < 0.005].assign(
+            event_id=lambda f: "OLD" + f["event_id"].str[3:])
+        earlier = pd.concat([events[~added_since], removed_since], ignore_index=True)
+        snapshot.parent.mkdir(exist_ok=True)
+        earlier.to_csv(snapshot.with_suffix(".part"), index=False)
+        snapshot.with_suffix(".part").replace(snapshot)
+    return folder
+
+
+def free_port() -> int:
+    from conftest import free_port as pick
+
+    return pick()
+
+
+def _limit_memory(gigabytes: float) -> None:
+    """Cap the server's address space, so a page that needs too much fails alone (MemoryError), not the machine."""
+    import resource
+
+    limit = int(gigabytes * 1024 ** 3)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+class Server:
+    """``streamlit run app.py -- --data-dir FOLDER`` on loopback."""
+
+    def __init__(self, folder: Path, log: Path, memory_limit_gb: float | None = None) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        # the folder is given as --data-dir, and as EVENTMAP_DATA_DIR too, for any code that still looks the
+        # default up itself instead of being handed the folder
+        env = {**os.environ, "EVENTMAP_DATA_DIR": str(folder)}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(PROJECT / "app.py"), "--server.port", str(self.port),
+             "--server.headless", "true", "--server.address", "127.0.0.1", "--", "--data-dir", str(folder)],
+            cwd=PROJECT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+            preexec_fn=(lambda: _limit_memory(memory_limit_gb)) if memory_limit_gb else None)
+        self.log = log
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"the app did not start; see {log}")
+
+    def _status(self, field: str) -> float:
+        """A VmRSS/VmHWM-style field of /proc/PID/status, in MB."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+        raise KeyError(field)
+
+    def rss_mb(self) -> float:
+        return self._status("VmRSS")
+
+    def peak_mb(self) -> float:
+        return self._status("VmHWM")
+
+    def reset_peak(self) -> None:
+        """Set the peak (VmHWM) back to the current resident size (Linux: clear_refs 5)."""
+        Path(f"/proc/{self.process.pid}/clear_refs").write_text("5")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@dataclass
+class Visit:
+    page: str
+    ready_s: float | None
+    sent_bytes: int
+    peak_extra_mb: float
+    rss_after_mb: float
+    note: str = ""
+
+
+class FrameLog:
+    """Websocket frames the page receives: bytes, and when a script run finished."""
+
+    def __init__(self, page) -> None:
+        self.bytes = 0
+        self.finished = 0
+        self.started = time.perf_counter()
+        self.first_frame_s: float | None = None
+        self.finished_s: float | None = None
+        self.largest = 0
+        page.on("websocket", self._socket)
+
+    def _socket(self, socket) -> None:
+        socket.on("framereceived", self._frame)
+
+    def _frame(self, payload) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        data = payload if isinstance(payload, bytes) else payload.encode()
+        if self.first_frame_s is None:
+            self.first_frame_s = time.perf_counter() - self.started
+        self.bytes += len(data)
+        self.largest = max(self.largest, len(data))
+        try:
+            message = ForwardMsg.FromString(data)
+        except Exception:
+            return
+        if message.WhichOneof("type") == "script_finished":
+            self.finished += 1
+            self.finished_s = time.perf_counter() - self.started
+
+
+def wait_ready(page, frames: FrameLog, finished_before: int, selector: str, timeout_s: float) -> bool:
+    """Wait for a finished script run after ``finished_before`` and the page's ``selector`` drawn, idle."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if frames.finished > finished_before:
+            break
+        page.wait_for_timeout(25)
+    else:
+        return False
+    remaining_ms = max(1000, (deadline - time.monotonic()) * 1000)
+    page.wait_for_selector(selector, timeout=remaining_ms)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stStatusWidget]')"
+        " || !document.querySelector('[data-testid=stStatusWidget]').innerText.includes('Running')",
+        timeout=remaining_ms)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    return True
+
+
+def visit(browser, server: Server, name: str, timeout_s: float) -> Visit:
+    """Open page ``name`` in a fresh offline context and measure it."""
+    from conftest import OfflinePage
+
+    path, selector = PAGES[name]
+    offline = OfflinePage(browser, width=1500, height=1000)
+    frames = FrameLog(offline.page)
+    server.reset_peak()
+    before = server.rss_mb()
+    started = frames.started = time.perf_counter()
+    note = ""
+    try:
+        offline.page.goto(f"{server.url}/{path}")
+        ready = wait_ready(offline.page, frames, 0, selector, timeout_s)
+        seconds = time.perf_counter() - started if ready else None
+        if ready and frames.first_frame_s is not None and frames.finished_s is not None:
+            note = f"(first frame {frames.first_frame_s:.2f} s, run finished {frames.finished_s:.2f} s) "
+        if name == "changes" and ready:
+            note += changes_comparison(offline.page, frames, timeout_s)
+    except Exception as error:  # a page that never draws is a figure too
+        seconds, note = None, f"{type(error).__name__}: {str(error).splitlines()[0][:80]}"
+    result = Visit(name, seconds, frames.bytes, server.peak_mb() - before, server.rss_mb(),
+                   note + (f" largest frame {frames.largest / 1e6:.2f} MB" if frames.largest > 1e6 else ""))
+    offline.close()
+    return result
+
+
+def changes_comparison(page, frames: FrameLog, timeout_s: float) -> str:
+    """Pick the bench snapshot on the Changes page; words with the seconds to the drawn comparison."""
+    box = page.locator("[data-testid=stSelectbox]", has_text="Saved snapshot")
+    box.click()
+    before = frames.finished
+    sent_before = frames.bytes
+    started = time.perf_counter()
+    page.get_by_role("option", name=SNAPSHOT_NAME).click()
+    if not wait_ready(page, frames, before, "[data-testid=stMetric]", timeout_s):
+        return f"comparison not drawn within {timeout_s:g} s"
+    return (f"comparison with the snapshot: {time.perf_counter() - started:.1f} s, "
+            f"{(frames.bytes - sent_before) / 1e6:.2f} MB;")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=1_000_000)
+    parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=list(PAGES))
+    parser.add_argument("--root", type=Path, default=Path(tempfile.gettempdir()) / "eventmap-pages-bench")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds allowed to each page")
+    parser.add_argument("--memory-limit-gb", type=float, default=10.0,
+                        help="address-space cap of the server (a shared machine); 0 for none")
+    parser.add_argument("--repeat", type=int, default=1, help="open each page this many times (figures per open)")
+    args = parser.parse_args()
+
+    from conftest import CHROMIUM, CHROMIUM_FLAGS
+    from playwright.sync_api import sync_playwright
+
+    started = time.perf_counter()
+    folder = make_data_dir(args.size, args.root)
+    print(f"data folder {folder} ({args.size:,} events) ready in {time.perf_counter() - started:.0f} s")
+    log = args.root / f"server_{args.size}.log"
+    server = Server(folder, log, args.memory_limit_gb or None)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            warm = visit(browser, server, "map", args.timeout * 2)
+            print(f"first open (loads the data): {warm.ready_s or float('nan'):.1f} s, "
+                  f"server resident memory after {warm.rss_after_mb:,.0f} MB")
+            print(f"load average before the pages: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+            print(f"{'page':<10} {'ready (s)':>10} {'sent (MB)':>10} {'extra peak (MB)':>16} {'RSS after (MB)':>15}")
+            for name in args.pages:
+                for _ in range(args.repeat):
+                    result = visit(browser, server, name, args.timeout)
+                    ready = f"{result.ready_s:.2f}" if result.ready_s is not None else f">{args.timeout:g}"
+                    print(f"{name:<10} {ready:>10} {result.sent_bytes / 1e6:>10.3f} {result.peak_extra_mb:>16,.0f} "
+                          f"{result.rss_after_mb:>15,.0f}  {result.note}".rstrip(), flush=True)
+            browser.close()
+    finally:
+        server.stop()
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; server log {log}")
+
+
+if __name__ == "__main__":
+    main()
