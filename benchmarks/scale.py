@@ -72,7 +72,7 @@ def ours_sent(dataset, shown) -> dict[str, object]:
     from streamlit_folium import _get_feature_group_string, _get_map_string
 
     from utils.map.aggregate import default_viewport
-    from utils.map.basemap_layer import basemap_json, build_base_map
+    from utils.map.basemap_layer import build_base_map
     from utils.map.style import BROWSER_LIMIT, DETAIL_LIMIT, category_colors
     from utils.map.view_layer import build_plan_layer, plan_view
 
@@ -88,8 +88,7 @@ def ours_sent(dataset, shown) -> dict[str, object]:
     layer = build_plan_layer(replace(plan, events=plan_events), shown, colors, bar=True)
     fresh = build_base_map(dataset.basemap, dataset.sites, basemap_url="../files/basemap.json")
     layer_js = _get_feature_group_string(layer, fresh)
-    return {"script": script, "layer": layer_js, "basemap": basemap_json(dataset.basemap),
-            "in_browser": plan.everything}
+    return {"script": script, "layer": layer_js, "in_browser": plan.everything}
 
 
 def peer_html(dataset, shown, method: str) -> str:
@@ -258,8 +257,10 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
         sent = ours_sent(dataset, shown)
         warm_times.append(time.perf_counter() - started)
     per_change = len(json.dumps({"script": sent["script"], "layer": sent["layer"]}).encode())
+    from utils.map.basemap_layer import basemap_json
+
     rows["ours"] = {"cold": cold, "warm": statistics.median(warm_times), "bytes": per_change,
-                    "once": len(sent["basemap"].encode()), "in_browser": sent["in_browser"]}
+                    "once": len(basemap_json(dataset.basemap).encode()), "in_browser": sent["in_browser"]}
     peers_html: dict[str, str] = {}
     for method in METHODS[1:]:
         out = workdir / f"peer-{size}-{method.replace(' ', '_')}.html"

@@ -360,7 +360,7 @@
   EM.EventsLayer = L.Layer.extend({
     options: { pane: "eventsPane", topPane: "eventsTopPane", haloPane: "halosPane", radius: 7, ringRadius: 13,
                ringColor: "#ffcc00", details: true, popups: "none", numbered: false, expandAll: false, halos: true,
-               autoFan: 12, fanMax: 80, drawLimit: 800, cellPx: 64, heatmap: false, heat: null, selected: null,
+               autoFan: 12, fanMax: 80, drawLimit: 400, cellPx: 64, heatmap: false, heat: null, selected: null,
                bbox: null, bar: false, reportPrefix: "event" },
     initialize: function (payload, options) { this._P = payload; L.setOptions(this, options); this._expanded = null; },
     onAdd: function (map) {
@@ -511,16 +511,19 @@
         EM.sites.boxes().forEach(function (b) { obstacles.push(b[0], b[1]); });
       }
       groups.forEach(function (g) { self._shape(g); g.ax = g.x; g.ay = g.y; });
-      // merge groups whose shapes overlap, until none do (a few rounds; each round only merges)
+      // merge groups whose shapes overlap, until none do (a few rounds; each round only merges); a sweep
+      // along x finds the candidates, so a round costs about n log n, not n squared
       for (var round = 0; round < 12; round++) {
-        var merged = false, alive = groups.filter(function (g) { return !g.dead; });
-        alive.sort(function (a, b) { return b.n - a.n; });
+        var merged = false, alive = groups.filter(function (g) { return !g.dead; }), widest = 0;
+        alive.forEach(function (g) { widest = Math.max(widest, g.reach); });
+        alive.sort(function (a, b) { return a.x - b.x; });
         for (var a = 0; a < alive.length; a++) {
           var g = alive[a]; if (g.dead) { continue; }
-          for (var b = a + 1; b < alive.length; b++) {
+          for (var b = a + 1; b < alive.length && alive[b].x - g.x < g.reach + widest + 1; b++) {
             var h = alive[b]; if (h.dead) { continue; }
             if (Math.hypot(g.x - h.x, g.y - h.y) < g.reach + h.reach + 1 && !(g.kind === "point" && h.kind === "point")) {
               g.items = g.items.concat(h.items); h.dead = true; EM._summarise(g); self._shape(g); merged = true;
+              widest = Math.max(widest, g.reach);
             }
           }
         }
