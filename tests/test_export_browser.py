@@ -253,7 +253,7 @@ _OPEN_EACH_EVENT = """() => {
     const popups = document.querySelectorAll('.leaflet-popup-content'), popup = popups[popups.length - 1];
     out.push({popup: [...popup.querySelectorAll('b, td')].map(e => e.innerText),
               hrefs: [...popup.querySelectorAll('a')].map(a => 'href=' + a.getAttribute('href')),
-              tooltip: d.marker.getTooltip().getContent()});
+              tooltip: (d.marker.fire('mouseover'), d.marker.getTooltip().getContent())});
   });
   return out;
 }"""

@@ -108,7 +108,7 @@
   EM.board = function (map) {
     if (!map._eventmapBoard) {
       var board = map._eventmapBoard = new Board(map);
-      map.on("zoomend moveend resize", function () { board.queue(); });
+      map.on("moveend resize", function () { board.queue(); });
     }
     return map._eventmapBoard;
   };
@@ -378,7 +378,7 @@
         self._heat = L.heatLayer(points, { radius: o.heat.radius, blur: o.heat.blur, minOpacity: o.heat.minOpacity,
                                            gradient: o.heat.gradient, max: self._P.clusters ? peak : 1 }).addTo(map);
       }
-      map.on("zoomend moveend", self._redraw, self);
+      map.on("moveend", self._redraw, self);  // Leaflet ends every zoom with a moveend too: one redraw each
       map.on("zoomstart", self._collapse, self);
       map.on("click", self._onMapClick, self);
       map.on("eventmap:sites", self._redraw, self);
@@ -398,7 +398,7 @@
     onRemove: function (map) {
       var self = this;
       [self._group, self._top, self._halos, self._heat, self._bar].forEach(function (l) { if (l) { l.remove(); } });
-      map.off("zoomend moveend", self._redraw, self);
+      map.off("moveend", self._redraw, self);
       map.off("zoomstart", self._collapse, self);
       map.off("click", self._onMapClick, self);
       map.off("eventmap:sites", self._redraw, self);
@@ -578,8 +578,10 @@
         marker = L.circleMarker(latlng, style);
       }
       marker._eventIndex = i;
-      if (o.details) {
-        marker.bindTooltip(self.tooltip(i), { direction: "top", offset: [0, -o.radius] });
+      if (o.details) {  // the tooltip is made when first pointed at
+        marker.once("mouseover", function () {
+          marker.bindTooltip(self.tooltip(i), { direction: "top", offset: [0, -o.radius] }).openTooltip();
+        });
         marker.on("click", function (e) { L.DomEvent.stopPropagation(e); self.select(i, true, marker); });
       }
       marker.addTo(layer);
