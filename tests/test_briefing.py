@@ -97,7 +97,7 @@ def test_caption_states_filters_count_version_time_attribution_and_link(dataset)
     lines = dict(caption_lines(briefing, view=view))
     assert lines["Shown"] == ("Showing 11 of 30 events, 2025-03-01 to 2025-04-30, sources: SouthFront, "
                               "within 50 km of Khmeimim air base; 9 of them dated only to the week, month or year")
-    assert lines["Shown"] == value.caption(briefing.events, 30, site_names={"khmeimim": "Khmeimim air base"}), \
+    assert lines["Shown"] == value.caption(11, 30, 9, site_names={"khmeimim": "Khmeimim air base"}), \
         "the export says what is shown in the dashboard's own words"
     assert lines["Dates"] == "2025-03-01 to 2025-04-30"
     assert lines["Sources"] == "SouthFront" and lines["Claimed by"] == "all claimants"
@@ -395,7 +395,7 @@ def test_the_banner_is_escaped_text_at_the_top_and_the_bottom(dataset, layout):
     assert [where for where, _ in banners] == ["top", "bottom"]
     assert all(text == escape_text(payload) for _, text in banners)
     assert payload not in page
-    top = page.index('banner-top'), page.index("<h1>"), page.index('banner-bottom')
+    top = (page.index('class="banner banner-top"'), page.index("<h1>"), page.index('class="banner banner-bottom"'))
     assert top[0] < top[1] < top[2]
     assert 'class="banner' not in briefing_html(_window(dataset), layout)
 
@@ -437,3 +437,39 @@ def test_a_hostile_dataset_reaches_every_new_sink_as_text(hostile_data_dir):
         if layout in ("slide", "print"):
             key = re.search(r'<table class="key">.*?</table>', page).group(0)
             assert "<script" not in key and "<img" not in key
+
+
+def _panel_link(at) -> str:
+    return next(code.value for code in at.code if "start=" in code.value or "lat=" in code.value)
+
+
+@pytest.mark.slow
+def test_the_panels_permalink_uses_the_configured_address_and_the_panel_frames_on_request(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("EVENTMAP_BASE_URL", "https://events.example.org/dash")
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=90)
+    at.query_params["start"], at.query_params["end"] = "2025-03-01", "2025-04-30"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    link = _panel_link(at)
+    assert link.startswith("https://events.example.org/dash?start=2025-03-01&end=2025-04-30&lat=")
+    assert "localhost" not in link
+    words = html.unescape(" ".join(c.value for c in at.caption))
+    assert "numbered, at the map's centre (34.8500, 38.7000)" in words
+    at.radio(key="export_framing").set_value("Frame the events shown").run()
+    assert "numbered, framed on the events" in " ".join(c.value for c in at.caption)
+    at.text_input(key="export_banner").set_value("TLP:GREEN").run()
+    assert not at.exception
+
+
+def test_events_outside_a_given_view_are_listed_and_the_caption_says_so(dataset):
+    tartus = next(s for s in dataset.sites.itertuples() if s.site_id == "tartus")
+    view = MapView((tartus.latitude, tartus.longitude), 12)  # Tartus only: Khmeimim's events are off the map
+    briefing = _window(dataset, view=view)
+    drawn, _view = export_map_of(briefing, "slide")
+    assert 0 < len(drawn.placements) < 14 and drawn.numbered
+    lines = dict(caption_lines(briefing, drawn.plan, view, drawn))
+    assert f"{14 - len(drawn.placements)} listed events are outside this view" in lines["Numbers"]
+    assert "(framed" not in lines["View"]
+    assert len(event_rows(briefing.events)) == 14  # all still listed, with their numbers

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 from browser import TIMEOUT_MS, map_frame, open_app, wait_for_markers, wait_idle
 from playwright.sync_api import expect
+
+from utils.data.store import EventStore, read_changes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -70,11 +71,11 @@ def test_add_an_event_by_place_name_see_it_then_change_its_status(writable_app, 
     wait_idle(page)
     expect(page.get_by_text("EV0031: status changed")).to_be_visible(timeout=TIMEOUT_MS)
 
-    log = pd.read_csv(writable_app.data_dir / "changes.csv", dtype=str, keep_default_na=False)
+    log = read_changes(writable_app.data_dir)
     mine = log[log["event_id"] == "EV0031"]
     assert mine["field"].tolist() == ["(created)", "status"]
     assert mine.iloc[1][["old_value", "new_value", "reason"]].tolist() == [
         "claimed", "confirmed", "Confirmed by an independent monitor"]
-    events = pd.read_csv(writable_app.data_dir / "events.csv", dtype=str, keep_default_na=False)
+    events = EventStore(writable_app.data_dir).read_events()
     assert events.set_index("event_id").loc["EV0031", "status"] == "confirmed"
     assert offline_page.outside == [] and offline_page.errors == []

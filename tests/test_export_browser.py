@@ -322,7 +322,8 @@ def test_png_with_range_rings_shows_ring_pixels_where_the_rings_are(dataset, off
     _ready(page, briefing_html(with_rings, "slide"))
     box = page.evaluate("() => document.querySelector('.map-box').getBoundingClientRect().toJSON()")
     covers = page.evaluate("() => [...document.querySelectorAll('.site-marker svg, .site-label, .event-number svg, "
-                           ".north-arrow, .leaflet-control-scale, .ring-label')]"
+                           ".north-arrow, .leaflet-control-scale, .leaflet-control-attribution, .ring-label, .place-label, .place-dot, "
+                           ".leaflet-exportLeadersPane-pane path')]"
                            ".map(e => e.getBoundingClientRect().toJSON())")
 
     def visible(x: float, y: float) -> bool:
@@ -344,15 +345,12 @@ def _halo_and_ring_paths(page) -> tuple[int, int]:
     """Halos drawn (dashed circles on a canvas, which must show them) and range rings (SVG paths)."""
     halos = page.evaluate("""() => {
         const map = window[document.querySelector('.folium-map').id];
-        let count = 0;
-        const canvases = new Set();
-        map.eachLayer(l => { if (l instanceof L.Circle && l.options.dashArray === '4 4' && l._renderer
-                                  && l._renderer instanceof L.Canvas) { count++; canvases.add(l._renderer._container); } });
-        for (const canvas of canvases) {
-            const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-            if (!pixels.some((v, i) => i % 4 === 3 && v > 0)) return -1;  // counted but not painted
-        }
-        return count;
+        const layer = map._exportHalos;  // the numbered export's halos, around each true position
+        if (!layer) return 0;
+        const canvas = layer._canvas;
+        const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        if (layer.count() && !pixels.some((v, i) => i % 4 === 3 && v > 0)) return -1;  // counted but not painted
+        return layer.count();
     }""")
     return halos, page.locator(".leaflet-overlay-pane path[stroke-dasharray='6 4']").count()
 
@@ -426,7 +424,8 @@ _FURNITURE = """() => {
             arrow: !!q('.north-arrow svg'), extent: !!q('.inset-map .inset-extent'),
             bases: [...document.querySelectorAll('.site-marker svg, .site-label')].map(rect),
             banners: [...document.querySelectorAll('.banner')].map(e => [e.innerText, rect(e)]),
-            keyShown: q('.key-note') ? Number(q('.key-note').dataset.shown) : null};
+            keyShown: q('.key-note') ? Number(q('.key-note').dataset.shown) : null,
+            legend: rect(q('.legend')), mapLegendShown: !!(q('.map-box .event-legend') && q('.map-box .event-legend').offsetParent)};
 }"""
 
 
@@ -455,6 +454,8 @@ def test_the_march_april_export_draws_14_distinct_numbered_markers_with_scale_ar
         inner = {k: v + (2 if k in ("left", "top") else -2) for k, v in circle.items()}
         assert not any(_overlap(inner, base) for base in furniture["bases"]), a  # nor a base's icon or label
     assert re.fullmatch(r"\d+ km", furniture["scale"]) and furniture["arrow"] and furniture["extent"]
+    # the legend sits beside the map, so it covers no base's label (nor anything else on the map)
+    assert not furniture["mapLegendShown"] and not _overlap(furniture["legend"], box)
     if layout != "pdf":  # the PDF prints its banner in every page's margins (see the PDF test)
         assert [text for text, _ in furniture["banners"]] == ["TLP:CLEAR", "TLP:CLEAR"]
         top, bottom = (rect for _, rect in furniture["banners"])

@@ -21,7 +21,10 @@ DATA = Path(__file__).resolve().parent.parent / "data"
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tx", "'\tx"),
-        ("\rx", "'\rx"),
+        ("\rx", "\nx"),  # a bare CR becomes LF (a spreadsheet could start a row at a CR)
+        ("\r=1+1", "\n'=1+1"),
+        ("note\n=1+1", "note\n'=1+1"),
+        ("\uff1dSUM(A1)", "'\uff1dSUM(A1)"),
         ("-12.5", "-12.5"),
         ("+3", "+3"),
         ("Jableh", "Jableh"),

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -42,6 +43,7 @@ def _written(data: bytes) -> Path:
     return Path(handle.name)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(any_bytes)
 @example(b"\xef\xbb\xbf")
@@ -99,6 +101,7 @@ site_like = st.fixed_dictionaries({"type": st.just("FeatureCollection"), "featur
             "description": json_values, "reported": json_values}))})), max_size=3)})
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.one_of(st.binary(max_size=200), site_like.map(lambda d: json.dumps(d).encode())))
 def test_any_sites_file_loads_or_is_refused_with_a_message(data):

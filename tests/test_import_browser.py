@@ -22,7 +22,9 @@ def metric(page, label: str) -> int:
     return int(box.locator("[data-testid=stMetricValue]").inner_text().replace(",", ""))
 
 
-def test_the_ucdp_extract_uploaded_in_the_browser_shows_on_the_map_with_every_row_accounted_for(app, offline_page):
+def test_the_ucdp_extract_uploaded_in_the_browser_shows_on_the_map_with_every_row_accounted_for(writable_app,
+                                                                                               offline_page):
+    app = writable_app  # a copy of data/: the import is saved in that copy's store
     page = offline_page.page
     # The root first: a fresh server's first visit decides how it treats pages/ (see conftest.py).
     open_app(page, app.url)
@@ -32,9 +34,9 @@ def test_the_ucdp_extract_uploaded_in_the_browser_shows_on_the_map_with_every_ro
     loaded, set_aside = metric(page, "Loaded"), metric(page, "Set aside")
     assert metric(page, "Rows read") == ROWS
     assert loaded + set_aside == ROWS and loaded > 0
-    page.get_by_role("button", name="Replace the bundled events for this session").click()
-    expect(page.get_by_text(re.compile(f"{loaded} event\\(s\\) from {UCDP.name} now replace"))).to_be_visible(
-        timeout=SLOW_MS)
+    page.get_by_role("button", name="Save and show this import alone").click()
+    expect(page.get_by_text(re.compile(f"{loaded} event\\(s\\) from {UCDP.name} were saved in the store"))) \
+        .to_be_visible(timeout=SLOW_MS)
     page.get_by_role("link", name="See them on the map").click()
     wait_idle(page)
     page.wait_for_selector("h1:has-text('Reported events')", timeout=SLOW_MS)

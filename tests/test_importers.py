@@ -14,7 +14,7 @@ from test_import_rules import native_bytes, run
 from test_loading import GOOD
 
 from utils.__main__ import main
-from utils.data.csv_read import _fast_table, _slow_table
+from utils.data.csv_read import _exact_table, _fast_table
 from utils.data.dataset import load_dataset
 from utils.importers import ColumnMapping, guess_mapping, import_bytes, native_csv_bytes
 from utils.importers.acled import COLUMNS as ACLED_COLUMNS
@@ -151,7 +151,7 @@ def test_the_fast_and_the_exact_reader_agree():
     content = native_bytes([GOOD, {**GOOD, "event_id": "Q", "notes": 'two\nlines, "quoted"'}])
     content = content.replace(b"\n", b"\r\n", 1) + b"\n"
     fast = _fast_table(content, "f.csv")
-    exact = _slow_table(content.decode(), "f.csv")
+    exact = _exact_table(content.decode(), "f.csv")
     assert fast is not None
     pd.testing.assert_frame_equal(fast.frame, exact.frame)
     assert fast.notes == exact.notes == ["f.csv: 1 blank row(s) skipped."]

@@ -231,3 +231,22 @@ def test_a_replica_shows_another_process_edit_without_a_reload_of_everything(fol
     assert full_loads == [], "only the changed rows were read"
     expected = load_dataset(folder, database_url=store_url).events.set_index("event_id")
     assert events.loc[expected.index, "incident"].tolist() == expected["incident"].tolist()
+
+
+@pytest.mark.parametrize("change", [{"status": "confirmed"}, {"latitude": "35.30", "longitude": "35.95"},
+                                    {"event_date": "2023-07-25"}], ids=["status", "place", "date"])
+def test_an_edit_caught_up_in_place_gives_the_frame_a_full_reload_gives(folder, change):
+    import pandas as pd
+
+    from utils.data.live import LiveStore
+    from utils.data.store import EventStore
+    from utils.data.stored import load_snapshot
+
+    live = LiveStore(folder)
+    before = live.current().value
+    EventStore(folder).update_event("EV0002", change, reason="checked", who="replica-b")
+    after = live.current().value
+    assert after.data_version == before.data_version + 1
+    full = load_snapshot(live.database, folder, use_cache=False).events
+    pd.testing.assert_frame_equal(after.events.reset_index(drop=True), full.reset_index(drop=True))
+    assert before.events.set_index("event_id").loc["EV0002", "event_version"] == 1, "the old frame is untouched"

@@ -55,6 +55,8 @@ CASES = [
     ({"status": ["claimed", "claimed", "disputed"]}, "filter", EventFilter(statuses=("claimed", "disputed")),
      {"status": ["claimed", "disputed"]}, None),
     ({"actor": "HTS"}, "filter", EventFilter(actors=("HTS",)), {"actor": "HTS"}, None),
+    ({"q": '  Pantsir   "air defence" '}, "filter", EventFilter(text='Pantsir "air defence"'),
+     {"q": 'Pantsir "air defence"'}, None),
     ({"site": "khmeimim", "radius_km": "25"}, "filter", EventFilter(near_site="khmeimim", radius_km=25.0),
      {"site": "khmeimim", "radius_km": "25"}, None),
     ({"site": "khmeimim"}, "filter", EventFilter(), {}, "needs radius_km"),
@@ -63,6 +65,7 @@ CASES = [
     ({"precise": "yes"}, "filter", EventFilter(precise_only=True), {"precise": "1"}, None),
     ({"corroborated": "true"}, "filter", EventFilter(corroborated_only=True), {"corroborated": "1"}, None),
     ({"corroborated": "0"}, "filter", EventFilter(), {}, None),
+    ({"region": "1"}, "filter", EventFilter(in_region_only=True), {"region": "1"}, None),
     ({"lat": "35.4", "lon": "35.95", "zoom": "9"}, "view", MapView((35.4, 35.95), 9),
      {"lat": "35.4000", "lon": "35.9500", "zoom": "9"}, None),
     ({"lat": "35.4", "zoom": "9"}, "view", None, {}, "missing"),
@@ -71,8 +74,10 @@ CASES = [
     ({"colour": "rainbow"}, "map", MapSettings(), {}, "not one of"),
     ({"heat": "1"}, "map", MapSettings(heatmap=True), {"heat": "1"}, None),
     ({"rings": "70,3, 10km"}, "map", MapSettings(rings_km=(3, 10, 70)), {"rings": "3,10,70"}, None),
-    ({"collection": "team-a"}, "collection", "team-a", {"collection": "team-a"}, None),
-    ({"collection": " "}, "collection", None, {}, None),
+    ({"collection": "team-a"}, "collection", ("team-a",), {"collection": "team-a"}, None),
+    ({"collection": ["team-a", " ", "team-b", "team-a"]}, "collection", ("team-a", "team-b"),
+     {"collection": ["team-a", "team-b"]}, None),
+    ({"collection": " "}, "collection", (), {}, None),
 ]
 
 

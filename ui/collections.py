@@ -62,7 +62,7 @@ def collection_chooser(snapshot: StoreSnapshot, *, on_change=None) -> tuple[str,
     choice = chosen_collections(snapshot)
     live = list(snapshot.collections["collection_id"])
     if len(live) > 1:
-        if _WIDGET not in st.session_state:
+        if choice is None or _WIDGET not in st.session_state:  # "all" includes collections added since
             st.session_state[_WIDGET] = list(choice or live)
 
         def changed() -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 from ui.data import data_files_changed
 from ui.sidebar import LINK_MESSAGES
 from utils.core.escaping import escape_text
+from utils.data.csv_write import spreadsheet_csv_bytes
 from utils.data.dataset import Dataset
 from utils.data.live import Fault
 
@@ -24,7 +25,7 @@ def show_data_status(dataset: Dataset) -> None:
     with st.expander(f"{len(load.rejected)} row(s) of {escape_text(load.file)} were set aside: "
                      "see why and download them", icon=":material/warning:"):
         st.dataframe(load.problem_table, hide_index=True)
-        st.download_button("Download the rows set aside (CSV)", load.rejected.to_csv(index=False).encode(),
+        st.download_button("Download the rows set aside (CSV)", spreadsheet_csv_bytes(load.rejected),
                            file_name="events_set_aside.csv", mime="text/csv", on_click="ignore")
 
 

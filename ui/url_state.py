@@ -20,8 +20,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from utils.analysis.facets import FACETS
-from utils.analysis.filters import FILTER_QUERY_KEYS, EventFilter
-from utils.core.links import query_last
+from utils.analysis.filters import FILTER_QUERY_KEYS, SEARCH_KEY, EventFilter
 from utils.export.permalink import VIEW_KEYS, MapView, view_from_query
 from utils.map.settings import MAP_QUERY_KEYS, MapSettings
 
@@ -49,18 +48,20 @@ _MEANINGS: dict[str, str] = {
     "end": "last day of the date window, YYYY-MM-DD (absent: the data's last day)",
     **{facet.query_key: f"one chosen value of the {facet.label!r} filter; repeat the key for several"
        for facet in FACETS},
+    SEARCH_KEY: "text search over place, notes, actors, outlet and claimant (words, \"quoted phrases\")",
     "site": "keep events near this base (site_id, with radius_km)",
     "radius_km": "distance from the base in km (with site)",
     "retired": "1: show retired events too",
     "precise": "1: precise places only",
     "corroborated": "1: incidents that 2+ independent outlets report",
+    "region": "1: only events inside the region (Syria and about 300 km around it)",
     "lat": "map centre latitude, degrees (with lon and zoom)",
     "lon": "map centre longitude, degrees (with lat and zoom)",
     "zoom": "map zoom level, 4 to 17 (with lat and lon)",
     "colour": "what colours the events (event_type, sub_event_type, status, source, claimed_by)",
     "heat": "1: show events as a heatmap",
     "rings": "range rings around each base in km, e.g. 3,10,70",
-    COLLECTION_KEY: "which saved collection of events is served (the store's name for it)",
+    COLLECTION_KEY: "a collection of events to show (its id in the store); repeat the key for several",
 }
 
 OWNERS: dict[str, tuple[str, ...]] = {
@@ -142,12 +143,12 @@ def write_map_settings(settings: MapSettings) -> None:
     write("map", dict(settings.to_query()))
 
 
-def read_collection() -> str | None:
-    """The collection named in the address, or ``None`` (blank counts as absent)."""
-    name = (query_last(current_link(), COLLECTION_KEY) or "").strip()
-    return name or None
+def read_collection() -> tuple[str, ...]:
+    """The collections named in the address (``collection=ID`` once each; blank ones dropped), in order."""
+    names = (name.strip() for name in current_link().get(COLLECTION_KEY, []))
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
-def write_collection(name: str | None) -> None:
-    """Name the served collection in the address (``None`` removes it)."""
-    write("collection", {COLLECTION_KEY: name} if name else {})
+def write_collection(names: tuple[str, ...] | list[str]) -> None:
+    """Name the served collections in the address (none: the parameter is removed, meaning all)."""
+    write("collection", {COLLECTION_KEY: list(names)} if names else {})

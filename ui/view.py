@@ -1,20 +1,21 @@
 """What every page starts from: the dataset, the data folder, the filter value and which events it keeps.
 
 A session's filter result is a boolean mask over the dataset's events, which
-every session shares; :attr:`View.shown` takes the kept rows when a page asks.
+every session shares; :attr:`View.shown` gives the kept rows from a small cache
+shared by all sessions (bounded, so memory does not grow with sessions).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from ui.sidebar import FILTER_STATE
-from utils.analysis.filters import EventFilter, dataset_mask
+from utils.analysis.filters import EventFilter
+from utils.analysis.selection import dataset_mask, emptied_by, event_index, filter_parts
 from utils.core.escaping import escape_text
 from utils.data.dataset import Dataset
 from utils.data.folder import DataFolder
@@ -24,9 +25,26 @@ DATA_FOLDER = "data_folder"
 """Session-state key of the :class:`DataFolder` chosen at start-up (set by app.py)."""
 
 
+SHOWN_FRAMES = 2
+"""Most filtered frames kept at once for the whole server (each a copy of the kept rows); the sessions
+themselves keep only their masks."""
+SHOWN_SECONDS = 120
+"""How long an unused filtered frame is kept (s)."""
+
+
+@st.cache_resource(max_entries=SHOWN_FRAMES, ttl=SHOWN_SECONDS, show_spinner=False)
+def _shown_frame(version: str, value: EventFilter, _dataset: Dataset, _mask: np.ndarray) -> pd.DataFrame:
+    """The kept rows of ``_dataset`` (data version ``version``) under ``value``: shared by the sessions showing
+    the same filter, and at most :data:`SHOWN_FRAMES` of them, so no session holds a copy of its own."""
+    return _dataset.events.loc[_mask]
+
+
 @dataclass(frozen=True)
 class View:
-    """``dataset`` shown through ``filter``; ``mask`` marks the events the filter keeps (computed if not given)."""
+    """``dataset`` shown through ``filter``; ``mask`` marks the events the filter keeps (computed if not given).
+
+    A View holds the mask only (one byte per event): pages keep it, in the page's globals, between runs.
+    """
 
     dataset: Dataset
     filter: EventFilter
@@ -37,10 +55,10 @@ class View:
         if self.mask is None:
             object.__setattr__(self, "mask", dataset_mask(self.dataset, self.filter))
 
-    @cached_property
+    @property
     def shown(self) -> pd.DataFrame:
-        """The events the filter keeps, as a frame (taken from the shared events when first asked for)."""
-        return self.dataset.events.loc[self.mask]
+        """The events the filter keeps, as a frame (read-only; taken from a small cache shared by sessions)."""
+        return _shown_frame(self.dataset.version, self.filter, self.dataset, self.mask)
 
     @property
     def count(self) -> int:
@@ -49,8 +67,17 @@ class View:
 
     @property
     def caption(self) -> str:
-        """The sentence that says what is shown (:meth:`EventFilter.caption`)."""
-        return self.filter.caption(self.shown, len(self.dataset.events), site_names=site_names(self.dataset.sites))
+        """The sentence that says what is shown (:meth:`EventFilter.caption`), counted on the mask."""
+        coarse = int(np.count_nonzero(self.mask & event_index(self.dataset).coarse()))
+        return self.filter.caption(self.count, len(self.dataset.events), coarse,
+                                   site_names=site_names(self.dataset.sites))
+
+    def empty_hint(self) -> str:
+        """When nothing is shown, which filter emptied the view, in words ('' otherwise)."""
+        if self.count:
+            return ""
+        names = site_names(self.dataset.sites)
+        return emptied_by(filter_parts(self.dataset, self.filter), lambda n: self.filter.condition_words(n, names))
 
 
 def current_view() -> View:
@@ -61,5 +88,8 @@ def current_view() -> View:
 
 
 def show_caption(view: View) -> None:
-    """The sentence that says what is shown, as inert text."""
+    """The sentence that says what is shown, as inert text, and a hint when nothing is."""
     st.caption(escape_text(view.caption))
+    hint = view.empty_hint()
+    if hint:
+        st.info(escape_text(hint), icon=":material/filter_alt_off:")

@@ -11,7 +11,8 @@ import argparse
 import importlib
 import sys
 
-COMMAND_MODULES: tuple[str, ...] = ("utils.cli.import_cmd", "utils.cli.export_cmd", "utils.cli.db_cmd")
+COMMAND_MODULES: tuple[str, ...] = ("utils.cli.import_cmd", "utils.cli.export_cmd", "utils.cli.db_cmd",
+                                   "utils.cli.extract_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:

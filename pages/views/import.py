@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import streamlit as st
 
+from ui.article_review import render_article_review
 from ui.collections import manage_collections
 from ui.identity import ask_name_once
 from ui.session_data import ERROR, MESSAGE, import_in_use, use_bundled, use_import
@@ -15,7 +19,7 @@ from utils.importers import FORMAT_LABELS, FORMATS, ColumnMapping, guess_mapping
 from utils.importers.datefmt import DATE_FORMATS
 from utils.importers.mapped_csv import DEFAULTS, FROM_FILE, MAPPABLE
 from utils.importers.pipeline import set_aside_csv_bytes
-from utils.importers.upload import MAX_UPLOAD_MB
+from utils.importers.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, save_upload
 
 ENCODINGS = {"utf-8-sig": "UTF-8 (usual)", "cp1256": "Windows Arabic (cp1256)", "cp1252": "Windows Western (cp1252)",
              "latin-1": "Latin-1 (ISO-8859-1)", "utf-16": "UTF-16"}
@@ -32,6 +36,19 @@ def _cached(key: tuple, make):
             cache.clear()
         cache[key] = make()
     return cache[key]
+
+
+def _inspect_on_disk(uploaded, encoding: str, container: str, progress):
+    """Copy the upload to a temporary file a few MB at a time (the bar shows how far), then read it from disk."""
+    def saved(done: int, size: int) -> None:
+        progress.progress(0.3 * done / max(size, 1), text=f"Saving the upload: {done / 1e6:,.0f} of {size / 1e6:,.0f} MB")
+
+    with tempfile.TemporaryDirectory(prefix="eventmap-upload-") as folder:
+        uploaded.seek(0)
+        target = save_upload(uploaded.read, Path(folder) / "upload", size=uploaded.size, progress=saved)
+        progress.progress(0.3, text="Reading the rows")
+        return inspect_upload(target, uploaded.name, encoding=encoding, container=container,
+                              max_bytes=MAX_UPLOAD_BYTES)
 
 
 def _mapping_widgets(columns: list[str]) -> ColumnMapping:
@@ -111,7 +128,8 @@ if import_in_use():
 
 uploaded = st.file_uploader(
     "Event file", key="import_upload",
-    help=f"CSV or GeoJSON, or a .gz or .zip holding one file; up to {MAX_UPLOAD_MB} MB. A larger file: "
+    help=f"CSV or GeoJSON, or a .gz or .zip holding one file; up to {MAX_UPLOAD_MB} MB (1 GB), saved to disk "
+         "and read from there. A larger file: "
          "compress it or split it, or use `python -m utils import` on the command line.")
 if uploaded is not None:
     left, right = st.columns(2)
@@ -121,8 +139,7 @@ if uploaded is not None:
     container = "geojson" if fmt == "geojson" else "csv" if fmt in ("native", "acled", "ucdp", "csv") else "auto"
     try:
         inspection = _cached(("inspect", uploaded.file_id, encoding, container),
-                             lambda: inspect_upload(uploaded.getvalue(), uploaded.name, encoding=encoding,
-                                                    container=container, max_bytes=MAX_UPLOAD_MB * 1_000_000))
+                             lambda: _inspect_on_disk(uploaded, encoding, container, progress))
         progress.progress(0.4, text=f"{inspection.table.rows_read:,} rows read; checking them")
         detected = inspection.detected
         st.caption(escape_text(f"Detected: {FORMAT_LABELS[detected] if detected else 'no known format: map the columns'}"
@@ -151,3 +168,6 @@ if uploaded is not None:
                                   args=(result, True, name, saved_key), icon=":material/swap_horiz:")
 
 manage_collections()
+
+st.divider()
+render_article_review(current_view())  # 'From an article' (issue 17): ui/article_review.py

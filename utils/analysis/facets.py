@@ -18,11 +18,12 @@ the events (the counts beside each sidebar option follow the other filters).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from utils.data.aliases import Aliases, name_key, split_names
 from utils.data.dataset import Dataset, Memo
 
 __all__ = ["FACETS", "FACET_BY_NAME", "Facet", "FacetIndex", "build_facet_index", "column_counts",
@@ -51,6 +52,8 @@ class Facet:
     label: str
     help: str
     widget_key: str
+    multi_valued: bool = False
+    """A cell may name several values ("SOHR; Airwars"), each named through the alias table (data/aliases.csv)."""
 
     @property
     def cli_dest(self) -> str:
@@ -61,11 +64,14 @@ class Facet:
 FACETS: tuple[Facet, ...] = (
     Facet(name="sources", columns=("source",), words="sources", every="all outlets", query_key="source",
           cli_flag="--source", label="Source (outlet that published the report)",
-          help="The outlet, monitor or agency that published the report.", widget_key="f_sources"),
+          help="The outlet, monitor or agency that published the report. A report naming several ('SOHR; "
+               "Airwars') counts for each; spellings are matched through data/aliases.csv.",
+          widget_key="f_sources", multi_valued=True),
     Facet(name="claimants", columns=("claimed_by",), words="claimed by", every="all claimants",
           query_key="claimant", cli_flag="--claimant", label="Claimed by",
-          help="Who made the claim; 'outlet (no attribution)' when the outlet states it on its own authority.",
-          widget_key="f_claimants"),
+          help="Who made the claim; 'outlet (no attribution)' when the outlet states it on its own authority. "
+               "A claim naming several counts for each; spellings are matched through data/aliases.csv.",
+          widget_key="f_claimants", multi_valued=True),
     Facet(name="event_types", columns=("event_type",), words="types", every="all event types", query_key="type",
           cli_flag="--type", label="Event type", help="ACLED's six event types.", widget_key="f_types"),
     Facet(name="statuses", columns=("status",), words="status",
@@ -98,10 +104,18 @@ class FacetIndex:
     rows: np.ndarray
     codes: np.ndarray
     size: int
+    spellings: dict[str, str] = field(default_factory=dict)
+    """Other ways to write a label (by :func:`~utils.data.aliases.name_key`, aliases included) -> the label."""
 
     @property
     def code_of(self) -> dict[str, int]:
         return {label: code for code, label in enumerate(self.labels)}
+
+    def resolve(self, value: str) -> str | None:
+        """The label ``value`` stands for ("Air Wars" -> "Airwars"), or ``None`` when no event holds it."""
+        if value in self.code_of:
+            return value
+        return self.spellings.get(name_key(value))
 
     def mask(self, chosen: Iterable[str]) -> np.ndarray:
         """Boolean array over the events: True where an event holds any of ``chosen``."""
@@ -121,42 +135,97 @@ class FacetIndex:
         return np.bincount(self.codes[keep[self.rows]], minlength=len(self.labels))
 
 
-def build_facet_index(events: pd.DataFrame, facet: Facet) -> FacetIndex:
-    """The :class:`FacetIndex` of ``facet`` over ``events`` (values compared as trimmed text)."""
+def _cell_names(cells: np.ndarray, facet: Facet, aliases: Aliases) -> list[list[str]]:
+    """The names each distinct cell holds: split and named through ``aliases`` for a multi-valued facet,
+    else the trimmed cell itself."""
+    if facet.multi_valued:
+        return [split_names(cell, aliases) for cell in cells]
+    return [[cell] for cell in cells]
+
+
+def build_facet_index(events: pd.DataFrame, facet: Facet, aliases: Aliases | None = None) -> FacetIndex:
+    """The :class:`FacetIndex` of ``facet`` over ``events``.
+
+    Cells are compared as trimmed text. A multi-valued facet's cells are split
+    into names (:func:`utils.data.aliases.split_names`, through ``aliases``) and
+    names are grouped by :func:`~utils.data.aliases.name_key`, each group shown
+    as the table names it or, when the table does not, as most often written.
+    Each distinct cell is split once, however many events hold it.
+    """
+    aliases = aliases or Aliases()
     size = len(events)
-    row_parts, value_parts = [], []
+    row_parts: list[np.ndarray] = []
+    key_parts: list[np.ndarray] = []
+    spelling_counts: dict[str, dict[str, int]] = {}
     for column in facet.columns:
         if column not in events.columns:
             continue
-        values = events[column].astype("string").fillna("").str.strip().to_numpy(dtype=object)
-        held = values != ""
-        row_parts.append(np.flatnonzero(held))
-        value_parts.append(values[held])
-    if not row_parts:
+        cell_codes, cells = pd.factorize(events[column].astype("string").fillna("").str.strip(), sort=False)
+        cells = np.asarray(cells, dtype=object)
+        names = _cell_names(cells, facet, aliases)
+        cell_totals = np.bincount(cell_codes[cell_codes >= 0], minlength=len(cells))
+        flat_keys: list[str] = []
+        lengths = np.zeros(len(cells), dtype=np.int64)
+        for number, held in enumerate(names):
+            held = [name for name in held if name]
+            lengths[number] = len(held)
+            for name in held:
+                key = name_key(name) if facet.multi_valued else name
+                flat_keys.append(key)
+                spellings = spelling_counts.setdefault(key, {})
+                spellings[name] = spellings.get(name, 0) + int(cell_totals[number])
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(cells) else np.zeros(0, dtype=np.int64)
+        valid = cell_codes >= 0
+        rows_of_cells = np.flatnonzero(valid)
+        per_row = lengths[cell_codes[valid]]
+        rows = np.repeat(rows_of_cells, per_row)
+        starts = np.repeat(offsets[cell_codes[valid]], per_row)
+        within = np.arange(len(rows)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+        row_parts.append(rows)
+        key_parts.append(np.asarray(flat_keys, dtype=object)[starts + within] if len(rows) else
+                         np.zeros(0, dtype=object))
+    if not row_parts or not sum(len(r) for r in row_parts):
         empty = np.zeros(0, dtype=np.int64)
         return FacetIndex(labels=(), totals=empty, rows=empty, codes=empty, size=size)
     rows = np.concatenate(row_parts)
-    codes, uniques = pd.factorize(np.concatenate(value_parts))
-    if len(row_parts) > 1:  # the same value in two columns of one event counts once
-        pairs = np.unique(rows * (len(uniques) + 1) + codes)
-        rows, codes = pairs // (len(uniques) + 1), pairs % (len(uniques) + 1)
-    totals = np.bincount(codes, minlength=len(uniques))
-    order = np.lexsort((np.arange(len(uniques)), -totals))  # most frequent first, ties in order of appearance
+    codes, keys = pd.factorize(np.concatenate(key_parts))
+    if len(row_parts) > 1 or facet.multi_valued:  # a name held twice by one event counts once
+        pairs = np.unique(rows * (len(keys) + 1) + codes)
+        rows, codes = pairs // (len(keys) + 1), pairs % (len(keys) + 1)
+    totals = np.bincount(codes, minlength=len(keys))
+    order = np.lexsort((np.arange(len(keys)), -totals))  # most frequent first, ties in order of appearance
     rank = np.empty_like(order)
     rank[order] = np.arange(len(order))
-    return FacetIndex(labels=tuple(str(uniques[i]) for i in order), totals=totals[order],
-                      rows=rows.astype(np.int64), codes=rank[codes].astype(np.int64), size=size)
+
+    def label(key: str) -> str:
+        named = aliases.name(key) if facet.multi_valued else None
+        if named is not None and ";" not in named:
+            return named
+        spellings = spelling_counts[key]
+        return max(spellings, key=lambda s: (spellings[s], s))
+
+    labels = tuple(label(str(keys[i])) for i in order)
+    spellings: dict[str, str] = {}
+    if facet.multi_valued:
+        label_of_key = {str(keys[i]): labels[rank[i]] for i in range(len(keys))}
+        spellings.update({name_key(text): label_of_key[key] for key, texts in spelling_counts.items()
+                          for text in texts if key in label_of_key})
+        spellings.update({alias: label_of_key[name_key(name)] for alias, name in aliases.name_of.items()
+                          if name_key(name) in label_of_key})
+        spellings.update(label_of_key)
+    return FacetIndex(labels=labels, totals=totals[order], rows=rows.astype(np.int64),
+                      codes=rank[codes].astype(np.int64), size=size, spellings=spellings)
 
 
-def facet_index_in(memo: Memo, events: pd.DataFrame, facet: Facet) -> FacetIndex:
+def facet_index_in(memo: Memo, events: pd.DataFrame, facet: Facet, aliases: Aliases | None = None) -> FacetIndex:
     """The :class:`FacetIndex` of ``facet`` over ``events``, kept in ``memo`` (the memo of the dataset holding
     ``events``, see :class:`~utils.data.dataset.Memo`)."""
-    return memo.get(("facet-index", facet.name), lambda: build_facet_index(events, facet))
+    return memo.get(("facet-index", facet.name), lambda: build_facet_index(events, facet, aliases))
 
 
 def facet_index(dataset: Dataset, facet: Facet) -> FacetIndex:
     """The :class:`FacetIndex` of ``facet`` over ``dataset.events``, built once per dataset."""
-    return facet_index_in(dataset.memo, dataset.events, facet)
+    return facet_index_in(dataset.memo, dataset.events, facet, dataset.aliases)
 
 
 def facet_options(dataset: Dataset) -> dict[str, list[str]]:

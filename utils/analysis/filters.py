@@ -18,27 +18,29 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from utils.analysis.facets import FACET_BY_NAME, FACETS, Facet, FacetIndex, facet_index_in
-from utils.core.dates import coarse_date_note
-from utils.core.geo import distance_column
+from utils.analysis.facets import FACET_BY_NAME, FACETS
+from utils.analysis.search import query_terms
+from utils.analysis.selection import EventIndex, FilterParts, select
+from utils.core.dates import coarse_words
 from utils.core.links import Query, query_flag, query_last, query_values
-from utils.data.dataset import Dataset, Memo
 
-__all__ = ["FILTER_QUERY_KEYS", "RETIRED_COLUMN", "EventFilter", "EventIndex", "FilterParts", "dataset_mask",
-           "event_index", "filter_parts"]
-
-RETIRED_COLUMN = "retired"
-"""Optional events column: a non-blank value marks an event retired (hidden unless asked for)."""
+__all__ = ["FILTER_QUERY_KEYS", "MAX_SEARCH_CHARS", "SEARCH_KEY", "EventFilter"]
 
 _FLAGS: dict[str, tuple[str, str]] = {
     "include_retired": ("retired", "retired events included"),
     "precise_only": ("precise", "precise places only"),
     "corroborated_only": ("corroborated", "corroborated by 2+ independent sources"),
+    "in_region_only": ("region", "inside the region only"),
 }
 """Yes/no filter fields -> (link parameter, present as 1 when on; words for the caption)."""
 
-FILTER_QUERY_KEYS: tuple[str, ...] = ("start", "end", *(f.query_key for f in FACETS), "site", "radius_km",
-                                      *(key for key, _ in _FLAGS.values()))
+SEARCH_KEY = "q"
+"""The link parameter of the text search."""
+MAX_SEARCH_CHARS = 200
+"""Longest text search kept (a link with a longer one is cut, with a message)."""
+
+FILTER_QUERY_KEYS: tuple[str, ...] = ("start", "end", *(f.query_key for f in FACETS), SEARCH_KEY, "site",
+                                      "radius_km", *(key for key, _ in _FLAGS.values()))
 """Every link parameter the filter owns, in link order; others (the map view, say) are left alone."""
 
 Chosen = tuple[tuple[str, tuple[str, ...]], ...]
@@ -60,15 +62,20 @@ class EventFilter:
     end: date | None
     chosen: Chosen
     """The facets with chosen values, in facet-table order: ((name, values), ...)."""
+    text: str
+    """Words every kept event holds in its place, notes, actors, outlet or claimant (see
+    :mod:`utils.analysis.search`); "" for no search."""
     near_site: str | None
     radius_km: float | None
     include_retired: bool
     precise_only: bool
     corroborated_only: bool
+    in_region_only: bool
 
     def __init__(self, start: date | None = None, end: date | None = None, *, chosen: Chosen = (),
-                 near_site: str | None = None, radius_km: float | None = None, include_retired: bool = False,
-                 precise_only: bool = False, corroborated_only: bool = False,
+                 text: str = "", near_site: str | None = None, radius_km: float | None = None,
+                 include_retired: bool = False, precise_only: bool = False, corroborated_only: bool = False,
+                 in_region_only: bool = False,
                  **facets: Iterable[str]) -> None:
         if start is not None and end is not None and start > end:
             raise ValueError(f"start {start.isoformat()} is after end {end.isoformat()}; swap the two dates.")
@@ -85,9 +92,10 @@ class EventFilter:
             if isinstance(given, str):
                 raise TypeError(f"{name} must be a tuple of values, not the string {given!r}")
             values[name] = tuple(given)
-        fields = {"start": start, "end": end, "near_site": near_site, "radius_km": radius_km,
+        fields = {"start": start, "end": end, "text": " ".join(str(text or "").split())[:MAX_SEARCH_CHARS],
+                  "near_site": near_site, "radius_km": radius_km,
                   "include_retired": bool(include_retired), "precise_only": bool(precise_only),
-                  "corroborated_only": bool(corroborated_only),
+                  "corroborated_only": bool(corroborated_only), "in_region_only": bool(in_region_only),
                   "chosen": tuple((f.name, tuple(dict.fromkeys(values[f.name])))
                                   for f in FACETS if values.get(f.name))}
         for name, value in fields.items():
@@ -100,9 +108,10 @@ class EventFilter:
 
     def with_changes(self, **changes: object) -> EventFilter:
         """Return a copy with some fields (or facets, by name) replaced."""
-        fields = {"start": self.start, "end": self.end, "near_site": self.near_site, "radius_km": self.radius_km,
+        fields = {"start": self.start, "end": self.end, "text": self.text, "near_site": self.near_site,
+                  "radius_km": self.radius_km,
                   "include_retired": self.include_retired, "precise_only": self.precise_only,
-                  "corroborated_only": self.corroborated_only}
+                  "corroborated_only": self.corroborated_only, "in_region_only": self.in_region_only}
         facets = dict(self.chosen)
         for name, value in changes.items():
             if name in FACET_BY_NAME:
@@ -116,30 +125,8 @@ class EventFilter:
     # -- selecting ------------------------------------------------------------------------------------------
 
     def parts(self, events: pd.DataFrame, index: EventIndex | None = None) -> FilterParts:
-        """Each condition's boolean array over ``events`` (see :class:`FilterParts`).
-
-        ``index``: what was prepared once for ``events`` (a dataset's, see
-        :func:`event_index`); prepared here, for this call only, otherwise.
-        """
-        index = index if index is not None else EventIndex(events)
-        other = np.ones(len(events), dtype=bool)
-        if self.start is not None:
-            other &= events["date_end"].to_numpy() >= np.datetime64(self.start, "ns")
-        if self.end is not None:
-            other &= events["date_start"].to_numpy() <= np.datetime64(self.end, "ns")
-        if self.near_site is not None:
-            column = distance_column(self.near_site)
-            if column not in events.columns:
-                raise KeyError(f"no base with site_id {self.near_site!r}: the events have no column {column}")
-            other &= events[column].to_numpy(dtype=float, na_value=np.nan) <= self.radius_km
-        if self.precise_only:
-            other &= events["geo_precision"].to_numpy() == 1
-        if self.corroborated_only:
-            other &= events["independent_sources"].to_numpy() >= 2
-        if not self.include_retired:
-            other &= ~index.retired()
-        facets = {name: index.facet(FACET_BY_NAME[name]).mask(values) for name, values in self.chosen}
-        return FilterParts(other=other, facets=facets)
+        """Each condition's boolean array over ``events`` (see :func:`utils.analysis.selection.select`)."""
+        return select(self, events, index)
 
     def mask(self, events: pd.DataFrame, index: EventIndex | None = None) -> np.ndarray:
         """Boolean array: which rows of ``events`` the filter keeps (``events`` is untouched)."""
@@ -163,19 +150,41 @@ class EventFilter:
             parts.append(f"{start} to {end}")
         for name, values in self.chosen:
             parts.append(f"{FACET_BY_NAME[name].words}: {', '.join(values)}")
+        if self.text:
+            parts.append(f"matching {self.text_words()}")
         if self.near_site is not None:
             name = (site_names or {}).get(self.near_site, self.near_site)
             parts.append(f"within {self.radius_km:g} km of {name}")
-        for flag in ("precise_only", "corroborated_only", "include_retired"):
+        for flag in ("precise_only", "corroborated_only", "in_region_only", "include_retired"):
             if getattr(self, flag):
                 parts.append(_FLAGS[flag][1])
         return ", ".join(parts)
 
-    def caption(self, shown: pd.DataFrame, total: int, *, site_names: Mapping[str, str] | None = None) -> str:
+    def text_words(self) -> str:
+        """The search in words: '"Pantsir" and "Jableh"'."""
+        return " and ".join(f'"{term}"' for term in query_terms(self.text))
+
+    def condition_words(self, name: str, site_names: Mapping[str, str] | None = None) -> str:
+        """One condition of :class:`~utils.analysis.selection.FilterParts` in words, for a hint."""
+        if name == "dates":
+            return f"The date window ({self.start or 'the first event'} to {self.end or 'the last event'})"
+        if name in FACET_BY_NAME:
+            facet = FACET_BY_NAME[name]
+            return f"The {facet.label.split(' (')[0]} filter ({', '.join(getattr(self, name))})"
+        if name == "search":
+            return f"The search for {self.text_words()}"
+        if name == "distance":
+            site = (site_names or {}).get(str(self.near_site), self.near_site)
+            return f"Within {self.radius_km:g} km of {site}"
+        if name == "retired":
+            return "Hiding retired events"
+        return f"'{_FLAGS[name][1].capitalize()}'"
+
+    def caption(self, shown: int, total: int, coarse: int, *, site_names: Mapping[str, str] | None = None) -> str:
         """The one sentence under every page and on every export: :meth:`describe` and how many of the
-        ``shown`` events are dated only to the week, month or year."""
-        text = self.describe(len(shown), total, site_names=site_names)
-        note = coarse_date_note(shown)
+        ``shown`` events (``coarse`` of them) are dated only to the week, month or year."""
+        text = self.describe(shown, total, site_names=site_names)
+        note = coarse_words(coarse)
         return f"{text}; {note}" if note else text
 
     # -- the link --------------------------------------------------------------------------------------------
@@ -189,6 +198,8 @@ class EventFilter:
             query["end"] = self.end.isoformat()
         for name, values in self.chosen:
             query[FACET_BY_NAME[name].query_key] = list(values)
+        if self.text:
+            query[SEARCH_KEY] = self.text
         if self.near_site is not None:
             query["site"] = self.near_site
             query["radius_km"] = f"{self.radius_km:g}"
@@ -239,7 +250,11 @@ class EventFilter:
                 messages.append("link parameter radius_km needs site; ignored.")
             near_site, radius_km = None, None
         flags = {flag: query_flag(query, key) for flag, (key, _) in _FLAGS.items()}
-        return cls(start=start, end=end, near_site=near_site, radius_km=radius_km, **flags, **facets), messages
+        text = query_last(query, SEARCH_KEY) or ""
+        if len(text) > MAX_SEARCH_CHARS:
+            messages.append(f"link parameter {SEARCH_KEY} is longer than {MAX_SEARCH_CHARS} characters; cut.")
+        return cls(start=start, end=end, text=text, near_site=near_site, radius_km=radius_km, **flags,
+                   **facets), messages
 
     def restricted_to(self, options: Mapping[str, list[str]]) -> tuple[EventFilter, list[str]]:
         """Drop facet values the data does not hold (``options``: facet name -> values, and ``sites``: ids);
@@ -259,69 +274,3 @@ class EventFilter:
             changes["near_site"] = None
             changes["radius_km"] = None
         return (self.with_changes(**changes) if changes else self), messages
-
-
-class EventIndex:
-    """What filtering needs of one events frame beyond its columns, each part built on first use.
-
-    A dataset's is built once and shared by every session (:func:`event_index`);
-    ``memo`` is where the parts are kept (the dataset's
-    :class:`~utils.data.dataset.Memo`, or a new one for a frame of its own).
-    """
-
-    def __init__(self, events: pd.DataFrame, memo: Memo | None = None) -> None:
-        self.events = events
-        self.memo = memo if memo is not None else Memo()
-
-    def facet(self, facet: Facet) -> FacetIndex:
-        """Which events hold which value of ``facet``."""
-        return facet_index_in(self.memo, self.events, facet)
-
-    def retired(self) -> np.ndarray:
-        """Boolean array: True for a retired event (a non-blank ``retired`` cell)."""
-        def make() -> np.ndarray:
-            if RETIRED_COLUMN not in self.events.columns:
-                return np.zeros(len(self.events), dtype=bool)
-            text = self.events[RETIRED_COLUMN].astype("string").fillna("").str.strip()
-            return (text != "").to_numpy(dtype=bool)
-        return self.memo.get(("retired",), make)
-
-
-def event_index(dataset: Dataset) -> EventIndex:
-    """The :class:`EventIndex` of ``dataset.events``, its parts built once and shared by every session."""
-    return EventIndex(dataset.events, dataset.memo)
-
-
-@dataclass(frozen=True)
-class FilterParts:
-    """A filter's conditions over one frame: ``facets`` (facet name -> boolean array) and ``other``
-    (dates, distance, toggles and retired events, all in one boolean array)."""
-
-    other: np.ndarray
-    facets: dict[str, np.ndarray]
-
-    def all(self) -> np.ndarray:
-        """The events every condition keeps."""
-        keep = self.other.copy()
-        for mask in self.facets.values():
-            keep &= mask
-        return keep
-
-    def all_but(self, facet: Facet) -> np.ndarray:
-        """The events every condition but ``facet``'s keeps: what that facet's counts are taken over, so
-        each option's count says how many events choosing it would add."""
-        keep = self.other.copy()
-        for name, mask in self.facets.items():
-            if name != facet.name:
-                keep &= mask
-        return keep
-
-
-def filter_parts(dataset: Dataset, value: EventFilter) -> FilterParts:
-    """``value``'s conditions over ``dataset.events``, using what was prepared once for the dataset."""
-    return value.parts(dataset.events, event_index(dataset))
-
-
-def dataset_mask(dataset: Dataset, value: EventFilter) -> np.ndarray:
-    """Boolean array over ``dataset.events``: the events ``value`` keeps."""
-    return filter_parts(dataset, value).all()

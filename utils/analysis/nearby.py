@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from utils.analysis.filters import RETIRED_COLUMN
+from utils.analysis.selection import RETIRED_COLUMN
 from utils.core.dates import date_window
 from utils.core.geo import haversine_km
 

@@ -23,10 +23,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from utils.analysis.facets import FACETS, facet_options
+from utils.analysis.facets import FACET_BY_NAME, FACETS, facet_options
 from utils.analysis.filters import EventFilter
+from utils.analysis.selection import resolved_in, unknown_values
 from utils.core.problems import DataFileError
-from utils.data.dataset import Dataset, load_dataset
+from utils.data.dataset import load_dataset
 from utils.data.folder import DATA_DIR_ENV, DataFolder
 from utils.data.store_sql import StoreConfigError
 from utils.export.briefing import BANNER_LIMIT, DEFAULT_TITLE, Briefing
@@ -56,6 +57,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     for facet in FACETS:
         parser.add_argument(facet.cli_flag, dest=facet.cli_dest, action="append", default=[],
                             help=f"{facet.label}: {facet.help} (repeat for several)")
+    parser.add_argument("--search", default="", help="words (or \"quoted phrases\") every event holds in its place, "
+                                                       "notes, actors, outlet or claimant (the sidebar's Search)")
     parser.add_argument("--site", help="keep events within --radius-km of this base (site_id, e.g. khmeimim)")
     parser.add_argument("--radius-km", type=float, help="distance from --site in km")
     parser.add_argument("--format", required=True, choices=list(EXPORT_FORMATS),
@@ -80,18 +83,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              f"${BASE_URL_ENV}; with neither, the link's query alone is printed)")
     parser.add_argument("--timeout", type=float, default=120, help="give up rendering after this many seconds")
     parser.set_defaults(func=run_export)
-
-
-def _unknown_values(value: EventFilter, dataset: Dataset) -> list[str]:
-    """Messages for facet values the data does not hold (a typo would otherwise export nothing)."""
-    options = facet_options(dataset)
-    messages = []
-    for facet in FACETS:
-        unknown = [v for v in getattr(value, facet.name) if v not in options[facet.name]]
-        if unknown:
-            messages.append(f"{facet.cli_flag} {', '.join(map(repr, unknown))} is not in the data; "
-                            f"choose from: {', '.join(options[facet.name])}")
-    return messages
 
 
 def _view_of(arguments: argparse.Namespace) -> MapView | None:
@@ -120,7 +111,7 @@ def run_export(arguments: argparse.Namespace) -> int:
         print("export: " + "; ".join(problems), file=sys.stderr)
         return 1
     try:
-        value = EventFilter(start=arguments.start, end=arguments.end, near_site=arguments.site,
+        value = EventFilter(start=arguments.start, end=arguments.end, text=arguments.search, near_site=arguments.site,
                             radius_km=arguments.radius_km,
                             **{facet.name: tuple(getattr(arguments, facet.cli_dest)) for facet in FACETS})
         view = _view_of(arguments)
@@ -139,10 +130,14 @@ def run_export(arguments: argparse.Namespace) -> int:
     if value.near_site is not None and value.near_site not in sites:
         print(f"export: no base with site_id {value.near_site!r}; choose one of {', '.join(sites)}", file=sys.stderr)
         return 1
-    unknown = _unknown_values(value, dataset)
-    if unknown:
-        print("export: " + "; ".join(unknown), file=sys.stderr)
+    unknown = unknown_values(dataset, value)
+    if unknown:  # a typo would otherwise export nothing
+        options = facet_options(dataset)
+        print("export: " + "; ".join(f"{FACET_BY_NAME[name].cli_flag} {', '.join(map(repr, values))} is not in the "
+                                     f"data; choose from: {', '.join(options[name])}"
+                                     for name, values in unknown.items()), file=sys.stderr)
         return 1
+    value, _ = resolved_in(dataset, value)  # "Air Wars" is read as the data names it, "Airwars"
     base_url = dashboard_address(arguments.base_url or os.environ.get(BASE_URL_ENV))
     if arguments.base_url and not base_url:
         print(f"export: --base-url {arguments.base_url!r} is not an http(s) address such as "
@@ -159,8 +154,13 @@ def run_export(arguments: argparse.Namespace) -> int:
     except RenderError as error:
         print(f"export: {error}", file=sys.stderr)
         return 1
-    arguments.out.parent.mkdir(parents=True, exist_ok=True)
-    arguments.out.write_bytes(data)
+    try:
+        arguments.out.parent.mkdir(parents=True, exist_ok=True)
+        arguments.out.write_bytes(data)
+    except OSError as error:
+        print(f"export: cannot write {arguments.out}: {error.strerror or error}. Choose a file in a folder you can "
+              "write to.", file=sys.stderr)
+        return 1
     print(f"wrote {arguments.out} ({arguments.format}, {len(data):,} bytes): {len(briefing.events)} of "
           f"{len(dataset.events)} events, data version {dataset.version}")
     return 0

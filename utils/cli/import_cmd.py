@@ -14,10 +14,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+import pandas as pd
+
 from utils.core.problems import DataFileError
 from utils.data.folder import DATA_DIR_ENV, DataFolder
-from utils.importers import FORMATS, ColumnMapping, ImportResult, import_bytes, native_csv_bytes
+from utils.importers import FORMATS, ColumnMapping, ImportResult, import_bytes
 from utils.importers.datefmt import DATE_FORMATS
+from utils.importers.pipeline import write_native_csv
 
 __all__ = ["format_report", "register"]
 
@@ -41,8 +44,15 @@ def _mapping(arguments: argparse.Namespace) -> ColumnMapping | None:
                          date_format=arguments.date_format)
 
 
+def _text(value: object) -> str:
+    """A report cell as text: blank for a missing value (None, NaN, <NA>)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
 def _short(value: object) -> str:
-    text = "" if value is None else str(value).replace("\n", " ").replace("\r", " ")
+    text = _text(value).replace("\n", " ").replace("\r", " ")
     return text if len(text) <= _VALUE_WIDTH else text[:_VALUE_WIDTH - 3] + "..."
 
 
@@ -55,7 +65,7 @@ def format_report(result: ImportResult, *, limit: int | None = 200) -> str:
     if len(table):
         shown = table if limit is None else table.head(limit)
         rows = [("row", "column", "value", "reason")] + [
-            ("" if r.row is None or str(r.row) == "<NA>" else str(r.row), r.column or "", _short(r.value), r.reason)
+            (_text(r.row), _text(r.column), _short(r.value), _text(r.reason))
             for r in shown.itertuples(index=False)]
         widths = [max(len(row[i]) for row in rows) for i in range(3)]
         lines.append("")
@@ -71,12 +81,13 @@ def _run(arguments: argparse.Namespace) -> tuple[int, ImportResult | None]:
     err: TextIO = sys.stderr
     path = Path(arguments.file)
     try:
-        data = path.read_bytes()
+        with open(path, "rb"):  # read from disk by the importer; here only: can it be opened?
+            pass
     except OSError as exc:
         print(f"{path}: cannot be read: {exc.strerror}", file=err)
         return 1, None
     try:
-        result = import_bytes(data, path.name, folder=DataFolder.from_option(arguments.data_dir),
+        result = import_bytes(path, path.name, folder=DataFolder.from_option(arguments.data_dir),
                               fmt=arguments.format, encoding=arguments.encoding, mapping=_mapping(arguments),
                               date_format=arguments.date_format)
     except DataFileError as error:
@@ -95,8 +106,14 @@ def _import(arguments: argparse.Namespace) -> int:
     code, result = _run(arguments)
     if result is None:
         return code
-    Path(arguments.out).write_bytes(native_csv_bytes(result.load.events))
-    print(f"wrote {result.loaded} event(s) to {arguments.out}")
+    out = Path(arguments.out)
+    try:
+        write_native_csv(result.load.events, out)
+    except OSError as error:
+        print(f"cannot write {out}: {error.strerror or error}. Check that the folder {out.parent} exists and "
+              "that you may write there.", file=sys.stderr)
+        return 1
+    print(f"wrote {result.loaded} event(s) to {out}")
     return 0
 
 

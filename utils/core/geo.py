@@ -11,13 +11,20 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyproj
 import shapely
 
-__all__ = ["EARTH_RADIUS_KM", "add_site_distances", "distance_column", "governorate_lookup", "haversine_km",
+__all__ = ["EARTH_RADIUS_KM", "REGION_BOUNDS", "REGION_COLUMN", "in_region", "add_site_distances", "distance_column", "governorate_lookup", "haversine_km",
            "load_governorates"]
 
 EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius (IUGG), km."""
+
+REGION_BOUNDS = (29.3, 32.2, 40.3, 45.9)
+"""(south, west, north, east) in degrees: Syria (32.3-37.3 N, 35.7-42.4 E) and about 300 km around it
+(Lebanon, Israel, Jordan, Cyprus, southern Turkey, most of Iraq). A point outside is flagged, not refused."""
+REGION_COLUMN = "in_region"
+"""Computed events column: True when the point lies inside :data:`REGION_BOUNDS`."""
 
 METRIC_CRS = "EPSG:32637"
 """UTM zone 37N: metres, good across Syria (36-42 degrees E) for nearest-polygon distances."""
@@ -50,6 +57,15 @@ def governorate_lookup(governorates: gpd.GeoDataFrame, *, max_km: float = 5.0):
     shapes = list(zip(governorates["name"], governorates.geometry))
     for _, shape in shapes:
         shapely.prepare(shape)
+    # Only points within about max_km of a polygon can get the nearest; a degree of longitude is at least
+    # 80 km over Syria (lat < 38), so this buffer holds every point within max_km (the join checks exactly).
+    near_any = shapely.union_all(governorates.geometry.to_numpy()).buffer(max_km / 80.0)
+    shapely.prepare(near_any)
+    metric_shapes = list(zip(metric["name"], metric.geometry))
+    for _, shape in metric_shapes:
+        shapely.prepare(shape)
+    to_metric = pyproj.Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True)
+    limit = max_km * 1000.0
 
     def lookup(events: pd.DataFrame) -> pd.Series:
         lon = events["longitude"].to_numpy(float)
@@ -62,15 +78,33 @@ def governorate_lookup(governorates: gpd.GeoDataFrame, *, max_km: float = 5.0):
                 inside = shapely.contains_xy(shape, lon[candidates], lat[candidates])
                 names[candidates[inside]] = name
         outside = np.flatnonzero(names == "")
+        if len(outside):  # far from every polygon: no governorate, without a nearest-polygon search
+            outside = outside[shapely.contains_xy(near_any, lon[outside], lat[outside])]
         if len(outside):  # just outside every polygon (a coarse coastline): the nearest within max_km
-            points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon[outside], lat[outside]),
-                                      crs="EPSG:4326").to_crs(METRIC_CRS)
-            near = gpd.sjoin_nearest(points, metric, how="left", max_distance=max_km * 1000.0)
-            near = near[~near.index.duplicated(keep="first")]["name"].reindex(points.index)
-            names[outside] = near.fillna("").astype(str).to_numpy()
+            x, y = to_metric.transform(lon[outside], lat[outside])
+            points = shapely.points(x, y)
+            best = np.full(len(outside), np.inf)
+            for name, shape in metric_shapes:  # each polygon: a distance test, then exact distances for the few
+                west, south, east, north = shape.bounds
+                box = (x >= west - limit) & (x <= east + limit) & (y >= south - limit) & (y <= north + limit)
+                candidates = np.flatnonzero(box)
+                if not len(candidates):
+                    continue
+                candidates = candidates[shapely.dwithin(shape, points[candidates], limit)]
+                distance = shapely.distance(shape, points[candidates])
+                closer = distance < best[candidates]
+                best[candidates[closer]] = distance[closer]
+                names[outside[candidates[closer]]] = name
         return pd.Series(names, index=events.index, dtype=object)
 
     return lookup
+
+
+def in_region(latitude: np.ndarray, longitude: np.ndarray) -> np.ndarray:
+    """True where (latitude, longitude), degrees, lies inside :data:`REGION_BOUNDS`."""
+    south, west, north, east = REGION_BOUNDS
+    lat, lon = np.asarray(latitude, dtype=float), np.asarray(longitude, dtype=float)
+    return (lat >= south) & (lat <= north) & (lon >= west) & (lon <= east)
 
 
 def distance_column(site_id: str) -> str:
@@ -82,9 +116,11 @@ def add_site_distances(events: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFram
     """Return a copy of ``events`` with the great-circle distance (km) to each base.
 
     Adds one ``dist_km_<site_id>`` column per base, ``nearest_site`` (its
-    name) and ``nearest_site_km``. ``events`` is not modified.
+    name), ``nearest_site_km`` and ``in_region`` (see :data:`REGION_BOUNDS`).
+    ``events`` is not modified.
     """
     out = events.copy()
+    out[REGION_COLUMN] = in_region(out["latitude"].to_numpy(float), out["longitude"].to_numpy(float))
     columns = []
     for site in sites.itertuples(index=False):
         column = distance_column(site.site_id)

@@ -19,6 +19,7 @@ from utils.core.schema import DISPLAY_LABELS, GEO_PRECISION_RADIUS_KM, GEO_PRECI
 __all__ = [
     "POPUP_LABELS",
     "date_text",
+    "date_texts",
     "event_popup_fields",
     "event_record",
     "place_precision_text",
@@ -27,17 +28,39 @@ __all__ = [
 ]
 
 
-def date_text(event_date: pd.Timestamp, precision: str) -> str:
-    """Say a date as precisely as it is known: '2025-03-28', 'March 2025', '2018'."""
+_PRECISION_NOTES = {"year": " (year known only)", "month": " (month known only)", "week": " (within 3 days)"}
+
+
+def date_text(event_date: pd.Timestamp, precision: str, *, note: bool = True) -> str:
+    """Say a date as precisely as it is known: '2025-03-28', 'March 2025', 'week of 2025-03-25', '2018'.
+
+    With ``note`` (records and popups) a coarse date says so: 'March 2025 (month known only)'; tables and
+    lists leave the note out. Every page and export says dates through this function or :func:`date_texts`.
+    """
     if pd.isna(event_date):
         return ""
     if precision == "year":
-        return f"{event_date.year} (year known only)"
-    if precision == "month":
-        return f"{event_date.strftime('%B %Y')} (month known only)"
-    if precision == "week":
-        return f"week of {event_date.strftime('%Y-%m-%d')} (within 3 days)"
-    return event_date.strftime("%Y-%m-%d")
+        text = f"{event_date.year}"
+    elif precision == "month":
+        text = event_date.strftime("%B %Y")
+    elif precision == "week":
+        text = f"week of {event_date.strftime('%Y-%m-%d')}"
+    else:
+        return event_date.strftime("%Y-%m-%d")
+    return text + (_PRECISION_NOTES[precision] if note else "")
+
+
+def date_texts(events: pd.DataFrame, *, note: bool = False) -> pd.Series:
+    """:func:`date_text` for every row of ``events`` (``event_date``, ``date_precision``), vectorised."""
+    dates = pd.to_datetime(events["event_date"])
+    precision = events["date_precision"].astype(str)
+    out = dates.dt.strftime("%Y-%m-%d").astype(object)
+    for name, shown in (("week", "week of " + dates.dt.strftime("%Y-%m-%d")), ("month", dates.dt.strftime("%B %Y")),
+                        ("year", dates.dt.strftime("%Y"))):
+        rows = precision == name
+        if rows.any():
+            out[rows] = shown[rows] + (_PRECISION_NOTES[name] if note else "")
+    return out.where(dates.notna(), "")
 
 
 def place_precision_text(code: int) -> str:

@@ -37,10 +37,11 @@ DATE_WINDOW_COLUMNS: tuple[str, ...] = ("date_start", "date_end")
 """Each event's date window, made by validation from its date and precision (utils/core/dates.py)."""
 
 DERIVED_COLUMNS: tuple[str, ...] = ("nearest_site", "nearest_site_km", "incident", "incident_reports",
-                                    "independent_sources")
+                                    "independent_sources", "in_region")
 """Made once the bases are known (utils/data/dataset.py derive_columns): the nearest base and its distance
 in km, the incident an event belongs to, how many reports and independent outlets that incident has
-(utils/data/incidents.py); plus one ``dist_km_<site_id>`` per base."""
+(utils/data/incidents.py), whether the point lies inside the region (Syria and about 300 km around it,
+utils/core/geo.py ``REGION_BOUNDS``); plus one ``dist_km_<site_id>`` per base."""
 
 STORE_COLUMNS: tuple[str, ...] = ("collection", "event_version")
 """Given by the store when events are read from it (utils/data/store_read.py): the collection an event

@@ -1,10 +1,12 @@
 """Reading a CSV file as rows of text, refusing only what cannot be read at all.
 
-Two readers give the same result. A clean UTF-8 file (every row as wide as
-the header) is split by Arrow's C++ CSV reader, which is fast and keeps text
-compact; anything else (short or long rows, an unclosed quote, another
-encoding) goes through Python's :mod:`csv` row by row, so every irregular row
-is set aside with its row number.
+Two readers give the same result. A regular file (quotes only around whole
+values, every row as wide as the header) is split by Arrow's C++ CSV reader,
+which is fast and keeps text compact; anything else (short or long rows, an
+unclosed quote, a stray quote inside a value) goes through Python's
+:mod:`csv` row by row, so every irregular row is set aside with its row
+number. Other encodings are converted to UTF-8 first. Records end at LF,
+CR + LF or a lone CR outside quotes, for both readers.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from utils.core.problems import DataFileError, Problem
+from utils.data.csv_scan import scan_records
 
 __all__ = ["ROW_COLUMN", "RawTable", "decode_bytes", "read_csv_table", "text_dtype"]
 
@@ -75,10 +78,13 @@ def _check_bytes(data: bytes, file: str, encoding: str) -> None:
     Decodes in chunks so a large file is never held twice.
     """
     try:
-        decoder = codecs.getincrementaldecoder(encoding)()
+        info = codecs.lookup(encoding)
     except LookupError:
-        raise DataFileError(file, f"unknown text encoding {encoding!r}; choose one such as utf-8, cp1256 "
-                                  "(Arabic Windows) or latin-1.") from None
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        raise DataFileError(file, f"{encoding!r} is not a known text encoding; choose one such as utf-8, cp1256 "
+                                  "(Arabic Windows) or latin-1.")
+    decoder = info.incrementaldecoder()
     wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
     if not wide:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -131,6 +137,26 @@ def _read_source(source: str | Path | bytes, file: str | None) -> tuple[bytes, s
     return source, file or "uploaded file"
 
 
+RESERVED_LABELS = (ROW_COLUMN, EXTRA_COLUMN, "_reasons")
+"""Column names the dashboard uses itself; a file's column of that name is kept as ``file<name>``."""
+
+
+def reserved_renamed(labels: list[str]) -> tuple[list[str], list[str]]:
+    """``labels`` with each reserved name (see :data:`RESERVED_LABELS`) renamed, and a note per rename."""
+    taken = set(labels)
+    out, notes = [], []
+    for label in labels:
+        if label in RESERVED_LABELS:
+            new = "file" + label
+            while new in taken:
+                new = "file" + new
+            taken.add(new)
+            notes.append(f"column {label!r} renamed {new!r}: the dashboard uses {label!r} itself.")
+            label = new
+        out.append(label)
+    return out, notes
+
+
 def _check_header(header: list[str], file: str) -> list[str]:
     header = [label.strip() for label in header]
     blank = [i + 1 for i, label in enumerate(header) if not label]
@@ -149,14 +175,14 @@ def _check_header(header: list[str], file: str) -> list[str]:
     return header
 
 
-def _ends_inside_quote(text: str) -> bool:
-    """True when ``text`` (one CSV record) reaches its end inside a quoted value."""
-    try:
-        for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
-            pass
-    except csv.Error as exc:
-        return "unexpected end of data" in str(exc)
-    return False
+def _record_cells(text: str) -> list[str]:
+    """The cells of one record (the header), split by Python's csv reader."""
+    return next(csv.reader(io.StringIO(text, newline="")), [])
+
+
+def _lines(text: str) -> list[str]:
+    """The file's lines as Python's csv reader and spreadsheets see them (LF, CR + LF or a lone CR)."""
+    return list(io.StringIO(text, newline=""))
 
 
 def _records(text: str, file: str):
@@ -165,23 +191,35 @@ def _records(text: str, file: str):
     Python's csv reader, left alone, lets a quote that is never closed swallow
     the rest of the file into one value. Here such a record is cut back to its
     first line (reported with that line as its raw text) and reading goes on
-    from the next line.
+    from the next line. A record still open after the file's last quote
+    character can never close, so it is cut there without reading further.
     """
-    lines = list(io.StringIO(text, newline=""))
+    lines = _lines(text)
+    last_quote = next((i for i in range(len(lines) - 1, -1, -1) if '"' in lines[i]), -1)
     position = 0
     record = 0
     while position < len(lines):
-        reader = csv.reader(iter(lines[position:]), strict=False)
+        state = {"start": position, "cut": False}
+
+        def feed(offset: int = position, state: dict = state):
+            for index in range(offset, len(lines)):
+                if index > state["start"] and index - 1 >= last_quote:
+                    state["cut"] = True  # the record is inside a quote that nothing after can close
+                    return
+                yield lines[index]
+
+        reader = csv.reader(feed(), strict=False)
         restart = False
         while True:
-            start = position + reader.line_num
+            state["start"] = start = position + reader.line_num
+            state["cut"] = False
             try:
                 cells = next(reader)
             except StopIteration:
                 break
             end = position + reader.line_num
             record += 1
-            if end == len(lines) and _ends_inside_quote("".join(lines[start:end])):
+            if (state["cut"] or end == len(lines)) and _ends_inside_quote("".join(lines[start:end])):
                 if record == 1:
                     raise DataFileError(file, "the header row opens a quote that is never closed.", row=1)
                 yield record, cells, lines[start].rstrip("\r\n")
@@ -193,19 +231,77 @@ def _records(text: str, file: str):
             break
 
 
-def _slow_table(text: str, file: str) -> RawTable:
+def _ends_inside_quote(text: str) -> bool:
+    """True when ``text`` (one CSV record) reaches its end inside a quoted value."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+_BLOCK_ROWS = 100_000
+
+
+class _Columns:
+    """Cells gathered row by row and kept as compact Arrow text every ``_BLOCK_ROWS`` rows."""
+
+    def __init__(self, header: list[str]) -> None:
+        self.header = header
+        self.pending: list[list[str]] = []
+        self.blocks: list[object] = []
+
+    def add(self, cells: list[str]) -> None:
+        self.pending.append(cells)
+        if len(self.pending) >= _BLOCK_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        columns = list(zip(*self.pending)) if self.pending else [()] * len(self.header)
+        self.blocks.append(pa.table({str(i): pa.array(list(values), type=pa.large_string())
+                                     for i, values in enumerate(columns)}))
+        self.pending = []
+
+    def frame(self) -> pd.DataFrame:
+        import pyarrow as pa
+
+        if self.pending or not self.blocks:
+            self._flush()
+        table = pa.concat_tables(self.blocks)
+        self.blocks = []
+        return _arrow_frame(table, self.header)
+
+
+def _arrow_frame(table, header: list[str]) -> pd.DataFrame:
+    """An Arrow table of text columns as a frame with ``header`` as column names (text dtype)."""
+    import pyarrow as pa
+
+    # pandas keeps text as large_string: reading it so saves a cast (and a copy) of every column
+    frame = table.to_pandas(types_mapper=lambda kind: text_dtype() if kind in (pa.string(), pa.large_string())
+                            else None)
+    frame.columns = header
+    return frame
+
+
+def _exact_table(text: str, file: str) -> RawTable:
+    """Split ``text`` with Python's csv reader, setting aside every irregular row (the reference reader)."""
     records = _records(text, file)
     try:
         _, header, _ = next(records)
     except StopIteration:
         raise DataFileError(file, "the file is empty; a CSV needs a header row and data rows.") from None
-    header = _check_header(header, file)
+    if not header:
+        raise DataFileError(file, "row 1 is blank; the first row must be the header (the column names).", row=1)
+    header, renamed = reserved_renamed(_check_header(header, file))
     width = len(header)
-    good: list[list[str]] = []
+    good = _Columns(header)
     good_rows: list[int] = []
     bad: list[dict[str, str | int]] = []
     problems: list[Problem] = []
-    notes: list[str] = []
+    notes: list[str] = [f"{file}: {note}" for note in renamed]
     blank_rows = 0
     for row_number, cells, unclosed in records:
         if unclosed is not None:
@@ -229,82 +325,65 @@ def _slow_table(text: str, file: str) -> RawTable:
                                     f"the row has {len(cells)} cells but the header has {width}; "
                                     "check for a missing or extra comma or an unclosed quote."))
             continue
-        good.append(cells)
+        good.add(cells)
         good_rows.append(row_number)
     if blank_rows:
         notes.append(f"{file}: {blank_rows} blank row(s) skipped.")
-    columns = list(zip(*good)) if good else [()] * width
-    frame = pd.DataFrame({label: pd.array(list(values), dtype=text_dtype())
-                          for label, values in zip(header, columns)})
+    frame = good.frame()
     frame[ROW_COLUMN] = pd.Series(good_rows, dtype="int64")
     set_aside = pd.DataFrame(bad, columns=[*header, ROW_COLUMN, EXTRA_COLUMN])
     return RawTable(frame, set_aside, problems, notes)
 
 
-def _record_ends(data: bytes) -> np.ndarray:
-    """Byte offsets of the line feeds that end CSV records (those outside quoted values)."""
-    array = np.frombuffer(data, dtype=np.uint8)
-    ends = []
-    parity = 0
-    for start in range(0, len(array), _CHUNK):
-        chunk = array[start:start + _CHUNK]
-        quotes = np.flatnonzero(chunk == 34)
-        feeds = np.flatnonzero(chunk == 10)
-        outside = (np.searchsorted(quotes, feeds) + parity) % 2 == 0
-        ends.append(feeds[outside] + start)
-        parity = (parity + len(quotes)) % 2
-    return np.concatenate(ends) if ends else np.array([], dtype=np.int64)
-
-
 def _fast_table(data: bytes, file: str) -> RawTable | None:
-    """Split a UTF-8 file with Arrow; ``None`` when the file has irregular rows (use the exact reader)."""
+    """Split a UTF-8 file with Arrow; ``None`` unless its quotes are regular and every row is as wide as the header.
+
+    Records (and so row numbers, blank rows included) come from
+    :func:`utils.data.csv_scan.scan_records`, which ends them where Python's
+    csv reader does; Arrow's rows must then match those records one for one,
+    or the exact reader is used.
+    """
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    ends = _record_ends(data)
-    if len(ends) == 0:
+    records = scan_records(data)
+    if not records.regular or len(records.starts) == 0:
         return None
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    lengths = ends - starts
-    if ends[-1] + 1 < len(data) and data[ends[-1] + 1:].strip():
-        starts = np.append(starts, ends[-1] + 1)
-        lengths = np.append(lengths, len(data) - ends[-1] - 1)
-    array = np.frombuffer(data, dtype=np.uint8)
-    before_end = np.clip(starts + lengths - 1, 0, max(len(data) - 1, 0))
-    empty = (lengths == 0) | ((lengths == 1) & (array[before_end] == 13))
+    lengths = records.lengths
+    empty = lengths == 0
     if empty[0]:
         return None
-    header_text = data[: starts[1] if len(starts) > 1 else len(data)].decode("utf-8")
-    header = _check_header(next(csv.reader(io.StringIO(header_text, newline=""))), file)
-    invalid: list[object] = []
-
-    def skip_invalid(row: object) -> str:
-        invalid.append(row)
-        return "skip"
-
-    try:
-        table = pacsv.read_csv(
-            pa.py_buffer(data),
-            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 24),
-            parse_options=pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=skip_invalid,
-                                             ignore_empty_lines=True),
-            convert_options=pacsv.ConvertOptions(column_types={label: pa.string() for label in header},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False,
-                                                 null_values=[]),
-        )
-    except (pa.ArrowInvalid, pa.ArrowException):
-        return None
+    header = _check_header(_record_cells(bytes(data[records.starts[0]:records.ends[0]]).decode("utf-8")), file)
+    header, renamed = reserved_renamed(header)
     row_numbers = np.flatnonzero(~empty[1:]) + 2
-    if invalid or table.num_rows != len(row_numbers):
-        return None
-    frame = table.to_pandas(types_mapper=lambda kind: text_dtype() if kind == pa.string() else None)
-    del table
-    frame.columns = header
-    blank = np.array((frame[header[0]].str.strip() == "").to_numpy(dtype=bool, na_value=True))
-    if blank.any():
-        candidates = frame.loc[blank]
-        blank[blank] = (candidates.apply(lambda column: column.str.strip() == "")).all(axis=1).to_numpy()
-    notes: list[str] = []
+    notes: list[str] = [f"{file}: {note}" for note in renamed]
+    if len(records.starts) > 1:
+        block = int(min(max(1 << 24, 2 * int(lengths.max()) + 4096), 2**31 - 1))
+        try:
+            table = pacsv.read_csv(
+                pa.py_buffer(memoryview(data)[records.starts[1]:]),
+                read_options=pacsv.ReadOptions(column_names=header, block_size=block),
+                # no invalid_row_handler: a row of another width raises, and the exact reader takes over
+                parse_options=pacsv.ParseOptions(newlines_in_values=records.newline_in_quotes,
+                                                 ignore_empty_lines=True),
+                convert_options=pacsv.ConvertOptions(column_types={label: pa.large_string() for label in header},
+                                                     strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                                     null_values=[]),
+            )
+        except (pa.ArrowInvalid, pa.ArrowException):
+            return None
+        if table.num_rows != len(row_numbers):
+            return None
+        frame = _arrow_frame(table, header)
+        del table
+    else:
+        frame = pd.DataFrame({label: pd.array([], dtype=text_dtype()) for label in header})
+    blank = np.zeros(len(frame), dtype=bool)
+    if len(frame):
+        blank = np.array((frame[header[0]].str.strip() == "").to_numpy(dtype=bool, na_value=True))
+        if blank.any():
+            candidates = frame.loc[blank]
+            blank[blank] = (candidates.apply(lambda column: column.str.strip() == "")).all(axis=1).to_numpy()
     blank_rows = int(empty[1:].sum() + blank.sum())
     if blank.any():
         frame = frame.loc[~blank].reset_index(drop=True)
@@ -316,30 +395,38 @@ def _fast_table(data: bytes, file: str) -> RawTable | None:
     return RawTable(frame, set_aside, [], notes)
 
 
+def _utf8_body(data: bytes, file: str, encoding: str) -> bytes:
+    """The file's text as UTF-8 bytes without a byte-order mark (other encodings are converted)."""
+    _check_bytes(data, file, encoding)
+    if _is_utf8(encoding):
+        return data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
+    text = data.decode(encoding)
+    return (text[1:] if text.startswith("\ufeff") else text).encode("utf-8")
+
+
 def read_csv_table(source: str | Path | bytes, file: str | None = None, *,
-                   encoding: str = "utf-8-sig") -> RawTable:
+                   encoding: str = "utf-8-sig", reader: str = "auto") -> RawTable:
     """Read a comma-separated file into text cells without losing any row.
 
     ``source`` is a path or the file's bytes; ``file`` is the name used in
     messages; ``encoding`` the text encoding (a UTF-8 byte-order mark is
-    accepted). Raises :class:`~utils.core.problems.DataFileError` when the file
-    cannot be read as rows at all (not text, empty, no header, duplicate or
-    blank header labels, a separator other than the comma).
+    accepted). ``reader``: 'auto' (Arrow when the file is regular, else the
+    exact reader), 'exact' (always Python's csv reader) or 'fast' (Arrow, or
+    ``DataFileError`` if it does not apply; for tests). Both readers give the
+    same rows, rows set aside and row numbers (tests/test_csv_readers.py).
+    Raises :class:`~utils.core.problems.DataFileError` when the file cannot be
+    read as rows at all (not text, empty, no header, duplicate or blank header
+    labels, a separator other than the comma).
     """
     data, file = _read_source(source, file)
-    _check_bytes(data, file, encoding)
-    if _is_utf8(encoding):
-        body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
-        if not body[:4096].strip() and not body.strip():
-            raise DataFileError(file, "the file is empty; a CSV needs a header row and data rows.")
+    body = _utf8_body(data, file, encoding)
+    del data
+    if not body[:4096].strip() and not body.strip():
+        raise DataFileError(file, "the file is empty; a CSV needs a header row and data rows.")
+    if reader in ("auto", "fast"):
         fast = _fast_table(body, file)
         if fast is not None:
             return fast
-        text = body.decode("utf-8")
-    else:
-        text = data.decode(encoding)
-        if text.startswith("\ufeff"):
-            text = text[1:]
-    if not text.strip():
-        raise DataFileError(file, "the file is empty; a CSV needs a header row and data rows.")
-    return _slow_table(text, file)
+        if reader == "fast":
+            raise DataFileError(file, "the fast reader does not apply to this file.")
+    return _exact_table(body.decode("utf-8"), file)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from utils.core.geo import add_site_distances, governorate_lookup, load_governorates
 from utils.core.schema import is_derived_column
+from utils.data.aliases import Aliases, load_aliases
 from utils.data.basemap import Basemap, load_basemap
 from utils.data.folder import DataFolder
 from utils.data.incidents import add_incident_columns
@@ -68,15 +69,19 @@ class Dataset:
     basemap: Basemap
     version: str
     notes: list[str] = field(default_factory=list)
+    aliases: Aliases = field(default_factory=Aliases)
+    """Other spellings of outlets and claimants (``aliases.csv``), read by the filter's facets."""
     memo: Memo = field(default_factory=Memo, init=False, repr=False, compare=False)
     """Results computed once per dataset, shared by every session (see :class:`Memo`); a dataset made with
     ``dataclasses.replace`` (an import merged in) starts with an empty one."""
 
 
 def _short_hash(paths: list[Path]) -> str:
+    """A short hash of the files' contents; an optional file that is absent (aliases.csv) adds nothing."""
     digest = hashlib.sha256()
     for path in paths:
-        digest.update(path.read_bytes())
+        if path.exists() or path.name != "aliases.csv":
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
 
@@ -111,10 +116,11 @@ def load_files_dataset(folder: DataFolder | Path, *, today: date | None = None) 
     governorates = load_governorates(folder.basemap / "syria_adm1_geoboundaries.geojson")
     result = load_events(folder.events, file_label="events.csv", known_doc_ids=sources["doc_id"],
                          today=today, fill_admin1=governorate_lookup(governorates))
+    aliases = load_aliases(folder.aliases, file_label="aliases.csv")
     version = _short_hash(list(folder.data_files))
     events = derive_columns(result.events, sites)
     return Dataset(events=events, load=result, sites=sites, sources=sources,
-                   basemap=load_basemap(folder.root), version=version, notes=list(result.notes))
+                   basemap=load_basemap(folder.root), version=version, notes=list(result.notes), aliases=aliases)
 
 
 def derive_columns(events: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:

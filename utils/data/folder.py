@@ -65,9 +65,15 @@ class DataFolder:
         return self.root / "changes.csv"
 
     @property
-    def data_files(self) -> tuple[Path, Path, Path]:
-        """The files whose content makes the data version: events, sites, sources."""
-        return self.events, self.sites, self.sources
+    def aliases(self) -> Path:
+        """``aliases.csv``: other spellings of outlets and claimants (optional; see utils/data/aliases.py)."""
+        return self.root / "aliases.csv"
+
+    @property
+    def data_files(self) -> tuple[Path, ...]:
+        """The files whose content makes the data version and whose change reloads it: events, sites,
+        sources and the aliases (which the filter reads)."""
+        return self.events, self.sites, self.sources, self.aliases
 
     @classmethod
     def at_start_up(cls, argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> DataFolder:

@@ -190,6 +190,7 @@ class LiveStore:
         from utils.data.store_seed import SEED_FILES, file_stamp
 
         stamps = tuple(file_stamp(self.folder / name) for name in SEED_FILES) if not self.database_url else ()
+        stamps += (file_stamp(self.folder / "aliases.csv"),)  # read beside the store by the filter's facets
         try:
             version = self.database.data_version()
         except Exception as error:  # noqa: BLE001 - an unreachable store is a fault, reported by _load

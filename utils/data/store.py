@@ -28,7 +28,7 @@ import json
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -355,7 +355,3 @@ def _stored(typed: pd.DataFrame, column: str) -> object:
 def _no_event(event_id: str) -> SaveRefused:
     return SaveRefused([Problem("events", None, "event_id", event_id,
                                 "no event with this id; it may have been retired or its collection deleted.")])
-
-
-def _now() -> str:  # kept for callers that stamp their own rows
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

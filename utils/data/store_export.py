@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 import pandas as pd
 
-from utils.data.csv_write import neutralise_formula
+from utils.data.csv_write import spreadsheet_csv_bytes
 from utils.data.store_rows import CHANGE_COLUMNS
 
 __all__ = ["changes_csv_bytes"]
 
 
 def changes_csv_bytes(changes: pd.DataFrame) -> bytes:
-    """The change log as UTF-8 CSV for spreadsheets: every cell quoted, formula-like cells made inert.
+    """The change log (when, event_id, field, old_value, new_value, reason, who) as CSV for spreadsheets.
 
-    Quoting every cell keeps a carriage return or line break inside a value
-    inside its cell; a cell starting with ``= + - @``, tab or CR gets an apostrophe.
+    Through the one safe writer (:func:`utils.data.csv_write.spreadsheet_csv_bytes`): formula-like
+    cells made inert, a CR or line break inside a value kept inside its quoted cell.
     """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(CHANGE_COLUMNS)
-    for row in changes[list(CHANGE_COLUMNS)].astype(str).itertuples(index=False, name=None):
-        writer.writerow([neutralise_formula(value) for value in row])
-    return buffer.getvalue().encode("utf-8")
+    return spreadsheet_csv_bytes(changes[list(CHANGE_COLUMNS)].astype(str))

@@ -64,14 +64,17 @@ def _raw_events(database: Database, where: str, params: tuple) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=_FRAME_COLUMNS)
 
 
-def read_event_frame(database: Database, *, since: int | None = None) -> pd.DataFrame:
+def read_event_frame(database: Database, *, since: int | None = None, every_collection: bool = False) -> pd.DataFrame:
     """The events of collections not deleted, typed (dates, floats, ints), with ``date_start``/``date_end``.
 
     ``since``: only the events written after that data version (a replica's
     catch-up). Columns: those of events.csv and the optional ones, then
     ``collection`` and ``event_version``, then any extra columns imports kept.
+    ``every_collection``: deleted collections' events too (a catch-up drops them itself, and
+    ``changed_in > ?`` alone keeps to its index).
     """
-    where, params = (_LIVE, ()) if since is None else (f"changed_in > ? AND {_LIVE}", (int(since),))
+    live = "1 = 1" if every_collection else _LIVE
+    where, params = (live, ()) if since is None else (f"changed_in > ? AND {live}", (int(since),))
     raw = _raw_events(database, where, params)
     frame = pd.DataFrame(index=pd.RangeIndex(len(raw)))
     frame["event_id"] = raw["event_id"].astype(text_dtype())
@@ -115,7 +118,7 @@ def read_sources_frame(database: Database) -> pd.DataFrame:
     return frame
 
 
-def read_collections(database: Database, *, include_deleted: bool = False) -> pd.DataFrame:
+def read_collections(database: Database, *, include_deleted: bool = False, counts: bool = True) -> pd.DataFrame:
     """Collections (id, name, kind, who, when, file, format, counts, report, deleted), oldest first."""
     where = "" if include_deleted else "WHERE deleted_at IS NULL"
     rows = database.query("SELECT collection_id, name, kind, created_at, created_by, file, format, rows_read, "
@@ -124,6 +127,7 @@ def read_collections(database: Database, *, include_deleted: bool = False) -> pd
     columns = ["collection_id", "name", "kind", "created_at", "created_by", "file", "format", "rows_read", "loaded",
                "set_aside", "report", "deleted_at", "deleted_by", "deleted_reason"]
     frame = pd.DataFrame(rows, columns=columns, dtype=object)
-    counts = dict(database.query("SELECT collection_id, count(*) FROM events GROUP BY collection_id"))
-    frame["events"] = [int(counts.get(c, 0)) for c in frame["collection_id"]]
+    if counts:  # one pass over the events' collection index
+        found = dict(database.query("SELECT collection_id, count(*) FROM events GROUP BY collection_id"))
+        frame["events"] = [int(found.get(c, 0)) for c in frame["collection_id"]]
     return frame

@@ -190,11 +190,12 @@ def sync_seed(database: Database, folder: Path, *, today: date | None = None) ->
     had = database.query_one("SELECT count(*) FROM events WHERE collection_id = ?", (BUNDLED,))[0]
     if had and load.events.empty:
         raise DataFileError("events.csv", f"the file has no event rows (it had {had}); the last good data is kept. "
-                            "Write the events back into the file (or restore events.csv.bak).", row=2)
+                            "Write the events back into the file.", row=2)
     with database.write() as tx:
         version = tx.bump_version()
         tx.execute("DELETE FROM events WHERE collection_id = ?", (BUNDLED,))
         tx.execute("DELETE FROM sources WHERE collection_id = ?", (BUNDLED,))
         tx.execute("DELETE FROM collections WHERE collection_id = ?", (BUNDLED,))
         _write_bundled(tx, folder, sources, load, version)
+        _meta(tx, "reread_from", str(version))  # replicas read everything again rather than catch up
     return ignored

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from utils.core.dates import add_date_windows
+from utils.core.geo import in_region
 from utils.core.problems import BLANK, INVALID, DataFileError, Problem, problems_frame
 from utils.core.schema import (
     DATE_PRECISIONS,
@@ -30,7 +31,8 @@ from utils.core.schema import (
 )
 from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, read_csv_table, text_dtype
 
-__all__ = ["MAX_CELL_CHARS", "CellCheck", "LoadResult", "load_events", "validate_events"]
+__all__ = ["EARLIEST_EVENT_DATE", "MAX_CELL_CHARS", "MAX_WHOLE_NUMBER", "CellCheck", "LoadResult", "load_events",
+           "validate_events"]
 
 
 @dataclass
@@ -55,6 +57,13 @@ class LoadResult:
         """Problems as a table: file, row, column, value, reason."""
         return problems_frame(self.problems)
 
+
+EARLIEST_EVENT_DATE = date(1900, 1, 1)
+"""An event dated before this is set aside: no event here is that old, and dates before 1678 cannot be
+held by pandas, nor dates before 1684 by the dashboard's date slider (a typed year such as 0001 is a typo)."""
+
+MAX_WHOLE_NUMBER = 2**53 - 1
+"""The largest whole number kept exactly (fatalities); a larger one is set aside, never wrapped round."""
 
 MAX_CELL_CHARS = 100_000
 """A cell longer than this is set aside: no real event needs it, and it would swamp tables and popups."""
@@ -101,10 +110,23 @@ def _as_text(series: pd.Series, *, strip: bool = True) -> pd.Series:
     return text if (stripped.str.len() == text.str.len()).all() else stripped
 
 
-def _parse_dates(text: pd.Series) -> pd.Series:
-    stripped = text.str.strip()
-    shaped = stripped.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False).astype(bool)
-    return pd.to_datetime(stripped.where(shaped), format="%Y-%m-%d", errors="coerce")
+def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(dates, too early): ISO dates as ``datetime64[us]`` (NaT where unreadable or before 1900),
+    and a mask of well-formed dates before :data:`EARLIEST_EVENT_DATE`.
+
+    Each distinct text is parsed once (a file holds far fewer days than rows).
+    """
+    codes, uniques = pd.factorize(text.str.strip(), use_na_sentinel=True)
+    uniques = pd.Series(uniques, dtype=object)
+    shaped = uniques.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False).astype(bool)
+    years = pd.to_numeric(uniques.str[:4].where(shaped), errors="coerce")
+    early = (years < EARLIEST_EVENT_DATE.year).to_numpy(dtype=bool, na_value=False)
+    parsed = pd.to_datetime(uniques.where(shaped & ~early), format="%Y-%m-%d", errors="coerce")
+    parsed = parsed.astype("datetime64[us]").to_numpy()
+    values = np.where(codes >= 0, parsed[np.maximum(codes, 0)], np.datetime64("NaT"))
+    too_early = np.where(codes >= 0, early[np.maximum(codes, 0)], False)
+    return (pd.Series(values, index=text.index, dtype="datetime64[us]"),
+            pd.Series(too_early, index=text.index, dtype=bool))
 
 
 @dataclass
@@ -133,9 +155,12 @@ def _event_checks(frame: pd.DataFrame, today: date,
         for column in REQUIRED_VALUE_COLUMNS
     ]
 
-    dates = _parse_dates(frame["event_date"])
-    checks.append(("event_date", present["event_date"] & dates.isna(),
+    dates, too_early = _parse_dates(frame["event_date"])
+    checks.append(("event_date", present["event_date"] & dates.isna() & ~too_early,
                    "not a date in ISO form YYYY-MM-DD (for example 2025-03-28)."))
+    checks.append(("event_date", too_early,
+                   f"the date is before {EARLIEST_EVENT_DATE.isoformat()}; no event here is that old. Check the "
+                   "year (a year such as 0001 or 1600 is usually a typo or a placeholder)."))
     checks.append(("event_date", dates.notna() & (dates > pd.Timestamp(today)),
                    f"the date is in the future (after {today.isoformat()})."))
 
@@ -178,11 +203,18 @@ def _event_checks(frame: pd.DataFrame, today: date,
     checks.append(("geo_precision", present["geo_precision"] & ~geo.isin(list(GEO_PRECISIONS)),
                    "not one of ACLED's geo_precision codes 1, 2 or 3."))
     fatalities = pd.to_numeric(frame["fatalities"], errors="coerce").astype(float)
-    checks.append(("fatalities", present["fatalities"] & ~((fatalities >= 0) & (fatalities % 1 == 0)),
+    whole = (fatalities >= 0) & (fatalities % 1 == 0)
+    checks.append(("fatalities", present["fatalities"] & ~whole,
                    "not a whole number of zero or more (leave blank when unknown)."))
-    url = frame["source_url"].str.lower()
-    checks.append(("source_url", present["source_url"] & ~url.str.match(r"https?://\S+$").fillna(False),
-                   "not an http(s) URL."))
+    checks.append(("fatalities", whole & (fatalities > MAX_WHOLE_NUMBER),
+                   f"the number is too large to be kept exactly (more than {MAX_WHOLE_NUMBER:,}); check it "
+                   "(leave blank when unknown)."))
+    has_url = present["source_url"]
+    bad_url = pd.Series(False, index=frame.index)
+    if has_url.any():  # only files with links pay for the pattern (regex through Arrow, not per cell)
+        url = frame["source_url"].str.lower()
+        bad_url = has_url & ~url.str.contains(r"^https?://\S+$", regex=True).fillna(False).astype(bool)
+    checks.append(("source_url", bad_url, "not an http(s) URL."))
     for column in present:
         length = frame[column].str.len()
         too_long = length > MAX_CELL_CHARS
@@ -217,6 +249,21 @@ def _formula_note(frame: pd.DataFrame, file: str) -> str | None:
             "do not run them either.")
 
 
+def _far_away_note(events: pd.DataFrame, file: str) -> str | None:
+    """Say how many loaded points lie far outside the region (they load, and a filter hides them)."""
+    if not len(events):
+        return None
+    lat, lon = events["latitude"].to_numpy(float), events["longitude"].to_numpy(float)
+    far = ~in_region(lat, lon)
+    if not far.any():
+        return None
+    first = int(np.flatnonzero(far)[0])
+    return (f"{file}: {int(far.sum())} point(s) lie far outside the region (Syria and about 300 km around it), "
+            f"first: row {int(events[ROW_COLUMN].iloc[first])} at ({lat[first]:g}, {lon[first]:g}). They are "
+            "loaded and marked; 'Only events inside the region' in the sidebar hides them. Check for a typo, "
+            "a lost minus sign or a placeholder.")
+
+
 def _shown_value(value: object) -> str:
     text = "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
     if len(text) > MAX_CELL_CHARS:
@@ -245,8 +292,9 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
         raise DataFileError(file, "required column(s) missing: " + ", ".join(missing)
                             + ". The header must name every column listed in data/README.md.", row=1)
     text_columns = [c for c in raw.columns if c not in (ROW_COLUMN, EXTRA_COLUMN)]
-    frame = pd.DataFrame({c: _as_text(raw[c], strip=c not in UNSTRIPPED_COLUMNS) for c in text_columns},
-                         index=raw.index)
+    checked = set(EVENT_COLUMNS + OPTIONAL_EVENT_COLUMNS) - set(UNSTRIPPED_COLUMNS)
+    # our columns are checked stripped; a file's extra columns are kept exactly as they are (and cost nothing)
+    frame = pd.DataFrame({c: _as_text(raw[c], strip=c in checked) for c in text_columns}, index=raw.index)
     notes: list[str] = []
     renamed = computed_name_clashes(text_columns)
     if renamed:
@@ -318,7 +366,10 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
     rejected["_reasons"] = ["; ".join(reasons[i]) for i in bad_positions]
 
     keep = ~bad_any
-    events = _typed_events(frame.loc[keep] if bad_any.any() else frame, parsed, keep)
+    events = _typed_events(_kept_rows(frame, keep) if bad_any.any() else frame, parsed, keep)
+    far = _far_away_note(events, file)
+    if far:
+        notes.append(far)
     if fill_admin1 is not None and len(events):
         blank_admin = events["admin1"] == ""
         if blank_admin.any():
@@ -326,6 +377,35 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
             notes.append(f"{file}: governorate filled from the polygons for {int(blank_admin.sum())} row(s).")
     return LoadResult(file=file, events=events, rejected=rejected.reset_index(drop=True),
                       problems=problems, notes=notes)
+
+
+_MAX_RUNS = 10_000
+"""Up to this many runs of kept rows, text columns keep them as slices of the file's own text (no copy)."""
+
+
+def _kept_rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """The rows of ``frame`` where ``keep`` is true, index reset.
+
+    With few rows set aside (the usual case) the kept rows are a few long runs:
+    each text column is then made of zero-copy slices of the column it came
+    from, so a million-row file is not held twice in memory.
+    """
+    import pyarrow as pa
+
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], keep.astype(np.int8), [0]))))
+    runs = list(zip(edges[::2], edges[1::2]))
+    if len(runs) > _MAX_RUNS:
+        return frame.loc[keep].reset_index(drop=True)
+    columns = {}
+    for column in frame.columns:
+        values = frame[column]
+        if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+            chunks = values.array._pa_array
+            parts = [chunk for start, stop in runs for chunk in chunks.slice(start, stop - start).chunks]
+            columns[column] = pd.array(pa.chunked_array(parts, type=chunks.type), dtype=values.dtype)
+        else:
+            columns[column] = values.to_numpy()[keep]
+    return pd.DataFrame(columns, columns=frame.columns)
 
 
 def _typed_events(good: pd.DataFrame, parsed: _Parsed, keep: np.ndarray) -> pd.DataFrame:

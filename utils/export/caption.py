@@ -7,6 +7,7 @@ military date-time group (``DDHHMMZ MON YY``) briefings are stamped with.
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -20,7 +21,7 @@ from utils.export.export_map import NUMBER_LIMIT, ExportMap
 from utils.export.permalink import MapView
 from utils.map.view_layer import ViewPlan
 
-__all__ = ["caption_lines", "data_cutoff", "date_time_group", "map_words", "numbers_words"]
+__all__ = ["caption_lines", "data_cutoff", "date_time_group", "map_credits", "map_words", "numbers_words"]
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
@@ -37,6 +38,11 @@ def data_cutoff(events: pd.DataFrame) -> str:
         return ""
     latest = events.sort_values(["event_date", "event_id"], kind="stable").iloc[-1]
     return date_text(latest["event_date"], latest["date_precision"])
+
+
+def map_credits(basemap) -> list[str]:
+    """The optional basemap layers' attribution lines as plain text (the basemap keeps them HTML-escaped)."""
+    return [html.unescape(line) for line in getattr(basemap, "credits", ())]
 
 
 def _chosen(values: tuple[str, ...], every: str) -> str:
@@ -89,7 +95,8 @@ def caption_lines(briefing: Briefing, plan: ViewPlan | None = None, view: MapVie
     end = value.end or last
     dates = f"{start} to {end}" if start and end else "all dates"
     lines = [
-        ("Shown", value.caption(events, len(everything), site_names=names)),
+        ("Shown", value.caption(len(events), len(everything), int((events["date_precision"] != "day").sum()),
+                                site_names=names)),
         ("Dates", dates + ("" if value.start or value.end else " (all dates in the data)")),
         *((facet.words.capitalize(), _chosen(getattr(value, facet.name), facet.every)) for facet in FACETS),
     ]
@@ -107,7 +114,7 @@ def caption_lines(briefing: Briefing, plan: ViewPlan | None = None, view: MapVie
         ("Events", f"{len(events)} shown of {len(everything)} in the data"),
         ("Data cut-off", (f"latest event {cutoff}; " if cutoff else "no events; ") + f"data version {data.version}"),
         ("Made (DTG)", f"{date_time_group(made)} ({made:%Y-%m-%d %H:%M} UTC)"),
-        ("Map data", data.basemap.attribution + "; map drawn with Leaflet"),
+        ("Map data", "; ".join([data.basemap.attribution, *map_credits(data.basemap)]) + "; map drawn with Leaflet"),
     ]
     if view is not None:
         link = briefing.permalink(view)

@@ -11,6 +11,8 @@ the banner again. Every value from data reaches the page through
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Literal
 
 from utils.core.escaping import escape_text, safe_http_url
@@ -36,7 +38,7 @@ __all__ = ["KEY_LIMITS", "LIST_LIMITS", "MAP_PX", "Layout", "banner_template", "
 
 Layout = Literal["html", "slide", "print", "pdf"]
 
-MAP_PX: dict[str, tuple[int, int]] = {"html": (1060, 640), "slide": (1500, 760), "print": (850, 560),
+MAP_PX: dict[str, tuple[int, int]] = {"html": (1060, 640), "slide": (1500, 740), "print": (850, 520),
                                       "pdf": (723, 519)}
 """The map's size in CSS pixels (width, height) in each layout (fixed in ``PAGE_CSS``), so the bounds
 in which clusters are counted and numbered markers laid out are the bounds the map shows."""
@@ -44,97 +46,15 @@ LIST_LIMITS: dict[str, int] = {"html": 1000, "pdf": 250}
 """Most events listed on the page (the first by date); the CSV and GeoJSON exports hold every event."""
 KEY_LIMITS: dict[str, int] = {"slide": 22, "print": 16}
 """Most events in the numbered key beside a PNG's map (the PDF and HTML list them all, up to their limit)."""
-INSET_PX: dict[str, tuple[int, int]] = {"html": (340, 250), "slide": (400, 280), "print": (300, 150),
+INSET_PX: dict[str, tuple[int, int]] = {"html": (340, 250), "slide": (400, 230), "print": (300, 120),
                                         "pdf": (150, 106)}
 
 TLP_COLOURS = {"TLP:RED": "#ff2b2b", "TLP:AMBER+STRICT": "#ffc000", "TLP:AMBER": "#ffc000", "TLP:GREEN": "#33ff00",
                "TLP:CLEAR": "#ffffff", "TLP:WHITE": "#ffffff"}
 """Traffic Light Protocol 2.0 label colours (text on black)."""
 
-PAGE_CSS = """
-* { box-sizing: border-box; }
-html, body { margin: 0; padding: 0; font: 14px/1.35 "DejaVu Sans", Arial, sans-serif; color: #111; background: #fff; }
-.briefing > h1 { font-size: 24px; margin: 0; padding: 8px 16px 6px; border-bottom: 3px solid #203864; }
-.banner { background: #000; color: #fff; font: bold 15px/1 "DejaVu Sans Mono", monospace; text-align: center;
-  padding: 4px 8px; letter-spacing: 0.06em; white-space: nowrap; overflow: hidden; }
-.main { display: flex; align-items: flex-start; }
-.map-box { position: relative; flex: none; overflow: hidden; }
-.map-box .folium-map { position: absolute !important; inset: 0; width: 100% !important; height: 100% !important; }
-.map-box .event-legend { display: none; }
-.side { flex: 1; min-width: 0; padding: 6px 10px; }
-.side h2 { margin: 2px 0 3px; }
-.inset-map { display: block; border: 1px solid #777; }
-.inset-note { font-size: 11px; color: #444; margin: 2px 0 6px; }
-.legend { font-size: 12px; margin-bottom: 6px; }
-.legend .title { font-weight: bold; margin: 2px 0; }
-.legend svg { vertical-align: middle; margin-right: 5px; }
-.legend > div:not(.title) { display: inline-block; margin-right: 10px; white-space: nowrap; }
-table.key { border-collapse: collapse; font-size: 12px; width: 100%; table-layout: fixed; }
-table.key td, table.key th { padding: 1px 4px 1px 0; text-align: left; white-space: nowrap; overflow: hidden;
-  text-overflow: ellipsis; border-bottom: 1px solid #e4e4e4; }
-table.key .col-no { width: 2.6em; } table.key .col-id { width: 5.4em; } table.key .col-date { width: 7.6em; }
-.caption { padding: 6px 16px 8px; border-top: 1px solid #bbb; display: grid;
-  grid-template-columns: max-content 1fr; column-gap: 10px; row-gap: 1px; font-size: 13px; }
-.caption .label { color: #555; white-space: nowrap; }
-.caption .value { overflow-wrap: anywhere; }
-.caption .shown { font-weight: bold; }
-.caption a, table a { color: #0b5394; }
-h2 { font-size: 15px; margin: 10px 16px 4px; }
-table.events, table.sources { border-collapse: collapse; margin: 0 16px 12px; font-size: 12px; }
-table.events th, table.events td, table.sources th, table.sources td { border-bottom: 1px solid #ddd;
-  padding: 2px 6px 2px 0; text-align: left; vertical-align: top; }
-table.events td:first-child, table.key td:first-child { font-weight: bold; text-align: right; padding-right: 6px; }
-table.sources td { overflow-wrap: anywhere; }
-body.static .leaflet-control-zoom { display: none; }
-.leaflet-control-scale-line { font-size: 12px; font-weight: bold; background: #ffffffd9; border-width: 2px;
-  border-color: #222; color: #111; padding: 1px 5px; }
-.north-arrow { background: #ffffffd0; border-radius: 4px; padding: 0 0 2px; line-height: 0; }
-.event-number { pointer-events: none; }
-.event-number svg { overflow: visible; }
-body.slide .briefing, body.print .briefing { height: 100vh; overflow: hidden; display: flex; flex-direction: column; }
-body.slide .map-box { width: 1500px; height: 760px; }
-body.print .map-box { width: 850px; height: 560px; }
-body.slide .side { height: 760px; overflow: hidden; }
-body.print .side { height: 560px; overflow: hidden; }
-body.html .map-box { width: 1060px; height: 640px; }
-body.slide .caption, body.print .caption { grid-template-columns: max-content 1fr max-content 1fr; }
-body.slide .caption { font-size: 13px; }
-body.print .briefing > h1 { font-size: 20px; padding: 6px 12px 4px; }
-body.print .banner { font-size: 12px; padding: 3px 6px; }
-body.print .caption { font-size: 10.5px; padding: 4px 12px; }
-body.print .side h2, body.slide .side h2 { font-size: 14px; margin-left: 0; }
-body.print .legend, body.print table.key { font-size: 10px; line-height: 1.25; }
-body.print table.key td { padding: 0 4px 0 0; }
-body.print .side h2 { margin: 2px 0 1px; }
-body.print .side { padding: 4px 8px; }
-.list-note { margin: 0 16px 4px; font-style: italic; }
-body.html .side h2 { margin-left: 0; }
-@page { size: A4 landscape; margin: 8mm; }
-body.pdf { font-size: 9px; }
-body.pdf .banner { font-size: 10px; padding: 2px 4px; }
-body.pdf .briefing { display: grid; grid-template-columns: 128mm 1fr; column-gap: 4mm; }
-body.pdf .briefing > .banner { grid-column: 1 / 3; }
-body.pdf .briefing > h1 { grid-column: 1 / 3; font-size: 15px; padding: 2px 0 3px; }
-body.pdf .left { grid-column: 1; min-width: 0; }
-body.pdf .right { grid-column: 2; min-width: 0; }
-body.pdf .map-box { width: 100%; height: 92mm; border: 1px solid #999; margin-top: 3px; }
-body.pdf .map-box .folium-map { width: 150% !important; height: 150% !important; transform: scale(0.6667);
-  transform-origin: 0 0; }
-body.pdf .below-map { display: grid; grid-template-columns: 40mm 1fr; column-gap: 3mm; margin-top: 3px; }
-body.pdf .pdf-side .legend { font-size: 6.5px; margin: 2px 0 0; line-height: 1.25; }
-body.pdf .pdf-side .legend svg { zoom: 0.6; margin-right: 3px; }
-body.pdf .pdf-side .legend > div:not(.title) { margin-right: 5px; }
-body.pdf .pdf-side .inset-map { width: 100%; height: auto; }
-body.pdf .inset-note { font-size: 6.5px; margin: 1px 0 0; }
-body.pdf .caption { padding: 0; font-size: 7px; border-top: none; }
-body.pdf h2 { font-size: 9px; margin: 3px 0 2px; }
-body.pdf .list-note { margin: 0 0 2px; }
-body.pdf table.events, body.pdf table.sources { margin: 0; font-size: 6.3px; line-height: 1.2; width: 100%; }
-body.pdf table.events th, body.pdf table.events td { padding: 1px 3px 1px 0; }
-body.pdf table.events td:nth-child(3) { width: 62px; }
-body.pdf table.sources td:nth-child(2) { white-space: nowrap; }
-body.pdf .leaflet-control-attribution { font-size: 7px; }
-"""
+PAGE_CSS = (Path(__file__).with_name("briefing.css")).read_text(encoding="utf-8")
+"""The page's style in every layout (``briefing.css`` beside this file; the map sizes match :data:`MAP_PX`)."""
 
 KEY_FIT_SCRIPT = r"""<script>
 (function() {
@@ -207,6 +127,18 @@ def banner_template(briefing: Briefing) -> str:
             f'letter-spacing:0.06em">{escape_text(briefing.banner)}</div>')
 
 
+EXPORT_LEGEND_NOTE = ("A number: the event's row in the list; a thin line leads from a marker moved aside to its "
+                      "place (dot). A dashed circle: how far an imprecise place may be off.")
+
+
+def _export_legend(html: str) -> str:
+    """The dashboard's legend with its note about clickable badges (a printed map has none) replaced by one
+    about numbers and leader lines."""
+    note = f'<div class="note">{escape_text(EXPORT_LEGEND_NOTE)}</div>'
+    replaced, count = re.subn(r'<div class="note">A badge counts[^<]*</div>', note, html)
+    return replaced if count else html + note
+
+
 def _side_html(briefing: Briefing, layout: Layout, view: MapView, drawn: ExportMap) -> str:
     """The inset locator, the legend and (PNG layouts) the numbered key."""
     width, height = INSET_PX[layout]
@@ -215,7 +147,7 @@ def _side_html(briefing: Briefing, layout: Layout, view: MapView, drawn: ExportM
     inset_part = f'{inset}<div class="inset-note">Red: the area of the map</div>'
     events = briefing.events
     counts = events[briefing.color_by].value_counts().to_dict() if len(events) else {}
-    legend = f'<div class="legend">{legend_html(counts, briefing.colors(), briefing.color_by)}</div>'
+    legend = f'<div class="legend">{_export_legend(legend_html(counts, briefing.colors(), briefing.color_by))}</div>'
     if layout == "pdf":
         return f'<div class="pdf-side">{inset_part}{legend}</div>'
     key = ""

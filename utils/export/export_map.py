@@ -129,7 +129,8 @@ def build_export_map(dataset: Dataset, events: pd.DataFrame, view: MapView, colo
     if numbered and not plan.clustered and not settings.heatmap and 0 < len(in_view) <= NUMBER_LIMIT:
         radius = number_radius(int(events[NUMBER_COLUMN].max()))
         obstacles = (site_boxes(dataset.sites, view.center, view.zoom, map_px)
-                     + furniture_boxes(map_px, dataset.basemap.attribution + " | Leaflet"))
+                     + furniture_boxes(map_px, " | ".join(["Leaflet", dataset.basemap.attribution,
+                                                           *dataset.basemap.credits])))
         placements = _placements(in_view, view, map_px, radius, obstacles)
         cx, cy = to_pixel(*view.center, view.zoom)
         left, top = cx - map_px[0] / 2, cy - map_px[1] / 2

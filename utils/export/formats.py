@@ -7,7 +7,7 @@ import json
 import pandas as pd
 
 from utils.core.schema import EVENT_COLUMNS, EXPORTED_COMPUTED_COLUMNS, OPTIONAL_EVENT_COLUMNS
-from utils.data.csv_write import neutralise_formula
+from utils.data.csv_write import neutralise_formula, spreadsheet_csv_bytes
 
 __all__ = ["events_csv_bytes", "events_geojson_bytes", "neutralise_formula"]
 
@@ -21,12 +21,9 @@ def _export_frame(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def events_csv_bytes(events: pd.DataFrame) -> bytes:
-    """The events in the native schema as UTF-8 CSV, formula-like text cells neutralised."""
-    frame = _export_frame(events)
-    text_columns = frame.select_dtypes(include=["object", "string"]).columns
-    for column in text_columns:
-        frame[column] = frame[column].map(neutralise_formula)
-    return frame.to_csv(index=False).encode("utf-8")
+    """The events in the native schema as UTF-8 CSV for spreadsheets (the one safe writer:
+    :func:`utils.data.csv_write.spreadsheet_csv_bytes`)."""
+    return spreadsheet_csv_bytes(_export_frame(events))
 
 
 def events_geojson_bytes(events: pd.DataFrame) -> bytes:

@@ -14,6 +14,7 @@ Positions are (lat, lon) in degrees; pixels (x, y) with y down.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import pandas as pd
@@ -68,9 +69,11 @@ class NorthArrow(MacroElement):
 def furniture_boxes(map_px: tuple[int, int], attribution: str) -> list[Box]:
     """The map's corners that hold furniture, in map px: north arrow, scale bar, attribution."""
     width, height = map_px
-    attribution_width = min(width, 40 + ATTRIBUTION_PX_PER_CHAR * len(attribution))
+    text_width = 40 + ATTRIBUTION_PX_PER_CHAR * len(attribution)
+    lines = math.ceil(text_width / max(1, width - SCALE_BOX[0]))
+    attribution_width = min(width - SCALE_BOX[0], text_width)
     return [NORTH_ARROW_BOX, (0, height - SCALE_BOX[1], SCALE_BOX[0], height),
-            (width - attribution_width, height - 16, width, height)]
+            (width - attribution_width, height - 2 - 13 * lines, width, height)]
 
 
 def site_boxes(sites: pd.DataFrame, view_center: tuple[float, float], zoom: float,

@@ -5,10 +5,13 @@ The events themselves are drawn by the dashboard's events layer
 :func:`utils.export.numbering.fan_out` gave them; :class:`NumberedMarkers` adds
 on top, for each event, a round badge in the event's own style (fill by colour,
 outline by status) carrying its number, and for a fanned event a thin leader
-line to its true position, marked with a small dot, and the uncertainty halo
-around that true position. Badges let the pointer through to the event below
-(the HTML export's tooltips and popups). Only numbers and colours reach the
-page; no text from the data. Positions are (lat, lon) in degrees.
+line to its true position, marked with a small dot, and the uncertainty halos
+around the true positions (one per distinct place, drawn by the dashboard's
+``EventMap.HaloLayer``). Badges let the pointer through to the event below
+(the HTML export's tooltips and popups); the badges take their place on the
+map's label board (:mod:`utils.map.basemap_layer`), so place names are laid out
+around them, never under them. Only numbers and colours reach the page; no text
+from the data. Positions are (lat, lon) in degrees.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from collections.abc import Sequence
 
 from branca.element import MacroElement
 from jinja2 import Template
+
+from utils.map.basemap_layer import HALOS_PANE
+from utils.map.style import HALO_FILL_OPACITY
 
 __all__ = ["LEADERS_PANE", "NUMBERS_PANE", "NumberedMarkers"]
 
@@ -46,14 +52,31 @@ class NumberedMarkers(MacroElement):
                     pane.style.pointerEvents = "none";
                 }
             });
-            var haloCanvas = L.canvas({pane: "{{ this.leaders_pane }}"});
+            // halos around the true positions, one per distinct place, drawn as the dashboard draws them
+            var halos = [], seen = {};
+            ROWS.forEach(function(r) {
+                var key = r[0] + ":" + r[1] + ":" + r[6];
+                if (r[6] > 0 && !seen[key]) { seen[key] = true; halos.push([r[0], r[1], r[6], ST[r[5]].fillColor]); }
+            });
+            if (halos.length) {
+                var haloLayer = map._exportHalos = new EventMap.HaloLayer({pane: "{{ this.halo_pane }}",
+                    fillOpacity: {{ this.halo_fill }}}).addTo(map);
+                haloLayer.set(halos);
+                map.on("moveend zoomend resize", function() { haloLayer.set(halos); });
+            }
             var size = 2 * R + 6, c = size / 2;
+            // place names are laid out around the badges, never under them (the map's label board, when it has one)
+            if (window.EventMap && EventMap.board) {
+                EventMap.board(map).add({priority: 1, place: function(board) {
+                    var zoom = map.getZoom();
+                    ROWS.forEach(function(r) {
+                        var p = map.project(L.latLng(r[2], r[3]), zoom);
+                        board.take([p.x - R - 1, p.y - R - 1, p.x + R + 1, p.y + R + 1]);
+                    });
+                }});
+            }
             ROWS.forEach(function(r) {
                 var style = ST[r[5]], truth = [r[0], r[1]], at = [r[2], r[3]];
-                if (r[6] > 0) {
-                    L.circle(truth, {radius: r[6], pane: "{{ this.leaders_pane }}", renderer: haloCanvas,
-                        interactive: false, color: style.fillColor, weight: 1, dashArray: "4 4", fill: false}).addTo(map);
-                }
                 if (truth[0] !== at[0] || truth[1] !== at[1]) {
                     L.polyline([truth, at], {pane: "{{ this.leaders_pane }}", interactive: false, color: "#333333",
                         weight: 1, opacity: 0.8}).addTo(map);
@@ -89,4 +112,5 @@ class NumberedMarkers(MacroElement):
         self.styles_json = json.dumps([{k: style[k] for k in keys if k in style} for style in styles],
                                       separators=(",", ":")).replace("</", "<\\/")
         self.radius = float(radius)
-        self.numbers_pane, self.leaders_pane = NUMBERS_PANE, LEADERS_PANE
+        self.numbers_pane, self.leaders_pane, self.halo_pane = NUMBERS_PANE, LEADERS_PANE, HALOS_PANE
+        self.halo_fill = float(HALO_FILL_OPACITY)

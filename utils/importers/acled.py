@@ -16,7 +16,7 @@ import pandas as pd
 from utils.data.csv_read import ROW_COLUMN
 from utils.data.validation import CellCheck
 from utils.importers.conversion import Conversion, keep_columns, require_columns, text_series
-from utils.importers.datefmt import DATE_FORMATS, detect_date_format, parse_dates
+from utils.importers.datefmt import DATE_FORMATS, detect_date_format, early_date_check, parse_dates
 
 __all__ = ["COLUMNS", "REQUIRED", "TIME_PRECISIONS", "convert"]
 
@@ -45,6 +45,8 @@ def convert(frame: pd.DataFrame, file: str, *, date_format: str = "auto") -> Con
     form = date_format if date_format != "auto" else detect_date_format(
         frame["event_date"], DATE_FORMS, file=file, column="event_date")
     dates = parse_dates(frame["event_date"], form)
+    early = early_date_check("event_date", dates, frame["event_date"])
+    dates = dates.where(~early.bad)
     precision = frame["time_precision"].fillna("").astype(str).str.strip()
     out: dict[str, pd.Series] = {
         "event_id": text_series(frame["event_id_cnty"], index),
@@ -63,7 +65,8 @@ def convert(frame: pd.DataFrame, file: str, *, date_format: str = "auto") -> Con
     converted[ROW_COLUMN] = frame[ROW_COLUMN]
     present_date = frame["event_date"].fillna("").astype(str).str.strip() != ""
     checks = [
-        CellCheck("event_date", present_date & dates.isna(),
+        early,
+        CellCheck("event_date", present_date & dates.isna() & ~early.bad,
                   f"not a date in the form this file uses ({form}, for example "
                   f"{pd.Timestamp('2023-06-02').strftime(DATE_FORMATS[form])}).",
                   replaces=("event_date",), values=frame["event_date"]),

@@ -15,7 +15,17 @@ import numpy as np
 import pandas as pd
 
 from utils.core.problems import DataFileError, Problem
-from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, RawTable, decode_bytes, text_dtype
+from utils.data.csv_read import (
+    EXTRA_COLUMN,
+    RESERVED_LABELS,
+    ROW_COLUMN,
+    RawTable,
+    decode_bytes,
+    reserved_renamed,
+    text_dtype,
+)
+
+RESERVED_LABELS_SET = frozenset(RESERVED_LABELS)
 
 __all__ = ["read_feature_table"]
 
@@ -64,13 +74,18 @@ def read_feature_table(data: bytes, file: str, *, encoding: str = "utf-8-sig") -
     except json.JSONDecodeError as exc:
         raise DataFileError(file, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno} "
                                   f"(character {exc.pos}). Export the GeoJSON again.") from None
+    except RecursionError:
+        raise DataFileError(file, "the JSON is nested too deeply to be GeoJSON (lists or objects inside each other "
+                                  "thousands of levels deep). Export the layer again as plain GeoJSON.") from None
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
         found = document.get("type") if isinstance(document, dict) else type(document).__name__
         raise DataFileError(file, f"not a GeoJSON FeatureCollection (the top level is {found!s}); the file must "
                                   "be {\"type\": \"FeatureCollection\", \"features\": [...]}.")
     crs = document.get("crs")
     if crs is not None:
-        name = str(((crs or {}).get("properties") or {}).get("name", "")) if isinstance(crs, dict) else str(crs)
+        properties = crs.get("properties") if isinstance(crs, dict) else None
+        name = str(properties.get("name", "")) if isinstance(properties, dict) else \
+            "" if isinstance(crs, dict) and properties is None else str(crs if not isinstance(crs, dict) else properties)
         if name and name not in WGS84_NAMES and not name.upper().endswith(("CRS84", "EPSG::4326", "EPSG:4326")):
             raise DataFileError(file, f"the coordinates are in the coordinate system {name}, not longitude and "
                                       "latitude in degrees (WGS84). Re-export the layer as EPSG:4326 / WGS84.")
@@ -83,10 +98,15 @@ def read_feature_table(data: bytes, file: str, *, encoding: str = "utf-8-sig") -
     problems: list[Problem] = []
     points: list[tuple[float, float]] = []
     coordinate_keys: set[str] = set()
+    renames: set[str] = set()
     for number, feature in enumerate(features, start=1):
         point = _point(feature)
         properties = feature.get("properties") if isinstance(feature, dict) else None
         cells = {str(k): _cell(v) for k, v in properties.items()} if isinstance(properties, dict) else {}
+        if RESERVED_LABELS_SET & set(cells):
+            renamed_keys, notes_here = reserved_renamed(list(cells))
+            cells = dict(zip(renamed_keys, cells.values()))
+            renames.update(notes_here)
         if isinstance(point, str):
             bad.append({**cells, ROW_COLUMN: number,
                         EXTRA_COLUMN: json.dumps((feature or {}).get("geometry") if isinstance(feature, dict)
@@ -110,7 +130,12 @@ def read_feature_table(data: bytes, file: str, *, encoding: str = "utf-8-sig") -
                                       "as EPSG:4326 / WGS84 longitude and latitude.")
     if not records and not bad:
         raise DataFileError(file, "the FeatureCollection holds no features.")
-    notes: list[str] = []
+    if not records:
+        raise DataFileError(file, f"none of the {len(bad)} feature(s) has a usable Point; the first: {problems[0].reason} "
+                                  "(NaN and Infinity are not coordinates). Export the layer again with point "
+                                  "geometries in longitude and latitude.", row=problems[0].row,
+                            column="geometry", value=problems[0].value)
+    notes: list[str] = [f"{file}: {note}" for note in sorted(renames)]
     if coordinate_keys:
         notes.append(f"{file}: latitude and longitude come from each feature's Point; the properties of the same "
                      "names were replaced.")

@@ -21,7 +21,7 @@ from utils.core.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS
 from utils.data.csv_read import ROW_COLUMN
 from utils.data.validation import CellCheck
 from utils.importers.conversion import Conversion, keep_columns, text_series
-from utils.importers.datefmt import DATE_FORMATS, detect_date_format, parse_dates
+from utils.importers.datefmt import DATE_FORMATS, detect_date_format, early_date_check, parse_dates
 
 __all__ = ["DEFAULTS", "FROM_FILE", "ColumnMapping", "convert", "guess_mapping"]
 
@@ -118,6 +118,8 @@ def convert(frame: pd.DataFrame, file: str, mapping: ColumnMapping) -> Conversio
     form = mapping.date_format if mapping.date_format != "auto" else detect_date_format(
         frame[date_column], tuple(DATE_FORMATS), file=file, column=date_column)
     dates = parse_dates(frame[date_column], form)
+    early = early_date_check(date_column, dates, frame[date_column])
+    dates = dates.where(~early.bad)
     stem = PurePath(file.split("/")[-1]).stem or "import"
     out: dict[str, pd.Series] = {}
     for ours in MAPPABLE:
@@ -143,7 +145,7 @@ def convert(frame: pd.DataFrame, file: str, mapping: ColumnMapping) -> Conversio
     converted = pd.DataFrame(out, index=index)
     converted[ROW_COLUMN] = frame[ROW_COLUMN]
     present = frame[date_column].fillna("").astype(str).str.strip() != ""
-    checks = [CellCheck(date_column, present & dates.isna(),
+    checks = [early, CellCheck(date_column, present & dates.isna() & ~early.bad,
                         f"not a date in the form this file uses ({form}); every date in a file must use one form.",
                         replaces=("event_date",), values=frame[date_column])]
     fixed = sorted(set(DEFAULTS) - set(mapping.columns) - set(mapping.fixed))

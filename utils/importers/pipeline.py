@@ -13,16 +13,18 @@ A file that cannot be read as rows at all raises
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
 from utils.core.problems import DataFileError, Problem, problems_frame
 from utils.core.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS, is_computed_column
 from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, RawTable, read_csv_table
-from utils.data.csv_write import neutralise_formula
+from utils.data.csv_write import data_csv_bytes, spreadsheet_csv_bytes, write_data_csv
 from utils.data.folder import DataFolder
 from utils.data.validation import LoadResult, validate_events
 from utils.importers import acled, mapped_csv, native, ucdp
@@ -31,10 +33,10 @@ from utils.importers.detect import FORMAT_LABELS, detect_columns, looks_like_jso
 from utils.importers.geojson import read_feature_table
 from utils.importers.mapped_csv import ColumnMapping
 from utils.importers.places import load_places
-from utils.importers.upload import unpack
+from utils.importers.upload import MAX_GEOJSON_BYTES, head_bytes, source_size, unpack
 
 __all__ = ["FORMATS", "ImportResult", "Inspection", "import_bytes", "inspect_upload", "native_csv_bytes",
-           "run_import", "set_aside_csv_bytes"]
+           "run_import", "set_aside_csv_bytes", "write_native_csv"]
 
 FORMATS: tuple[str, ...] = tuple(FORMAT_LABELS)
 """Format keys: auto, native, acled, ucdp, csv (mapped columns), geojson."""
@@ -91,17 +93,28 @@ class ImportResult:
         return f"{self.rows_read} rows read: {self.loaded} loaded, {self.set_aside} set aside."
 
 
-def inspect_upload(data: bytes, file: str, *, encoding: str = "utf-8-sig", container: str = "auto",
+def inspect_upload(data: bytes | Path, file: str, *, encoding: str = "utf-8-sig", container: str = "auto",
                    max_bytes: int | None = None) -> Inspection:
-    """Unpack ``data``, split it into rows and detect its format. ``container``: auto, csv or geojson."""
-    content, name, notes = unpack(data, file, max_bytes=max_bytes)
-    if container == "auto":
-        container = "geojson" if looks_like_json(content) or name.lower().endswith((".geojson", ".json")) \
-            else "csv"
-    if container == "geojson":
-        table = read_feature_table(content, name, encoding=encoding)
-    else:
-        table = read_csv_table(content, name, encoding=encoding)
+    """Unpack ``data`` (bytes, or the path of a file on disk), split it into rows and detect its format.
+
+    ``container``: auto, csv or geojson. A compressed file is unpacked into a
+    temporary folder, removed before this returns (the rows are in memory).
+    """
+    with tempfile.TemporaryDirectory(prefix="eventmap-import-") as folder:
+        content, name, notes = unpack(data, file, folder=Path(folder), max_bytes=max_bytes)
+        if container == "auto":
+            container = "geojson" if looks_like_json(head_bytes(content, 1024)) or \
+                name.lower().endswith((".geojson", ".json")) else "csv"
+        if container == "geojson":
+            if source_size(content) > MAX_GEOJSON_BYTES:
+                raise DataFileError(name, f"the GeoJSON file is {source_size(content) / 1e6:,.0f} MB; GeoJSON is "
+                                          f"read whole, so files above {MAX_GEOJSON_BYTES / 1e6:,.0f} MB are not "
+                                          "read. Convert it to CSV (with latitude and longitude columns) and "
+                                          "import that.")
+            table = read_feature_table(content if isinstance(content, bytes) else Path(content).read_bytes(), name,
+                                       encoding=encoding)
+        else:
+            table = read_csv_table(content, name, encoding=encoding)
     columns = [c for c in table.frame.columns if c != ROW_COLUMN]
     if container == "geojson":
         columns = list(dict.fromkeys([*columns, *(c for c in table.set_aside.columns
@@ -191,10 +204,10 @@ def _rows_set_aside(table: RawTable, load: LoadResult, problems: list[Problem]) 
     return rows
 
 
-def import_bytes(data: bytes, file: str, *, folder: DataFolder, fmt: str = "auto", encoding: str = "utf-8-sig",
+def import_bytes(data: bytes | Path, file: str, *, folder: DataFolder, fmt: str = "auto", encoding: str = "utf-8-sig",
                  mapping: ColumnMapping | None = None, date_format: str = "auto", today: date | None = None,
                  max_bytes: int | None = None, progress: Progress = _no_progress) -> ImportResult:
-    """Inspect and import in one call (see :func:`inspect_upload` and :func:`run_import`)."""
+    """Inspect and import in one call (see :func:`inspect_upload` and :func:`run_import`); ``data`` may be a path."""
     progress(0.05, "Reading the file")
     container = "geojson" if fmt == "geojson" else "csv" if fmt in ("native", "acled", "ucdp") else "auto"
     inspection = inspect_upload(data, file, encoding=encoding, container=container, max_bytes=max_bytes)
@@ -203,26 +216,32 @@ def import_bytes(data: bytes, file: str, *, folder: DataFolder, fmt: str = "auto
 
 
 def set_aside_csv_bytes(rejected: pd.DataFrame) -> bytes:
-    """The rows set aside as UTF-8 CSV: the file's own cells, ``_row`` and ``_reasons``.
+    """The rows set aside as UTF-8 CSV for spreadsheets: the file's own cells, ``_row`` and ``_reasons``.
 
-    Cells a spreadsheet would run as a formula get a leading apostrophe
-    (see :func:`utils.data.csv_write.neutralise_formula`).
+    Written by :func:`utils.data.csv_write.spreadsheet_csv_bytes` (formula-like cells made inert).
     """
-    frame = rejected.copy()
-    for column in frame.columns:
-        if column != ROW_COLUMN:
-            frame[column] = frame[column].astype(object).map(neutralise_formula)
-    return frame.to_csv(index=False).encode("utf-8")
+    return spreadsheet_csv_bytes(rejected)
 
 
 def native_csv_bytes(events: pd.DataFrame) -> bytes:
     """Events in our schema as UTF-8 CSV: our columns first, then the extra columns kept from the file.
 
     Cells are written exactly as they are (this is a data file for the
-    dashboard, not a spreadsheet export), so it imports back unchanged.
+    dashboard, not a spreadsheet export), so it imports back unchanged; see
+    :func:`utils.data.csv_write.data_csv_bytes`.
     """
+    return data_csv_bytes(_native_columns(events))
+
+
+def _native_columns(events: pd.DataFrame) -> pd.DataFrame:
     ours = [c for c in (*EVENT_COLUMNS, *OPTIONAL_EVENT_COLUMNS) if c in events.columns]
     extra = [c for c in events.columns if c not in ours and c != ROW_COLUMN and not is_computed_column(c)]
-    frame = events[ours + extra].copy()
-    frame["event_date"] = pd.to_datetime(frame["event_date"]).dt.strftime("%Y-%m-%d")
-    return frame.to_csv(index=False).encode("utf-8")
+    return events[ours + extra]
+
+
+def write_native_csv(events: pd.DataFrame, path: Path) -> None:
+    """Write :func:`native_csv_bytes` of ``events`` to ``path`` without holding the file in memory.
+
+    Written beside ``path`` and renamed into place, so a failure never leaves half a file.
+    """
+    write_data_csv(_native_columns(events), path)

@@ -32,7 +32,7 @@ import pandas as pd
 from utils.data.csv_read import ROW_COLUMN
 from utils.data.validation import CellCheck
 from utils.importers.conversion import Conversion, keep_columns, require_columns, text_series
-from utils.importers.datefmt import parse_dates
+from utils.importers.datefmt import early_date_check, parse_dates
 
 __all__ = ["DATE_PRECISIONS", "REQUIRED", "VIOLENCE_TYPES", "WHERE_PRECISIONS", "convert"]
 
@@ -82,9 +82,13 @@ def convert(frame: pd.DataFrame, file: str) -> Conversion:
         return frame[column].fillna("").astype(str).str.strip()
 
     start, end = parse_dates(frame["date_start"], "YYYY-MM-DD"), parse_dates(frame["date_end"], "YYYY-MM-DD")
+    early_start = early_date_check("date_start", start, frame["date_start"])
+    early_end = early_date_check("date_end", end, frame["date_end"])
+    start, end = start.where(~early_start.bad), end.where(~early_end.bad)
+    parsed_start_end = (early_start.bad | start.notna(), early_end.bad | end.notna())
     date_prec, where_prec, violence = cells("date_prec"), cells("where_prec"), cells("type_of_violence")
     readable = start.notna() & end.notna() & (end >= start)
-    best = pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+    best = pd.Series(pd.NaT, index=index, dtype="datetime64[us]")
     precision = date_prec.map(DATE_PRECISIONS).fillna("")
     if readable.any():
         window_best, window_precision = _windows(start[readable], end[readable], precision[readable])
@@ -119,9 +123,10 @@ def convert(frame: pd.DataFrame, file: str) -> Conversion:
     converted = pd.DataFrame(out, index=index)
     converted[ROW_COLUMN] = frame[ROW_COLUMN]
     checks = [
-        CellCheck("date_start", (cells("date_start") != "") & start.isna(),
+        early_start, early_end,
+        CellCheck("date_start", (cells("date_start") != "") & ~parsed_start_end[0],
                   "not a date in ISO form YYYY-MM-DD.", replaces=("event_date",), values=frame["date_start"]),
-        CellCheck("date_end", (cells("date_end") != "") & end.isna(),
+        CellCheck("date_end", (cells("date_end") != "") & ~parsed_start_end[1],
                   "not a date in ISO form YYYY-MM-DD.", replaces=("event_date",), values=frame["date_end"]),
         CellCheck("date_end", start.notna() & end.notna() & (end < start),
                   "date_end is before date_start; check both dates.", replaces=("event_date",),

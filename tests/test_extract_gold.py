@@ -1,0 +1,173 @@
+"""The extractor against the gold sets, the command line, and saving what the analyst accepted (issue 17)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date
+
+import pandas as pd
+import pytest
+from conftest import DATA, NOT_COPIED, PROJECT, TEST_DATA
+from payloads import PAYLOADS
+
+from utils.data.store import EventStore, SaveRefused
+from utils.importers.article import build_place_index, candidate_rows, extract_article
+from utils.importers.article.save import save_reviewed
+from utils.importers.article.scoring import Score, same_claimant, score_article
+
+SEEDS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4 = (TEST_DATA / "seeds", TEST_DATA / "articles", TEST_DATA / "articles2",
+                                                      TEST_DATA / "articles3", TEST_DATA / "articles4")
+
+
+def gold_set(folder):
+    with (folder / "articles.csv").open(encoding="utf-8") as handle:
+        articles = list(csv.DictReader(handle))
+    with (folder / "gold_events.csv").open(encoding="utf-8") as handle:
+        gold = list(csv.DictReader(handle))
+    return [(a, [g for g in gold if g["article"] == a["article"]]) for a in articles]
+
+
+@pytest.fixture(scope="module")
+def index():
+    from utils.data.sites import load_sites
+
+    return build_place_index(load_sites(DATA / "sites.geojson"))
+
+
+def score_set(folder, index) -> Score:
+    total = Score(0, 0, 0, 0, 0, 0)
+    for article, gold in gold_set(folder):
+        extraction = extract_article((folder / article["article"]).read_bytes(), published=article["published"],
+                                     outlet=article["outlet"], index=index, name=article["article"])
+        total += score_article(candidate_rows(extraction), gold)[0]
+    return total
+
+
+def test_the_seed_gold_set_is_the_bundled_events():
+    gold = pd.read_csv(SEEDS / "gold_events.csv", dtype=str, keep_default_na=False)
+    events = pd.read_csv(DATA / "events.csv", dtype=str, keep_default_na=False)
+    assert len(gold) == 30
+    assert gold[["event_date", "sub_event_type", "claimed_by"]].values.tolist() == \
+        events[["event_date", "sub_event_type", "claimed_by"]].values.tolist()
+
+
+def test_seeds_recall_and_precision_stay_at_their_tuned_level(index):
+    score = score_set(SEEDS, index)
+    assert score.recall >= 0.9 and score.precision >= 0.9, score
+
+
+def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
+    # Measured once unseen (recall 0.45, precision 0.54), then studied and tuned on (BENCHMARKS.md).
+    score = score_set(HELD_OUT, index)
+    assert score.gold == 33
+    assert score.recall >= 0.85 and score.precision >= 0.9, score
+
+
+@pytest.mark.parametrize("folder, gold, recall, precision", [
+    (HELD_OUT_2, 19, 0.8, 0.9),  # unseen first run 0.53 / 1.00, then tuned on
+    (HELD_OUT_3, 11, 0.8, 0.9),  # unseen first run 0.64 / 0.70, then tuned on
+])
+def test_the_studied_held_out_sets_keep_what_tuning_on_them_gained(index, folder, gold, recall, precision):
+    score = score_set(folder, index)
+    assert score.gold == gold
+    assert score.recall >= recall and score.precision >= precision, score
+
+
+def test_the_last_held_out_set_does_not_fall_below_its_measurement(index):
+    # Never tuned on: a floor at its first measurement (BENCHMARKS.md), not a target.
+    score = score_set(HELD_OUT_4, index)
+    assert score.gold == 10
+    assert score.recall >= 0.5 and score.precision >= 0.6, score
+
+
+def test_matching_is_one_to_one_and_needs_time_and_place():
+    gold = [{"event_date": "2025-04-24", "date_precision": "day", "latitude": 35.4, "longitude": 35.95,
+             "geo_precision": 1, "event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use",
+             "claimed_by": "Syrian media"}]
+    near = dict(gold[0], latitude=35.5, claimed_by="Syrian media reports")
+    far = dict(gold[0], latitude=36.0)
+    late = dict(gold[0], event_date="2025-04-28")
+    score, _ = score_article([near, near, far, late], gold)
+    assert (score.matched, score.candidates, score.same_claimant) == (1, 4, 1)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("SouthFront (no attribution)", "Republic World (no attribution)", True),
+    ("Unattributed reports", "SouthFront (no attribution)", False),
+    ("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights (SOHR)", True),
+    ("Russian Ministry of Defence", "Russian Foreign Intelligence Service (SVR)", False),
+    ("Syrian state television", "Syrian media (unnamed)", False),
+])
+def test_claimants_match_on_a_distinctive_word(a, b, same):
+    assert same_claimant(a, b) is same
+
+
+def run_cli(*arguments, stdin=None):
+    return subprocess.run([sys.executable, "-m", "utils", "extract", *arguments], cwd=PROJECT, capture_output=True,
+                          text=True, input=stdin, timeout=120)
+
+
+@pytest.mark.slow
+def test_the_command_line_writes_json_and_csv(tmp_path):
+    seed = SEEDS / "001_0cc92d865668803a.txt"
+    out = tmp_path / "c.json"
+    done = run_cli(str(seed), "--published", "2025-04-25", "--outlet", "SouthFront", "--format", "json",
+                   "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    document = json.loads(out.read_text())
+    first = document["events"][0]
+    assert {k: first[k] for k in ("event_date", "date_precision", "sub_event_type", "location", "geo_precision",
+                                  "claimed_by", "status", "recalled")} == {
+        "event_date": "2025-04-24", "date_precision": "day", "sub_event_type": "Disrupted weapons use",
+        "location": "Khmeimim air base", "geo_precision": 1, "claimed_by": "Syrian media", "status": "reported",
+        "recalled": False}
+    assert "late on April 24" in first["evidence"] and first["admin1"] == "Lattakia"
+    csv_out = tmp_path / "c.csv"
+    assert run_cli(str(seed), "--published", "2025-04-25", "--outlet", "SouthFront", "--format", "csv",
+                   "--out", str(csv_out)).returncode == 0
+    table = pd.read_csv(csv_out, dtype=str, keep_default_na=False)
+    assert len(table) == len(document["events"]) and table.loc[0, "sub_event_type"] == "Disrupted weapons use"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("content, arguments, message", [
+    (b"", ["--published", "2025-04-25"], "is empty"),
+    (b"%PDF-1.4 \x00\x01", ["--published", "2025-04-25"], "a PDF, not text"),
+    (b"Drones were shot down over Khmeimim late on Thursday, officials said.", ["--published", "2999-01-01"],
+     "in the future"),
+    (b"Drones were shot down over Khmeimim late on Thursday, officials said.", ["--published", "yesterday"],
+     "not a date"),
+])
+def test_the_command_line_refuses_bad_input_with_a_message_not_a_traceback(tmp_path, content, arguments, message):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    done = run_cli(str(path), *arguments, "--outlet", "X", "--out", str(tmp_path / "o.json"))
+    assert done.returncode == 1 and message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_accepted_events_are_saved_with_a_new_source_and_the_change_log(tmp_path, index):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder, ignore=NOT_COPIED)
+    store = EventStore(folder)
+    text = (f"Drones were intercepted over Khmeimim late on April 24, according to {PAYLOADS['script']}. "
+            f"The attack came amid reports of {PAYLOADS['img_onerror']} on the coast.")
+    extraction = extract_article(text, published="2025-04-25", outlet=PAYLOADS["svg_onload"], index=index)
+    rows = candidate_rows(extraction)
+    assert rows and rows[0]["claimed_by"].startswith("<script>window")
+    with pytest.raises(SaveRefused):  # a bad field refuses all: nothing is written
+        save_reviewed(store, outlet="Test Wire", headline="h", published=date(2025, 4, 25), url="",
+                      events=[rows[0], dict(rows[0], status="fact")])
+    assert len(store.read_sources()) == 5
+    saved = save_reviewed(store, outlet=PAYLOADS["svg_onload"], headline=PAYLOADS["jinja"],
+                          published=date(2025, 4, 25), url="https://example.org/a", events=[
+                              dict(rows[0], attach_to="EV0005")])
+    events = store.read_events().set_index("event_id")
+    assert saved.event_ids == ("EV0031",)
+    assert events.loc["EV0031", "claimed_by"] == rows[0]["claimed_by"]  # stored as text, exactly
+    assert events.loc["EV0031", "doc_id"] == saved.doc_id and events.loc["EV0031", "incident_id"] == "INC-EV0005"
+    log = store.changes()
+    assert log["field"].tolist() == ["(report recorded)", "(created)", "incident_id"]

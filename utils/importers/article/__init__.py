@@ -1,0 +1,17 @@
+"""From a news article to candidate events for the analyst to review (issue 17).
+
+Split by concern, lowest first: :mod:`.text` (decoding, HTML stripping, checks), :mod:`.sentences`,
+:mod:`.dates` (resolved against the publication date), :mod:`.places` (the offline gazetteer),
+:mod:`.event_types` (ACLED types from trigger words, actors), :mod:`.attribution` (claimed_by and
+status), :mod:`.incidents` (one event from several sentences; accounts of one incident),
+:mod:`.candidates` (the pass over the article) and :mod:`.rows` (candidates as rows in our columns).
+Rules, no model: nothing is downloaded and nothing is stored here.
+"""
+
+from utils.importers.article.candidates import EventCandidate, Extraction, Skipped, extract_events
+from utils.importers.article.places import PlaceIndex, build_place_index
+from utils.importers.article.rows import candidate_rows, check_published, extract_article
+from utils.importers.article.text import ArticleError, article_text
+
+__all__ = ["ArticleError", "EventCandidate", "Extraction", "PlaceIndex", "Skipped", "article_text",
+           "build_place_index", "candidate_rows", "check_published", "extract_article", "extract_events"]

@@ -1,0 +1,298 @@
+"""Dates in an article's sentences, resolved against its publication date.
+
+Rules, not a model (see BENCHMARKS.md for what was measured against dateparser and spaCy). Each date
+expression becomes a :class:`DateMention`: the best-estimate day and a precision in our vocabulary
+(``day``, ``week`` = within 3 days, ``month`` = written as the 15th, ``year`` = written as 1 July).
+A date with no year is the latest such day on or before publication (``late on April 24`` in a
+report of 25 April 2025 is 2025-04-24); a weekday is the latest such weekday on or before it.
+Expressions that need another event's date (``two weeks after ...``, ``since then``, ``a day later``)
+are returned as offsets or spans and resolved by :func:`apply_anchor` against the context date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateMention", "Dated", "apply_anchor", "find_dates", "resolve_phrase", "window"]
+
+MONTHS = {name: number for number, names in enumerate(
+    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")), start=1) for name in names}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
+                "several": 3}
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_NUMBER = r"(?P<n>\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A best-estimate day and its precision (``day``, ``week``, ``month``, ``year``)."""
+
+    day: date
+    precision: str
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a sentence: ``start``..``end`` (characters in the sentence) and what it means.
+
+    ``kind``: ``date`` (resolved: ``dated`` is set), ``offset`` (``days`` after the context date, e.g.
+    -14 for the event in "two weeks after <event>"), ``since`` (from the context date to publication),
+    ``vague`` ("in recent years": no date can be given).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    dated: Dated | None = None
+    days: int = 0
+    since: bool = False
+
+    def is_statement_date(self, sentence: str) -> bool:
+        """True for the date of a statement ('said on Monday', 'said at a briefing on Nov 4'), not of an event."""
+        return bool(re.search(r"\b(?:said|says|announced|told|reported|stated|added|claimed|warned|confirmed)"
+                              r"(?:\s+(?:\w+|\w+'s)){0,5}\s*$", sentence[:self.start], re.IGNORECASE))
+
+
+def window(dated: Dated) -> tuple[date, date]:
+    """(first, last) day, both inclusive, that ``dated`` allows (as utils.core.dates.date_window)."""
+    day, precision = dated.day, dated.precision
+    if precision == "week":
+        return day - timedelta(days=3), day + timedelta(days=3)
+    if precision == "month":
+        first = day.replace(day=1)
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return first, last
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    return day, day
+
+
+def _month_number(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _mid_month(year: int, month: int) -> Dated:
+    return Dated(date(year, month, 15), "month")
+
+
+def _latest_day(month: int, day: int, published: date) -> date | None:
+    """The latest ``month``/``day`` on or before ``published`` (a day after it, for time zones)."""
+    for year in (published.year, published.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if candidate <= published + timedelta(days=1):
+            return candidate
+    return None
+
+
+def _latest_month(month: int, published: date, *, strictly_before: bool = False) -> int:
+    """The year of the latest ``month`` that has begun by ``published`` (strictly before its month)."""
+    if month < published.month or (month == published.month and not strictly_before):
+        return published.year
+    return published.year - 1
+
+
+def _latest_weekday(name: str, published: date) -> date:
+    """The latest ``name``-day on or before ``published``."""
+    back = (published.weekday() - WEEKDAYS.index(name.lower())) % 7
+    return published - timedelta(days=back)
+
+
+def _count(text: str) -> int:
+    text = text.lower()
+    return int(text) if text.isdigit() else NUMBER_WORDS.get(text, 1)
+
+
+def _previous_month(published: date) -> tuple[int, int]:
+    return (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+
+
+# (pattern, handler(match, published) -> DateMention fields); tried in order, first match at a place wins.
+def _day_month(match: re.Match, published: date) -> Dated | None:
+    month, day = _month_number(match["month"]), int(match["day"])
+    if match["year"]:
+        try:
+            return Dated(date(int(match["year"]), month, day), "day")
+        except ValueError:
+            return None
+    found = _latest_day(month, day, published)
+    return Dated(found, "day") if found else None
+
+
+def _month_only(match: re.Match, published: date) -> Dated:
+    month = _month_number(match["month"])
+    if match["year"]:
+        return _mid_month(int(match["year"]), month)
+    if match["rel"] and "last" in match["rel"].lower():
+        return _mid_month(published.year - 1, month)
+    if match["rel"] and "this" in match["rel"].lower():
+        return _mid_month(published.year, month)
+    strictly = bool(match["last"])
+    return _mid_month(_latest_month(month, published, strictly_before=strictly), month)
+
+
+def _year_only(match: re.Match, published: date) -> Dated:
+    return Dated(date(int(match["year"]), 7, 1), "year")
+
+
+def _weekday(match: re.Match, published: date) -> Dated:
+    return Dated(_latest_weekday(match["weekday"], published), "day")
+
+
+_RELATIVE: tuple[tuple[str, object], ...] = (
+    (r"\b(?:yesterday|last night)\b", lambda p: Dated(p - timedelta(days=1), "day")),
+    (r"\bovernight\b", lambda p: Dated(p - timedelta(days=1), "day")),
+    (r"\btoday\b|\bthis morning\b|\bthis evening\b", lambda p: Dated(p, "day")),
+    (r"\b(?:earlier|late|early)\s+(?:this|in the)\s+week\b|\bthis week\b|\bearlier in the week\b",
+     lambda p: Dated(p - timedelta(days=3), "week")),
+    (r"\blast weekend\b|\bat the weekend\b|\bover the weekend\b",
+     lambda p: Dated(_latest_weekday("saturday", p - timedelta(days=1)), "week")),
+    (r"\blast week\b|\ba week ago\b", lambda p: Dated(p - timedelta(days=7), "week")),
+    (r"\b(?:earlier|late|early)\s+this\s+month\b|\bthis month\b",
+     lambda p: _mid_month(p.year, p.month)),
+    (r"\blast month\b|\ba month ago\b", lambda p: _mid_month(*_previous_month(p))),
+    (r"\b(?:earlier|late|early)\s+this\s+year\b|\bthis year\b", lambda p: Dated(date(p.year, 7, 1), "year")),
+    (r"\blast year\b|\ba year ago\b", lambda p: Dated(date(p.year - 1, 7, 1), "year")),
+)
+_VAGUE = (r"\b(?:in|over|during)\s+(?:the\s+)?(?:last|past|recent)\s+(?:few\s+|several\s+|two\s+|three\s+)?"
+          r"(?:years|months|decades)\b|\bin recent (?:years|months|weeks)\b|\bfor (?:years|decades|months)\b|"
+          r"\b(?:a|one) recent\b|\brecently\b|\bover the years\b|\bfor many years\b|\bdecades\b|"
+          r"\b(?:repeatedly|regularly|routinely|frequently)\b")
+_AGO = rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b"
+_OFFSET = (rf"\b(?:just\s+|only\s+|about\s+|some\s+)?{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+"
+           r"(?P<dir>after|before|later|earlier)\b")
+_NEXT_DAY = r"\b(?:the next day|the following day|a day later|the day after|the day before|the previous day)\b"
+_AT_THE_TIME = r"\b(?:at the time|at that time|then)\b(?!\s+(?:President|Prime|Minister|leader))"
+_SINCE_THEN = r"\b(?:since then|ever since|since that time|have since|has since|had since)\b"
+_DAY_MONTH = (rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b",
+              rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:km|per|%))(?:,?\s+{_YEAR})?")
+_MONTH_ONLY = (rf"(?:\b(?P<last>(?i:last))\s+|\b(?i:in|since|during|by|until|from|of|early|late|mid|mid-|before|"
+               rf"after|through|throughout|on)\s+(?i:early\s+|late\s+|mid-?)?)(?i:the\s+month\s+of\s+)?{_MONTH}"
+               rf"(?:,?\s+{_YEAR}|\s+(?P<rel>(?i:last year|this year)))?\b(?!\s+\d)")
+_MONTH_YEAR = rf"\b{_MONTH}\s+{_YEAR}\b"
+_YEAR_ONLY = rf"\b(?:in|since|during|by|until|from|of|before|after|throughout|early|late|mid-?)\s+{_YEAR}\b(?!\s*[-–]\d)"
+_WEEKDAY = r"\b(?i:on\s+|late\s+on\s+|early\s+on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_DURATION = rf"\blasted\s+(?:for\s+)?(?:around\s+|about\s+|nearly\s+|almost\s+)?{_NUMBER}\s+(?P<unit>day|week)s?\b"
+
+
+def find_dates(sentence: str, published: date) -> list[DateMention]:
+    """The date expressions in ``sentence`` in order, resolved against ``published`` where they can be."""
+    taken: list[tuple[int, int]] = []
+    mentions: list[DateMention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(match: re.Match, kind: str, dated: Dated | None = None, *, days: int = 0, since: bool = False) -> None:
+        if not free(match.start(), match.end()):
+            return
+        taken.append((match.start(), match.end()))
+        mentions.append(DateMention(match.start(), match.end(), match.group().strip(), kind, dated, days, since))
+
+    for pattern in _DAY_MONTH:
+        for match in re.finditer(pattern, sentence):
+            dated = _day_month(match, published)
+            if dated:
+                add(match, "date", dated, since=_since_before(sentence, match.start()))
+    for match in re.finditer(_MONTH_YEAR, sentence):
+        add(match, "date", _mid_month(int(match["year"]), _month_number(match["month"])),
+            since=_since_before(sentence, match.start()))
+    for match in re.finditer(_MONTH_ONLY, sentence):
+        if match["month"] == "May" and not match["year"] and not re.match(r"(?:in|since|last|early|late|mid)",
+                                                                          match.group().strip(), re.I):
+            continue
+        add(match, "date", _month_only(match, published), since=match.group().lower().startswith("since"))
+    for match in re.finditer(_YEAR_ONLY, sentence, re.IGNORECASE):
+        add(match, "date", _year_only(match, published), since=match.group().lower().startswith("since"))
+    for match in re.finditer(_AGO, sentence, re.IGNORECASE):
+        count, unit = _count(match["n"]), match["unit"].lower()
+        precision = "day" if unit == "day" and count <= 2 else "week" if UNIT_DAYS[unit] * count <= 21 else \
+            "month" if unit in ("week", "month") else "year"
+        add(match, "date", Dated(published - timedelta(days=UNIT_DAYS[unit] * count), precision))
+    for pattern, make in _RELATIVE:
+        for match in re.finditer(pattern, sentence, re.IGNORECASE):
+            add(match, "date", make(published))
+    for match in re.finditer(_OFFSET, sentence, re.IGNORECASE):
+        days = _count(match["n"]) * UNIT_DAYS[match["unit"].lower()]
+        # "X came two weeks after Y": Y (after the phrase) is two weeks before the context date.
+        sign = {"after": -1, "before": 1, "later": 1, "earlier": -1}[match["dir"].lower()]
+        add(match, "offset", days=sign * days)
+    for match in re.finditer(_NEXT_DAY, sentence, re.IGNORECASE):
+        add(match, "offset", days=-1 if "before" in match.group().lower() or "previous" in match.group().lower()
+            else 1)
+    for match in re.finditer(_SINCE_THEN, sentence, re.IGNORECASE):
+        add(match, "since", since=True)
+    for match in re.finditer(_AT_THE_TIME, sentence, re.IGNORECASE):
+        if match.group().lower() != "then" or re.search(r"\bat\s+$", sentence[:match.start()]):
+            add(match, "offset", days=0)
+    for match in re.finditer(_WEEKDAY, sentence):
+        near = [m for m in mentions if m.kind == "date" and m.dated and m.dated.precision == "day"
+                and abs(m.start - match.start()) <= 16]
+        if near:  # "on Nov 4, Friday": the weekday only repeats the date
+            taken.append((match.start(), match.end()))
+            continue
+        add(match, "date", _weekday(match, published))
+    for match in re.finditer(_VAGUE, sentence, re.IGNORECASE):
+        add(match, "vague")
+    for match in re.finditer(_DURATION, sentence, re.IGNORECASE):
+        before = [m for m in mentions if m.kind == "date" and m.dated and m.dated.precision == "day"
+                  and m.end <= match.start()]
+        if before:  # "began on March 6 and lasted for around a week": the middle of the span, to the week
+            first = before[-1]
+            span = _count(match["n"]) * UNIT_DAYS[match["unit"].lower()]
+            middle = Dated(first.dated.day + timedelta(days=span // 2), "week" if span <= 10 else "month")
+            mentions[mentions.index(first)] = DateMention(first.start, match.end(), first.text, "date", middle)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _since_before(sentence: str, start: int) -> bool:
+    return bool(re.search(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", sentence[:start], re.IGNORECASE))
+
+
+def apply_anchor(mention: DateMention, anchor: Dated | None, published: date) -> Dated | None:
+    """The date of ``mention`` given the context date ``anchor`` (the event the text is about).
+
+    ``offset``: the anchor moved by ``days`` (to the week, or the month past 45 days); ``since``: the
+    middle of the span from the anchor to publication when it is two months or less (to the month),
+    else the anchor itself (the start of a long-running activity). ``None`` when it cannot be dated.
+    """
+    if mention.kind == "date":
+        return mention.dated
+    if mention.kind == "vague" or anchor is None:
+        return None
+    if mention.kind == "offset":
+        day = anchor.day + timedelta(days=mention.days)
+        if abs(mention.days) <= 1 and anchor.precision == "day":
+            return Dated(day, "day")
+        return Dated(day, "week" if abs(mention.days) <= 45 and anchor.precision in ("day", "week") else
+                     anchor.precision if anchor.precision in ("month", "year") else "month")
+    if mention.kind == "since":
+        span = (published - anchor.day).days
+        if 0 <= span <= 62:
+            middle = anchor.day + timedelta(days=span // 2)
+            return _mid_month(middle.year, middle.month) if span > 10 else Dated(middle, "week")
+        return anchor
+    return None
+
+
+def resolve_phrase(phrase: str, published: date, anchor: Dated | None = None) -> Dated | None:
+    """The date of the first date expression in ``phrase`` (for tests and the review UI), or ``None``."""
+    for mention in find_dates(phrase, published):
+        dated = apply_anchor(mention, anchor, published)
+        if dated is not None or mention.kind == "vague":
+            return dated
+    return None

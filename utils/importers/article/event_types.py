@@ -1,0 +1,229 @@
+"""What kind of event a sentence reports: trigger words -> ACLED event type and sub-event type, actors.
+
+Triggers come in two groups. The *main* group (exercise, warning, interception, strike, shelling,
+bombs, clashes, blasts) gives at most one event per clause: the first trigger in
+:data:`MAIN_TRIGGERS` order wins ("blasts ... as air defences intercepted drones" is one
+interception). The *other* group (killings of civilians, displacement, territory, withdrawal,
+deployment, mobilisation, a base set up, forces massing) can add events beside it ("1,600 civilians
+were killed and tens of thousands displaced" is two). Hypotheticals ("if confirmed, the attack would
+...") give no event, except warnings, which are about the future by nature.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["MAIN_TRIGGERS", "OTHER_TRIGGERS", "Trigger", "TriggerMatch", "actors_in", "fatalities_in",
+           "find_triggers", "hypothetical"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A pattern that names an event, and the ACLED event type and sub-event type it gives."""
+
+    name: str
+    pattern: str
+    event_type: str
+    sub_event_type: str
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A trigger found in a sentence at ``start``..``end`` (characters); ``definite``: 'the attack' refers back."""
+
+    trigger: Trigger
+    start: int
+    end: int
+    text: str
+    definite: bool
+    main: bool
+
+
+SD, ERV, VAC, BAT = "Strategic developments", "Explosions/Remote violence", "Violence against civilians", "Battles"
+_DRONE = r"(?:drones?|UAVs?|unmanned aerial|kamikaze|quadcopters?)"
+
+MAIN_TRIGGERS: tuple[Trigger, ...] = (
+    Trigger("exercise", r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war games)\b", SD, "Military exercise"),
+    Trigger("warning", r"\b(?:warned|warning|warns|threatened)\b"
+                       r"|\b(?:plan(?:s|ned|ning)?|plott(?:ing|ed)|prepar(?:ing|es|ed)|intend(?:s|ing|ed)?|"
+                       r"developing plans)\b[^.;]{0,80}\b(?:attacks?|assault|strikes?|terrorist acts|acts|offensive)\b"
+                       r"|\b(?:planned|plans|planning|intends?|intended|threatened) to (?:hunt|strike|attack|target|bomb|"
+                       r"hit|destroy|eliminate)\b",
+            SD, "Threat warning"),
+    Trigger("interception", r"\b(?:intercept(?:ed|ion|ions|ing|s)?|shot down|shoot(?:ing|s)? down|downed|"
+                            r"repel(?:led|s|ling)?|repulsed|fended off|fought off|thwarted|foiled|brought down|"
+                            rf"(?:took|taken|brought) (?:control of|under control)|jammed)\b|\b{_DRONE}\b[^.;]{{0,40}}"
+                            rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}",
+            SD, "Disrupted weapons use"),
+    Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|bombed|bombing|bombings|"
+                         r"bombard(?:ed|ment)|(?:jets?|aircraft|warplanes?|planes?|helicopters?|drones?|Aerospace Forces)"
+                         r"\b(?:(?!\b(?:were|was|been|are|is|being)\b)[^.;]){0,50}\b(?:struck|hit|pounded|targeted|destroyed|"
+                         r"attacked|raided|killed|bombed))\b",
+            ERV, "Air/drone strike"),
+    Trigger("shelling", r"\b(?:shell(?:ed|ing|s)?|mortars?|artillery (?:fire|strikes?|shells?)|rocket (?:fire|attacks?)|"
+                        r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b",
+            ERV, "Shelling/artillery/missile attack"),
+    Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
+    Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?)\b",
+            ERV, "Remote explosive/landmine/IED"),
+    Trigger("drone attack", rf"\b(?:sent|launched|flew|fired)\s+(?:armed\s+|explosive\s+)?{_DRONE}\s+(?:against|at|towards)\b"
+                            rf"|\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
+                            rf"|\b{_DRONE}\b[^.;]{{0,40}}\battack(?:s|ed|ing)?\b", ERV, "Air/drone strike"),
+    Trigger("clash", r"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b", BAT, "Armed clash"),
+    Trigger("attack", r"\b(?:attack(?:s|ed)?|assault(?:s|ed)?|strikes?|struck|(?<!were )(?<!was )(?<!been )destroyed)\b",
+            BAT, "Armed clash"),
+    Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
+                          r"(?:the\s+)?(?:deconfliction|airspace|rules|protocols)\b", SD, "Other"),
+    Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
+)
+"""Main triggers, strongest first: a clause gives one event, of the first that matches."""
+
+OTHER_TRIGGERS: tuple[Trigger, ...] = (
+    Trigger("agreement", r"\b(?:signed|cancel(?:l?ed|s)|revoked|terminated|suspended|renewed|extended)\b[^.;]{0,60}"
+                         r"\b(?:contract|agreement|deal|lease|accord|memorandum)\b|\b(?:contract|agreement|deal|lease|"
+                         r"accord)\b[^.;]{0,50}\b(?:was|were|has been|had been)\s+(?:signed|cancel(?:l?ed)|revoked|"
+                         r"terminated)\b", SD, "Agreement"),
+    Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
+                        r"|\bcivilians\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
+                        r"nearly )?[\d,]+ civilians\b", VAC, "Attack"),
+    Trigger("displacement", r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
+                            r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
+    Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions)\b|"
+                         r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b", SD,
+            "Non-violent transfer of territory"),
+    Trigger("capture", r"\b(?:captured|seized|overran|stormed)\b|\btook\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
+                       r"village)\s+of\s+)?(?-i:[A-Z])", BAT,
+            "Non-state actor overtakes territory"),
+    Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"
+                          r"(?:back|out)|evacuated|left (?:the|its) (?:base|positions?|area|port|harbou?r))\b", SD,
+            "Change to group/activity"),
+    Trigger("deployment", r"\b(?:has |have |had )?(?:first |also |reportedly |quietly )?(?:deployed|sent|dispatched|"
+                          r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"
+                          r"additional|more|reinforcements|warships|aircraft|equipment)\b|\bconvoys?\b|"
+                          r"\b(?:joint )?patrols?\b|\bpatroll(?:ed|ing)\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b|"
+                          r"\b(?:landed|arrived)\s+(?:at|in)\b|\b(?:air\s+)?deployment\s+(?:of|to)\b|"
+                          r"\b(?:cargo|transport|supply|landing)\s+(?:ships?|planes?|aircraft|vessels?)\b|"
+                          r"\b(?:being loaded|being flown|flown (?:to|out|in)|airlift(?:ed|ing)?|being taken apart|"
+                          r"dismantl(?:ed|ing))\b",
+            SD, "Deployment"),
+    Trigger("mobilisation", r"\bmobili[sz](?:ation|ed|ing)\b|\bbuild-?up\b", SD, "Change to group/activity"),
+    Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\bbase\b|\bestablishment\b|"
+                    r"\bsince\s+(?:19|20)\d{2}\b[^.;]{0,60}\b(?:air grouping|based|stationed|headquartered)\b|"
+                    r"\b(?:air grouping|based|stationed|headquartered|flown|operated|kept|maintained|used)\b[^.;]{0,60}"
+                    r"\bsince\s+(?:\w+\s+)?(?:19|20)\d{2}\b|\b(?:garrison|base|facility|airbase|outpost)\b[^.;]{0,30}"
+                    r"\b(?:was|were)\s+(?:set up|established|built|opened)\b",
+            SD, "Headquarters or base established"),
+    Trigger("massing", r"\b(?:assembled|amassed|massing|gathered|concentrat(?:ed|ing))\b[^.;]{0,40}\b"
+                       rf"(?:{_DRONE}|fighters|forces|militants)\b|\b{_DRONE}\b[^.;]{{0,40}}\b(?:have been |were |been )?"
+                       r"(?:assembled|amassed)\b", SD, "Other"),
+)
+"""Triggers that can stand beside a main one in the same sentence."""
+
+_STATIVE = re.compile(r"\b(?:is|are|be|been|remain|remains)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if confirmed|if\b[^.;]{0,30}\b(?:were|is) confirmed|would|could|might|may (?:be|have)|will\s+(?:provoke|"
+    r"lead|be)|aim(?:ed|s)? (?:at|to)|in order to|so as to|to prevent|the (?:real )?purpose|the peril|the threat of|"
+    r"the risk of|capab(?:le|ility) of|designed to|used to (?:train|gather|facilitate|block))\b", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+ACTORS: tuple[tuple[str, str], ...] = (
+    (r"\binterim (?:government|authorities)\b|\bgovernment forces\b(?=[^.]*\binterim\b)",
+     "Military Forces of Syria (interim government)"),
+    (r"\bRussian (?:air defen[cs]es?|forces|troops|military|jets|aircraft|Aerospace Forces|soldiers|army|navy|"
+     r"warplanes|fighter jets|special forces|servicemen|contingent|air grouping)\b|\bRussia(?:'s)? (?:Aerospace|military|"
+     r"forces|Defen[cs]e Ministry)\b|\bMoscow's forces\b|\bthe Kremlin\b|\bRussia\b|\bMoscow\b",
+     "Military Forces of Russia"),
+    (r"\bSyrian (?:and Russian )?(?:army|troops|government forces|air defen[cs]es?|forces|military)\b|"
+     r"\bgovernment forces\b|\bregime forces\b|\bpro-(?:government|regime) forces\b", "Military Forces of Syria"),
+    (r"\bUS(?:-led)? (?:forces|troops|military|jets|aircraft|army|marines|coalition|occupation)\b|\bAmerican (?:forces|"
+     r"troops)\b|\bthe United States\b|\bthe coalition\b|\bthe Pentagon\b|\bWashington\b|\bthe US\b",
+     "Military Forces of the United States"),
+    (r"\bTurkish (?:forces|troops|drones|army|military|warplanes|aircraft|jets)\b|\bTurkey\b|\bAnkara\b",
+     "Military Forces of Turkey"),
+    (r"\bIsraeli (?:forces|jets|military|aircraft|warplanes)\b|\bIsrael\b", "Military Forces of Israel"),
+    (r"\b(?:ISIS|ISIL|Islamic State|Daesh)\b", "Islamic State (ISIS)"),
+    (r"\bNusra\b", "Jabhat al-Nusra"),
+    (r"\bTurkistan Islamic (?:Party|Movement)\b|\bTIP\b", "Turkistan Islamic Party"),
+    (r"\bHayat Tahrir al-Sham\b|\bHTS\b", "Hayat Tahrir al-Sham"),
+    (r"\bMaghawir al-Thawra\b", "Maghawir al-Thawra"),
+    (r"\bSyrian Democratic Forces\b|\bSDF\b", "Syrian Democratic Forces (SDF)"),
+    (r"\bYPG\b|People's Protection Units", "People's Protection Units (YPG)"),
+    (r"\bHezbollah\b", "Hezbollah"),
+    (r"\bIran-backed\b|\bIranian-backed\b|\bpro-Iranian\b", "Iran-backed militias"),
+    (r"\bcivilians\b|\bAlawites?\b|\bresidents\b", "Civilians"),
+)
+"""Actor names (ACLED style) and the words that name them, in the order they are tried."""
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "a dozen": 12, "dozens": 24}
+
+
+def hypothetical(sentence: str, start: int | None = None) -> bool:
+    """True when ``sentence`` (or, given ``start``, the words just before and after a trigger there) speaks
+    of what would, could or might happen: no event of its own."""
+    if re.match(r"\s*if\b", sentence, re.I) or re.search(r"\bif confirmed\b", sentence, re.I):
+        return True
+    if start is None:
+        return bool(_HYPOTHETICAL.search(sentence))
+    before = sentence[max(0, start - 50):start]
+    after = sentence[start:start + 60]
+    return bool(_HYPOTHETICAL.search(before)) or bool(
+        re.search(r"^\S*(?:\s+\S+){0,8}\s+(?:may|might|could|would) be\b", after, re.I))
+
+
+def find_triggers(sentence: str) -> list[TriggerMatch]:
+    """Event triggers in ``sentence``, in order of position; main triggers first within their group."""
+    found: list[TriggerMatch] = []
+    for main, triggers in ((True, MAIN_TRIGGERS), (False, OTHER_TRIGGERS)):
+        for trigger in triggers:
+            for match in re.finditer(trigger.pattern, sentence, re.IGNORECASE):
+                if trigger.name == "deployment" and _STATIVE.search(sentence[:match.start()]) \
+                        and not match.group().lower().startswith(("convoy", "patrol")):
+                    continue  # "are deployed at", "is known to be deployed": a standing presence
+                if trigger.name == "deployment" and re.match(rf"\s*(?:armed\s+|explosive\s+)?{_DRONE}",
+                                                             sentence[match.end() - 6:match.end() + 20], re.I) \
+                        and re.search(r"\b(?:sent|launched)\s+$", sentence[:match.end()][-12:] + " "):
+                    continue
+                if trigger.name == "warning" and re.match(r"\w*\s+\w+\s+(?:before|ahead of)\b",
+                                                          sentence[match.end():match.end() + 40]):
+                    continue  # "warned Washington before launching the attack": a notice, not a threat
+                if trigger.name == "attack" and re.search(r"\b(?:deal|agreement|bargain|balance|chord|note|"
+                                                          r"compromise)\s+$", sentence[max(0, match.start() - 20):match.start()], re.I):
+                    continue  # "a deal struck between"
+                if trigger.name == "attack" and re.match(r"\s+(?:helicopters?|aircraft|submarines?)\b",
+                                                         sentence[match.end():], re.I):
+                    continue
+                definite = bool(_DEFINITE.search(sentence[max(0, match.start() - 40):match.start()]))
+                found.append(TriggerMatch(trigger, match.start(), match.end(), match.group(), definite, main))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def actors_in(text: str) -> list[str]:
+    """ACLED-style actor names in ``text`` in order of first mention (each once)."""
+    hits: list[tuple[int, str]] = []
+    for pattern, name in ACTORS:
+        match = re.search(pattern, text)
+        if match and name not in [h[1] for h in hits]:
+            hits.append((match.start(), name))
+    hits.sort()
+    names = [name for _, name in hits]
+    if "Military Forces of Syria (interim government)" in names and "Military Forces of Syria" in names:
+        names.remove("Military Forces of Syria")
+    return names
+
+
+def fatalities_in(text: str) -> int | None:
+    """Deaths the sentence reports ('killing six people', 'more than 1,600 civilians were killed'; 'no
+    casualties' is 0), or ``None``."""
+    if re.search(r"\bno (?:casualties|deaths|one was (?:killed|hurt))\b|\bnobody was killed\b", text, re.I):
+        return 0
+    number = r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens)"
+    match = re.search(rf"\bkill(?:ed|ing)\s+(?:at least\s+|more than\s+|some\s+|nearly\s+)?{number}\b", text, re.I) or \
+        re.search(rf"\b(?:at least\s+|more than\s+|some\s+|nearly\s+)?{number}\s+(?:\w+\s+){{0,3}}(?:were|was|been)?\s*"
+                  r"killed\b", text, re.I)
+    if not match:
+        return None
+    word = match.group(1).lower().replace(",", "")
+    return int(word) if word.isdigit() else _NUMBERS.get(word)

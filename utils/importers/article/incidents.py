@@ -1,0 +1,139 @@
+"""Grouping candidates: sentences about one event become one candidate; accounts of one incident share an id.
+
+Two candidates are the same event when they have the same sub-event type, their date windows overlap
+and they are within :data:`SAME_EVENT_KM` (or are the same region). Unexplained "blasts" join any
+other event at the same place and time ("blasts rocked Tartus as air defences intercepted drones").
+Candidates of one incident (within :data:`SAME_INCIDENT_KM` and overlapping in time) share an
+``incident`` label; when two of them are different accounts from different sources that contradict
+each other ("state TV said an exercise; however, activists said drones were intercepted"), both are
+``disputed``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from utils.core.geo import haversine_km
+from utils.importers.article.attribution import claimant_kind, same_source
+from utils.importers.article.dates import Dated, window
+
+if TYPE_CHECKING:
+    from utils.importers.article.candidates import EventCandidate
+
+__all__ = ["SAME_EVENT_KM", "SAME_INCIDENT_KM", "group_candidates", "overlaps"]
+
+SAME_EVENT_KM = 10.0
+SAME_INCIDENT_KM = 10.0
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_CONTRAST = re.compile(r"^\s*(?:however|but|yet|in contrast|on the other hand)\b|\b(?:denied|rejected|dismissed|"
+                       r"contradicted|disputed)\b", re.IGNORECASE)
+
+
+def overlaps(a: Dated, b: Dated, *, slack_days: int = 0) -> bool:
+    """True when the date windows of ``a`` and ``b`` overlap (within ``slack_days``)."""
+    a_start, a_end = window(a)
+    b_start, b_end = window(b)
+    return (a_start - b_end).days <= slack_days and (b_start - a_end).days <= slack_days
+
+
+def distance_km(a: EventCandidate, b: EventCandidate) -> float:
+    return float(haversine_km(a.latitude, a.longitude, b.latitude, b.longitude))
+
+
+def same_place(a: EventCandidate, b: EventCandidate, km: float) -> bool:
+    if a.geo_precision == 3 or b.geo_precision == 3:
+        return a.location == b.location or (a.geo_precision == b.geo_precision and distance_km(a, b) <= km)
+    return distance_km(a, b) <= km
+
+
+def merge(into: EventCandidate, other: EventCandidate) -> EventCandidate:
+    """One candidate from two reports of the same event: the finer date and place, the first named source."""
+    better_date = PRECISION_RANK[other.date_precision] < PRECISION_RANK[into.date_precision]
+    better_place = other.geo_precision < into.geo_precision
+    claimant, status = into.claimed_by, into.status
+    if not into.attributed and other.attributed:
+        claimant, status = other.claimed_by, other.status
+    if other.status == "confirmed" and other.claimed_by == claimant:
+        status = "confirmed"
+    fatalities = max((f for f in (into.fatalities, other.fatalities) if f is not None), default=None)
+    spans = tuple(sorted({*into.evidence_spans, *other.evidence_spans}))
+    return replace(
+        into,
+        event_date=other.event_date if better_date else into.event_date,
+        date_precision=other.date_precision if better_date else into.date_precision,
+        location=other.location if better_place else into.location,
+        latitude=other.latitude if better_place else into.latitude,
+        longitude=other.longitude if better_place else into.longitude,
+        geo_precision=other.geo_precision if better_place else into.geo_precision,
+        claimed_by=claimant, status=status, attributed=into.attributed or other.attributed,
+        actor1=into.actor1 or other.actor1, actor2=into.actor2 or other.actor2,
+        fatalities=fatalities, evidence_spans=spans,
+        sentences=tuple(sorted({*into.sentences, *other.sentences})))
+
+
+GENERIC_TRIGGERS = ("blasts", "attack")
+"""Triggers that say only that something happened: they join a more specific event at the same place and time."""
+
+
+def _is_same_event(a: EventCandidate, b: EventCandidate) -> bool:
+    if not overlaps(a.dated, b.dated) or not same_place(a, b, SAME_EVENT_KM):
+        return False
+    if a.date_source == b.date_source == "sentence" and a.dated != b.dated and a.trigger == b.trigger:
+        return False  # two dates of their own: two events ("late on April 24"; "since then, several drones")
+    if separate_accounts(a, b):
+        return False
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    return a.trigger in GENERIC_TRIGGERS or b.trigger in GENERIC_TRIGGERS
+
+
+def separate_accounts(a: EventCandidate, b: EventCandidate) -> bool:
+    """True when two reports come from different kinds of named source (a ministry's, a monitor's): each
+    is its own account of the incident, not one event (data/README.md: each report its own row)."""
+    named = ("party", "monitor", "media", "evidence")
+    kinds = claimant_kind(a.claimed_by), claimant_kind(b.claimed_by)
+    return (a.attributed and b.attributed and not same_source(a.claimed_by, b.claimed_by)
+            and kinds[0] in named and kinds[1] in named and kinds[0] != kinds[1])
+
+
+def group_candidates(candidates: list[EventCandidate], sentence_text: dict[int, str]) -> list[EventCandidate]:
+    """Merge reports of the same event, then label incidents and mark contradicting accounts disputed."""
+    merged: list[EventCandidate] = []
+    for candidate in candidates:
+        for number, kept in enumerate(merged):
+            if _is_same_event(kept, candidate):
+                if kept.trigger in GENERIC_TRIGGERS and candidate.trigger not in GENERIC_TRIGGERS:
+                    merged[number] = replace(merge(candidate, kept), trigger=candidate.trigger,
+                                             event_type=candidate.event_type, sub_event_type=candidate.sub_event_type)
+                else:
+                    merged[number] = merge(kept, candidate)
+                break
+        else:
+            merged.append(candidate)
+    labels: dict[int, str] = {}
+    count = 0
+    for i, a in enumerate(merged):
+        for j in range(i + 1, len(merged)):
+            b = merged[j]
+            if overlaps(a.dated, b.dated) and same_place(a, b, SAME_INCIDENT_KM) and a.recalled == b.recalled:
+                label = labels.get(i) or labels.get(j)
+                if not label:
+                    count += 1
+                    label = f"A{count}"
+                labels[i] = labels[j] = label
+    out = []
+    for i, candidate in enumerate(merged):
+        candidate = replace(candidate, incident=labels.get(i, ""))
+        out.append(candidate)
+    for i, a in enumerate(out):
+        for j, b in enumerate(out):
+            if j <= i or not a.incident or a.incident != b.incident:
+                continue
+            different = not same_source(a.claimed_by, b.claimed_by)
+            contrast = any(_CONTRAST.search(sentence_text.get(n, "")) for n in (*a.sentences, *b.sentences))
+            if different and contrast and a.attributed and b.attributed:
+                out[i] = replace(out[i], status="disputed")
+                out[j] = replace(out[j], status="disputed")
+    return out

