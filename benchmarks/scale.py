@@ -1,18 +1,29 @@
-"""Scale benchmark: 10k, 100k and 1M synthetic events, our viewport layer against plain folium.
+"""Scale benchmark, like for like: the same filtered events drawn by our map, plain folium, FastMarkerCluster and
+MarkerCluster, at 10k, 100k and 1M synthetic events (benchmarks/synthetic.py), printed side by side.
 
-Run:  python3 benchmarks/scale.py [--sizes 10000 100000 1000000] [--cap 120] [--no-browser]
+Run:  python3 benchmarks/scale.py [--sizes 10000 100000 1000000] [--cap 90] [--runs 3] [--no-browser]
 
-For each size it prints: load (read, validate, index) time and peak memory in a
-fresh process; filter time; map build time and bytes sent per rerun at several
-views; browser time to a drawn map (Debian's Chromium, offline); and, on the
-same data, plain folium (one CircleMarker per event) and FastMarkerCluster, as
-far as they finish within ``--cap`` seconds, with the ratios. Not a test.
+For every size, one filter (dates 2024-01-01 to 2025-04-30) picks the events every method gets. For each
+method it prints:
+- server: building what is sent after a filter change, cold (the first build in a fresh process) and warm
+  (median of ``--runs`` in one process); the base map counted (peers: folium's whole page with the same
+  offline basemap; ours: the map element once per page, the basemap file once per page, then the events
+  layer per filter change);
+- bytes sent per filter change (and, for ours, once per page);
+- browser (Debian's Chromium, offline, 1600x1000): time to a redrawn map after a filter change, a pan
+  (300 px) and a zoom (one level), medians of ``--runs``. Ours: the events layer is replaced in a mounted map
+  (as st_folium does); above the browser limit a pan or zoom needs the server, and that round trip's server
+  time is added. Peers: the page holding the new markers is loaded (folium has no other way to change its
+  markers), and their pan and zoom are timed until their layers have redrawn.
+Each peer run is killed after ``--cap`` seconds ("over cap"). The machine's load average is printed with the
+figures. Not a test.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -24,12 +35,11 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
-
-VIEWS = {
-    "all of Syria (zoom 7)": ((32.0, 34.5, 37.6, 42.8), 7),
-    "the coast (zoom 9)": ((34.7, 35.5, 35.9, 36.6), 9),
-    "Khmeimim close up (zoom 13)": ((35.37, 35.90, 35.44, 35.99), 13),
-}
+VENDOR = PROJECT / "benchmarks" / "vendor" / "leaflet.markercluster-1.5.3"
+METHODS = ("ours", "plain folium", "FastMarkerCluster", "MarkerCluster")
+START, END = date(2024, 1, 1), date(2025, 4, 30)
+VIEW = ((34.85, 38.7), 6.75)
+"""The dashboard's default view: all of Syria."""
 
 
 def make_data_dir(size: int, root: Path) -> Path:
@@ -47,156 +57,294 @@ def make_data_dir(size: int, root: Path) -> Path:
     return folder
 
 
-def load_in_fresh_process(folder: Path) -> tuple[float, float]:
-    """Seconds to load_dataset() and the process's peak resident memory (MB)."""
-    code = (f"import resource, time, sys; sys.path.insert(0, {str(PROJECT)!r}); t = time.perf_counter(); "
-            f"from utils.data.dataset import load_dataset; d = load_dataset({str(folder)!r}); "
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(d.events))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    return float(out[0]), float(out[1])
-
-
-def rerun_costs(folder: Path) -> list[str]:
-    """Server time per rerun (filter + layer + st_folium strings) and bytes sent, per view."""
-    from streamlit_folium import _get_feature_group_string, _get_map_string
-
+def shown_events(folder: Path):
     from utils.analysis.filters import EventFilter
     from utils.data.dataset import load_dataset
-    from utils.map.aggregate import Viewport
-    from utils.map.mapping import build_base_map, category_colors
-    from utils.map.view_layer import build_viewport_layer
 
     dataset = load_dataset(folder)
-    events = dataset.events
-    colors = category_colors(events["event_type"].value_counts().index)
-    value = EventFilter(start=date(2020, 1, 1), end=date(2025, 4, 30))
-    lines = []
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        shown = value.apply(events)
-        timings.append(time.perf_counter() - started)
-    lines.append(f"  filter (dates 2020-2025, {len(shown):,} of {len(events):,} kept): "
-                 f"{statistics.median(timings) * 1000:.0f} ms (median of 5)")
-    base = build_base_map(dataset.basemap, dataset.sites)
+    return dataset, EventFilter(start=START, end=END).apply(dataset.events)
+
+
+# --------------------------------------------------------------------------- what each method sends
+
+def ours_sent(dataset, shown) -> dict[str, object]:
+    """Our map after a filter change: the st_folium element (base map script + events layer) and the basemap file."""
+    from streamlit_folium import _get_feature_group_string, _get_map_string
+
+    from utils.map.aggregate import default_viewport
+    from utils.map.basemap_layer import build_base_map
+    from utils.map.style import BROWSER_LIMIT, DETAIL_LIMIT, category_colors
+    from utils.map.view_layer import build_plan_layer, plan_view
+
+    colors = category_colors(dataset.events["event_type"].value_counts().index)
+    view = default_viewport(VIEW[0], VIEW[1], 1120, 740)
+    base = build_base_map(dataset.basemap, dataset.sites, basemap_url="../files/basemap.json")
     base.get_root().render()
-    base_script = _get_map_string(base)
-    for name, ((south, west, north, east), zoom) in VIEWS.items():
-        view = Viewport(south, west, north, east, zoom)
-        timings, size = [], 0
-        for _ in range(5):
+    script = _get_map_string(base)
+    plan = plan_view(shown, colors, view, detail_limit=DETAIL_LIMIT, browser_limit=BROWSER_LIMIT)
+    plan_events = plan.events.sort_values(["event_date", "event_id"], kind="stable")
+    from dataclasses import replace
+
+    layer = build_plan_layer(replace(plan, events=plan_events), shown, colors, bar=True)
+    fresh = build_base_map(dataset.basemap, dataset.sites, basemap_url="../files/basemap.json")
+    layer_js = _get_feature_group_string(layer, fresh)
+    return {"script": script, "layer": layer_js, "in_browser": plan.everything}
+
+
+def peer_html(dataset, shown, method: str) -> str:
+    """folium's page for ``method``: the same offline basemap (borders, governorates) and the markers."""
+    import folium
+    from folium.plugins import FastMarkerCluster, MarkerCluster
+
+    fmap = folium.Map(location=list(VIEW[0]), zoom_start=VIEW[1], tiles=None)
+    folium.GeoJson(dataset.basemap.countries, interactive=False).add_to(fmap)
+    folium.GeoJson(dataset.basemap.governorates, interactive=False).add_to(fmap)
+    points = shown[["latitude", "longitude"]].to_numpy().tolist()
+    if method == "plain folium":
+        for lat, lon in points:
+            folium.CircleMarker([lat, lon], radius=5).add_to(fmap)
+    elif method == "FastMarkerCluster":
+        FastMarkerCluster(points).add_to(fmap)
+    else:
+        cluster = MarkerCluster().add_to(fmap)
+        for lat, lon in points:
+            folium.Marker([lat, lon]).add_to(cluster)
+    return fmap.get_root().render()
+
+
+def _peer_in_subprocess(folder: Path, method: str, cap: float, out: Path) -> tuple[float | None, int]:
+    """Cold build of a peer's page in a fresh process (seconds, bytes), or (None, 0) over the cap."""
+    code = (f"import sys, time; sys.path[:0] = [{str(PROJECT)!r}, {str(PROJECT / 'tests')!r}]\n"
+            "from benchmarks.scale import shown_events, peer_html\n"
+            f"dataset, shown = shown_events({str(folder)!r})\n"
+            f"t = time.perf_counter(); html = peer_html(dataset, shown, {method!r}); s = time.perf_counter() - t\n"
+            f"open({str(out)!r}, 'w').write(html); print(s, len(html.encode()))\n")
+    try:
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=cap, check=True)
+    except subprocess.TimeoutExpired:
+        return None, 0
+    seconds, size = result.stdout.split()[-2:]
+    return float(seconds), int(size)
+
+
+def _ours_in_subprocess(folder: Path) -> float:
+    code = (f"import sys, time; sys.path[:0] = [{str(PROJECT)!r}, {str(PROJECT / 'tests')!r}]\n"
+            "from benchmarks.scale import shown_events, ours_sent\n"
+            f"dataset, shown = shown_events({str(folder)!r})\n"
+            "t = time.perf_counter(); ours_sent(dataset, shown); print(time.perf_counter() - t)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(result.stdout.split()[-1])
+
+
+# --------------------------------------------------------------------------- the browser
+
+_INLINE = {
+    "leaflet.js": PROJECT / "static/vendor/leaflet-1.9.4/leaflet.js",
+    "leaflet.css": PROJECT / "static/vendor/leaflet-1.9.4/leaflet.css",
+    "leaflet.markercluster.js": VENDOR / "leaflet.markercluster.js",
+    "MarkerCluster.css": VENDOR / "MarkerCluster.css",
+    "MarkerCluster.Default.css": VENDOR / "MarkerCluster.Default.css",
+}
+
+
+def offline_page(html: str) -> str:
+    """``html`` with every CDN script and stylesheet replaced by the local copy (anything else dropped)."""
+    import re
+
+    def script(match: re.Match) -> str:
+        name = match.group(1).rsplit("/", 1)[-1]
+        path = _INLINE.get(name)
+        return f"<script>{path.read_text()}</script>" if path else ""
+
+    def style(match: re.Match) -> str:
+        name = match.group(1).rsplit("/", 1)[-1]
+        path = _INLINE.get(name)
+        return f"<style>{path.read_text()}</style>" if path else ""
+
+    html = re.sub(r'<script src="([^"]+)"></script>', script, html)
+    return re.sub(r'<link rel="stylesheet" href="([^"]+)"\s*/>', style, html)
+
+
+_MAP = "window[document.querySelector('.folium-map').id]"
+_TIMED_MOVE = """async (kind) => {
+  const map = MAP;
+  const t = performance.now();
+  await new Promise(done => {
+    map.once('moveend', () => requestAnimationFrame(() => requestAnimationFrame(done)));
+    if (kind === 'pan') map.panBy([300, 0], {animate: false}); else map.setZoom(map.getZoom() + 1, {animate: false});
+  });
+  const ms = performance.now() - t;
+  if (kind === 'pan') map.panBy([-300, 0], {animate: false}); else map.setZoom(map.getZoom() - 1, {animate: false});
+  await new Promise(done => setTimeout(done, 300));
+  return ms;
+}""".replace("MAP", _MAP)
+_OURS_FILTER = """async (payloadText) => {
+  const map = MAP, old = EventMap.events;
+  const t = performance.now();
+  const payload = JSON.parse(payloadText);
+  map.removeLayer(old);
+  const layer = new EventMap.EventsLayer(payload, old.options).addTo(map);
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return performance.now() - t;
+}""".replace("MAP", _MAP)
+
+
+def browser_times(pages: dict[str, str], ours_payloads: tuple[str, str] | None, runs: int, cap: float,
+                  ours_round_trip_s: float) -> dict[str, dict[str, float | None]]:
+    """ms to a redrawn map after a filter change, a pan and a zoom, per method (None: over the cap)."""
+    from conftest import CHROMIUM, CHROMIUM_FLAGS
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, dict[str, float | None]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for method, html in pages.items():
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            page.set_default_timeout(cap * 1000)
+            times: dict[str, list[float]] = {"filter": [], "pan": [], "zoom": []}
+            try:
+                for _ in range(runs):
+                    started = time.perf_counter()
+                    page.set_content(html, wait_until="load", timeout=cap * 1000)
+                    page.evaluate("() => new Promise(d => requestAnimationFrame(() => requestAnimationFrame(d)))")
+                    load_ms = (time.perf_counter() - started) * 1000
+                    if method == "ours" and ours_payloads:
+                        times["filter"].append(page.evaluate(_OURS_FILTER, ours_payloads[1]))
+                        page.evaluate(_OURS_FILTER, ours_payloads[0])
+                    else:
+                        times["filter"].append(load_ms)
+                    for kind in ("pan", "zoom"):
+                        ms = page.evaluate(_TIMED_MOVE, kind)
+                        if method == "ours":
+                            ms += ours_round_trip_s * 1000
+                        times[kind].append(ms)
+                results[method] = {k: statistics.median(v) for k, v in times.items()}
+            except Exception as error:  # over the cap, or the page gave up (out of memory)
+                results[method] = {"filter": None, "pan": None, "zoom": None, "error": str(error)[:80]}
+            page.close()
+        browser.close()
+    return results
+
+
+# --------------------------------------------------------------------------- the run
+
+def _fmt(value: float | None, unit: str = "ms") -> str:
+    if value is None:
+        return "over cap"
+    if unit == "MB":
+        return f"{value / 1e6:.3f} MB"
+    if unit == "s":
+        return f"{value:.2f} s"
+    return f"{value:,.0f} ms"
+
+
+def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool) -> None:
+    from utils.export.export_map import inline_vendored_assets
+    from utils.map.basemap_layer import build_base_map
+    from utils.map.style import BROWSER_LIMIT, category_colors
+    from utils.map.view_layer import build_plan_layer, plan_view
+
+    folder = make_data_dir(size, workdir)
+    dataset, shown = shown_events(folder)
+    print(f"\n== {size:,} events; the filter (dates {START} to {END}) keeps {len(shown):,}; "
+          f"load average {os.getloadavg()[0]:.2f} ==", flush=True)
+    rows: dict[str, dict[str, object]] = {}
+    # ours: cold in a fresh process, warm in this one
+    cold = _ours_in_subprocess(folder)
+    warm_times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        sent = ours_sent(dataset, shown)
+        warm_times.append(time.perf_counter() - started)
+    per_change = len(json.dumps({"script": sent["script"], "layer": sent["layer"]}).encode())
+    from utils.map.basemap_layer import basemap_json
+
+    rows["ours"] = {"cold": cold, "warm": statistics.median(warm_times), "bytes": per_change,
+                    "once": len(basemap_json(dataset.basemap).encode()), "in_browser": sent["in_browser"]}
+    peers_html: dict[str, str] = {}
+    for method in METHODS[1:]:
+        out = workdir / f"peer-{size}-{method.replace(' ', '_')}.html"
+        seconds, size_bytes = _peer_in_subprocess(folder, method, cap, out)
+        warm = None
+        if seconds is not None:
             started = time.perf_counter()
-            shown = value.apply(events)
-            layer, _words = build_viewport_layer(shown, colors, view)
-            fmap = build_base_map(dataset.basemap, dataset.sites)
-            script = _get_feature_group_string(layer, fmap)
-            timings.append(time.perf_counter() - started)
-            size = len(script.encode())
-        lines.append(f"  rerun at {name}: {statistics.median(timings) * 1000:.0f} ms server (filter + layer), "
-                     f"{size / 1e6:.3f} MB of events layer sent")
-    lines.append(f"  static base map (sent once, then cached by the browser): {len(base_script.encode()) / 1e6:.3f} MB")
-    return lines
+            peer_html(dataset, shown, method)
+            warm = time.perf_counter() - started
+            peers_html[method] = offline_page(out.read_text())
+        rows[method] = {"cold": seconds, "warm": warm, "bytes": size_bytes or None, "once": 0}
+    # the browser
+    if with_browser:
+        from utils.map.aggregate import default_viewport
+
+        colors = category_colors(dataset.events["event_type"].value_counts().index)
+        view = default_viewport(VIEW[0], VIEW[1], 1600, 1000)
+        fmap = build_base_map(dataset.basemap, dataset.sites, asset_prefix="inline-asset:", online_layer=False)
+        plan = plan_view(shown, colors, view, browser_limit=BROWSER_LIMIT)
+        layer = build_plan_layer(plan, shown, colors, asset_prefix="inline-asset:")
+        fmap.add_child(layer, name="events")
+        ours_page = inline_vendored_assets(fmap.get_root().render())
+        events_layer = layer._children["events_layer"]
+        other = shown.iloc[: max(1, len(shown) // 2)]  # a second filter's payload
+        other_plan = plan_view(other, colors, view, browser_limit=BROWSER_LIMIT)
+        other_layer = build_plan_layer(other_plan, other, colors)._children["events_layer"]
+        round_trip = 0.0
+        if not plan.everything:  # above the browser limit a pan or zoom asks the server for the new view
+            started = time.perf_counter()
+            replan = plan_view(shown, colors, default_viewport(VIEW[0], VIEW[1] + 1, 1600, 1000),
+                               browser_limit=BROWSER_LIMIT)
+            build_plan_layer(replan, shown, colors)
+            round_trip = time.perf_counter() - started
+        pages = {"ours": ours_page, **peers_html}
+        times = browser_times(pages, (events_layer.payload_json, other_layer.payload_json), runs, cap, round_trip)
+        for method in METHODS:
+            rows[method].update(times.get(method, {"filter": None, "pan": None, "zoom": None}))
+    header = f"  {'':22}" + "".join(f"{m:>20}" for m in METHODS)
+    print(header)
+    lines = [
+        ("server, cold (s)", "cold", "s"), ("server, warm (s)", "warm", "s"),
+        ("sent per filter change", "bytes", "MB"), ("sent once per page", "once", "MB"),
+    ]
+    if with_browser:
+        lines += [("browser: filter change", "filter", "ms"), ("browser: pan", "pan", "ms"),
+                  ("browser: zoom", "zoom", "ms")]
+    for label, key, unit in lines:
+        print(f"  {label:22}" + "".join(f"{_fmt(rows[m].get(key), unit):>20}" for m in METHODS))
+    note = ("ours draws every filtered event in the browser: a pan or zoom asks nothing of the server"
+            if rows["ours"]["in_browser"] else
+            f"above the browser limit ({BROWSER_LIMIT:,}) our pan and zoom include the server's "
+            "re-aggregation (a round trip)")
+    print(f"  note: {note}; load average after: {os.getloadavg()[0]:.2f}", flush=True)
 
 
-def app_rerun_seconds(folder: Path) -> list[str]:
-    """The whole app script, run by Streamlit's AppTest: first run, then reruns after a filter change."""
-    import os
-
+def app_rerun_ms(folder: Path) -> float:
+    """The whole app script under AppTest after a source change (median of 3), ms."""
     from streamlit.testing.v1 import AppTest
 
     os.environ["EVENTMAP_DATA_DIR"] = str(folder)
-    started = time.perf_counter()
     at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=600).run()
-    first = time.perf_counter() - started
     timings = []
     for outlet in ("Synthetic benchmark data: Outlet A", "Synthetic benchmark data: Outlet B", None):
-        widget = at.sidebar.multiselect(key="f_sources")
-        widget.set_value([outlet] if outlet else [])
+        at.sidebar.multiselect(key="f_sources").set_value([outlet] if outlet else [])
         started = time.perf_counter()
         at.run()
         timings.append(time.perf_counter() - started)
-    errors = [e.value for e in at.exception]
-    return [f"  whole app, first run (data loaded, cached): {first:.2f} s",
-            f"  whole app, rerun after a source change (map page, all of Syria): "
-            f"{statistics.median(timings) * 1000:.0f} ms median of {len(timings)}" + (f"; ERRORS {errors}" if errors else "")]
-
-
-def folium_baselines(folder: Path, cap: float) -> tuple[list[str], dict[str, float]]:
-    """Plain folium and FastMarkerCluster on the same events, each in a subprocess killed after ``cap`` s."""
-    results: dict[str, float] = {}
-    lines = []
-    programs = {
-        "plain folium (one CircleMarker per event)":
-            "for lat, lon in pts: folium.CircleMarker([lat, lon], radius=5).add_to(m)",
-        "FastMarkerCluster": "FastMarkerCluster(pts).add_to(m)",
-    }
-    for name, body in programs.items():
-        code = (
-            "import sys, time; import pandas as pd, folium; from folium.plugins import FastMarkerCluster\n"
-            f"e = pd.read_csv({str(folder / 'events.csv')!r}, usecols=['latitude', 'longitude'])\n"
-            "pts = e[['latitude', 'longitude']].to_numpy().tolist()\n"
-            "t = time.perf_counter(); m = folium.Map(location=[35, 38.5], zoom_start=7, tiles=None)\n"
-            f"{body}\n"
-            "html = m.get_root().render(); print(time.perf_counter() - t, len(html.encode()))\n")
-        try:
-            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=cap, check=True)
-            seconds, size = out.stdout.split()
-            results[name] = float(seconds)
-            lines.append(f"  {name}: build + render {float(seconds):.2f} s per rerun, {int(size) / 1e6:.1f} MB sent")
-        except subprocess.TimeoutExpired:
-            lines.append(f"  {name}: did not finish within the {cap:g} s cap")
-    return lines, results
-
-
-def browser_first_draw(folder: Path) -> str:
-    """Seconds from opening the app (data already cached) to a drawn map, in offline Chromium."""
-    from browser import map_frame, open_app
-    from conftest import CHROMIUM, CHROMIUM_FLAGS, OfflinePage, RunningApp
-    from playwright.sync_api import sync_playwright
-
-    app = RunningApp(folder, Path(tempfile.mkdtemp()) / "scale.log")
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            timings = []
-            for run in range(3):
-                offline = OfflinePage(browser)
-                started = time.perf_counter()
-                open_app(offline.page, app.url)
-                frame = map_frame(offline.page)
-                frame.wait_for_selector(".event-cluster, .leaflet-events-pane path", timeout=300_000)
-                if run:  # the first open also loads the data into the server's cache
-                    timings.append(time.perf_counter() - started)
-                offline.close()
-            browser.close()
-        return f"  browser, page open to a drawn map (data cached): {statistics.median(timings):.2f} s (median of 2)"
-    finally:
-        app.stop()
+    return statistics.median(timings) * 1000
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--cap", type=float, default=120.0, help="seconds allowed to each folium baseline")
+    parser.add_argument("--cap", type=float, default=90.0, help="seconds allowed to each peer build and page")
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-browser", action="store_true")
-    parser.add_argument("--no-baselines", action="store_true", help="skip plain folium and FastMarkerCluster")
+    parser.add_argument("--app", action="store_true", help="also time the whole app rerun (AppTest)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "eventmap-scale")
     arguments = parser.parse_args()
+    print(f"cores {os.cpu_count()}, load average {os.getloadavg()}")
     for size in arguments.sizes:
-        folder = make_data_dir(size, arguments.workdir)
-        print(f"== {size:,} events ==")
-        seconds, peak_mb = load_in_fresh_process(folder)
-        print(f"  cold load (read, validate, index): {seconds:.2f} s, peak memory {peak_mb:,.0f} MB")
-        for line in rerun_costs(folder) + app_rerun_seconds(folder):
-            print(line, flush=True)
-        if not arguments.no_browser and Path("/usr/bin/chromium").exists():
-            print(browser_first_draw(folder))
-        if arguments.no_baselines:
-            continue
-        lines, baselines = folium_baselines(folder, arguments.cap)
-        for line in lines:
-            print(line)
-        print(json.dumps({"size": size, "baselines_s": baselines}))
+        run_size(size, arguments.workdir, arguments.runs, arguments.cap, not arguments.no_browser)
+        if arguments.app:
+            print(f"  whole app rerun after a source change: {app_rerun_ms(make_data_dir(size, arguments.workdir)):,.0f} ms")
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ _OPEN_EACH_EVENT = """() => {
   const layer = EventMap.events;
   layer.options.expandAll = true;
   layer._redraw();
-  return layer.drawn().map(d => { d.marker.openTooltip(); const text = d.marker.getTooltip().getElement().innerText;
+  return layer.drawn().map(d => { d.marker.fire('mouseover'); const text = d.marker.getTooltip().getElement().innerText;
                                   d.marker.closeTooltip(); return text; });
 }"""
 

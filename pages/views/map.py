@@ -22,9 +22,11 @@ MAP_KEY = "event_map"
 MAP_HEIGHT_PX = 740
 """About three quarters of a 1000 px high window, below the title and the settings bar."""
 COMPACT_CSS = """<style>
-[data-testid=stMainBlockContainer] { padding-top: 2.2rem; padding-bottom: 2rem; }
-[data-testid=stMainBlockContainer] h1 { font-size: 1.55rem; padding: 0 0 0.2rem; }
+[data-testid=stMainBlockContainer] { padding: 1.6rem 1.2rem 2rem 1.2rem; max-width: none; }
+[data-testid=stMainBlockContainer] h1 { font-size: 1.45rem; padding: 0 0 0.1rem; }
+section[data-testid=stSidebar] { width: 250px !important; min-width: 250px !important; }
 </style>"""
+"""Map first: less padding, a smaller title and a narrower sidebar on this page only."""
 
 st.html(COMPACT_CSS)
 view = current_view()
@@ -43,7 +45,7 @@ def map_and_record() -> None:
         st.caption(escape_text(playback_words))
     take_click(shown, st.session_state.get(MAP_KEY))
     panel = record_panel_open()
-    map_column, detail_column = st.columns([72, 28], gap="small") if panel else (st.container(), None)
+    map_column, detail_column = st.columns([77, 23], gap="small") if panel else (st.container(), None)
     with map_column:
         start = initial_view()
         base_map = build_base_map(view.dataset.basemap, view.dataset.sites, center=start.center, zoom=start.zoom,

@@ -108,7 +108,7 @@
   EM.board = function (map) {
     if (!map._eventmapBoard) {
       var board = map._eventmapBoard = new Board(map);
-      map.on("zoomend moveend resize", function () { board.queue(); });
+      map.on("moveend resize", function () { board.queue(); });
     }
     return map._eventmapBoard;
   };
@@ -360,7 +360,7 @@
   EM.EventsLayer = L.Layer.extend({
     options: { pane: "eventsPane", topPane: "eventsTopPane", haloPane: "halosPane", radius: 7, ringRadius: 13,
                ringColor: "#ffcc00", details: true, popups: "none", numbered: false, expandAll: false, halos: true,
-               autoFan: 12, fanMax: 80, drawLimit: 800, cellPx: 64, heatmap: false, heat: null, selected: null,
+               autoFan: 12, fanMax: 80, drawLimit: 400, cellPx: 64, heatmap: false, heat: null, selected: null,
                bbox: null, bar: false, reportPrefix: "event" },
     initialize: function (payload, options) { this._P = payload; L.setOptions(this, options); this._expanded = null; },
     onAdd: function (map) {
@@ -378,7 +378,7 @@
         self._heat = L.heatLayer(points, { radius: o.heat.radius, blur: o.heat.blur, minOpacity: o.heat.minOpacity,
                                            gradient: o.heat.gradient, max: self._P.clusters ? peak : 1 }).addTo(map);
       }
-      map.on("zoomend moveend", self._redraw, self);
+      map.on("moveend", self._redraw, self);  // Leaflet ends every zoom with a moveend too: one redraw each
       map.on("zoomstart", self._collapse, self);
       map.on("click", self._onMapClick, self);
       map.on("eventmap:sites", self._redraw, self);
@@ -398,7 +398,7 @@
     onRemove: function (map) {
       var self = this;
       [self._group, self._top, self._halos, self._heat, self._bar].forEach(function (l) { if (l) { l.remove(); } });
-      map.off("zoomend moveend", self._redraw, self);
+      map.off("moveend", self._redraw, self);
       map.off("zoomstart", self._collapse, self);
       map.off("click", self._onMapClick, self);
       map.off("eventmap:sites", self._redraw, self);
@@ -511,16 +511,19 @@
         EM.sites.boxes().forEach(function (b) { obstacles.push(b[0], b[1]); });
       }
       groups.forEach(function (g) { self._shape(g); g.ax = g.x; g.ay = g.y; });
-      // merge groups whose shapes overlap, until none do (a few rounds; each round only merges)
+      // merge groups whose shapes overlap, until none do (a few rounds; each round only merges); a sweep
+      // along x finds the candidates, so a round costs about n log n, not n squared
       for (var round = 0; round < 12; round++) {
-        var merged = false, alive = groups.filter(function (g) { return !g.dead; });
-        alive.sort(function (a, b) { return b.n - a.n; });
+        var merged = false, alive = groups.filter(function (g) { return !g.dead; }), widest = 0;
+        alive.forEach(function (g) { widest = Math.max(widest, g.reach); });
+        alive.sort(function (a, b) { return a.x - b.x; });
         for (var a = 0; a < alive.length; a++) {
           var g = alive[a]; if (g.dead) { continue; }
-          for (var b = a + 1; b < alive.length; b++) {
+          for (var b = a + 1; b < alive.length && alive[b].x - g.x < g.reach + widest + 1; b++) {
             var h = alive[b]; if (h.dead) { continue; }
             if (Math.hypot(g.x - h.x, g.y - h.y) < g.reach + h.reach + 1 && !(g.kind === "point" && h.kind === "point")) {
               g.items = g.items.concat(h.items); h.dead = true; EM._summarise(g); self._shape(g); merged = true;
+              widest = Math.max(widest, g.reach);
             }
           }
         }
@@ -575,8 +578,10 @@
         marker = L.circleMarker(latlng, style);
       }
       marker._eventIndex = i;
-      if (o.details) {
-        marker.bindTooltip(self.tooltip(i), { direction: "top", offset: [0, -o.radius] });
+      if (o.details) {  // the tooltip is made when first pointed at
+        marker.once("mouseover", function () {
+          marker.bindTooltip(self.tooltip(i), { direction: "top", offset: [0, -o.radius] }).openTooltip();
+        });
         marker.on("click", function (e) { L.DomEvent.stopPropagation(e); self.select(i, true, marker); });
       }
       marker.addTo(layer);

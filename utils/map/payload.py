@@ -168,7 +168,10 @@ def event_payload(events: pd.DataFrame, colors: dict[str, str], color_by: str, *
     payload["cols"], payload["layout"] = _pack(columns)
     payload["strings"] = strings.items
     payload["statuses"] = list(STATUSES)
-    payload["key"] = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(payload["cols"].encode())
+    digest.update(json.dumps([payload["strings"], styles, payload["ids"], payload["records"], payload["list"]],
+                             ensure_ascii=False).encode())
+    payload["key"] = digest.hexdigest()[:16]
     return payload
 
 
