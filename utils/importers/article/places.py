@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from utils.data.gazetteer import Place, fold_name, geonames_places
+from utils.data.gazetteer import Place, fold_name
+from utils.importers.article.gazetteer_file import gazetteer_places
 
 __all__ = ["REGIONS", "PlaceIndex", "PlaceMention", "build_place_index"]
 
@@ -70,7 +71,9 @@ _STOP_NAMES = frozenset(fold_name(word) for word in (
     "Twitter", "Google", "News", "Photo", "Credit", "Reuters", "Monday", "Tuesday", "Wednesday", "Thursday",
     "Friday", "Saturday", "Sunday", "Mediterranean", "Euphrates", "Tower", "North", "South", "East", "West",
     "Hezbollah", "Quds", "Kurdish", "Arab", "Alawite", "Alawites", "Christians", "Sunni", "Shia", "Nusra",
-    "Daesh", "ISIS", "ISIL", "May", "March", "Sham", "Ahrar", "Jaish", "Liwa", "Jabhat", "Hayat", "Tahrir"))
+    "Daesh", "ISIS", "ISIL", "May", "March", "Sham", "Ahrar", "Jaish", "Liwa", "Jabhat", "Hayat", "Tahrir",
+    "Assad", "Al Assad", "Putin", "Erdogan", "Sharaa", "Jolani", "Julani", "Trump", "Biden", "Obama", "Lavrov",
+    "Shoigu", "Peskov", "Hassan", "Hussein", "Ali", "Omar", "Abu", "Mohammed", "Muhammad", "Ahmed"))
 _CAPITAL_METONYMS = re.compile(r"(?:government|authorities|regime|leadership|officials|ties|relations|request|"
                                r"talks|agreement|deal|contact|cooperation|coordination)\s+(?:in|with|of|from)\s+$"
                                r"|(?:with|between)\s+$", re.IGNORECASE)
@@ -186,7 +189,7 @@ class PlaceIndex:
                     if text.endswith(("'s", "’s")):
                         text = text[:-2]
                     place = self.lookup(text)
-                    if place and place.source == "GeoNames" and (_inside_longer_name(sentence, start)
+                    if place and place.source in ("GeoNames", "UCDP") and (_inside_longer_name(sentence, start)
                                                                  or re.fullmatch(r"[A-Z]{2,6}", text)):
                         place = None  # part of a longer name ("Ahmed al-Sharaa") or an acronym ("SANA")
                     if place and free(start, end) and not self._metonym(sentence, start, place):
@@ -326,6 +329,7 @@ def places_from_events(events: pd.DataFrame) -> list[Place]:
 
 def build_place_index(sites: pd.DataFrame, events: pd.DataFrame | None = None, *,
                       geonames: Iterable[Place] | None = None) -> PlaceIndex:
-    """A place index from the bases, the events' places and GeoNames places in Syria (offline)."""
-    extra = [p for p in (geonames_places() if geonames is None else geonames) if p.country == "SY"]
+    """A place index from the bases, the events' places and the compact gazetteer's places in Syria
+    (GeoNames, then UCDP's localities; :mod:`.gazetteer_file`), offline. ``geonames`` replaces the gazetteer."""
+    extra = [p for p in (gazetteer_places() if geonames is None else geonames) if p.country == "SY"]
     return PlaceIndex(bases=places_from_sites(sites), known=places_from_events(events), geonames=list(extra))
