@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Attribution", "attribution_in", "claimant_kind", "no_attribution", "same_source", "status_for"]
+__all__ = ["Attribution", "attribution_in", "claimant_kind", "no_attribution", "same_source", "source_like", "status_for"]
 
 _VERBS = (r"said|says|claimed|claims|claim|confirmed|confirms|reported|announced|announces|stated|"
           r"told|warned|warns|noted|added|accused|described|alleged|alleges|insisted|denied|rejected|revealed|"
@@ -79,6 +79,31 @@ def claimant_kind(claimant: str) -> str:
     return "media"
 
 
+_CLAUSE_WORDS = re.compile(r"\b(?:that|had|have|has|was|were|is|are|would|will|could|may|might|died|killed|been|"
+                           r"on|at|in|after|before|during|late|early|earlier|later|last|yesterday|today)\b", re.IGNORECASE)
+_SOURCE_HEADS = re.compile(r"\b(?:ministry|ministries|official|officials|spokes(?:man|woman|person)|agency|television|tv|"
+                           r"channel|media|outlet|newspaper|daily|group|observatory|monitor|activists?|residents?|"
+                           r"witness(?:es)?|sources?|command|commander|army|military|forces|coalition|government|"
+                           r"president|minister|statement|report|reports|centre|center|office|service|council|front|"
+                           r"party|movement|militia|network|committee|correspondent|reporters?|journalists?|analysts?)\b",
+                           re.IGNORECASE)
+
+
+def source_like(who: str) -> bool:
+    """True when ``who`` (the words after an inverted reporting verb: ', said the ministry') can be a source:
+    a noun phrase naming one (a ministry, officials, a monitor) or a proper name, not a clause ('dozens of
+    contractors died', 'on Saturday that the move had been agreed')."""
+    words = who.strip().split()
+    if not words or len(words) > 12:
+        return False
+    head = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
+    if _CLAUSE_WORDS.match(head) or re.search(r"\bthat\b", head, re.IGNORECASE):
+        return False
+    if _SOURCE_HEADS.search(head) or _MONITOR.search(head) or _PARTY.search(head):
+        return True
+    return bool(re.fullmatch(r"(?:[A-Z][\w.'-]*\s*){1,4}", head))  # a named person or body: 'Yegorov', 'SANA'
+
+
 def status_for(attribution: Attribution) -> str:
     """The status one account earns on its own (``disputed`` is set later, between accounts)."""
     verb = attribution.verb.lower()
@@ -131,6 +156,14 @@ def _resolve_generic(who: str, previous: list[Attribution]) -> str:
 def _subject_before(sentence: str, verb_start: int) -> str:
     """The noun phrase just before a reporting verb (back to a clause boundary), with a name's title."""
     before = sentence[:verb_start]
+    # "The SDF, which control the city, said": skip a relative or participle clause between subject and verb
+    aside = re.search(r"(?<=[A-Za-z)]),\s*(?:which|who|whose|citing|quoting|backed by|led by|based in|an?)\b[^,]*,\s*$", before)
+    if aside:
+        before = before[:aside.start()] + " "
+    if re.search(r"\band\s*$", before):  # "SANA called the strikes an aggression and said": the first verb's subject
+        lead = re.match(r"\s*((?:[\w'’-]+\s+){1,8}?)(?:[a-z]+ed|called|said|says|blamed|condemned|accused)\b", before)
+        if lead and re.search(r"[A-Z]", lead.group(1)):
+            return lead.group(1).strip()
     cuts = [m.end() for m in _SUBJECT_STOP.finditer(before)]
     start = cuts[-1] if cuts else 0
     subject = before[start:].strip()
@@ -192,6 +225,8 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
         return Attribution(name, claimant_kind(name), "according to")
     for match in re.finditer(rf"[,\"”]\s*(?P<verb>{_VERBS})\s+(?P<who>(?:the\s+)?[^,.;\"“”]{{2,80}}?)\s*(?:[.,;]|$)",
                              sentence):
+        if not source_like(match["who"]):
+            continue  # "Other reports, citing ..., said dozens of contractors died": a clause, not a source
         name = canonical_claimant(match["who"], article, previous)
         return Attribution(name, claimant_kind(name), match["verb"])
     if _EVIDENCE.search(sentence) and re.search(r"\b(?:showed|show|shows|revealed|indicate[sd]?)\b", sentence):
@@ -203,14 +238,15 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
         if re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$", sentence[:match.start()]):
             continue  # passive: "are said to", "was reported"
         subject = _subject_before(sentence, match.start())
-        if re.match(r"(?:the\s+)?(?:reports?|rumou?rs)\b", subject, re.IGNORECASE):
+        if re.match(r"(?:the\s+|other\s+|some\s+|several\s+|unconfirmed\s+)?(?:reports?|rumou?rs)\b", subject, re.IGNORECASE):
             return Attribution("Unattributed reports", "unattributed", match["verb"])
         if not subject or len(subject.split()) > 16 or not re.search(r"[A-Za-z]{2}", subject):
             continue
         if match["verb"].lower() in ("showed", "show", "shows") and _SOCIAL.search(sentence):
             return Attribution("Videos and photos on social networks", "media", "showed")
         if re.fullmatch(r"(?:it|this|that|they|he|she|which|there)", subject, re.IGNORECASE):
-            if previous and previous[-1].explicit and subject.lower() in ("he", "she", "they"):
+            if previous and previous[-1].explicit and (subject.lower() in ("he", "she", "they") or subject.lower()
+                                                       == "it" and previous[-1].kind in ("party", "monitor", "media")):
                 return Attribution(previous[-1].claimed_by, previous[-1].kind, match["verb"])
             continue
         if re.fullmatch(r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:group|movement|militia|alliance|forces)", subject, re.I):

@@ -95,7 +95,7 @@ def separate_accounts(a: EventCandidate, b: EventCandidate) -> bool:
     named = ("party", "monitor", "media", "evidence")
     kinds = claimant_kind(a.claimed_by), claimant_kind(b.claimed_by)
     return (a.attributed and b.attributed and not same_source(a.claimed_by, b.claimed_by)
-            and kinds[0] in named and kinds[1] in named and kinds[0] != kinds[1])
+            and kinds[0] in named and kinds[1] in named)
 
 
 def group_candidates(candidates: list[EventCandidate], sentence_text: dict[int, str]) -> list[EventCandidate]:
