@@ -118,12 +118,22 @@ class _Context:
     paragraph: int = 0
     place: PlaceMention | None = None
     by_head: dict[str, PlaceMention] = field(default_factory=dict)
+    strong_heads: dict[str, bool] = field(default_factory=dict)
     attributions: list[Attribution] = field(default_factory=list)
     said: tuple[int, int, Attribution] | None = None
 
     def remember_place(self, mention: PlaceMention) -> None:
         self.place = mention
-        self.by_head.update(_heads(mention))
+        self.learn_heads(mention)
+
+    def learn_heads(self, mention: PlaceMention) -> None:
+        """Let 'the base', 'the airport' refer to ``mention``; a head word in its own name ('Qamishli
+        airport') is not taken over by a place that only might be called so (Khmeimim *air base*)."""
+        for head, (strong, target) in _heads(mention).items():
+            held = self.strong_heads.get(head)
+            if strong or held is None or not held:
+                self.by_head[head] = target
+                self.strong_heads[head] = strong
 
     def inherited(self, paragraph: int) -> Dated:
         """The date of a sentence that gives none: the last event's in this paragraph, else the lead date
@@ -134,19 +144,22 @@ class _Context:
         return Dated(lead.day, "week") if lead.precision == "day" else lead
 
 
-def _heads(mention: PlaceMention) -> dict[str, PlaceMention]:
-    """The words that can refer back to ``mention``: 'the base', 'the air base', 'the city', 'there'."""
+def _heads(mention: PlaceMention) -> dict[str, tuple[bool, PlaceMention]]:
+    """The words that can refer back to ``mention`` ('the base', 'the air base', 'the city', 'there'), each
+    with whether it is *strong* (the word is in the place's own name)."""
     name = mention.name.lower()
+    heads: dict[str, bool] = {}
     if mention.kind == "base":
-        heads = ["base", "bases"]
-        heads += ["air base", "airbase", "airport"] if "air" in name else []
-        heads += ["naval base", "port"] if "naval" in name or "port" in name else []
-        heads += ["garrison"] if "garrison" in name else []
+        heads.update({"base": "base" in name, "bases": False})
+        if "air" in name:
+            heads.update({"air base": "air base" in name, "airbase": "air base" in name, "airport": "airport" in name})
+        if "naval" in name or "port" in name:
+            heads.update({"naval base": "naval" in name, "port": "port" in name and "airport" not in name})
+        if "garrison" in name:
+            heads["garrison"] = True
     elif mention.kind == "place":
-        heads = ["city", "town", "village", "port"]
-    else:
-        heads = []
-    return {**{head: mention for head in heads}, "there": mention}
+        heads.update(dict.fromkeys(("city", "town", "village", "port"), False))
+    return {**{head: (strong, mention) for head, strong in heads.items()}, "there": (True, mention)}
 
 
 def _places_for(trigger: TriggerMatch, places: list[PlaceMention]) -> list[PlaceMention]:
@@ -243,6 +256,12 @@ def _place_clusters(places: list[PlaceMention]) -> list[PlaceMention]:
     return sorted(best, key=lambda p: p.start)[:MAX_PLACES_PER_TRIGGER]
 
 
+def _owner_of(mention, chosen: list[tuple[TriggerMatch, tuple[int, int]]]) -> TriggerMatch | None:
+    """The chosen trigger of the same clause nearest to a date mention."""
+    inside = [t for t, (a, b) in chosen if a <= mention.start < b]
+    return min(inside, key=lambda t: abs(t.start - mention.start)) if inside else None
+
+
 def _nearest(trigger: TriggerMatch, items: list, clause_bounds: tuple[int, int]):
     inside = [item for item in items if clause_bounds[0] <= item.start < clause_bounds[1]]
     if not inside:
@@ -272,7 +291,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         places = [p for p in places if not p.reference]
         for place in places:
             if place.kind in ("base", "place"):
-                context.by_head.update(_heads(place))
+                context.learn_heads(place)
         attribution = attribution_in(body, text, context.attributions)
         if attribution is not None and attribution.kind == "unattributed" and article_source is not None \
                 and re.search(r"\b(?:reportedly|allegedly)\b", body, re.I):
@@ -334,7 +353,11 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         for number, (trigger, bounds) in enumerate(chosen):
             usable = [m for m in mentions if m.kind in ("date", "offset", "since", "vague")]
             events_dates = [m for m in usable if not m.is_statement_date(body)]
-            mention = _nearest(trigger, events_dates, bounds) or _nearest(trigger, usable, bounds)
+            # a date belongs to the event word nearest to it: another event's date is not this one's
+            own_dates = [m for m in events_dates if _owner_of(m, chosen) is trigger]
+            said_dates = [m for m in usable if m.is_statement_date(body)]
+            mention = (_nearest(trigger, own_dates, bounds) or _nearest(trigger, said_dates, bounds)
+                       or _nearest(trigger, events_dates, bounds) or _nearest(trigger, usable, bounds))
             if mention is None and bounds[0] > 0:
                 mention = next((m for m in mentions if m.kind == "offset" and m.start == bounds[0]), None)
             if mention is not None and mention.kind == "vague":
