@@ -14,6 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from utils.importers.article.vocabulary import (
+    BATTLE_NOUNS,
+    FIRE_VERBS,
+    IMPACT_VERBS,
+    MOVE_VERBS,
+    PROJECTILES,
+    alternation,
+)
+
 __all__ = ["MAIN_TRIGGERS", "OTHER_TRIGGERS", "Trigger", "TriggerMatch", "actors_in", "fatalities_in",
            "find_triggers", "hypothetical"]
 
@@ -42,6 +51,11 @@ class TriggerMatch:
 
 SD, ERV, VAC, BAT = "Strategic developments", "Explosions/Remote violence", "Violence against civilians", "Battles"
 _DRONE = r"(?:drones?|UAVs?|unmanned aerial|kamikaze|quadcopters?)"
+_FIRED = (rf"\b{alternation(FIRE_VERBS, verbs=True)}\s+(?:[\w-]+\s+){{0,3}}?{alternation(PROJECTILES)}\b"
+          rf"|\b{alternation([p for p in PROJECTILES if 'rounds' not in p])}\s+(?:[\w-]+\s+){{0,2}}?"
+          rf"{alternation(IMPACT_VERBS, verbs=True)}\b")
+_MOVED_OUT = rf"\b{alternation(MOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,4}}?(?:out\s+of|away\s+from)\b"
+_BATTLE = rf"\b{alternation(BATTLE_NOUNS)}\b|\b(?:opened|opening|exchanged|exchanging) (?:heavy )?(?:fire|gunfire)\b"
 
 MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("exercise", r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war games)\b", SD, "Military exercise"),
@@ -62,7 +76,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                          r"attacked|raided|killed|bombed))\b",
             ERV, "Air/drone strike"),
     Trigger("shelling", r"\b(?:shell(?:ed|ing|s)?|mortars?|artillery (?:fire|strikes?|shells?)|rocket (?:fire|attacks?)|"
-                        r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b",
+                        r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b"
+                        rf"|{_FIRED}",
             ERV, "Shelling/artillery/missile attack"),
     Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
     Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?)\b",
@@ -70,7 +85,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("drone attack", rf"\b(?:sent|launched|flew|fired)\s+(?:armed\s+|explosive\s+)?{_DRONE}\s+(?:against|at|towards)\b"
                             rf"|\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
                             rf"|\b{_DRONE}\b[^.;]{{0,40}}\battack(?:s|ed|ing)?\b", ERV, "Air/drone strike"),
-    Trigger("clash", r"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b", BAT, "Armed clash"),
+    Trigger("clash", rf"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b|{_BATTLE}", BAT,
+            "Armed clash"),
     Trigger("attack", r"\b(?:attack(?:s|ed)?|assault(?:s|ed)?|strikes?|struck|(?<!were )(?<!was )(?<!been )destroyed)\b",
             BAT, "Armed clash"),
     Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
@@ -96,13 +112,15 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"village)\s+of\s+)?(?-i:[A-Z])", BAT,
             "Non-state actor overtakes territory"),
     Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"
-                          r"(?:back|out)|evacuated|left (?:the|its) (?:base|positions?|area|port|harbou?r))\b", SD,
+                          r"(?:back|out)|evacuated|left (?:the|its) (?:base|positions?|area|port|harbou?r))\b"
+                          rf"|{_MOVED_OUT}", SD,
             "Change to group/activity"),
     Trigger("deployment", r"\b(?:has |have |had )?(?:first |also |reportedly |quietly )?(?:deployed|sent|dispatched|"
                           r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"
                           r"additional|more|reinforcements|warships|aircraft|equipment)\b|\bconvoys?\b|"
                           r"\b(?:joint )?patrols?\b|\bpatroll(?:ed|ing)\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b|"
-                          r"\b(?:landed|arrived)\s+(?:at|in)\b|\b(?:air\s+)?deployment\s+(?:of|to)\b|"
+                          r"\b(?:landed|arrived|docked|sailed|flew)\s+(?:in\s+)?(?:at|in|into)\b|\b(?:air\s+)?deployment\s+"
+                          r"(?:of|to)\b|\b(?:took|taken|taking|takes) off from\b|\breinforc(?:ed|ing)\s+(?:its|their|the)\b|"
                           r"\b(?:cargo|transport|supply|landing)\s+(?:ships?|planes?|aircraft|vessels?)\b|"
                           r"\b(?:being loaded|being flown|flown (?:to|out|in)|airlift(?:ed|ing)?|being taken apart|"
                           r"dismantl(?:ed|ing))\b",
