@@ -167,7 +167,8 @@ def _subject_before(sentence: str, verb_start: int) -> str:
     cuts = [m.end() for m in _SUBJECT_STOP.finditer(before)]
     start = cuts[-1] if cuts else 0
     subject = before[start:].strip()
-    if not subject or re.fullmatch(r"[A-Z]{2,6}", subject):  # "Russia's Foreign Intelligence Service, SVR, warned"
+    if not subject or re.fullmatch(r"[A-Z]{2,6}", subject) and before.rstrip().endswith(","):
+        # "Russia's Foreign Intelligence Service, SVR, warned" (not "..., SANA reported")
         chunks = [c.strip() for c in re.split(r",", before.rstrip(" ,"))]
         if len(chunks) >= 2 and re.fullmatch(r"[A-Z]{2,6}", chunks[-1]) and re.search(r"[A-Z]", chunks[-2]):
             head = re.split(r"\b(?:that|which|and|but|while|as|when|after|before|since)\b", chunks[-2])[-1].strip()

@@ -40,6 +40,7 @@ MAX_PLACES_PER_TRIGGER = 3
 _REPORTING = ("said", "says", "reported", "told", "claimed", "claims", "confirmed", "confirms", "according to",
               "stated", "announced", "described", "added", "alleged", "noted")
 _MAIN_ORDER = {t.name: n for n, t in enumerate(MAIN_TRIGGERS)}
+_FORCE_NOUN = re.compile(r"(?:convoys?|(?:joint )?patrols?|reinforcements|cargo|transport|supply|landing)\b", re.I)
 _RELATION_RANK = {"over": 0, "in": 0, "at": 0, "inside": 0, "on": 1, "into": 1, "within": 1, "across": 1,
                   "above": 0, "near": 1, "around": 1, "close to": 1, "outside": 1, "north of": 1, "south of": 1,
                   "east of": 1, "west of": 1, "": 2, "attack": 2, "attacked": 2, "targeted": 2, "struck": 2,
@@ -227,8 +228,11 @@ def _choose(clause: list[TriggerMatch], sentence: str) -> list[TriggerMatch]:
         violent = bool(chosen) and chosen[0].trigger.name not in ("blasts",)
         interception = bool(chosen) and chosen[0].trigger.name == "interception"
         for trigger in clause:
-            if violent and trigger.trigger.name in ("deployment",):
+            if violent and trigger.trigger.name == "deployment" and _FORCE_NOUN.match(trigger.text):
                 continue  # "aircraft hit a convoy": the convoy is the target
+            if trigger.trigger.name == "deployment" and _FORCE_NOUN.match(trigger.text) and any(
+                    t.trigger.name == "withdrawal" and abs(t.start - trigger.start) <= 60 for t in clause):
+                continue  # "a convoy left the airport": one movement, the verb's
             if interception and trigger.trigger.name == "capture":
                 continue  # "took control of the other six" drones
             if not trigger.main and trigger.trigger.sub_event_type not in seen:
@@ -432,13 +436,14 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     continue
             source = attribution or default
             actors = actors_in(body)
+            date_source = "context" if own_date is None else "statement" if mention.is_statement_date(body) else "sentence"
             if trigger.trigger.name == "attack" and raw and sentence.number - max(raw[-1].sentences) <= 2 \
                     and raw[-1].event_type == "Explosions/Remote violence":
                 trigger = replace(trigger, trigger=replace(trigger.trigger, event_type=raw[-1].event_type,
                                                            sub_event_type=raw[-1].sub_event_type))
             for place in trigger_places:
                 raw.append(_candidate(trigger, dated, place, source, actors, body, sentence, published,
-                                      "sentence" if own_date else "context", governorate_of))
+                                      date_source, governorate_of))
                 made_any = True
             if own_date is not None or referent is not None:
                 context.date = dated
@@ -518,6 +523,8 @@ def _candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, source:
     if sub == "Attack" and trigger.trigger.event_type == "Violence against civilians":
         others = [a for a in actors if a != "Civilians"]
         actor1, actor2 = (others[0] if others else "Unidentified armed group"), "Civilians"
+    if sub == "Non-state actor overtakes territory" and actor1.startswith("Military Forces of Syria"):
+        sub = "Government regains territory"  # ACLED: the state taking ground back
     if not actor1:
         actor1 = "Unidentified armed group" if trigger.main else "Not named in the report"
     recalled = (published - window(dated)[1]).days > RECALL_DAYS

@@ -73,7 +73,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|bombed|bombing|bombings|"
                          r"bombard(?:ed|ment)|(?:jets?|aircraft|warplanes?|planes?|helicopters?|drones?|Aerospace Forces)"
                          r"\b(?:(?!\b(?:were|was|been|are|is|being)\b)[^.;]){0,50}\b(?:struck|hit|pounded|targeted|destroyed|"
-                         r"attacked|raided|killed|bombed))\b",
+                         r"attacked|raided|killed|bombed)|(?:jets?|aircraft|warplanes?|helicopters?|drones?)\b[^.;]{0,40}"
+                         r"\b(?:carried out|conducted|launched|made|flew)\b[^.;]{0,30}\b(?:strikes?|raids?|sorties|attacks?))\b",
             ERV, "Air/drone strike"),
     Trigger("shelling", r"\b(?:shell(?:ed|ing|s)?|mortars?|artillery (?:fire|strikes?|shells?)|rocket (?:fire|attacks?)|"
                         r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b"
@@ -85,13 +86,15 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("drone attack", rf"\b(?:sent|launched|flew|fired)\s+(?:armed\s+|explosive\s+)?{_DRONE}\s+(?:against|at|towards)\b"
                             rf"|\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
                             rf"|\b{_DRONE}\b[^.;]{{0,40}}\battack(?:s|ed|ing)?\b", ERV, "Air/drone strike"),
-    Trigger("clash", rf"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b|{_BATTLE}", BAT,
+    Trigger("clash", rf"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b|{_BATTLE}"
+                     r"|\bfighting\s+(?:between|broke out|erupted|raged|continued|intensified)\b|\bbattles?\s+(?:for|over|"
+                     r"between|with)\b|\bfought\b", BAT,
             "Armed clash"),
-    Trigger("attack", r"\b(?:attack(?:s|ed)?|assault(?:s|ed)?|strikes?|struck|(?<!were )(?<!was )(?<!been )destroyed)\b",
-            BAT, "Armed clash"),
     Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
                           r"(?:the\s+)?(?:deconfliction|airspace|rules|protocols)\b", SD, "Other"),
     Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
+    Trigger("attack", r"\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|strikes?|struck|(?<!were )(?<!was )(?<!been )destroyed)\b",
+            BAT, "Armed clash"),
 )
 """Main triggers, strongest first: a clause gives one event, of the first that matches."""
 
@@ -111,11 +114,15 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("capture", r"\b(?:captured|seized|overran|stormed)\b|\btook\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
                        r"village)\s+of\s+)?(?-i:[A-Z])", BAT,
             "Non-state actor overtakes territory"),
+    Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b",
+            BAT, "Government regains territory"),
     Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"
                           r"(?:back|out)|evacuated|left (?:the|its) (?:base|positions?|area|port|harbou?r))\b"
-                          rf"|{_MOVED_OUT}", SD,
+                          rf"|{_MOVED_OUT}|\b(?:left|departed(?:\s+from)?|abandoned|vacated|sailed\s+from)\s+(?=(?:the\s+)?"
+                          r"(?-i:[A-Z])|(?:the|its|their)\s+(?:base|port|airport|garrison|positions?)\b)", SD,
             "Change to group/activity"),
-    Trigger("deployment", r"\b(?:has |have |had )?(?:first |also |reportedly |quietly )?(?:deployed|sent|dispatched|"
+    Trigger("deployment", r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:deployed|sent|dispatched|redeployed|moved|flown|"
+                          r"transferred)\s+(?:to|into|in|at)\b|\b(?:has |have |had )?(?:first |also |reportedly |quietly )?(?:deployed|sent|dispatched|"
                           r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"
                           r"additional|more|reinforcements|warships|aircraft|equipment)\b|\bconvoys?\b|"
                           r"\b(?:joint )?patrols?\b|\bpatroll(?:ed|ing)\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b|"
@@ -126,7 +133,8 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                           r"dismantl(?:ed|ing))\b",
             SD, "Deployment"),
     Trigger("mobilisation", r"\bmobili[sz](?:ation|ed|ing)\b|\bbuild-?up\b", SD, "Change to group/activity"),
-    Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\bbase\b|\bestablishment\b|"
+    Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\b(?:base|post|outpost|checkpoints?|headquarters|camp|"
+                    r"military positions?)\b|\bestablishment\b|"
                     r"\bsince\s+(?:19|20)\d{2}\b[^.;]{0,60}\b(?:air grouping|based|stationed|headquartered)\b|"
                     r"\b(?:air grouping|based|stationed|headquartered|flown|operated|kept|maintained|used)\b[^.;]{0,60}"
                     r"\bsince\s+(?:\w+\s+)?(?:19|20)\d{2}\b|\b(?:garrison|base|facility|airbase|outpost)\b[^.;]{0,30}"

@@ -78,7 +78,9 @@ GENERIC_TRIGGERS = ("blasts", "attack")
 
 
 def _is_same_event(a: EventCandidate, b: EventCandidate) -> bool:
-    if not overlaps(a.dated, b.dated) or not same_place(a, b, SAME_EVENT_KM):
+    # an event dated only by when it was said ("have begun moving ..., the monitor said on Friday") may be a day older
+    slack = 1 if "statement" in (a.date_source, b.date_source) else 0
+    if not overlaps(a.dated, b.dated, slack_days=slack) or not same_place(a, b, SAME_EVENT_KM):
         return False
     if a.date_source == b.date_source == "sentence" and a.dated != b.dated and a.trigger == b.trigger:
         return False  # two dates of their own: two events ("late on April 24"; "since then, several drones")
