@@ -199,7 +199,8 @@ def canonical_claimant(who: str, article: str, previous: list[Attribution]) -> s
     who = _tidy(who)
     who = re.sub(r"^(?:sources|officials) who spoke (?:with|to) (?:the\s+)?(.+)$", r"Sources, via the \1", who,
                  flags=re.IGNORECASE)
-    if re.fullmatch(r"[A-Z][\w'-]+", who) and who.lower() not in ("reports", "activists", "officials"):
+    if re.fullmatch(r"[A-Z][\w'-]+", who) and not re.fullmatch(r"[A-Z]{2,6}", who) \
+            and who.lower() not in ("reports", "activists", "officials"):
         who = _full_name(who, article)
     return _resolve_generic(who, previous)
 

@@ -40,6 +40,7 @@ MAX_PLACES_PER_TRIGGER = 3
 _REPORTING = ("said", "says", "reported", "told", "claimed", "claims", "confirmed", "confirms", "according to",
               "stated", "announced", "described", "added", "alleged", "noted")
 _MAIN_ORDER = {t.name: n for n, t in enumerate(MAIN_TRIGGERS)}
+_IMPACT = re.compile(r"\b(?:struck|hit|hits|targeted|ripped through|tore through|destroyed|killed|killing)\b", re.I)
 _FORCE_NOUN = re.compile(r"(?:convoys?|(?:joint )?patrols?|reinforcements|cargo|transport|supply|landing)\b", re.I)
 _RELATION_RANK = {"over": 0, "in": 0, "at": 0, "inside": 0, "on": 1, "into": 1, "within": 1, "across": 1,
                   "above": 0, "near": 1, "around": 1, "close to": 1, "outside": 1, "north of": 1, "south of": 1,
@@ -225,9 +226,12 @@ def _choose(clause: list[TriggerMatch], sentence: str) -> list[TriggerMatch]:
         chosen.append(best)
     if not chosen or chosen[0].trigger.name not in ("warning", "exercise"):
         seen = {t.trigger.sub_event_type for t in chosen}
-        violent = bool(chosen) and chosen[0].trigger.name not in ("blasts",)
+        violent = bool(chosen) and (chosen[0].trigger.name != "blasts" or bool(_IMPACT.search(sentence)))
         interception = bool(chosen) and chosen[0].trigger.name == "interception"
+        armed = bool(chosen) and chosen[0].trigger.event_type in ("Battles", "Explosions/Remote violence")
         for trigger in clause:
+            if armed and trigger.trigger.name == "killings" and re.search(r"\bkill", trigger.text, re.I):
+                continue  # "jets bombed X, killing 12 civilians": the strike's deaths, not another event
             if violent and trigger.trigger.name == "deployment" and _FORCE_NOUN.match(trigger.text):
                 continue  # "aircraft hit a convoy": the convoy is the target
             if trigger.trigger.name == "deployment" and _FORCE_NOUN.match(trigger.text) and any(
@@ -238,6 +242,9 @@ def _choose(clause: list[TriggerMatch], sentence: str) -> list[TriggerMatch]:
             if not trigger.main and trigger.trigger.sub_event_type not in seen:
                 chosen.append(trigger)
                 seen.add(trigger.trigger.sub_event_type)
+    taken = [t for t in chosen if t.trigger.name in ("capture", "recapture")]
+    if taken and chosen[0].main and chosen[0].trigger.event_type == "Battles":
+        chosen = [t for t in chosen if not t.main]  # "captured X after heavy clashes": one battle, won
     return chosen
 
 

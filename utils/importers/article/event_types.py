@@ -20,6 +20,7 @@ from utils.importers.article.vocabulary import (
     IMPACT_VERBS,
     MOVE_VERBS,
     PROJECTILES,
+    REMOVE_VERBS,
     alternation,
 )
 
@@ -54,7 +55,8 @@ _DRONE = r"(?:drones?|UAVs?|unmanned aerial|kamikaze|quadcopters?)"
 _FIRED = (rf"\b{alternation(FIRE_VERBS, verbs=True)}\s+(?:[\w-]+\s+){{0,3}}?{alternation(PROJECTILES)}\b"
           rf"|\b{alternation([p for p in PROJECTILES if 'rounds' not in p])}\s+(?:[\w-]+\s+){{0,2}}?"
           rf"{alternation(IMPACT_VERBS, verbs=True)}\b")
-_MOVED_OUT = rf"\b{alternation(MOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,4}}?(?:out\s+of|away\s+from)\b"
+_MOVED_OUT = (rf"\b{alternation(MOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,4}}?(?:out\s+of|away\s+from)\b"
+              rf"|\b{alternation(REMOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?from\b")
 _BATTLE = rf"\b{alternation(BATTLE_NOUNS)}\b|\b(?:opened|opening|exchanged|exchanging) (?:heavy )?(?:fire|gunfire)\b"
 
 MAIN_TRIGGERS: tuple[Trigger, ...] = (
@@ -71,7 +73,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                             rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}",
             SD, "Disrupted weapons use"),
     Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|bombed|bombing|bombings|"
-                         r"bombard(?:ed|ment)|(?:jets?|aircraft|warplanes?|planes?|helicopters?|drones?|Aerospace Forces)"
+                         r"bombard(?:ed|ment)|(?:(?-i:Israeli|Russian|Turkish|Jordanian)|US|US-led|coalition|American)\s+"
+                         r"(?:air\s+)?strikes?|(?:jets?|aircraft|warplanes?|planes?|helicopters?|drones?|Aerospace Forces)"
                          r"\b(?:(?!\b(?:were|was|been|are|is|being)\b)[^.;]){0,50}\b(?:struck|hit|pounded|targeted|destroyed|"
                          r"attacked|raided|killed|bombed)|(?:jets?|aircraft|warplanes?|helicopters?|drones?)\b[^.;]{0,40}"
                          r"\b(?:carried out|conducted|launched|made|flew)\b[^.;]{0,30}\b(?:strikes?|raids?|sorties|attacks?))\b",
@@ -93,7 +96,7 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
                           r"(?:the\s+)?(?:deconfliction|airspace|rules|protocols)\b", SD, "Other"),
     Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
-    Trigger("attack", r"\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|strikes?|struck|(?<!were )(?<!was )(?<!been )destroyed)\b",
+    Trigger("attack", r"\bcame under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|strikes?|struck|(?<!were )(?<!was )(?<!been )destroyed)\b",
             BAT, "Armed clash"),
 )
 """Main triggers, strongest first: a clause gives one event, of the first that matches."""
@@ -194,6 +197,9 @@ def hypothetical(sentence: str, start: int | None = None) -> bool:
         return bool(_HYPOTHETICAL.search(sentence))
     before = sentence[max(0, start - 50):start]
     after = sentence[start:start + 60]
+    if re.search(r"\bto\s+$", before) and not re.search(r"\b(?:beg[au]n|begins?|start(?:ed|s)?|continu(?:ed|es|e)|"
+                                                     r"went on|moved|rushed|scrambled|used)\s+to\s+$", before, re.I):
+        return True  # "pressure the US to withdraw", "agreed to pull out": what is wanted, not what happened
     return bool(_HYPOTHETICAL.search(before)) or bool(
         re.search(r"^\S*(?:\s+\S+){0,8}\s+(?:may|might|could|would) be\b", after, re.I))
 

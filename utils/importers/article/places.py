@@ -20,6 +20,7 @@ import pandas as pd
 
 from utils.data.gazetteer import Place, fold_name
 from utils.importers.article.gazetteer_file import gazetteer_places
+from utils.importers.article.spelling import PLACE_CUE, SpellingIndex
 
 __all__ = ["REGIONS", "PlaceIndex", "PlaceMention", "build_place_index"]
 
@@ -115,8 +116,10 @@ class PlaceIndex:
     geonames: list[Place]
     _exact: dict[str, Place] = field(default_factory=dict, repr=False)
     _base_keys: dict[str, Place] = field(default_factory=dict, repr=False)
+    _spelling: SpellingIndex | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        self._spelling = SpellingIndex([*self.geonames, *self.known, *self.bases])
         for place in reversed([*self.bases, *self.known, *self.geonames]):  # best source last, so it wins
             for spelling in (place.name, *place.alt_names):
                 key = fold_name(spelling)
@@ -200,6 +203,18 @@ class PlaceIndex:
                         i = j - 1
                         break
                 i += 1
+        for match in _NAME_SPAN.finditer(sentence):  # other spellings, after a word that introduces a place
+            start, end = match.start(), match.end()
+            text = match.group().rstrip("'’")
+            if not free(start, end) or not PLACE_CUE.search(sentence[max(0, start - 40):start]) \
+                    or fold_name(text) in _STOP_NAMES or _inside_longer_name(sentence, start):
+                continue
+            place = self._spelling.closest(text) if self._spelling else None
+            if place is not None:
+                taken.append((start, end))
+                kind = "base" if place.source == "base" else "place"
+                found.append(self._mention(sentence, start, start + len(text), place.name, place.latitude,
+                                           place.longitude, kind, 1, source=f"{place.source} (spelling)"))
         for match in re.finditer(r"\b(?:in|across|inside|throughout)\s+(?:Iraq and Syria|Syria and Iraq|Syria|Iraq|Jordan|"
                                  r"Lebanon|Turkey|Israel|Ukraine)\b(?!\s*'s)", sentence):
             if free(match.start(), match.end()):
