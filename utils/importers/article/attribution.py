@@ -20,7 +20,7 @@ from dataclasses import dataclass
 __all__ = ["Attribution", "attribution_in", "claimant_kind", "no_attribution", "same_source", "source_like", "status_for"]
 
 _VERBS = (r"said|says|claimed|claims|claim|confirmed|confirms|reported|announced|announces|stated|"
-          r"told|warned|warns|noted|added|accused|described|alleged|alleges|insisted|denied|rejected|revealed|"
+          r"told|warned|warns|noted|added|accused|blamed|blames|described|alleged|alleges|insisted|denied|rejected|revealed|"
           r"showed|shows|pointed out")
 _SUBJECT_STOP = re.compile(r"(?:^|[.;:!?\"“”(]|\b(?:that|which|and|but|while|as|when|after|before|because|"
                            r"where|since|if|however|moreover|meanwhile)\b|,)", re.IGNORECASE)

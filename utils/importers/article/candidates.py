@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from utils.core.geo import haversine_km
+from utils.importers.article.abroad import WHERE_WORDS
 from utils.importers.article.attribution import Attribution, attribution_in, no_attribution, status_for
 from utils.importers.article.dates import Dated, apply_anchor, find_dates, window
 from utils.importers.article.event_types import (
@@ -267,6 +268,11 @@ def _place_clusters(places: list[PlaceMention]) -> list[PlaceMention]:
     return sorted(best, key=lambda p: p.start)[:MAX_PLACES_PER_TRIGGER]
 
 
+def _span_distance(trigger: TriggerMatch, place: PlaceMention) -> int:
+    """Characters between an event word and a place (0 when they touch or overlap)."""
+    return max(place.start - trigger.end, trigger.start - place.end, 0)
+
+
 def _owner_of(mention, chosen: list[tuple[TriggerMatch, tuple[int, int]]]) -> TriggerMatch | None:
     """The chosen trigger of the same clause nearest to a date mention."""
     inside = [t for t, (a, b) in chosen if a <= mention.start < b]
@@ -352,8 +358,10 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         owned: dict[int, list[PlaceMention]] = {n: [] for n in range(len(chosen))}
         owners = [n for n in range(len(chosen)) if not chosen[n][0].definite] or list(range(len(chosen)))
         for place in places:
-            owner = min(owners, key=lambda n: abs(chosen[n][0].start - place.start))
+            owner = min(owners, key=lambda n: _span_distance(chosen[n][0], place))
             owned[owner].append(place)
+        abroad = {min(owners, key=lambda n: _span_distance(chosen[n][0], m)) for m in found
+                  if m.kind == "country" and m.name != "Syria" and m.relation in WHERE_WORDS}
         referred = [r for r in (_referent(raw, t, sentence.number, None) for t in triggers if t.definite) if r is not None]
         referent = raw[referred[-1]] if referred else None
         if len(chosen) > 1:  # a trigger with no place nearer to it shares the sentence's places
@@ -390,6 +398,10 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             if dated.day > published:
                 dated = Dated(published, dated.precision)
             trigger_places = _places_for(trigger, owned[number])
+            if number in abroad and not trigger_places:
+                skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
+                                       f"{trigger.text!r} happened outside Syria"))
+                continue
             if trigger_places and trigger.definite and own_date is None and len(trigger_places) == 1:
                 target = _referent(raw, trigger, sentence.number, None)
                 near = target is not None and float(haversine_km(

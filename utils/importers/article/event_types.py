@@ -154,6 +154,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:if confirmed|if\b[^.;]{0,30}\b(?:were|is) confirmed|would|could|might|may (?:be|have)|will\s+(?:provoke|"
     r"lead|be)|aim(?:ed|s)? (?:at|to)|in order to|so as to|to prevent|the (?:real )?purpose|the peril|the threat of|"
     r"the risk of|capab(?:le|ility) of|designed to|used to (?:train|gather|facilitate|block))\b", re.IGNORECASE)
+_VERBAL = re.compile(r"(?:has|have|had|was|were|is|are|been)\b|(?:first |also |reportedly |quietly )?(?:\w+ed|sent|struck|"
+                     r"hit|shot|took|flew|fought|left|withdrew|began|seized|overran)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 ACTORS: tuple[tuple[str, str], ...] = (
@@ -226,7 +228,8 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                 if trigger.name == "attack" and re.match(r"\s+(?:helicopters?|aircraft|submarines?)\b",
                                                          sentence[match.end():], re.I):
                     continue
-                definite = bool(_DEFINITE.search(sentence[max(0, match.start() - 40):match.start()]))
+                definite = bool(_DEFINITE.search(sentence[max(0, match.start() - 40):match.start()])) \
+                    and not _VERBAL.match(match.group())  # "the United States has sent" is no back-reference
                 found.append(TriggerMatch(trigger, match.start(), match.end(), match.group(), definite, main))
     found.sort(key=lambda t: t.start)
     return found

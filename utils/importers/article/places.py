@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from utils.data.gazetteer import Place, fold_name
+from utils.importers.article.abroad import find_abroad
 from utils.importers.article.gazetteer_file import gazetteer_places
 from utils.importers.article.spelling import PLACE_CUE, SpellingIndex
 
@@ -156,6 +157,9 @@ class PlaceIndex:
         def free(start: int, end: int) -> bool:
             return all(end <= a or start >= b for a, b in taken)
 
+        for start, end, text, country in find_abroad(sentence):  # first: some fold onto a Syrian village's name
+            taken.append((start, end))
+            found.append(PlaceMention(start, end, text, country, 0.0, 0.0, 3, "country", _relation(sentence, start)))
         for name, pattern, (lat, lon) in REGIONS:
             for match in re.finditer(pattern, sentence):
                 if not free(match.start(), match.end()):

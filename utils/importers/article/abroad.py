@@ -1,0 +1,45 @@
+"""Places outside Syria that Syrian war reporting names, so that an event there is not put in Syria.
+
+The gazetteer holds Syrian places only, and some foreign names fold onto a Syrian village's
+(Erbil / ‘Irbīn, Al-Qaim / Al Qa'im): these are found first, as ``country`` mentions, and an event
+word whose only place is abroad gives no candidate ("a drone struck a US base near Erbil").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ABROAD", "WHERE_WORDS", "find_abroad"]
+
+ABROAD: tuple[tuple[str, str], ...] = (
+    ("Iraq", r"Iraq|Erbil|Irbil|Baghdad|Mosul|Sinjar|Ain al-Asad|Ayn al-Asad|Al-Qaim|al-Qaim|Qaim|Kirkuk|Basra|"
+             r"Harir|Anbar|Nineveh|Kurdistan Region|Iraqi Kurdistan|Sulaymaniyah|Fallujah|Ramadi|Tikrit"),
+    ("Jordan", r"Jordan|Amman|Tower 22|Muwaffaq Salti|Zarqa|Mafraq|Ruwaished"),
+    ("Lebanon", r"Lebanon|Beirut|Dahiyeh|Baalbek|Hermel|Tyre|Sidon|Tripoli|Bekaa(?: Valley)?"),
+    ("Turkey", r"Turkey|Türkiye|Ankara|Istanbul|Gaziantep|Kilis|Hatay|Antakya|Sanliurfa|Şanlıurfa|Incirlik|Adana|"
+               r"Reyhanli|Akcakale|Ceylanpinar|Nusaybin|Mardin"),
+    ("Israel", r"Israel|Tel Aviv|Jerusalem|Haifa|Eilat"),
+    ("Iran", r"Iran|Tehran|Isfahan"),
+    ("Russia", r"Russia|Moscow|Sochi|Saint Petersburg|St Petersburg|Novorossiysk|Sevastopol|Crimea"),
+    ("elsewhere", r"Astana|Geneva|Vienna|Doha|Riyadh|Cairo|Libya|Benghazi|Tobruk|Sudan|Ukraine|Kyiv|Gaza|Yemen"),
+)
+"""(country, pattern of the country and its places that appear in Syrian war reporting)."""
+
+_LOCATIVE = r"(?:in|at|near|over|outside|inside|into|across|to|towards?|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?)"
+WHERE_WORDS = ("in", "inside", "into", "across", "over", "near", "at", "outside", "around", "close to", "nearby")
+"""Words before a foreign place that put an event there ('struck a base near Erbil'; not 'blamed on Iran')."""
+
+
+def find_abroad(sentence: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, country) of each foreign place named in ``sentence``, whatever word precedes it;
+    'Russian', 'Turkish' (adjectives) are not places, and 'Russia'/'Turkey' as a subject ('Russia said')
+    count only after a locative word ('in Turkey', 'flown to Russia')."""
+    found = []
+    for country, pattern in ABROAD:
+        for match in re.finditer(rf"\b(?:{pattern})\b(?!['’]s\b|-(?:backed|led|based))", sentence):
+            word = match.group()
+            if word in ("Russia", "Turkey", "Türkiye", "Israel", "Iran", "Iraq", "Jordan", "Lebanon", "Ukraine") \
+                    and not re.search(rf"\b{_LOCATIVE}$", sentence[max(0, match.start() - 40):match.start()]):
+                continue  # "Russia said", "Iran-backed", "Turkey and Russia agreed": an actor, not a place
+            found.append((match.start(), match.end(), word, country))
+    return found
