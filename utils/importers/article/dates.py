@@ -149,7 +149,14 @@ def _year_only(match: re.Match, published: date) -> Dated:
 
 
 def _weekday(match: re.Match, published: date) -> Dated:
-    return Dated(_latest_weekday(match["weekday"], published), "day")
+    """'on Sunday': the latest Sunday on or before publication; 'last Sunday' strictly before it;
+    'Sunday last week' (or 'a week ago Sunday') the week before that."""
+    day = _latest_weekday(match["weekday"], published)
+    if match.group().lower().startswith("last") and day == published:
+        day -= timedelta(days=7)
+    if match["lastweek"]:
+        day = _latest_weekday(match["weekday"], published - timedelta(days=7))
+    return Dated(day, "day")
 
 
 _RELATIVE: tuple[tuple[str, object], ...] = (
@@ -158,9 +165,11 @@ _RELATIVE: tuple[tuple[str, object], ...] = (
     (r"\btoday\b|\bthis morning\b|\bthis evening\b", lambda p: Dated(p, "day")),
     (r"\b(?:earlier|late|early)\s+(?:this|in the)\s+week\b|\bthis week\b|\bearlier in the week\b",
      lambda p: Dated(p - timedelta(days=3), "week")),
-    (r"\blast weekend\b|\bat the weekend\b|\bover the weekend\b",
+    (r"\b(?:over|in|during) the (?:past|last) (?:few days|week|seven days|24 hours|48 hours)\b|\bin recent days\b",
+     lambda p: Dated(p - timedelta(days=3), "week")),
+    (r"\blast weekend\b|\bat the weekend\b|\bover the weekend\b|\bthis past weekend\b",
      lambda p: Dated(_latest_weekday("saturday", p - timedelta(days=1)), "week")),
-    (r"\blast week\b|\ba week ago\b", lambda p: Dated(p - timedelta(days=7), "week")),
+    (r"(?<!day )\blast week\b|\ba week ago\b", lambda p: Dated(p - timedelta(days=7), "week")),
     (r"\b(?:earlier|late|early)\s+this\s+month\b|\bthis month\b",
      lambda p: _mid_month(p.year, p.month)),
     (r"\blast month\b|\ba month ago\b", lambda p: _mid_month(*_previous_month(p))),
@@ -184,7 +193,11 @@ _MONTH_ONLY = (rf"(?:\b(?P<last>(?i:last))\s+|\b(?i:in|since|during|by|until|fro
                rf"(?:,?\s+{_YEAR}|\s+(?P<rel>(?i:last year|this year)))?\b(?!\s+\d)")
 _MONTH_YEAR = rf"\b{_MONTH}\s+{_YEAR}\b"
 _YEAR_ONLY = rf"\b(?:in|since|during|by|until|from|of|before|after|throughout|early|late|mid-?)\s+{_YEAR}\b(?!\s*[-–]\d)"
-_WEEKDAY = r"\b(?i:on\s+|late\s+on\s+|early\s+on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAY = (r"\b(?i:on\s+|late\s+on\s+|early\s+on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
+            r"Saturday|Sunday)\b(?P<lastweek>\s+(?i:last|the previous)\s+week\b)?")
+_SAME_DAY = (r"\b(?:the same day|that same day|on that day|later that day|earlier that day|that night|that evening|"
+             r"hours (?:later|earlier)|minutes (?:later|earlier)|shortly (?:afterwards?|before|after))\b")
+_DAYS_LATER = r"\b(?P<unit>days|weeks) (?P<dir>later|earlier|afterwards)\b"
 _DURATION = rf"\blasted\s+(?:for\s+)?(?:around\s+|about\s+|nearly\s+|almost\s+)?{_NUMBER}\s+(?P<unit>day|week)s?\b"
 
 
@@ -233,6 +246,10 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
     for match in re.finditer(_NEXT_DAY, sentence, re.IGNORECASE):
         add(match, "offset", days=-1 if "before" in match.group().lower() or "previous" in match.group().lower()
             else 1)
+    for match in re.finditer(_SAME_DAY, sentence, re.IGNORECASE):  # "the same day", "hours later": the event's day
+        add(match, "offset", days=0)
+    for match in re.finditer(_DAYS_LATER, sentence, re.IGNORECASE):  # "days later": a few days on, to the week
+        add(match, "offset", days=(3 if match["unit"].lower() == "days" else 14) * (-1 if match["dir"] == "earlier" else 1))
     for match in re.finditer(_SINCE_THEN, sentence, re.IGNORECASE):
         add(match, "since", since=True)
     for match in re.finditer(_AT_THE_TIME, sentence, re.IGNORECASE):

@@ -211,7 +211,7 @@ class PlaceIndex:
             start, end = match.start(), match.end()
             text = match.group().rstrip("'’")
             if not free(start, end) or not PLACE_CUE.search(sentence[max(0, start - 40):start]) \
-                    or fold_name(text) in _STOP_NAMES or _inside_longer_name(sentence, start):
+                    or fold_name(text) in _STOP_NAMES or _inside_longer_name(sentence, start) or self.lookup(text):
                 continue
             place = self._spelling.closest(text) if self._spelling else None
             if place is not None:

@@ -4,7 +4,7 @@
 doubled letters, so Dayr az Zawr and Deir ez-Zor share a key. What it leaves apart, this module joins:
 
 - vowels written differently ('Kuweires' / 'Kuwayris', 'Bukamal' / 'Abu Kamal'): names whose
-  consonants match (:func:`skeleton`) and whose folded spelling is close (difflib ratio >= 0.8);
+  consonants match (:func:`skeleton`) and whose folded spelling starts alike and is close (difflib ratio >= 0.84);
 - a name shortened to its distinctive first word ('Baghouz' for Baghuz Fawqani, 'Mezzeh' for Mezzeh
   Military Airport), when every place it can stand for is within :data:`SAME_PLACE_KM`.
 
@@ -24,7 +24,7 @@ from utils.data.gazetteer import Place, fold_name
 __all__ = ["GENERIC_FIRST_WORDS", "PLACE_CUE", "SAME_PLACE_KM", "SpellingIndex", "skeleton"]
 
 SAME_PLACE_KM = 25.0
-MIN_RATIO = 0.8
+MIN_RATIO = 0.84
 GENERIC_FIRST_WORDS = frozenset(fold_name(w) for w in (
     "Tall", "Tell", "Tal", "Ayn", "Ain", "Khirbat", "Khirbet", "Jabal", "Jebel", "Wadi", "Bir", "Kafr", "Deir", "Dayr",
     "Abu", "Umm", "Ras", "Ra's", "Bab", "Beit", "Bayt", "Sheikh", "Shaykh", "Qasr", "Mazraat", "Mazra'at", "Mashrafat",
@@ -68,6 +68,8 @@ class SpellingIndex:
             return None
         best: tuple[float, int, Place] | None = None
         for spelled, place in self._by_skeleton.get(skeleton(key), []):
+            if spelled[0] != joined[0]:
+                continue  # 'Shayrat' is not 'Acharat'
             ratio = difflib.SequenceMatcher(None, joined, spelled).ratio()
             if ratio >= MIN_RATIO and (best is None or (ratio, place.population) > best[:2]):
                 best = (ratio, place.population, place)
