@@ -257,7 +257,8 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
                 return Attribution(named, claimant_kind(named), match["verb"])
         if claimant_kind(subject) == "media" and not re.search(
                 r"\b(?:media|activists?|residents?|witness(?:es)?|sources?|journal|newspaper|daily|reporters?|"
-                r"agency|agencies|television|tv|reports?)\b", subject, re.IGNORECASE) \
+                r"agency|agencies|television|tv|reports?|website|site|tracker|analysts?|researchers|group|"
+                r"investigators|images?)\b", subject, re.IGNORECASE) \
                 and not re.match(r"[A-Z]", subject):
             continue  # "the drones said ..." is not a source
         name = canonical_claimant(subject, article, previous)

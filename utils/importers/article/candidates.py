@@ -196,7 +196,12 @@ def _resolve(mention: PlaceMention, context: _Context, found: list[PlaceMention]
     if mention.kind != "anaphor":
         return mention
     earlier = [m for m in found if m.end <= mention.start and m.kind in ("base", "place") and not m.reference]
-    if mention.head in ("city", "town", "port", "village") and earlier:
+    if mention.head == "area":  # "strikes in the area": the place named before in the sentence, else the last event's
+        if mention.relation not in ("in", "near", "around", "across", "over", "inside", "within", "into"):
+            return None
+        named = [m for m in found if m.end <= mention.start and m.kind in ("base", "place", "region")]
+        target = named[-1] if named else context.place
+    elif mention.head in ("city", "town", "port", "village") and earlier:
         target = earlier[-1]  # "Residents of Tartus reported explosions near the city"
     else:
         target = context.by_head.get(mention.head) or (context.place if mention.head == "there" else None)
@@ -224,7 +229,9 @@ def _choose(clause: list[TriggerMatch], sentence: str) -> list[TriggerMatch]:
     chosen: list[TriggerMatch] = []
     if mains:
         best = min(mains, key=lambda t: (_MAIN_ORDER[t.trigger.name], t.start))
-        chosen.append(best)
+        victims = any(t.trigger.name == "killings" and "kill" in t.text.lower() for t in clause)
+        if not (victims and "kill" in best.text.lower()):  # "militants killed nine people": violence against civilians
+            chosen.append(best)
     if not chosen or chosen[0].trigger.name not in ("warning", "exercise"):
         seen = {t.trigger.sub_event_type for t in chosen}
         violent = bool(chosen) and (chosen[0].trigger.name != "blasts" or bool(_IMPACT.search(sentence)))

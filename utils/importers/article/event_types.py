@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from utils.importers.article.vocabulary import (
     BATTLE_NOUNS,
     FIRE_VERBS,
+    FORCES,
     IMPACT_VERBS,
     MOVE_VERBS,
     PROJECTILES,
     REMOVE_VERBS,
+    SEND_VERBS,
+    VICTIMS,
     alternation,
 )
 
@@ -57,6 +60,13 @@ _FIRED = (rf"\b{alternation(FIRE_VERBS, verbs=True)}\s+(?:[\w-]+\s+){{0,3}}?{alt
           rf"{alternation(IMPACT_VERBS, verbs=True)}\b")
 _MOVED_OUT = (rf"\b{alternation(MOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,4}}?(?:out\s+of|away\s+from)\b"
               rf"|\b{alternation(REMOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?from\b")
+_SENT = (rf"\b{alternation(SEND_VERBS, verbs=True)}\s+(?:(?:its|their|the|some|about|around|more|additional|extra|new|"
+         rf"several|dozens of|hundreds of|\d[\d,]*|two|three|four|five|six|ten|a|an|[A-Z][\w-]*|Russian|Turkish|US|"
+         rf"[a-z]+-[a-z]+)\s+){{0,4}}{alternation(FORCES)}\b")
+_ARMED = r"(?:militants|gunmen|jihadists|insurgents|attackers|assailants|fighters|rebels|troops|forces|soldiers)"
+_KILLED_PEOPLE = (rf"\bkill(?:ed|ing)\s+(?:at least |more than |nearly |some |about |around )?(?:\d[\d,]*|one|two|three|"
+                  rf"four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|scores of)\s+"
+                  rf"(?:[\w-]+\s+){{0,2}}?{alternation(VICTIMS)}\b")
 _BATTLE = rf"\b{alternation(BATTLE_NOUNS)}\b|\b(?:opened|opening|exchanged|exchanging) (?:heavy )?(?:fire|gunfire)\b"
 
 MAIN_TRIGGERS: tuple[Trigger, ...] = (
@@ -91,7 +101,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                             rf"|\b{_DRONE}\b[^.;]{{0,40}}\battack(?:s|ed|ing)?\b", ERV, "Air/drone strike"),
     Trigger("clash", rf"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b|{_BATTLE}"
                      r"|\bfighting\s+(?:between|broke out|erupted|raged|continued|intensified)\b|\bbattles?\s+(?:for|over|"
-                     r"between|with)\b|\bfought\b", BAT,
+                     r"between|with)\b|\bfought\b"
+                     rf"|\b{_ARMED}\b[^.;]{{0,30}}\bkill(?:ed|ing)\b", BAT,
             "Armed clash"),
     Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
                           r"(?:the\s+)?(?:deconfliction|airspace|rules|protocols)\b", SD, "Other"),
@@ -108,7 +119,8 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                          r"terminated)\b", SD, "Agreement"),
     Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
                         r"|\bcivilians\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
-                        r"nearly )?[\d,]+ civilians\b", VAC, "Attack"),
+                        r"nearly )?[\d,]+ civilians\b"
+                        rf"|{_KILLED_PEOPLE}", VAC, "Attack"),
     Trigger("displacement", r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
                             r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
     Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions)\b|"
@@ -120,11 +132,12 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b",
             BAT, "Government regains territory"),
     Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"
-                          r"(?:back|out)|evacuated|left (?:the|its) (?:base|positions?|area|port|harbou?r))\b"
+                          r"(?:back|out)|evacuated|left (?:the|its|their) (?:[\w-]+\s+){0,2}?(?:base|positions?|area|port|harbou?r|facility|airfield|airport))\b"
                           rf"|{_MOVED_OUT}|\b(?:left|departed(?:\s+from)?|abandoned|vacated|sailed\s+from)\s+(?=(?:the\s+)?"
                           r"(?-i:[A-Z])|(?:the|its|their)\s+(?:base|port|airport|garrison|positions?)\b)", SD,
             "Change to group/activity"),
-    Trigger("deployment", r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:deployed|sent|dispatched|redeployed|moved|flown|"
+    Trigger("deployment", rf"{_SENT}|"
+                          r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:deployed|sent|dispatched|redeployed|moved|flown|"
                           r"transferred)\s+(?:to|into|in|at)\b|\b(?:has |have |had )?(?:first |also |reportedly |quietly )?(?:deployed|sent|dispatched|"
                           r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"
                           r"additional|more|reinforcements|warships|aircraft|equipment)\b|\bconvoys?\b|"

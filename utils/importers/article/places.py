@@ -79,7 +79,7 @@ _STOP_NAMES = frozenset(fold_name(word) for word in (
 _CAPITAL_METONYMS = re.compile(r"(?:government|authorities|regime|leadership|officials|ties|relations|request|"
                                r"talks|agreement|deal|contact|cooperation|coordination)\s+(?:in|with|of|from)\s+$"
                                r"|(?:with|between)\s+$", re.IGNORECASE)
-_ANAPHORS = r"\b(?:the|this|that|its)\s+(?:(?:Russian|US|American|Syrian|Turkish|main|military|illegal)\s+)?(?P<head>city|town|village|base|air\s*base|airbase|naval\s+base|port|airport|garrison|bases)\b|\b(?P<there>there)\b"
+_ANAPHORS = r"\b(?:the|this|that|its)\s+(?:(?:Russian|US|American|Syrian|Turkish|main|military|illegal)\s+)?(?P<head>city|town|village|base|air\s*base|airbase|naval\s+base|port|airport|garrison|bases|area)\b|\b(?P<there>there)\b"
 _NAME_SPAN = re.compile(r"(?:\b(?:[Aa][ls]|[Aa]sh|[Ee]l|[Aa]d|[Aa]r|[Aa]t|[Aa]z|[Aa]n)-)?[A-Z][\w'’`ʿ-]*"
                         r"(?:\s+(?:(?:al|el|ash|as|ad|ar|at|az|an|ez|es|ed)[- ])?[A-Z][\w'’`ʿ-]*){0,3}")
 
@@ -226,7 +226,7 @@ class PlaceIndex:
                 found.append(PlaceMention(match.start(), match.end(), match.group(), match.group().split()[-1], 0.0,
                                           0.0, 3, "country", match.group().split()[0].lower()))
         for match in re.finditer(_ANAPHORS, sentence, re.IGNORECASE):
-            if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?(?:of|at|in)\b", sentence[match.end():]):
+            if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?(?:of|at|in)\s+(?:the\s+)?[A-Z]", sentence[match.end():]):
                 head = (match["head"] or "there").lower()
                 found.append(PlaceMention(match.start(), match.end(), match.group(), "", 0.0, 0.0, 0, "anaphor",
                                           _relation(sentence, match.start()), head=head))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ARRIVAL_VERBS", "BATTLE_NOUNS", "FIRE_VERBS", "IMPACT_VERBS", "MOVE_VERBS", "PROJECTILES", "REMOVE_VERBS",
+__all__ = ["ARRIVAL_VERBS", "BATTLE_NOUNS", "FIRE_VERBS", "IMPACT_VERBS", "MOVE_VERBS", "FORCES", "PROJECTILES", "REMOVE_VERBS", "SEND_VERBS", "VICTIMS",
            "alternation", "verb_forms"]
 
 _IRREGULAR = {"fly": ("fly", "flies", "flew", "flown", "flying"), "take": ("take", "takes", "took", "taken", "taking"),
@@ -70,3 +70,14 @@ IMPACT_VERBS = ("hit", "strike", "land", "fall", "slam", "explode", "pound", "ta
 BATTLE_NOUNS = ("offensive", "ground offensive", "incursion", "ground operation", "counteroffensive",
                 "counter-offensive", "gun battle", "gun battles", "exchange of fire", "exchanges of fire")
 """Nouns of fighting between armed groups (ACLED's Battles: Armed clash)."""
+SEND_VERBS = ("deploy", "send", "dispatch", "redeploy", "move", "bring", "station", "position", "fly", "rush")
+"""Verbs that put forces somewhere: with a force noun as object ('first deployed warplanes to Hmeimim')."""
+FORCES = ("troops", "forces", "soldiers", "fighters", "jets", "fighter jets", "warplanes", "aircraft", "planes",
+          "helicopters", "warships", "ships", "frigates", "submarines", "vessels", "tanks", "armoured vehicles",
+          "vehicles", "equipment", "weapons", "air defences", "air defence systems", "systems", "batteries", "S-400",
+          "S-300", "missiles", "police", "military police", "units", "personnel", "advisers", "marines",
+          "special forces", "reinforcements", "drones", "artillery", "convoy", "battalion", "brigade", "contingent")
+"""What a deployment moves (ACLED: Strategic developments / Deployment)."""
+VICTIMS = ("people", "civilians", "residents", "villagers", "shepherds", "farmers", "workers", "women", "children",
+           "truffle hunters", "passengers", "worshippers", "displaced people", "family members")
+"""Who is killed in violence against civilians (ACLED: Violence against civilians / Attack)."""
