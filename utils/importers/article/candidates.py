@@ -176,6 +176,10 @@ def _places_for(trigger: TriggerMatch, places: list[PlaceMention]) -> list[Place
             return _place_clusters([replace(p, relation="") for p in origins])
     if trigger.main:
         return _place_clusters(places)
+    sending = trigger.trigger.name == "deployment" and re.match(r"(?:has |have |had )?\w*\s*(?:deploy|sen[dt]|dispatch|"
+                                                                 r"redeploy|mov|fl[eoy]w?|rush|brought|bring)", trigger.text, re.I)
+    if sending and any(p.relation in ("to", "into") for p in places):
+        return [min((p for p in places if p.relation in ("to", "into")), key=lambda p: p.geo_precision)]
     kept = [p for p in places if p.relation not in ("towards", "toward", "to")] or places
     points = [p for p in kept if p.kind != "region"] or kept
     return [min(points, key=lambda p: abs(p.start - trigger.start))]
@@ -463,7 +467,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             source = attribution or default
             actors = actors_in(body)
             date_source = "context" if own_date is None else "statement" if mention.is_statement_date(body) else "sentence"
-            if trigger.trigger.name == "attack" and raw and sentence.number - max(raw[-1].sentences) <= 2 \
+            if trigger.trigger.name in ("attack", "strike") and raw and sentence.number - max(raw[-1].sentences) <= 2 \
                     and raw[-1].event_type == "Explosions/Remote violence":
                 trigger = replace(trigger, trigger=replace(trigger.trigger, event_type=raw[-1].event_type,
                                                            sub_event_type=raw[-1].sub_event_type))
@@ -514,7 +518,7 @@ def _referent(raw: list[EventCandidate], trigger: TriggerMatch, sentence_number:
             return number
     if trigger.definite or own_date is None:
         last = raw[-1]
-        if trigger.trigger.name in ("attack", "blasts", "drone attack") and (own_date is None
+        if trigger.trigger.name in ("attack", "strike", "blasts", "drone attack") and (own_date is None
                                                                               or overlaps(last.dated, own_date)):
             return len(raw) - 1
     return None

@@ -73,7 +73,7 @@ def merge(into: EventCandidate, other: EventCandidate) -> EventCandidate:
         sentences=tuple(sorted({*into.sentences, *other.sentences})))
 
 
-GENERIC_TRIGGERS = ("blasts", "attack")
+GENERIC_TRIGGERS = ("blasts", "attack", "strike")
 """Triggers that say only that something happened: they join a more specific event at the same place and time."""
 
 

@@ -322,12 +322,17 @@ def _mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceM
         if previous is not None and previous.kind not in ("anaphor", "region", "country") \
                 and mention.kind not in ("anaphor", "country"):
             between = sentence[previous.end:mention.start]
-            if len(between) <= 60 and (mention.relation.endswith(" of") or mention.relation in ("close to", "near")
-                                       and previous.relation in NEAR_WORDS + LOCATIVE) \
+            inside = mention.relation == "in" and mention.kind == "place" and previous.kind == "base" \
+                and re.fullmatch(r",?\s+in\s+(?:the\s+)?(?:\w+\s+)?", between)  # "Hmeimim air base in Latakia"
+            if (inside or len(between) <= 60 and (mention.relation.endswith(" of") or mention.relation in (
+                    "close to", "near") and previous.relation in NEAR_WORDS + LOCATIVE)) \
                     and not re.search(r"\b(?:and|while|as|but)\b|[.;]", between):
                 mention = PlaceMention(**{**mention.__dict__, "reference": True})
         out.append(mention)
-    return out
+    asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:which|who)\s+(?:has|have|had|hosts?|houses?|runs?|"
+                                                        r"operates?|keeps?|maintains?|controls?)\b[^,;]*,", sentence)]
+    return [PlaceMention(**{**m.__dict__, "reference": True}) if any(a <= m.start < b for a, b in asides) else m
+            for m in out]  # "Russia, which has air defences at its Hmeimim base, condemned ...": background
 
 
 def places_from_sites(sites: pd.DataFrame) -> list[Place]:
