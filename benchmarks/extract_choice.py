@@ -24,7 +24,8 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
-from utils.importers.article.dates import Dated, resolve_phrase  # noqa: E402
+from utils.importers.article.anchoring import resolve_phrase  # noqa: E402
+from utils.importers.article.dates import Dated  # noqa: E402
 
 SEEDS = PROJECT / "tests" / "data" / "seeds"
 PHRASES = [("on Sunday", "2025-04-29", None), ("late on January 19", "2025-04-29", None),

@@ -11,8 +11,9 @@ from conftest import DATA
 
 from utils.data.sites import load_sites
 from utils.importers.article import ArticleError, article_text, build_place_index, check_published
+from utils.importers.article.anchoring import resolve_phrase
 from utils.importers.article.attribution import Attribution, attribution_in, status_for
-from utils.importers.article.dates import Dated, resolve_phrase
+from utils.importers.article.dates import Dated
 
 D = date.fromisoformat
 

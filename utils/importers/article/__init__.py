@@ -1,11 +1,14 @@
 """From a news article to candidate events for the analyst to review (issue 17).
 
 Split by concern, lowest first: :mod:`.text` (decoding, HTML stripping, checks), :mod:`.sentences`,
-:mod:`.dates` (resolved against the publication date), :mod:`.places` (the offline gazetteer),
-:mod:`.event_types` (ACLED types from trigger words, actors), :mod:`.attribution` (claimed_by and
-status), :mod:`.incidents` (one event from several sentences; accounts of one incident),
-:mod:`.candidates` (the pass over the article) and :mod:`.rows` (candidates as rows in our columns).
-Rules, no model: nothing is downloaded and nothing is stored here.
+:mod:`.dates` and :mod:`.anchoring` (resolved against the publication date and the context),
+:mod:`.vocabulary` (ACLED's event words), :mod:`.abroad`, :mod:`.regions`, :mod:`.mentions`,
+:mod:`.spelling` and :mod:`.places` (the offline gazetteer), :mod:`.event_types` (ACLED types from
+trigger words, actors), :mod:`.sources` and :mod:`.attribution` (claimed_by and status),
+:mod:`.incidents` (one event from several sentences; accounts of one incident), :mod:`.model`,
+:mod:`.context`, :mod:`.selection`, :mod:`.building` and :mod:`.candidates` (the pass over the
+article) and :mod:`.rows` (candidates as rows in our columns). Rules, no model: nothing is
+downloaded and nothing is stored here.
 """
 
 from utils.importers.article.candidates import EventCandidate, Extraction, Skipped, extract_events

@@ -6,7 +6,7 @@ expression becomes a :class:`DateMention`: the best-estimate day and a precision
 A date with no year is the latest such day on or before publication (``late on April 24`` in a
 report of 25 April 2025 is 2025-04-24); a weekday is the latest such weekday on or before it.
 Expressions that need another event's date (``two weeks after ...``, ``since then``, ``a day later``)
-are returned as offsets or spans and resolved by :func:`apply_anchor` against the context date.
+are returned as offsets or spans and resolved by :func:`.anchoring.apply_anchor` against the context date.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateMention", "Dated", "apply_anchor", "find_dates", "resolve_phrase", "window"]
+__all__ = ["DateMention", "Dated", "find_dates", "mid_month", "window"]
 
 MONTHS = {name: number for number, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -82,7 +82,7 @@ def _month_number(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
 
 
-def _mid_month(year: int, month: int) -> Dated:
+def mid_month(year: int, month: int) -> Dated:
     return Dated(date(year, month, 15), "month")
 
 
@@ -135,13 +135,13 @@ def _day_month(match: re.Match, published: date) -> Dated | None:
 def _month_only(match: re.Match, published: date) -> Dated:
     month = _month_number(match["month"])
     if match["year"]:
-        return _mid_month(int(match["year"]), month)
+        return mid_month(int(match["year"]), month)
     if match["rel"] and "last" in match["rel"].lower():
-        return _mid_month(published.year - 1, month)
+        return mid_month(published.year - 1, month)
     if match["rel"] and "this" in match["rel"].lower():
-        return _mid_month(published.year, month)
+        return mid_month(published.year, month)
     strictly = bool(match["last"])
-    return _mid_month(_latest_month(month, published, strictly_before=strictly), month)
+    return mid_month(_latest_month(month, published, strictly_before=strictly), month)
 
 
 def _year_only(match: re.Match, published: date) -> Dated:
@@ -171,8 +171,8 @@ _RELATIVE: tuple[tuple[str, object], ...] = (
      lambda p: Dated(_latest_weekday("saturday", p - timedelta(days=1)), "week")),
     (r"(?<!day )\blast week\b|\ba week ago\b", lambda p: Dated(p - timedelta(days=7), "week")),
     (r"\b(?:earlier|late|early)\s+this\s+month\b|\bthis month\b",
-     lambda p: _mid_month(p.year, p.month)),
-    (r"\blast month\b|\ba month ago\b", lambda p: _mid_month(*_previous_month(p))),
+     lambda p: mid_month(p.year, p.month)),
+    (r"\blast month\b|\ba month ago\b", lambda p: mid_month(*_previous_month(p))),
     (r"\b(?:earlier|late|early)\s+this\s+year\b|\bthis year\b", lambda p: Dated(date(p.year, 7, 1), "year")),
     (r"\blast year\b|\ba year ago\b", lambda p: Dated(date(p.year - 1, 7, 1), "year")),
 )
@@ -221,7 +221,7 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
             if dated:
                 add(match, "date", dated, since=_since_before(sentence, match.start()))
     for match in re.finditer(_MONTH_YEAR, sentence):
-        add(match, "date", _mid_month(int(match["year"]), _month_number(match["month"])),
+        add(match, "date", mid_month(int(match["year"]), _month_number(match["month"])),
             since=_since_before(sentence, match.start()))
     for match in re.finditer(_MONTH_ONLY, sentence):
         if match["month"] == "May" and not match["year"] and not re.match(r"(?:in|since|last|early|late|mid)",
@@ -280,36 +280,3 @@ def _since_before(sentence: str, start: int) -> bool:
     return bool(re.search(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", sentence[:start], re.IGNORECASE))
 
 
-def apply_anchor(mention: DateMention, anchor: Dated | None, published: date) -> Dated | None:
-    """The date of ``mention`` given the context date ``anchor`` (the event the text is about).
-
-    ``offset``: the anchor moved by ``days`` (to the week, or the month past 45 days); ``since``: the
-    middle of the span from the anchor to publication when it is two months or less (to the month),
-    else the anchor itself (the start of a long-running activity). ``None`` when it cannot be dated.
-    """
-    if mention.kind == "date":
-        return mention.dated
-    if mention.kind == "vague" or anchor is None:
-        return None
-    if mention.kind == "offset":
-        day = anchor.day + timedelta(days=mention.days)
-        if abs(mention.days) <= 1 and anchor.precision == "day":
-            return Dated(day, "day")
-        return Dated(day, "week" if abs(mention.days) <= 45 and anchor.precision in ("day", "week") else
-                     anchor.precision if anchor.precision in ("month", "year") else "month")
-    if mention.kind == "since":
-        span = (published - anchor.day).days
-        if 0 <= span <= 62:
-            middle = anchor.day + timedelta(days=span // 2)
-            return _mid_month(middle.year, middle.month) if span > 10 else Dated(middle, "week")
-        return anchor
-    return None
-
-
-def resolve_phrase(phrase: str, published: date, anchor: Dated | None = None) -> Dated | None:
-    """The date of the first date expression in ``phrase`` (for tests and the review UI), or ``None``."""
-    for mention in find_dates(phrase, published):
-        dated = apply_anchor(mention, anchor, published)
-        if dated is not None or mention.kind == "vague":
-            return dated
-    return None

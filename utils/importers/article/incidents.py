@@ -16,8 +16,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from utils.core.geo import haversine_km
-from utils.importers.article.attribution import claimant_kind, same_source
+from utils.importers.article.attribution import claimant_kind
 from utils.importers.article.dates import Dated, window
+from utils.importers.article.sources import same_source
 
 if TYPE_CHECKING:
     from utils.importers.article.candidates import EventCandidate

@@ -21,49 +21,21 @@ import pandas as pd
 from utils.data.gazetteer import Place, fold_name
 from utils.importers.article.abroad import find_abroad
 from utils.importers.article.gazetteer_file import gazetteer_places
+from utils.importers.article.mentions import (
+    LOCATIVE,
+    NEAR_WORDS,
+    ORIGIN,
+    PlaceMention,
+    join_between,
+    mark_references,
+    relation_before,
+)
+from utils.importers.article.regions import REGIONS
 from utils.importers.article.spelling import PLACE_CUE, SpellingIndex
 
-__all__ = ["REGIONS", "PlaceIndex", "PlaceMention", "build_place_index"]
+__all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "REGIONS", "PlaceIndex", "PlaceMention", "build_place_index"]
 
-# name, pattern, (latitude, longitude): rough centres of regions, drawn with geo_precision 3.
-REGIONS: tuple[tuple[str, str, tuple[float, float]], ...] = (
-    ("Russian bases on the Syrian coast",
-     r"\bRussian\s+(?:military\s+)?(?:bases|facilities)(?:\s+(?:on\s+the\s+Syrian\s+coast|in\s+Syria))?"
-     r"|\bRussian\s+military\s+facilities(?:\s+in\s+Syria)?", (35.4064, 35.9469)),
-    ("Syrian coast", r"\b(?:the\s+)?(?:Syrian|Syria's)\s+(?:Mediterranean\s+)?coast(?:line)?\b|\bthe\s+coast\b"
-                     r"|\bcoastal\s+(?:region|areas?|provinces|Syria)\b|\bthe\s+coastal\s+mountains\b", (35.15, 35.93)),
-    ("North-east Syria", r"\bnorth[- ]?east(?:ern)?\s+(?:of\s+)?Syria\b|\bSyria's\s+north[- ]?east\b"
-                         r"|\bthe\s+north[- ]?east(?:\s+of\s+the\s+country)?\b", (36.65, 40.9)),
-    ("North-west Syria", r"\bnorth[- ]?west(?:ern)?\s+Syria\b|\bSyria's\s+north[- ]?west\b", (35.9, 36.6)),
-    ("Idlib de-escalation zone", r"\b(?:the\s+)?Idlib\s+(?:de-?escalation\s+zone|province|governorate|region)\b"
-                                 r"|\bIdlib's\s+de-?escalation\s+zone\b", (35.933, 36.633)),
-    ("Northern Syria", r"\bnorthern\s+Syria\b|\bSyria's\s+north\b", (36.3, 37.4)),
-    ("Southern Syria", r"\bsouthern\s+Syria\b|\bSyria's\s+south\b", (32.9, 36.4)),
-    ("Eastern Syria", r"\beastern\s+Syria\b|\bSyria's\s+east\b", (35.0, 40.2)),
-    ("Central Syria", r"\bcentral\s+Syria\b", (34.7, 37.6)),
-    ("Syrian desert", r"\b(?:the\s+)?Syrian\s+desert\b|\bthe\s+Badia\b", (34.3, 38.5)),
-    ("Hasakah province", r"\b(?:al-)?Hasa[kc]ah?\s+(?:province|governorate)\b", (36.6, 40.9)),
-    ("Deir ez-Zor province", r"\bDeir\s+(?:ez|el|al)[- ]Zou?r\s+(?:province|governorate)\b", (35.0, 40.3)),
-    ("Raqqa province", r"\bRaqq?a(?:h)?\s+(?:province|governorate)\b", (35.9, 38.8)),
-    ("Aleppo province", r"\bAleppo\s+(?:province|governorate)\b", (36.2, 37.4)),
-    ("Latakia province", r"\bLatakia\s+(?:province|governorate)\b|\bLattakia\s+(?:province|governorate)\b",
-     (35.6, 36.0)),
-    ("Tartus province", r"\bTartou?s\s+(?:province|governorate)\b", (34.95, 36.0)),
-    ("Homs province", r"\bHoms\s+(?:province|governorate)\b", (34.5, 38.0)),
-    ("Hama province", r"\bHama\s+(?:province|governorate)\b", (35.2, 37.0)),
-    ("Daraa province", r"\bDara'?a\s+(?:province|governorate)\b", (32.8, 36.2)),
-)
-"""Regions the extractor knows, first match wins: name, pattern, (latitude, longitude) of a rough centre."""
 
-NEAR_WORDS = ("near", "around", "close to", "outside", "nearby", "outskirts of", "vicinity of", "next to",
-              "not far from", "off", "approaching", "towards", "toward")
-LOCATIVE = ("over", "in", "at", "inside", "on", "into", "within", "across", "above")
-ORIGIN = ("from",)
-_RELATION_WORDS = tuple(sorted((*NEAR_WORDS, *LOCATIVE, *ORIGIN, "to", "of", "between", "and", "against",
-                                "attack", "attacked", "targeted", "struck", "hit"), key=len, reverse=True))
-_DIRECTION = (r"(?:(?:about|some|just|right|only)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+|"
-              r"(?:a\s+few|three|two|five|ten)\s+(?:km|kilometres|kilometers|miles)\s+)?(?:to\s+the\s+)?"
-              r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$")
 _BASE_WORDS = r"(?:air\s*base|airbase|air\s+field|airfield|naval\s+(?:base|facility)|base|airport|garrison|port)"
 _STOP_NAMES = frozenset(fold_name(word) for word in (
     "The", "However", "Since", "After", "Before", "During", "Another", "Also", "Moreover", "Meanwhile", "Russian",
@@ -82,30 +54,6 @@ _CAPITAL_METONYMS = re.compile(r"(?:government|authorities|regime|leadership|off
 _ANAPHORS = r"\b(?:the|this|that|its)\s+(?:(?:Russian|US|American|Syrian|Turkish|main|military|illegal)\s+)?(?P<head>city|town|village|base|air\s*base|airbase|naval\s+base|port|airport|garrison|bases|area)\b|\b(?P<there>there)\b"
 _NAME_SPAN = re.compile(r"(?:\b(?:[Aa][ls]|[Aa]sh|[Ee]l|[Aa]d|[Aa]r|[Aa]t|[Aa]z|[Aa]n)-)?[A-Z][\w'’`ʿ-]*"
                         r"(?:\s+(?:(?:al|el|ash|as|ad|ar|at|az|an|ez|es|ed)[- ])?[A-Z][\w'’`ʿ-]*){0,3}")
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A place named in a sentence: where (``start``..``end`` in the sentence), what it resolved to, how.
-
-    ``kind``: ``base``, ``place`` (a town), ``region`` or ``anaphor`` ("the city", "the base", "there":
-    resolved by the caller from the context). ``relation``: the preposition before it ("over", "near",
-    "from", "north of" ...), which sets ``geo_precision`` and how likely it is the event's place.
-    ``reference``: the place only locates another one ("Jableh, just 3 km south of Khmeimim").
-    """
-
-    start: int
-    end: int
-    text: str
-    name: str
-    latitude: float
-    longitude: float
-    geo_precision: int
-    kind: str
-    relation: str = ""
-    source: str = ""
-    reference: bool = False
-    head: str = ""
 
 
 @dataclass
@@ -159,7 +107,7 @@ class PlaceIndex:
 
         for start, end, text, country in find_abroad(sentence):  # first: some fold onto a Syrian village's name
             taken.append((start, end))
-            found.append(PlaceMention(start, end, text, country, 0.0, 0.0, 3, "country", _relation(sentence, start)))
+            found.append(PlaceMention(start, end, text, country, 0.0, 0.0, 3, "country", relation_before(sentence, start)))
         for name, pattern, (lat, lon) in REGIONS:
             for match in re.finditer(pattern, sentence):
                 if not free(match.start(), match.end()):
@@ -229,9 +177,9 @@ class PlaceIndex:
             if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?(?:of|at|in)\s+(?:the\s+)?[A-Z]", sentence[match.end():]):
                 head = (match["head"] or "there").lower()
                 found.append(PlaceMention(match.start(), match.end(), match.group(), "", 0.0, 0.0, 0, "anaphor",
-                                          _relation(sentence, match.start()), head=head))
+                                          relation_before(sentence, match.start()), head=head))
         found.sort(key=lambda m: m.start)
-        return _mark_references(sentence, _join_between(sentence, found))
+        return mark_references(sentence, join_between(sentence, found))
 
     @staticmethod
     def _metonym(sentence: str, start: int, place: Place) -> bool:
@@ -246,7 +194,7 @@ class PlaceIndex:
     @staticmethod
     def _mention(sentence: str, start: int, end: int, name: str, lat: float, lon: float, kind: str,
                  precision: int, *, source: str = "region") -> PlaceMention:
-        relation = _relation(sentence, start)
+        relation = relation_before(sentence, start)
         if precision < 3 and (relation in NEAR_WORDS or relation.endswith(" of") and relation != "of"):
             precision = 2
         return PlaceMention(start, end, sentence[start:end], name, lat, lon, precision, kind, relation, source)
@@ -262,77 +210,6 @@ def _inside_longer_name(sentence: str, start: int) -> bool:
     """True when the capitalised word just before ``start`` belongs to the same name ('Ahmed al-Sharaa')."""
     match = re.search(r"([A-Z][\w'’-]*)\s+$", sentence[max(0, start - 30):start])
     return bool(match) and match.group(1).lower() not in _LEADING and fold_name(match.group(1)) not in _STOP_NAMES
-
-
-def _relation(sentence: str, start: int) -> str:
-    """The preposition just before ``start`` ('over', 'near', 'north of', 'from' ...), or ''."""
-    before = sentence[max(0, start - 80):start]
-    direction = re.search(_DIRECTION, before, re.IGNORECASE)
-    if direction:
-        return "north of" if "north" in direction.group().lower() else "south of" if "south" in \
-            direction.group().lower() else "east of" if "east" in direction.group().lower() else "west of"
-    if re.search(r"\bfrom\s+(?:[a-z-]+\s+){0,3}(?:in|on|at)\s+(?:the\s+)?$", before, re.IGNORECASE):
-        return "from"  # "from front lines in northern Syria": the place is where they come from
-    words = re.sub(r"[^\w' -]", " ", before).lower().split()
-    tail = words[-7:]
-    skippable = {"the", "a", "an", "russian", "russia's", "syrian", "us", "american", "turkish", "its", "their",
-                 "city", "town", "village", "of", "port", "illegal", "military", "occupied", "us-occupied",
-                 "both", "nearby", "northern", "southern", "eastern", "western", "coastal", "strategic", "main",
-                 "key", "southeastern", "northeastern", "province", "base", "region", "area", "southwestern",
-                 "northwestern", "small", "large", "naval", "air", "airbase", "russian-run"}
-    for position in range(len(tail) - 1, -1, -1):
-        word = tail[position]
-        two = " ".join(tail[position - 1:position + 1]) if position else ""
-        three = " ".join(tail[position - 2:position + 1]) if position > 1 else ""
-        for phrase in (three, two, word):
-            if phrase and phrase in _RELATION_WORDS and phrase not in ("of", "and"):
-                return phrase
-        if word not in skippable:
-            return ""
-    return ""
-
-
-def _join_between(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """'between Khmeimim and Tartus': one place midway between the two, as a region (geo_precision 3)."""
-    out: list[PlaceMention] = []
-    skip = False
-    for first, second in zip(mentions, [*mentions[1:], None]):
-        if skip:
-            skip = False
-            continue
-        if (second is not None and first.kind != "anaphor" and second.kind != "anaphor"
-                and re.fullmatch(r"\s+and\s+(?:the\s+)?", sentence[first.end:second.start])
-                and re.search(r"\bbetween\b[^.;]{0,30}$", sentence[:first.start])):
-            out.append(PlaceMention(first.start, second.end, sentence[first.start:second.end],
-                                    f"Between {first.name} and {second.name}",
-                                    round((first.latitude + second.latitude) / 2, 4),
-                                    round((first.longitude + second.longitude) / 2, 4), 3, "region", "between"))
-            skip = True
-            continue
-        out.append(first)
-    return [m for m in out if not (m.kind == "anaphor" and m.head == "bases" and m.relation == "between")]
-
-
-def _mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Mark a place that only locates the one before it ('Jableh, just 3 km south of Khmeimim',
-    'near Khmeimim close to Jableh')."""
-    out: list[PlaceMention] = []
-    for mention in mentions:
-        previous = out[-1] if out else None
-        if previous is not None and previous.kind not in ("anaphor", "region", "country") \
-                and mention.kind not in ("anaphor", "country"):
-            between = sentence[previous.end:mention.start]
-            inside = mention.relation == "in" and mention.kind == "place" and previous.kind == "base" \
-                and re.fullmatch(r",?\s+in\s+(?:the\s+)?(?:\w+\s+)?", between)  # "Hmeimim air base in Latakia"
-            if (inside or len(between) <= 60 and (mention.relation.endswith(" of") or mention.relation in (
-                    "close to", "near") and previous.relation in NEAR_WORDS + LOCATIVE)) \
-                    and not re.search(r"\b(?:and|while|as|but)\b|[.;]", between):
-                mention = PlaceMention(**{**mention.__dict__, "reference": True})
-        out.append(mention)
-    asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:which|who)\s+(?:has|have|had|hosts?|houses?|runs?|"
-                                                        r"operates?|keeps?|maintains?|controls?)\b[^,;]*,", sentence)]
-    return [PlaceMention(**{**m.__dict__, "reference": True}) if any(a <= m.start < b for a, b in asides) else m
-            for m in out]  # "Russia, which has air defences at its Hmeimim base, condemned ...": background
 
 
 def places_from_sites(sites: pd.DataFrame) -> list[Place]:

@@ -16,9 +16,9 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from utils.core.geo import haversine_km
-from utils.importers.article.attribution import same_source
 from utils.importers.article.dates import Dated
 from utils.importers.article.incidents import overlaps
+from utils.importers.article.sources import same_source
 
 __all__ = ["MATCH_KM", "REGION_MATCH_KM", "Score", "same_claimant", "score_article"]
 
@@ -51,7 +51,7 @@ class Score:
 
 
 def same_claimant(a: str, b: str) -> bool:
-    """True when two claimants name the same source (:func:`.attribution.same_source`)."""
+    """True when two claimants name the same source (:func:`.sources.same_source`)."""
     return same_source(a, b)
 
 

@@ -1,0 +1,82 @@
+"""Making and refining candidates: a new candidate from a trigger, a date, a place and a source; a later
+sentence adding to the one it refers back to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from utils.importers.article.attribution import Attribution, status_for
+from utils.importers.article.dates import Dated, window
+from utils.importers.article.event_types import TriggerMatch, fatalities_in
+from utils.importers.article.incidents import overlaps
+from utils.importers.article.model import RECALL_DAYS, EventCandidate
+from utils.importers.article.places import PlaceMention
+from utils.importers.article.sentences import Sentence
+
+__all__ = ["make_candidate", "referent_of", "refine"]
+
+
+def referent_of(raw: list[EventCandidate], trigger: TriggerMatch, sentence_number: int,
+              own_date: Dated | None) -> int | None:
+    """The earlier candidate 'the attack' / 'the exercise' / 'such interceptions' refers to, if any."""
+    if not raw:
+        return None
+    wanted = trigger.trigger.sub_event_type
+    for number in range(len(raw) - 1, -1, -1):
+        candidate = raw[number]
+        recent = trigger.definite or sentence_number - max(candidate.sentences) <= 2
+        if candidate.sub_event_type == wanted and recent and (own_date is None or overlaps(candidate.dated, own_date)):
+            return number
+    if trigger.definite or own_date is None:
+        last = raw[-1]
+        if trigger.trigger.name in ("attack", "strike", "blasts", "drone attack") and (own_date is None
+                                                                              or overlaps(last.dated, own_date)):
+            return len(raw) - 1
+    return None
+
+
+def refine(candidate: EventCandidate, own_date: Dated | None, sentence: Sentence, attribution: Attribution | None,
+            body: str) -> EventCandidate:
+    """Add a sentence that refers back to ``candidate``: a finer date, a source, deaths."""
+    changes: dict = {"evidence_spans": tuple(sorted({*candidate.evidence_spans, (sentence.start, sentence.end)})),
+                     "sentences": tuple(sorted({*candidate.sentences, sentence.number}))}
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+    if own_date is not None and rank[own_date.precision] < rank[candidate.date_precision]:
+        changes.update(event_date=own_date.day, date_precision=own_date.precision, date_source="sentence")
+    if attribution is not None and attribution.explicit and not candidate.attributed:
+        changes.update(claimed_by=attribution.claimed_by, status=status_for(attribution), attributed=True)
+    deaths = fatalities_in(body)
+    if deaths is not None and candidate.fatalities is None:
+        changes["fatalities"] = deaths
+    return replace(candidate, **changes)
+
+
+def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, source: Attribution, actors: list[str],
+               body: str, sentence: Sentence, published: date, date_source: str,
+               governorate_of: Callable[[float, float], str] | None) -> EventCandidate:
+    sub = trigger.trigger.sub_event_type
+    actor1 = actors[0] if actors else ""
+    actor2 = actors[1] if len(actors) > 1 else ""
+    if sub == "Disrupted weapons use" and re.search(r"\bdrones?\b", body, re.I):
+        state = [a for a in actors if a.startswith("Military Forces")]
+        actor1 = state[0] if state else (actor1 or "Unidentified armed group")
+        actor2 = actor2 if actor2 and actor2 != actor1 else "Unidentified armed group (drones)"
+    if sub == "Attack" and trigger.trigger.event_type == "Violence against civilians":
+        others = [a for a in actors if a != "Civilians"]
+        actor1, actor2 = (others[0] if others else "Unidentified armed group"), "Civilians"
+    if sub == "Non-state actor overtakes territory" and actor1.startswith("Military Forces of Syria"):
+        sub = "Government regains territory"  # ACLED: the state taking ground back
+    if not actor1:
+        actor1 = "Unidentified armed group" if trigger.main else "Not named in the report"
+    recalled = (published - window(dated)[1]).days > RECALL_DAYS
+    admin1 = governorate_of(place.latitude, place.longitude) if governorate_of else ""
+    return EventCandidate(
+        event_date=dated.day, date_precision=dated.precision, event_type=trigger.trigger.event_type,
+        sub_event_type=sub, actor1=actor1, actor2=actor2 if actor2 != actor1 else "", location=place.name,
+        latitude=round(place.latitude, 5), longitude=round(place.longitude, 5), geo_precision=place.geo_precision,
+        claimed_by=source.claimed_by, status=status_for(source), fatalities=fatalities_in(body), recalled=recalled,
+        evidence_spans=((sentence.start, sentence.end),), sentences=(sentence.number,), trigger=trigger.trigger.name,
+        attributed=source.explicit, admin1=admin1 or "", date_source=date_source, place_source=place.source)

@@ -1,0 +1,114 @@
+"""What the text is about so far, as the extractor reads it: the lead date, the last event's date and
+place, which place 'the base' or 'the city' means, and the sources named."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from utils.importers.article.attribution import Attribution, attribution_in
+from utils.importers.article.dates import Dated, find_dates
+from utils.importers.article.places import NEAR_WORDS, PlaceMention
+from utils.importers.article.sentences import Sentence
+
+__all__ = ["ReadingContext", "article_source", "heads_of", "is_heading", "lead_date", "resolve_anaphor"]
+
+
+@dataclass
+class ReadingContext:
+    """What the text is about so far: the last event's date and place, the places by kind, the sources."""
+
+    date: Dated
+    lead: Dated
+    paragraph: int = 0
+    place: PlaceMention | None = None
+    by_head: dict[str, PlaceMention] = field(default_factory=dict)
+    strong_heads: dict[str, bool] = field(default_factory=dict)
+    attributions: list[Attribution] = field(default_factory=list)
+    said: tuple[int, int, Attribution] | None = None
+
+    def remember_place(self, mention: PlaceMention) -> None:
+        self.place = mention
+        self.learn_heads(mention)
+
+    def learn_heads(self, mention: PlaceMention) -> None:
+        """Let 'the base', 'the airport' refer to ``mention``; a head word in its own name ('Qamishli
+        airport') is not taken over by a place that only might be called so (Khmeimim *air base*)."""
+        for head, (strong, target) in heads_of(mention).items():
+            held = self.strong_heads.get(head)
+            if strong or held is None or not held:
+                self.by_head[head] = target
+                self.strong_heads[head] = strong
+
+    def inherited(self, paragraph: int) -> Dated:
+        """The date of a sentence that gives none: the last event's in this paragraph, else the lead date
+        (to the week at best)."""
+        if paragraph == self.paragraph:
+            return self.date
+        lead = self.lead
+        return Dated(lead.day, "week") if lead.precision == "day" else lead
+
+
+def heads_of(mention: PlaceMention) -> dict[str, tuple[bool, PlaceMention]]:
+    """The words that can refer back to ``mention`` ('the base', 'the air base', 'the city', 'there'), each
+    with whether it is *strong* (the word is in the place's own name)."""
+    name = mention.name.lower()
+    heads: dict[str, bool] = {}
+    if mention.kind == "base":
+        heads.update({"base": "base" in name, "bases": False})
+        if "air" in name:
+            heads.update({"air base": "air base" in name, "airbase": "air base" in name, "airport": "airport" in name})
+        if "naval" in name or "port" in name:
+            heads.update({"naval base": "naval" in name, "port": "port" in name and "airport" not in name})
+        if "garrison" in name:
+            heads["garrison"] = True
+    elif mention.kind == "place":
+        heads.update(dict.fromkeys(("city", "town", "village", "port"), False))
+    return {**{head: (strong, mention) for head, strong in heads.items()}, "there": (True, mention)}
+
+
+def lead_date(sentences: list[Sentence], published: date) -> Dated:
+    """The date the news is about: a day or week date in the first three sentences within 14 days before
+    publication, else the eve of publication to the week."""
+    for sentence in sentences[:3]:
+        for mention in find_dates(sentence.text, published):
+            if mention.dated and mention.dated.precision in ("day", "week") \
+                    and 0 <= (published - mention.dated.day).days <= 14:
+                return mention.dated
+    return Dated(published - timedelta(days=1), "week")
+
+
+def resolve_anaphor(mention: PlaceMention, context: ReadingContext, found: list[PlaceMention]) -> PlaceMention | None:
+    if mention.kind != "anaphor":
+        return mention
+    earlier = [m for m in found if m.end <= mention.start and m.kind in ("base", "place") and not m.reference]
+    if mention.head == "area":  # "strikes in the area": the place named before in the sentence, else the last event's
+        if mention.relation not in ("in", "near", "around", "across", "over", "inside", "within", "into"):
+            return None
+        named = [m for m in found if m.end <= mention.start and m.kind in ("base", "place", "region")]
+        target = named[-1] if named else context.place
+    elif mention.head in ("city", "town", "port", "village") and earlier:
+        target = earlier[-1]  # "Residents of Tartus reported explosions near the city"
+    else:
+        target = context.by_head.get(mention.head) or (context.place if mention.head == "there" else None)
+    if target is None:
+        return None
+    precision = 2 if mention.relation in NEAR_WORDS else target.geo_precision
+    return replace(target, start=mention.start, end=mention.end, text=mention.text, relation=mention.relation,
+                   geo_precision=precision)
+
+
+def is_heading(sentence: Sentence, sentences: list[Sentence]) -> bool:
+    """A title or subheading: a paragraph of one short sentence with no closing punctuation."""
+    alone = sum(1 for s in sentences if s.paragraph == sentence.paragraph) == 1
+    return alone and not re.search(r"[.!?\"”’)]\s*$", sentence.text) and len(sentence.text.split()) <= 40
+
+
+def article_source(sentences: list[Sentence], text: str) -> Attribution | None:
+    """The source the article's lead sentence names ('..., according to sources who spoke with the WSJ')."""
+    body = [s for s in sentences if not is_heading(s, sentences) and len(s.text.split()) >= 12]
+    if not body:
+        return None
+    found = attribution_in(body[0].text, text, [])
+    return found if found is not None and found.verb == "according to" else None

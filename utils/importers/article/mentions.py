@@ -1,0 +1,123 @@
+"""A place named in a sentence and how the sentence relates it: the preposition before it ('over',
+'near', 'north of', 'from'), 'between A and B' as one place, and places that only locate another."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "PlaceMention", "join_between", "mark_references", "relation_before"]
+
+
+NEAR_WORDS = ("near", "around", "close to", "outside", "nearby", "outskirts of", "vicinity of", "next to",
+              "not far from", "off", "approaching", "towards", "toward")
+
+
+LOCATIVE = ("over", "in", "at", "inside", "on", "into", "within", "across", "above")
+
+
+ORIGIN = ("from",)
+
+
+_RELATION_WORDS = tuple(sorted((*NEAR_WORDS, *LOCATIVE, *ORIGIN, "to", "of", "between", "and", "against",
+                                "attack", "attacked", "targeted", "struck", "hit"), key=len, reverse=True))
+
+
+_DIRECTION = (r"(?:(?:about|some|just|right|only)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+|"
+              r"(?:a\s+few|three|two|five|ten)\s+(?:km|kilometres|kilometers|miles)\s+)?(?:to\s+the\s+)?"
+              r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a sentence: where (``start``..``end`` in the sentence), what it resolved to, how.
+
+    ``kind``: ``base``, ``place`` (a town), ``region`` or ``anaphor`` ("the city", "the base", "there":
+    resolved by the caller from the context). ``relation``: the preposition before it ("over", "near",
+    "from", "north of" ...), which sets ``geo_precision`` and how likely it is the event's place.
+    ``reference``: the place only locates another one ("Jableh, just 3 km south of Khmeimim").
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    latitude: float
+    longitude: float
+    geo_precision: int
+    kind: str
+    relation: str = ""
+    source: str = ""
+    reference: bool = False
+    head: str = ""
+
+
+def relation_before(sentence: str, start: int) -> str:
+    """The preposition just before ``start`` ('over', 'near', 'north of', 'from' ...), or ''."""
+    before = sentence[max(0, start - 80):start]
+    direction = re.search(_DIRECTION, before, re.IGNORECASE)
+    if direction:
+        return "north of" if "north" in direction.group().lower() else "south of" if "south" in \
+            direction.group().lower() else "east of" if "east" in direction.group().lower() else "west of"
+    if re.search(r"\bfrom\s+(?:[a-z-]+\s+){0,3}(?:in|on|at)\s+(?:the\s+)?$", before, re.IGNORECASE):
+        return "from"  # "from front lines in northern Syria": the place is where they come from
+    words = re.sub(r"[^\w' -]", " ", before).lower().split()
+    tail = words[-7:]
+    skippable = {"the", "a", "an", "russian", "russia's", "syrian", "us", "american", "turkish", "its", "their",
+                 "city", "town", "village", "of", "port", "illegal", "military", "occupied", "us-occupied",
+                 "both", "nearby", "northern", "southern", "eastern", "western", "coastal", "strategic", "main",
+                 "key", "southeastern", "northeastern", "province", "base", "region", "area", "southwestern",
+                 "northwestern", "small", "large", "naval", "air", "airbase", "russian-run"}
+    for position in range(len(tail) - 1, -1, -1):
+        word = tail[position]
+        two = " ".join(tail[position - 1:position + 1]) if position else ""
+        three = " ".join(tail[position - 2:position + 1]) if position > 1 else ""
+        for phrase in (three, two, word):
+            if phrase and phrase in _RELATION_WORDS and phrase not in ("of", "and"):
+                return phrase
+        if word not in skippable:
+            return ""
+    return ""
+
+
+def join_between(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """'between Khmeimim and Tartus': one place midway between the two, as a region (geo_precision 3)."""
+    out: list[PlaceMention] = []
+    skip = False
+    for first, second in zip(mentions, [*mentions[1:], None]):
+        if skip:
+            skip = False
+            continue
+        if (second is not None and first.kind != "anaphor" and second.kind != "anaphor"
+                and re.fullmatch(r"\s+and\s+(?:the\s+)?", sentence[first.end:second.start])
+                and re.search(r"\bbetween\b[^.;]{0,30}$", sentence[:first.start])):
+            out.append(PlaceMention(first.start, second.end, sentence[first.start:second.end],
+                                    f"Between {first.name} and {second.name}",
+                                    round((first.latitude + second.latitude) / 2, 4),
+                                    round((first.longitude + second.longitude) / 2, 4), 3, "region", "between"))
+            skip = True
+            continue
+        out.append(first)
+    return [m for m in out if not (m.kind == "anaphor" and m.head == "bases" and m.relation == "between")]
+
+
+def mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mark a place that only locates the one before it ('Jableh, just 3 km south of Khmeimim',
+    'near Khmeimim close to Jableh')."""
+    out: list[PlaceMention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if previous is not None and previous.kind not in ("anaphor", "region", "country") \
+                and mention.kind not in ("anaphor", "country"):
+            between = sentence[previous.end:mention.start]
+            inside = mention.relation == "in" and mention.kind == "place" and previous.kind == "base" \
+                and re.fullmatch(r",?\s+in\s+(?:the\s+)?(?:\w+\s+)?", between)  # "Hmeimim air base in Latakia"
+            if (inside or len(between) <= 60 and (mention.relation.endswith(" of") or mention.relation in (
+                    "close to", "near") and previous.relation in NEAR_WORDS + LOCATIVE)) \
+                    and not re.search(r"\b(?:and|while|as|but)\b|[.;]", between):
+                mention = PlaceMention(**{**mention.__dict__, "reference": True})
+        out.append(mention)
+    asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:which|who)\s+(?:has|have|had|hosts?|houses?|runs?|"
+                                                        r"operates?|keeps?|maintains?|controls?)\b[^,;]*,", sentence)]
+    return [PlaceMention(**{**m.__dict__, "reference": True}) if any(a <= m.start < b for a, b in asides) else m
+            for m in out]  # "Russia, which has air defences at its Hmeimim base, condemned ...": background
