@@ -19,17 +19,23 @@ from utils.importers.article.sentences import Sentence
 __all__ = ["make_candidate", "referent_of", "refine"]
 
 
+_ALSO_MEANT = {"strike": ("Shelling/artillery/missile attack",), "airstrike": ("Shelling/artillery/missile attack",),
+               "shelling": ("Air/drone strike",)}
+"""What else a word may refer back to: 'the strike' after a missile attack, 'the shelling' after an air strike."""
+
+
 def referent_of(raw: list[EventCandidate], trigger: TriggerMatch, sentence_number: int,
               own_date: Dated | None) -> int | None:
     """The earlier candidate 'the attack' / 'the exercise' / 'such interceptions' refers to, if any."""
     if not raw:
         return None
-    wanted = trigger.trigger.sub_event_type
-    for number in range(len(raw) - 1, -1, -1):
-        candidate = raw[number]
-        recent = trigger.definite or sentence_number - max(candidate.sentences) <= 2
-        if candidate.sub_event_type == wanted and recent and (own_date is None or overlaps(candidate.dated, own_date)):
-            return number
+    for wanted in ({trigger.trigger.sub_event_type}, set(_ALSO_MEANT.get(trigger.trigger.name, ()))):
+        for number in range(len(raw) - 1, -1, -1):  # the same kind of event first, then a kind the word may mean
+            candidate = raw[number]
+            recent = trigger.definite or sentence_number - max(candidate.sentences) <= 2
+            if candidate.sub_event_type in wanted and recent and (own_date is None
+                                                                  or overlaps(candidate.dated, own_date)):
+                return number
     if trigger.definite or own_date is None:
         last = raw[-1]
         if trigger.trigger.name in ("attack", "strike", "blasts", "drone attack") and (own_date is None

@@ -31,7 +31,7 @@ from utils.importers.article.event_types import (
     find_triggers,
     hypothetical,
 )
-from utils.importers.article.incidents import group_candidates, separate_accounts
+from utils.importers.article.incidents import GENERIC_TRIGGERS, group_candidates, separate_accounts
 from utils.importers.article.model import RECALL_DAYS, EventCandidate, Extraction, Skipped
 from utils.importers.article.places import PlaceIndex, PlaceMention
 from utils.importers.article.selection import (
@@ -46,6 +46,8 @@ from utils.importers.article.sentences import split_sentences
 
 __all__ = ["RECALL_DAYS", "EventCandidate", "Extraction", "Skipped", "extract_events"]
 
+_CAUSE = re.compile(r"\b(?:in response to|in retaliation for|following|after)\s+(?=(?:a|an|the|US|Israeli|Russian|"
+                    r"Turkish|Syrian|its|their|an?\s+\w+)\s)", re.IGNORECASE)
 _REPORTING = ("said", "says", "reported", "told", "claimed", "claims", "confirmed", "confirms", "according to",
               "stated", "announced", "described", "added", "alleged", "noted")
 
@@ -97,6 +99,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             if any(m.kind == "date" and m.start > match.start() for m in mentions) and any(
                     m.kind == "date" and m.start < match.start() for m in mentions):
                 offsets.append(match.start())
+        # "fired missiles at X in response to a chemical attack on Y": the other event is a clause of its own
+        causes = {m.start() for m in _CAUSE.finditer(body) if m.start() > 0}
+        offsets += list(causes)
         offsets = sorted(set(offsets))
         cuts = [0, *offsets, len(body) + 1]
         clauses = split_clauses(body, triggers, offsets)
@@ -178,8 +183,12 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                                           longitude=round(place.longitude, 5), geo_precision=place.geo_precision)
                     made_any = True
                     continue
+            if not trigger_places and bounds[0] in causes and not trigger.definite:
+                continue  # "in response to a roadside bomb attack" with no place: a cause recalled, not reported
             if not trigger_places:
                 target = referent_of(raw, trigger, sentence.number, own_date)
+                if referred and not trigger.definite and own_date is None and trigger.trigger.name in GENERIC_TRIGGERS:
+                    target = referred[-1]  # "said the strike destroyed six jets": the event 'the strike' names
                 if target is not None and attribution is not None and attribution.verb in _REPORTING and separate_accounts(
                         raw[target], replace(raw[target], claimed_by=attribution.claimed_by, attributed=attribution.explicit)):
                     # another source's account of the event referred to ("SOHR said the strikes killed 19")

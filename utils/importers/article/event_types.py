@@ -80,7 +80,7 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                             rf"(?:took|taken|brought) (?:control of|under control)|jammed)\b|\b{_DRONE}\b[^.;]{{0,40}}"
                             rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}",
             SD, "Disrupted weapons use"),
-    Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|bombed|bombing|bombings|"
+    Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|(?:air|aerial|bombing)\s+campaigns?|bombed|bombing|bombings|"
                          r"bombard(?:ed|ment)|(?:(?-i:Israeli|Russian|Turkish|Jordanian)|US|US-led|coalition|American)\s+"
                          r"(?:air\s+)?strikes?|(?:jets?|aircraft|warplanes?|planes?|helicopters?|drones?|Aerospace Forces)"
                          r"\b(?:(?!\b(?:were|was|been|are|is|being)\b)[^.;]){0,50}\b(?:struck|hit|pounded|targeted|destroyed|"
@@ -91,6 +91,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                         r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b"
                         rf"|{_FIRED}",
             ERV, "Shelling/artillery/missile attack"),
+    Trigger("chemical", r"\bchemical(?:\s+weapons?)?\s+(?:attacks?|strikes?)\b|\b(?:sarin|chlorine|mustard)\s+(?:gas\s+)?"
+                        r"(?:attacks?|strikes?|bombs?|barrels?)\b|\bpoison gas attacks?\b", ERV, "Chemical weapon"),
     Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
     Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?)\b",
             ERV, "Remote explosive/landmine/IED"),
@@ -102,12 +104,15 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                      r"between|with)\b|\bfought\b"
                      rf"|\b{_ARMED}\b[^.;]{{0,30}}\bkill(?:ed|ing)\b", BAT,
             "Armed clash"),
-    Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
+    Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bharass(?:ed|ing|ment)\b|"
+                          r"\b(?:flew|flying|came)\s+(?:dangerously\s+|within\s+\S+\s+\S+\s+)?close\s+to\b|"
+                          r"\bunsafe\s+(?:and\s+unprofessional\s+)?(?:intercepts?|manoeuvres?|maneuvers?|encounters?)\b|"
+                          r"\bdropp(?:ed|ing)\s+(?:parachute\s+)?flares\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
                           r"(?:the\s+)?(?:deconfliction|airspace|rules|protocols)\b", SD, "Other"),
     Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
     Trigger("attack", r"\bcame under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|(?<!were )(?<!was )(?<!been )destroyed)\b",
             BAT, "Armed clash"),
-    Trigger("strike", r"\b(?:strikes?|struck)\b", ERV, "Air/drone strike"),
+    Trigger("strike", r"\b(?:strikes?|struck|striking)\b", ERV, "Air/drone strike"),
 )
 """Main triggers, strongest first: a clause gives one event, of the first that matches."""
 

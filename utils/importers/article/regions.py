@@ -4,6 +4,16 @@ from __future__ import annotations
 
 __all__ = ["REGIONS"]
 
+_GOVERNORATES: tuple[tuple[str, str, tuple[float, float]], ...] = (
+    ("Hasakah", r"(?:al-)?Hasa[kc]ah?", (36.6, 40.9)), ("Deir ez-Zor", r"Deir\s+(?:ez|el|al)[- ]Zou?r", (35.0, 40.3)),
+    ("Raqqa", r"Raqq?a(?:h)?", (35.9, 38.8)), ("Aleppo", r"Aleppo", (36.2, 37.4)),
+    ("Latakia", r"Latt?akia", (35.6, 36.0)), ("Tartus", r"Tartou?s", (34.95, 36.0)), ("Homs", r"Homs", (34.5, 38.0)),
+    ("Hama", r"Hama", (35.2, 37.0)), ("Daraa", r"Dara'?a|Deraa", (32.8, 36.2)),
+    ("Quneitra", r"Quneitra|Qunaytirah", (33.1, 35.85)), ("Suwayda", r"Suwayda|Sweida|Suweida", (32.7, 36.7)),
+    ("Damascus countryside", r"Damascus|Rif Dimashq", (33.6, 36.6)),
+)
+"""Governorates: name, how it is spelled, (latitude, longitude) of a rough centre; 'Idlib province' is the
+de-escalation zone (above)."""
 
 REGIONS: tuple[tuple[str, str, tuple[float, float]], ...] = (
     ("Russian bases on the Syrian coast",
@@ -14,22 +24,19 @@ REGIONS: tuple[tuple[str, str, tuple[float, float]], ...] = (
     ("North-east Syria", r"\bnorth[- ]?east(?:ern)?\s+(?:of\s+)?Syria\b|\bSyria's\s+north[- ]?east\b"
                          r"|\bthe\s+north[- ]?east(?:\s+of\s+the\s+country)?\b", (36.65, 40.9)),
     ("North-west Syria", r"\bnorth[- ]?west(?:ern)?\s+Syria\b|\bSyria's\s+north[- ]?west\b", (35.9, 36.6)),
-    ("Idlib de-escalation zone", r"\b(?:the\s+)?Idlib\s+(?:de-?escalation\s+zone|province|governorate|region)\b"
-                                 r"|\bIdlib's\s+de-?escalation\s+zone\b", (35.933, 36.633)),
+    ("Idlib de-escalation zone", r"\b(?:the\s+)?Idlib\s+(?:de-?escalation\s+zone|province|governorate|region|"
+                                 r"countryside)\b|\bIdlib's\s+de-?escalation\s+zone\b|\b(?:province|governorate)\s+"
+                                 r"of\s+Idlib\b|\bthe\s+de-?escalation\s+zone\b", (35.933, 36.633)),
     ("Northern Syria", r"\bnorthern\s+Syria\b|\bSyria's\s+north\b", (36.3, 37.4)),
     ("Southern Syria", r"\bsouthern\s+Syria\b|\bSyria's\s+south\b", (32.9, 36.4)),
     ("Eastern Syria", r"\beastern\s+Syria\b|\bSyria's\s+east\b", (35.0, 40.2)),
+    ("Western Syria", r"\bwestern\s+Syria\b|\bSyria's\s+west\b", (35.0, 36.2)),
+    ("South-west Syria", r"\bsouth[- ]?west(?:ern)?\s+Syria\b|\bSyria's\s+south[- ]?west\b", (32.9, 36.0)),
+    ("South-east Syria", r"\bsouth[- ]?east(?:ern)?\s+Syria\b|\bSyria's\s+south[- ]?east\b", (33.4, 38.5)),
     ("Central Syria", r"\bcentral\s+Syria\b", (34.7, 37.6)),
     ("Syrian desert", r"\b(?:the\s+)?Syrian\s+desert\b|\bthe\s+Badia\b", (34.3, 38.5)),
-    ("Hasakah province", r"\b(?:al-)?Hasa[kc]ah?\s+(?:province|governorate)\b", (36.6, 40.9)),
-    ("Deir ez-Zor province", r"\bDeir\s+(?:ez|el|al)[- ]Zou?r\s+(?:province|governorate)\b", (35.0, 40.3)),
-    ("Raqqa province", r"\bRaqq?a(?:h)?\s+(?:province|governorate)\b", (35.9, 38.8)),
-    ("Aleppo province", r"\bAleppo\s+(?:province|governorate)\b", (36.2, 37.4)),
-    ("Latakia province", r"\bLatakia\s+(?:province|governorate)\b|\bLattakia\s+(?:province|governorate)\b",
-     (35.6, 36.0)),
-    ("Tartus province", r"\bTartou?s\s+(?:province|governorate)\b", (34.95, 36.0)),
-    ("Homs province", r"\bHoms\s+(?:province|governorate)\b", (34.5, 38.0)),
-    ("Hama province", r"\bHama\s+(?:province|governorate)\b", (35.2, 37.0)),
-    ("Daraa province", r"\bDara'?a\s+(?:province|governorate)\b", (32.8, 36.2)),
-)
+) + tuple(
+    (name if name.endswith("countryside") else f"{name} province", rf"\b(?:{spelled})\s+(?:province|governorate|countryside)\b|\b(?:province|governorate|"
+                         rf"countryside)\s+of\s+(?:{spelled})\b|\brural\s+(?:{spelled})\b", centre)
+    for name, spelled, centre in _GOVERNORATES)
 """Regions the extractor knows, first match wins: name, pattern, (latitude, longitude) of a rough centre."""
