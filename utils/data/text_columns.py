@@ -209,23 +209,21 @@ def rows_at(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
     positions = np.asarray(positions, dtype=np.int64)
     if len(positions) > _FEW_ROWS or not len(frame.columns) or (positions < 0).any():
         return frame.iloc[positions]
+    index = frame.index[positions]
     columns = {}
     for number in range(len(frame.columns)):
         values = frame.iloc[:, number]
-        if not (isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"):
-            columns[number] = values.iloc[positions].array
-            continue
-        chunked = values.array._pa_array
-        if chunked.num_chunks <= 1:
-            columns[number] = values.iloc[positions].array
+        chunked = values.array._pa_array if isinstance(values.dtype, pd.StringDtype) and \
+            values.dtype.storage == "pyarrow" else None
+        if chunked is None or chunked.num_chunks <= 1:
+            columns[number] = values.iloc[positions]
             continue
         bounds = np.cumsum([0] + [len(chunk) for chunk in chunked.chunks])
         owners = np.searchsorted(bounds, positions, side="right") - 1
         pieces = [chunked.chunk(int(owner)).slice(int(position - bounds[owner]), 1)
                   for owner, position in zip(owners, positions)]
         cells = pa.chunked_array([pa.concat_arrays(pieces)] if pieces else [], type=chunked.type)
-        columns[number] = pd.array(cells, dtype=values.dtype)
-    result = pd.DataFrame({number: columns[number] for number in range(len(frame.columns))},
-                          index=frame.index[positions])
+        columns[number] = pd.Series(pd.array(cells, dtype=values.dtype), index=index, name=values.name)
+    result = pd.DataFrame(columns, index=index)
     result.columns = frame.columns
     return result
