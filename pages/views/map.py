@@ -67,7 +67,7 @@ def map_and_record() -> None:
         if drawn.plan.clustered:
             words += "; zoom in or click a cluster to see single events."
         st.caption(escape_text(
-            f"{len(shown.shown):,} event(s) on the map. " + (words + " " if words else "")
+            f"{shown.count:,} event(s) on the map. " + (words + " " if words else "")
             + (f"Map: {settings.describe()}. " if settings.describe() else "")
             + ("Pan and zoom are drawn in the browser. " if drawn.plan.everything else "")
             + "Click an event or a base for its record; the arrow keys step through the events in view."))
