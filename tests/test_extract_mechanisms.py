@@ -69,6 +69,11 @@ def test_an_alternation_matches_every_form_and_no_part_of_a_word():
     ("the strikes hit a research centre", ("strike", "Air/drone strike")),
     ("A patrol came under fire near Darbasiyah", ("attack", "Armed clash")),
     ("militants killed nine people gathering truffles near Sukhnah", ("killings", "Attack")),
+    ("Syrian air defences confronted hostile targets over Damascus", ("interception", "Disrupted weapons use")),
+    ("militia fighters took control of the Albu Kamal crossing", ("capture", "Non-state actor overtakes territory")),
+    ("their vehicle hit a mine near Deir ez-Zor", ("bomb", "Remote explosive/landmine/IED")),
+    ("a chemical weapons attack on the town", ("chemical", "Chemical weapon")),
+    ("Russian jets harassed three US drones over western Syria", ("overflight", "Other")),
 ])
 def test_event_words_come_from_acled_vocabulary(sentence, expected):
     found = {(t.trigger.name, t.trigger.sub_event_type) for t in find_triggers(sentence)}

@@ -258,7 +258,9 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
         if claimant_kind(subject) == "media" and not re.search(
                 r"\b(?:media|activists?|residents?|witness(?:es)?|sources?|journal|newspaper|daily|reporters?|"
                 r"agency|agencies|television|tv|reports?|website|site|tracker|analysts?|researchers|group|"
-                r"investigators|images?)\b", subject, re.IGNORECASE) \
+                r"investigators|images?|workers|rescuers|helmets|civil defen[cs]e|doctors|medics|hospitals?|"
+                r"volunteers|locals|villagers|eyewitnesses|commanders?|monitors?|observers|people)\b", subject,
+                re.IGNORECASE) \
                 and not re.match(r"[A-Z]", subject):
             continue  # "the drones said ..." is not a source
         name = canonical_claimant(subject, article, previous)

@@ -77,7 +77,9 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
             SD, "Threat warning"),
     Trigger("interception", r"\b(?:intercept(?:ed|ion|ions|ing|s)?|shot down|shoot(?:ing|s)? down|downed|"
                             r"repel(?:led|s|ling)?|repulsed|fended off|fought off|thwarted|foiled|brought down|"
-                            rf"(?:took|taken|brought) (?:control of|under control)|jammed)\b|\b{_DRONE}\b[^.;]{{0,40}}"
+                            rf"(?:took|taken|brought) (?:control of|under control)(?=[^.;]{{0,40}}\b{_DRONE})|jammed)\b|"
+                            r"\bair[- ]defen[cs]es?\b[^.;]{0,30}\b(?:confront|respond|engag|counter|activat)\w*\b|"
+                            rf"\b{_DRONE}\b[^.;]{{0,40}}"
                             rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}",
             SD, "Disrupted weapons use"),
     Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|(?:air|aerial|bombing)\s+campaigns?|bombed|bombing|bombings|"
@@ -94,7 +96,9 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("chemical", r"\bchemical(?:\s+weapons?)?\s+(?:attacks?|strikes?)\b|\b(?:sarin|chlorine|mustard)\s+(?:gas\s+)?"
                         r"(?:attacks?|strikes?|bombs?|barrels?)\b|\bpoison gas attacks?\b", ERV, "Chemical weapon"),
     Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
-    Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?)\b",
+    Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?|"
+                    r"(?:hit|struck|stepped on|triggered|detonated)\s+an?\s+(?:land\s*)?mine|mine (?:blast|explosion)s?|"
+                    r"booby[- ]trap(?:ped|s)?|sticky bombs?)\b",
             ERV, "Remote explosive/landmine/IED"),
     Trigger("drone attack", rf"\b(?:sent|launched|flew|fired)\s+(?:armed\s+|explosive\s+)?{_DRONE}\s+(?:against|at|towards)\b"
                             rf"|\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
@@ -130,7 +134,8 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions)\b|"
                          r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b", SD,
             "Non-violent transfer of territory"),
-    Trigger("capture", r"\b(?:captured|seized|overran|stormed)\b|\btook\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
+    Trigger("capture", r"\b(?:captured|seized|overran|stormed|(?:took|seized|gained|wrested)\s+control\s+of)\b|"
+                       r"\btook\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
                        r"village)\s+of\s+)?(?-i:[A-Z])", BAT,
             "Non-state actor overtakes territory"),
     Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b",

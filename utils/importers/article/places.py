@@ -197,6 +197,9 @@ class PlaceIndex:
         relation = relation_before(sentence, start)
         if precision < 3 and (relation in NEAR_WORDS or relation.endswith(" of") and relation != "of"):
             precision = 2
+        if precision < 3 and kind == "place" and re.search(r"\b(?:north|south|east|west|north-?east|north-?west|"
+                                                           r"south-?east|south-?west)ern\s+$", sentence[:start], re.I):
+            precision = 2  # "southern Idlib": part of the area around the town, not the town
         return PlaceMention(start, end, sentence[start:end], name, lat, lon, precision, kind, relation, source)
 
 
