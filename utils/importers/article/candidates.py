@@ -100,7 +100,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     m.kind == "date" and m.start < match.start() for m in mentions):
                 offsets.append(match.start())
         # "fired missiles at X in response to a chemical attack on Y": the other event is a clause of its own
-        causes = {m.start() for m in _CAUSE.finditer(body) if m.start() > 0}
+        causes = {m.start() for m in _CAUSE.finditer(body) if m.start() > 0
+                  and not any(d.start <= m.start() < d.end for d in mentions)}  # not inside "a day after"
         offsets += list(causes)
         offsets = sorted(set(offsets))
         cuts = [0, *offsets, len(body) + 1]

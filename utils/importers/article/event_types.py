@@ -132,7 +132,8 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("displacement", r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
                             r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
     Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions)\b|"
-                         r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b", SD,
+                         r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b|\b(?:entered|entering|moved "
+                         r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])", SD,
             "Non-violent transfer of territory"),
     Trigger("capture", r"\b(?:captured|seized|overran|stormed|(?:took|seized|gained|wrested)\s+control\s+of)\b|"
                        r"\btook\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"

@@ -38,9 +38,14 @@ def places_for(trigger: TriggerMatch, places: list[PlaceMention]) -> list[PlaceM
     if not places:
         return []
     if trigger.trigger.name == "withdrawal":
+        # the origin: 'from X', or the place the verb names just after it ('left their base at Manbij')
         origins = [p for p in places if p.relation == "from"]
-        if origins:
+        left = [p for p in places if trigger.start <= p.start <= trigger.end + 40
+                and p.relation not in ("to", "towards", "toward", "into", "for")]
+        if origins and (not left or any(span_distance(trigger, p) <= 80 for p in origins)):
             return place_clusters([replace(p, relation="") for p in origins])
+        if left:
+            return [replace(min(left, key=lambda p: (p.kind == "region", p.start)), relation="")]
     if trigger.main:
         return place_clusters(places)
     sending = trigger.trigger.name == "deployment" and re.match(r"(?:has |have |had )?\w*\s*(?:deploy|sen[dt]|dispatch|"
