@@ -204,6 +204,14 @@ def candidates_of(body: str, published: str = "2024-06-12") -> list[tuple[str, s
      [("Air/drone strike", "Maşyāf")]),
     # talks are not events
     ("Russian and Syrian officials held talks in Damascus on Monday about the future of the Tartus base.", []),
+    # a dateline is where the reporter filed, not where the event was
+    ("DAMASCUS (Reuters) - Drones attacked the Hmeimim air base overnight, Russian news agencies reported.",
+     [("Air/drone strike", "Khmeimim air base")]),
+    # a departure is from the place the verb names, not from the region of a later 'withdrawal from'
+    ("US forces left their base at Manbij early on Monday, part of a wider withdrawal from north-east Syria.",
+     [("Change to group/activity", "Manbij")]),
+    ("Syrian army units entered Manbij on Monday evening under a deal with the SDF.",
+     [("Non-violent transfer of territory", "Manbij")]),
 ])
 def test_precision_controls(body, expected):
     assert candidates_of(body) == expected
@@ -223,3 +231,18 @@ def test_the_airport_is_the_place_whose_name_says_airport():
     body = ("Russian forces began moving equipment out of Qamishli airport, flying it to Khmeimim, the monitor said "
             "on Friday.\n\nA convoy left the airport for the coast on Thursday, the monitor said.")
     assert {loc for _, loc in candidates_of(body, "2025-01-26")} == {"Qamishli airport"}
+
+
+def test_a_denial_is_disputed_from_the_start():
+    body = "The Russian Defence Ministry denied on Tuesday that its jets had bombed a market in Idlib."
+    text = f"Headline\n\n{body}"
+    rows = candidate_rows(extract_article(text.encode(), published="2024-06-12", outlet="Desk", index=index(),
+                                          name="t.txt"))
+    assert [(r["sub_event_type"], r["status"]) for r in rows] == [("Air/drone strike", "disputed")]
+
+
+def test_a_dateline_date_is_not_the_event_date():
+    body = "BEIRUT, Jan 6 (Reuters) - Rebels shelled government-held areas of Aleppo on Friday, state media said."
+    rows = candidate_rows(extract_article(f"Headline\n\n{body}".encode(), published="2018-01-06", outlet="Desk",
+                                          index=index(), name="t.txt"))
+    assert [(str(r["event_date"]), r["location"]) for r in rows] == [("2018-01-05", "Aleppo")]

@@ -105,8 +105,11 @@ def source_like(who: str) -> bool:
 
 
 def status_for(attribution: Attribution) -> str:
-    """The status one account earns on its own (``disputed`` is set later, between accounts)."""
+    """The status one account earns on its own (``disputed`` between accounts is set later, when grouping;
+    here only for a denial)."""
     verb = attribution.verb.lower()
+    if verb.startswith(("denied", "denies", "deny", "rejected", "dismissed")):
+        return "disputed"  # the one account given is a denial: contested from the start
     if attribution.kind == "evidence":
         return "confirmed"
     if attribution.kind == "monitor" and verb.startswith("confirm"):

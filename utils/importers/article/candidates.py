@@ -33,7 +33,7 @@ from utils.importers.article.event_types import (
 )
 from utils.importers.article.incidents import GENERIC_TRIGGERS, group_candidates, separate_accounts
 from utils.importers.article.model import RECALL_DAYS, EventCandidate, Extraction, Skipped
-from utils.importers.article.places import PlaceIndex, PlaceMention
+from utils.importers.article.places import PlaceIndex, PlaceMention, dateline_end
 from utils.importers.article.selection import (
     choose_triggers,
     nearest,
@@ -67,7 +67,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         body = sentence.text
         if re.match(r"\s*(?:\(?photo|credit|image|follow|share|read more)\b", body, re.I) or is_heading(sentence, sentences):
             continue
-        mentions = find_dates(body, published)
+        mentions = [m for m in find_dates(body, published) if m.start >= dateline_end(body)]
         found = index.find(body)
         in_country = any(m.kind == "country" for m in found)
         places = [p for p in (resolve_anaphor(m, context, found) for m in found if m.kind != "country") if p is not None]
