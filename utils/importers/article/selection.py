@@ -42,7 +42,8 @@ def places_for(trigger: TriggerMatch, places: list[PlaceMention]) -> list[PlaceM
         origins = [p for p in places if p.relation == "from"]
         left = [p for p in places if trigger.start <= p.start <= trigger.end + 40
                 and p.relation not in ("to", "towards", "toward", "into", "for")]
-        if origins and (not left or any(span_distance(trigger, p) <= 80 for p in origins)):
+        if origins and (not left or min(span_distance(trigger, p) for p in origins)
+                        <= min(span_distance(trigger, p) for p in left)):
             return place_clusters([replace(p, relation="") for p in origins])
         if left:
             return [replace(min(left, key=lambda p: (p.kind == "region", p.start)), relation="")]
