@@ -202,6 +202,10 @@ def candidates_of(body: str, published: str = "2024-06-12") -> list[tuple[str, s
     # a place in a 'which has ...' clause is background
     ("Russia, which has air defences at its Hmeimim base, condemned the strikes on Masyaf on Monday.",
      [("Air/drone strike", "Maşyāf")]),
+    # the future and the denied are not events
+    ("Russia will deploy additional jets to Hmeimim next month, the ministry said.", []),
+    ("No drones were shot down over Tartus on Monday, the ministry said.", []),
+    ("The army did not shell Idlib on Sunday, a spokesman said.", []),
     # talks are not events
     ("Russian and Syrian officials held talks in Damascus on Monday about the future of the Tartus base.", []),
     # a dateline is where the reporter filed, not where the event was

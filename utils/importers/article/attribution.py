@@ -234,7 +234,8 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
             continue  # "Other reports, citing ..., said dozens of contractors died": a clause, not a source
         name = canonical_claimant(match["who"], article, previous)
         return Attribution(name, claimant_kind(name), match["verb"])
-    if _EVIDENCE.search(sentence) and re.search(r"\b(?:showed|show|shows|revealed|indicate[sd]?)\b", sentence):
+    if _EVIDENCE.search(sentence) and re.search(r"\b(?:showed|show|shows|revealed|indicate[sd]?|suggest(?:s|ed)?)\b",
+                                                sentence):
         evidence = _EVIDENCE.search(sentence)
         by = re.search(r"\b(?:by|from)\s+((?:[A-Z][\w-]+\s*){1,3})", sentence[evidence.end():evidence.end() + 40])
         name = f"{by.group(1).strip()} satellite images" if by else "Satellite images"

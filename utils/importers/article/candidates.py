@@ -122,7 +122,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         if not chosen:
             if is_hypothetical or any(hypothetical(body, t.start) for t in triggers):
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
-                                       "speaks of what could or would happen"))
+                                       "speaks of what could happen, or of what did not"))
             continue
         # Each place belongs to the chosen trigger nearest to it ("after the crackdown" owns none).
         owned: dict[int, list[PlaceMention]] = {n: [] for n in range(len(chosen))}

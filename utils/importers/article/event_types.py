@@ -179,6 +179,10 @@ _HYPOTHETICAL = re.compile(
     r"the risk of|capab(?:le|ility) of|designed to|used to (?:train|gather|facilitate|block))\b", re.IGNORECASE)
 _VERBAL = re.compile(r"(?:has|have|had|was|were|is|are|been)\b|(?:first |also |reportedly |quietly )?(?:\w+ed|sent|struck|"
                      r"hit|shot|took|flew|fought|left|withdrew|began|seized|overran)\b", re.IGNORECASE)
+_FUTURE_OR_DENIED = re.compile(
+    r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|expected|due|going|about|scheduled|poised)\s+to|"
+    r"did\s+not|didn't|does\s+not|doesn't|has\s+not|hasn't|have\s+not|haven't|had\s+not|hadn't|never)\s+"
+    r"(?:\w+\s+)?$|\bno\s+(?:[\w-]+\s+){1,2}(?:were|was|had been|have been|has been)\s+$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 ACTORS: tuple[tuple[str, str], ...] = (
@@ -222,6 +226,8 @@ def hypothetical(sentence: str, start: int | None = None) -> bool:
         return bool(_HYPOTHETICAL.search(sentence))
     before = sentence[max(0, start - 50):start]
     after = sentence[start:start + 60]
+    if _FUTURE_OR_DENIED.search(before):
+        return True  # "will deploy", "is expected to strike", "did not shell", "no drones were shot down"
     if re.search(r"\bto\s+$", before) and not re.search(r"\b(?:beg[au]n|begins?|start(?:ed|s)?|continu(?:ed|es|e)|"
                                                      r"went on|moved|rushed|scrambled|used)\s+to\s+$", before, re.I):
         return True  # "pressure the US to withdraw", "agreed to pull out": what is wanted, not what happened
