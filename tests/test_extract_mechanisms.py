@@ -74,6 +74,10 @@ def test_an_alternation_matches_every_form_and_no_part_of_a_word():
     ("their vehicle hit a mine near Deir ez-Zor", ("bomb", "Remote explosive/landmine/IED")),
     ("a chemical weapons attack on the town", ("chemical", "Chemical weapon")),
     ("Russian jets harassed three US drones over western Syria", ("overflight", "Other")),
+    ("Air defence systems at the Hmeimim air base destroyed three unmanned aerial vehicles",
+     ("interception", "Disrupted weapons use")),
+    ("troops detained three suspected Islamic State members in a raid", ("arrest", "Arrests")),
+    ('a "senior ISIS official" had been captured in a partnered operation', ("arrest", "Arrests")),
 ])
 def test_event_words_come_from_acled_vocabulary(sentence, expected):
     found = {(t.trigger.name, t.trigger.sub_event_type) for t in find_triggers(sentence)}
@@ -104,6 +108,12 @@ def test_other_spellings_of_a_place_after_a_place_word(written, gazetteer_name):
 def test_a_spelling_that_is_not_close_finds_nothing(written):
     # 'Shayrat' must not become Al-‘Asharah (alias 'Acharat'): same consonants, different start
     assert [m for m in index().find(f"He spoke near {written} on Monday.") if m.kind in ("place", "base")] == []
+
+
+def test_each_province_of_a_list_is_a_region():
+    found = index().find("Militants shelled settlements in Latakia, Aleppo and Hama provinces 17 times.")
+    assert [(m.name, m.geo_precision) for m in found] == [("Latakia province", 3), ("Aleppo province", 3),
+                                                          ("Hama province", 3)]
 
 
 def test_a_consonant_skeleton_joins_the_words():
@@ -144,6 +154,8 @@ def test_an_inverted_said_takes_only_a_source(who, expected):
     ("A Russian transport plane landed at Hmeimim on Friday, a flight-tracking website showed.",
      "Flight-tracking website"),
     ("The SDF said it had captured the village.", "SDF"),
+    ("Drones were destroyed on Wednesday, Oleg Zhuravlev, head of the Reconciliation Centre, told reporters.",
+     "Oleg Zhuravlev"),  # "told reporters": the audience is not the source
 ])
 def test_attribution_finds_the_subject_of_the_reporting_verb(sentence, claimant):
     found = attribution_in(sentence, sentence, [])
@@ -206,6 +218,8 @@ def candidates_of(body: str, published: str = "2024-06-12") -> list[tuple[str, s
     ("Russia will deploy additional jets to Hmeimim next month, the ministry said.", []),
     ("No drones were shot down over Tartus on Monday, the ministry said.", []),
     ("The army did not shell Idlib on Sunday, a spokesman said.", []),
+    # a tally over months is not an event
+    ("Since the start of the year, air defences at Hmeimim have destroyed more than 40 drones.", []),
     # talks are not events
     ("Russian and Syrian officials held talks in Damascus on Monday about the future of the Tartus base.", []),
     # a dateline is where the reporter filed, not where the event was

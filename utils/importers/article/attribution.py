@@ -79,6 +79,8 @@ def claimant_kind(claimant: str) -> str:
     return "media"
 
 
+_INVERTING = ("said", "says", "reported", "added", "stated", "claimed", "noted", "announced", "confirmed", "alleged")
+"""Verbs that put the source after them (', said the ministry'); not 'told reporters', 'warned Moscow'."""
 _CLAUSE_WORDS = re.compile(r"\b(?:that|had|have|has|was|were|is|are|would|will|could|may|might|died|killed|been|"
                            r"on|at|in|after|before|during|late|early|earlier|later|last|yesterday|today)\b", re.IGNORECASE)
 _SOURCE_HEADS = re.compile(r"\b(?:ministry|ministries|official|officials|spokes(?:man|woman|person)|agency|television|tv|"
@@ -160,7 +162,8 @@ def _subject_before(sentence: str, verb_start: int) -> str:
     """The noun phrase just before a reporting verb (back to a clause boundary), with a name's title."""
     before = sentence[:verb_start]
     # "The SDF, which control the city, said": skip a relative or participle clause between subject and verb
-    aside = re.search(r"(?<=[A-Za-z)]),\s*(?:which|who|whose|citing|quoting|backed by|led by|based in|an?)\b[^,]*,\s*$", before)
+    aside = re.search(rf"(?<=[A-Za-z)]),\s*(?:which|who|whose|citing|quoting|backed by|led by|based in|an?|(?:the\s+)?"
+                      rf"(?:deputy\s+)?{_TITLES})\b[^,]*,\s*$", before)
     if aside:
         before = before[:aside.start()] + " "
     if re.search(r"\band\s*$", before):  # "SANA called the strikes an aggression and said": the first verb's subject
@@ -230,7 +233,7 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
         return Attribution(name, claimant_kind(name), "according to")
     for match in re.finditer(rf"[,\"”]\s*(?P<verb>{_VERBS})\s+(?P<who>(?:the\s+)?[^,.;\"“”]{{2,80}}?)\s*(?:[.,;]|$)",
                              sentence):
-        if not source_like(match["who"]):
+        if match["verb"].lower() not in _INVERTING or not source_like(match["who"]):
             continue  # "Other reports, citing ..., said dozens of contractors died": a clause, not a source
         name = canonical_claimant(match["who"], article, previous)
         return Attribution(name, claimant_kind(name), match["verb"])

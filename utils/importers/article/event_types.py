@@ -78,7 +78,9 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("interception", r"\b(?:intercept(?:ed|ion|ions|ing|s)?|shot down|shoot(?:ing|s)? down|downed|"
                             r"repel(?:led|s|ling)?|repulsed|fended off|fought off|thwarted|foiled|brought down|"
                             rf"(?:took|taken|brought) (?:control of|under control)(?=[^.;]{{0,40}}\b{_DRONE})|jammed)\b|"
-                            r"\bair[- ]defen[cs]es?\b[^.;]{0,30}\b(?:confront|respond|engag|counter|activat)\w*\b|"
+                            r"\bair[- ]defen[cs]es?\b[^.;]{0,40}\b(?:confront|respond|engag|counter|activat|destroy|"
+                            r"neutrali[sz])\w*\b|\b(?:destroyed|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,3}(?:drones?|UAVs?|unmanned "
+                            r"aerial vehicles|missiles|rockets)\b|"
                             rf"\b{_DRONE}\b[^.;]{{0,40}}"
                             rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}",
             SD, "Disrupted weapons use"),
@@ -139,6 +141,11 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"\btook\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
                        r"village)\s+of\s+)?(?-i:[A-Z])", BAT,
             "Non-state actor overtakes territory"),
+    Trigger("arrest", r"\b(?:arrested|detained|captured|apprehended|abducted|kidnapped)\s+(?:[\w\"'-]+\s+){0,4}?"
+                      r"(?:members?|suspects?|officials?|leaders?|commanders?|fighters|militants|soldiers|men|people|"
+                      r"civilians|individuals|persons)\b|\b(?:members?|suspects?|official|leader|commander|fighters|"
+                      r"militants|soldiers|men|people)\b[^.;]{0,20}\b(?:was|were|had been|have been|has been)\s+"
+                      r"(?:arrested|detained|captured|apprehended|abducted)\b", SD, "Arrests"),
     Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b",
             BAT, "Government regains territory"),
     Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"

@@ -30,7 +30,7 @@ from utils.importers.article.mentions import (
     mark_references,
     relation_before,
 )
-from utils.importers.article.regions import REGIONS
+from utils.importers.article.regions import REGIONS, province_lists
 from utils.importers.article.spelling import PLACE_CUE, SpellingIndex
 
 __all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "REGIONS", "PlaceIndex", "PlaceMention", "build_place_index",
@@ -122,6 +122,10 @@ class PlaceIndex:
                 continue
             taken.append((start, end))
             found.append(PlaceMention(start, end, text, country, 0.0, 0.0, 3, "country", relation_before(sentence, start)))
+        for start, end, name, (lat, lon) in province_lists(sentence):  # "in Latakia, Aleppo and Hama provinces"
+            if free(start, end):
+                taken.append((start, end))
+                found.append(self._mention(sentence, start, end, name, lat, lon, "region", 3))
         for name, pattern, (lat, lon) in REGIONS:
             for match in re.finditer(pattern, sentence):
                 if not free(match.start(), match.end()):

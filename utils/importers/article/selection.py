@@ -93,6 +93,9 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
                 continue  # "a convoy left the airport": one movement, the verb's
             if interception and trigger.trigger.name == "capture":
                 continue  # "took control of the other six" drones
+            if trigger.trigger.name == "capture" and any(t.trigger.name == "arrest" and abs(t.start - trigger.start) <= 60
+                                                         for t in clause):
+                continue  # "an official had been captured": an arrest, not ground taken
             if not trigger.main and trigger.trigger.sub_event_type not in seen:
                 chosen.append(trigger)
                 seen.add(trigger.trigger.sub_event_type)
