@@ -269,7 +269,8 @@ def test_a_dateline_date_is_not_the_event_date():
 def test_a_named_place_the_gazetteer_lacks_is_put_near_the_place_the_text_is_about():
     body = ("The United States has sent additional troops to bases in Hasakah province, a US official said on "
             "Wednesday, after a series of rocket attacks on its positions.\n\n"
-            "A convoy of about 30 vehicles crossed into Syria through the Semalka crossing on Tuesday.")
+            "A convoy of about 30 vehicles crossed into Syria through the Semalka crossing on Tuesday, the "
+            "Syrian Observatory for Human Rights said.")
     rows = candidate_rows(extract_article(f"Headline\n\n{body}".encode(), published="2024-06-13", outlet="Desk",
                                           index=index(), name="t.txt"))
     # the attacks 'after' which troops were sent are a cause recalled without a place: no candidate
