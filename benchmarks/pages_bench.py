@@ -12,7 +12,10 @@ offline Chromium context and prints, per page:
 
 - ready: seconds from ``page.goto`` until the server has finished the script
   run (the ``script_finished`` message on the websocket) and the page's content
-  is drawn (title, tables, charts);
+  is drawn (title, tables, charts); this includes loading Streamlit's own
+  page in the browser (the Import page, which draws little, shows that floor);
+- server run: seconds from the browser's request for the run (its
+  ``rerun_script`` message) to ``script_finished``, the server's part;
 - sent: bytes of websocket frames the browser received for that page;
 - peak: how far the server's peak resident memory (VmHWM, reset before each
   page through ``/proc/PID/clear_refs``) rose above its resident memory just
@@ -167,11 +170,32 @@ class FrameLog:
         self.started = time.perf_counter()
         self.first_frame_s: float | None = None
         self.finished_s: float | None = None
+        self.asked_s: float | None = None
+        """When the browser last asked for a script run (a rerun BackMsg): the server's run starts then."""
         self.largest = 0
         page.on("websocket", self._socket)
 
     def _socket(self, socket) -> None:
         socket.on("framereceived", self._frame)
+        socket.on("framesent", self._sent)
+
+    def _sent(self, payload) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        data = payload if isinstance(payload, bytes) else payload.encode()
+        try:
+            message = BackMsg.FromString(data)
+        except Exception:
+            return
+        if message.WhichOneof("type") == "rerun_script":
+            self.asked_s = time.perf_counter() - self.started
+
+    @property
+    def server_run_s(self) -> float | None:
+        """Seconds from the browser asking for the run to the server's script_finished."""
+        if self.asked_s is None or self.finished_s is None:
+            return None
+        return self.finished_s - self.asked_s
 
     def _frame(self, payload) -> None:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -225,7 +249,8 @@ def visit(browser, server: Server, name: str, timeout_s: float) -> Visit:
         ready = wait_ready(offline.page, frames, 0, selector, timeout_s)
         seconds = time.perf_counter() - started if ready else None
         if ready and frames.first_frame_s is not None and frames.finished_s is not None:
-            note = f"(first frame {frames.first_frame_s:.2f} s, run finished {frames.finished_s:.2f} s) "
+            run = frames.server_run_s
+            note = f"(server run {run:.2f} s; first frame {frames.first_frame_s:.2f} s) " if run is not None else ""
         if name == "changes" and ready:
             note += changes_comparison(offline.page, frames, timeout_s)
     except Exception as error:  # a page that never draws is a figure too

@@ -149,7 +149,8 @@ def test_selecting_a_span_on_the_timeline_sets_the_date_window(app, offline_page
     chart = page.locator("[data-testid=stVegaLiteChart]").first
     chart.wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
-    box = chart.locator("g.role-scope path.background").first.bounding_box()  # the upper chart's plot area
+    box = chart.locator("g.role-frame.root > g > path.background").first.bounding_box()  # the upper chart's plot area
+    assert box and box["height"] > 100, box
     y = box["y"] + box["height"] / 2
     page.mouse.move(box["x"] + box["width"] * 0.80, y)
     page.mouse.down()

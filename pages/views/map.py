@@ -12,6 +12,7 @@ from ui.map_controls import map_settings_controls, record_panel_open
 from ui.map_files import basemap_url
 from ui.map_layer import events_layer
 from ui.playback import playback_controls, playback_view
+from ui.timeline_strip import show_timeline_strip
 from ui.view import current_view, show_caption
 from utils.core.escaping import escape_text
 from utils.map.basemap_layer import build_base_map
@@ -70,6 +71,7 @@ def map_and_record() -> None:
             + (f"Map: {settings.describe()}. " if settings.describe() else "")
             + ("Pan and zoom are drawn in the browser. " if drawn.plan.everything else "")
             + "Click an event or a base for its record; the arrow keys step through the events in view."))
+        show_timeline_strip(view)
     if detail_column is not None:
         with detail_column:
             show_selection(shown)
