@@ -137,3 +137,20 @@ def test_the_data_folder_comes_from_the_command_line_then_the_environment(tmp_pa
     assert DataFolder.at_start_up(["--data-dir", str(tmp_path / "cli")]).root == tmp_path / "cli"
     assert DataFolder.at_start_up(["-q", "--data-dir=" + str(tmp_path / "cli"), "x"]).root == tmp_path / "cli"
     assert DataFolder.at_start_up([], environ={}).root == PROJECT / "data"
+
+
+def test_the_event_list_follows_the_filters_and_any_event_can_be_typed_by_its_id(folder):
+    """The Edit tab offers the events the filters keep (not every event, which at 1M would send tens of
+    MB); any other is reached by typing its id, and an unknown id is said to be unknown."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["source"] = "Pentapostagma"
+    at.run()
+    at.switch_page("pages/views/edit.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    offered = at.selectbox(key="edit_event").options
+    assert len(offered) == 4 and all(o.startswith("EV000") for o in offered)  # Pentapostagma's four
+    at.text_input(key="edit_event_id").input("EV0020").run()  # not among them
+    assert at.selectbox(key="edit_status_EV0020").value in {"claimed", "reported", "confirmed", "disputed"}
+    at.text_input(key="edit_event_id").input("EV9999").run()
+    assert any("No event has the id 'EV9999'" in m for m in text(at.error))
+    assert "edit_save" not in [b.key for b in at.button]  # nothing to save
