@@ -1,6 +1,7 @@
 """Screenshots of the dashboard's pages for docs/ (offline Chromium, the bundled data unless told otherwise).
 
 Run:  python3 scripts/page_screenshots.py [--data-dir DIR] [--out docs/pages] [--pages events timeline ...]
+      python3 scripts/page_screenshots.py --readme   # docs/screenshot.png, the README's first screen
 
 Starts the app on a free port (on a copy of the data folder with an earlier version saved as a
 snapshot, which the Changes page is shown comparing with), opens each page at 1500 px wide, waits until
@@ -50,11 +51,40 @@ def data_with_snapshot(data_dir: Path) -> Path:
     return folder
 
 
+def readme_screenshot(browser, server, target: Path) -> None:
+    """The README's screenshot: the Map page at 1600x1000 as it opens, with the badge of the events placed at
+    Khmeimim fanned out (a click) and one of them selected (a click), its record beside the map."""
+    from browser import EVENT_MARKERS, map_frame, wait_for_markers, wait_idle
+    from conftest import OfflinePage
+
+    offline = OfflinePage(browser, width=1600, height=1000)
+    page = offline.page
+    page.goto(server.url)
+    wait_idle(page)
+    frame = map_frame(page)
+    wait_for_markers(frame, 30)
+    frame.locator(".event-badge").first.click()
+    frame.wait_for_timeout(800)
+    before = page.locator("[data-testid=stMarkdownContainer] strong").count()
+    frame.locator(EVENT_MARKERS).nth(3).click(force=True)
+    page.wait_for_function("n => document.querySelectorAll('[data-testid=stMarkdownContainer] strong').length > n",
+                           arg=before, timeout=60_000)
+    wait_idle(page)
+    frame.wait_for_timeout(1200)
+    page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTo(0, 0)")  # as it opens
+    page.mouse.move(5, 995)  # no tooltip over the map
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(target))
+    print(f"{target} ({target.stat().st_size / 1e3:.0f} kB)")
+    offline.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=PROJECT / "data")
     parser.add_argument("--out", type=Path, default=PROJECT / "docs" / "pages")
     parser.add_argument("--pages", nargs="+", default=list(SHOTS), choices=list(SHOTS))
+    parser.add_argument("--readme", action="store_true", help="only docs/screenshot.png (1600x1000, the map page)")
     args = parser.parse_args()
 
     from browser import wait_idle
@@ -67,6 +97,9 @@ def main() -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            if args.readme:
+                readme_screenshot(browser, server, PROJECT / "docs" / "screenshot.png")
+                args.pages = []
             for name in args.pages:
                 path, selector = SHOTS[name]
                 offline = OfflinePage(browser, width=1500, height=1000)

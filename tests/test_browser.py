@@ -285,3 +285,24 @@ def test_arrow_keys_step_through_the_events_in_view_and_the_panel_follows(app, o
         assert frame.locator(".selection-ring").count() == 1
     assert len(seen) == 4
     assert "of 14 in view" in frame.locator(".eventmap-bar .where").inner_text()
+
+
+def test_the_map_comes_first_at_1600_by_1000(app, browser):
+    """Map first (issue 13): at 1600x1000 the title clears Streamlit's header, and the map, entirely above
+    the fold, takes most of the width beside the sidebar and about three quarters of the height."""
+    wide = OfflinePage(browser, width=1600, height=1000)
+    try:
+        page = wide.page
+        open_app(page, app.url)
+        page.wait_for_selector("iframe[title*='st_folium']", timeout=30_000)
+        wait_idle(page)
+        title = page.locator("h1").first.bounding_box()
+        header = page.locator("[data-testid=stHeader]").bounding_box()
+        assert title["y"] >= header["y"] + header["height"] - 1, (title, header)  # not under the header
+        frame = page.locator("iframe[title*='st_folium']").first.bounding_box()
+        assert frame["y"] + frame["height"] <= 1000, frame  # all of it above the fold
+        assert frame["height"] >= 0.72 * 1000, frame
+        assert frame["width"] >= 0.6 * 1600, frame
+        assert wide.errors == []
+    finally:
+        wide.context.close()

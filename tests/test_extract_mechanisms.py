@@ -69,6 +69,15 @@ def test_an_alternation_matches_every_form_and_no_part_of_a_word():
     ("the strikes hit a research centre", ("strike", "Air/drone strike")),
     ("A patrol came under fire near Darbasiyah", ("attack", "Armed clash")),
     ("militants killed nine people gathering truffles near Sukhnah", ("killings", "Attack")),
+    ("Syrian air defences confronted hostile targets over Damascus", ("interception", "Disrupted weapons use")),
+    ("militia fighters took control of the Albu Kamal crossing", ("capture", "Non-state actor overtakes territory")),
+    ("their vehicle hit a mine near Deir ez-Zor", ("bomb", "Remote explosive/landmine/IED")),
+    ("a chemical weapons attack on the town", ("chemical", "Chemical weapon")),
+    ("Russian jets harassed three US drones over western Syria", ("overflight", "Other")),
+    ("Air defence systems at the Hmeimim air base destroyed three unmanned aerial vehicles",
+     ("interception", "Disrupted weapons use")),
+    ("troops detained three suspected Islamic State members in a raid", ("arrest", "Arrests")),
+    ('a "senior ISIS official" had been captured in a partnered operation', ("arrest", "Arrests")),
 ])
 def test_event_words_come_from_acled_vocabulary(sentence, expected):
     found = {(t.trigger.name, t.trigger.sub_event_type) for t in find_triggers(sentence)}
@@ -99,6 +108,12 @@ def test_other_spellings_of_a_place_after_a_place_word(written, gazetteer_name):
 def test_a_spelling_that_is_not_close_finds_nothing(written):
     # 'Shayrat' must not become Al-‘Asharah (alias 'Acharat'): same consonants, different start
     assert [m for m in index().find(f"He spoke near {written} on Monday.") if m.kind in ("place", "base")] == []
+
+
+def test_each_province_of_a_list_is_a_region():
+    found = index().find("Militants shelled settlements in Latakia, Aleppo and Hama provinces 17 times.")
+    assert [(m.name, m.geo_precision) for m in found] == [("Latakia province", 3), ("Aleppo province", 3),
+                                                          ("Hama province", 3)]
 
 
 def test_a_consonant_skeleton_joins_the_words():
@@ -139,6 +154,8 @@ def test_an_inverted_said_takes_only_a_source(who, expected):
     ("A Russian transport plane landed at Hmeimim on Friday, a flight-tracking website showed.",
      "Flight-tracking website"),
     ("The SDF said it had captured the village.", "SDF"),
+    ("Drones were destroyed on Wednesday, Oleg Zhuravlev, head of the Reconciliation Centre, told reporters.",
+     "Oleg Zhuravlev"),  # "told reporters": the audience is not the source
 ])
 def test_attribution_finds_the_subject_of_the_reporting_verb(sentence, claimant):
     found = attribution_in(sentence, sentence, [])
@@ -197,8 +214,22 @@ def candidates_of(body: str, published: str = "2024-06-12") -> list[tuple[str, s
     # a place in a 'which has ...' clause is background
     ("Russia, which has air defences at its Hmeimim base, condemned the strikes on Masyaf on Monday.",
      [("Air/drone strike", "Maşyāf")]),
+    # the future and the denied are not events
+    ("Russia will deploy additional jets to Hmeimim next month, the ministry said.", []),
+    ("No drones were shot down over Tartus on Monday, the ministry said.", []),
+    ("The army did not shell Idlib on Sunday, a spokesman said.", []),
+    # a tally over months is not an event
+    ("Since the start of the year, air defences at Hmeimim have destroyed more than 40 drones.", []),
     # talks are not events
     ("Russian and Syrian officials held talks in Damascus on Monday about the future of the Tartus base.", []),
+    # a dateline is where the reporter filed, not where the event was
+    ("DAMASCUS (Reuters) - Drones attacked the Hmeimim air base overnight, Russian news agencies reported.",
+     [("Air/drone strike", "Khmeimim air base")]),
+    # a departure is from the place the verb names, not from the region of a later 'withdrawal from'
+    ("US forces left their base at Manbij early on Monday, part of a wider withdrawal from north-east Syria.",
+     [("Change to group/activity", "Manbij")]),
+    ("Syrian army units entered Manbij on Monday evening under a deal with the SDF.",
+     [("Non-violent transfer of territory", "Manbij")]),
 ])
 def test_precision_controls(body, expected):
     assert candidates_of(body) == expected
@@ -218,3 +249,30 @@ def test_the_airport_is_the_place_whose_name_says_airport():
     body = ("Russian forces began moving equipment out of Qamishli airport, flying it to Khmeimim, the monitor said "
             "on Friday.\n\nA convoy left the airport for the coast on Thursday, the monitor said.")
     assert {loc for _, loc in candidates_of(body, "2025-01-26")} == {"Qamishli airport"}
+
+
+def test_a_denial_is_disputed_from_the_start():
+    body = "The Russian Defence Ministry denied on Tuesday that its jets had bombed a market in Idlib."
+    text = f"Headline\n\n{body}"
+    rows = candidate_rows(extract_article(text.encode(), published="2024-06-12", outlet="Desk", index=index(),
+                                          name="t.txt"))
+    assert [(r["sub_event_type"], r["status"]) for r in rows] == [("Air/drone strike", "disputed")]
+
+
+def test_a_dateline_date_is_not_the_event_date():
+    body = "BEIRUT, Jan 6 (Reuters) - Rebels shelled government-held areas of Aleppo on Friday, state media said."
+    rows = candidate_rows(extract_article(f"Headline\n\n{body}".encode(), published="2018-01-06", outlet="Desk",
+                                          index=index(), name="t.txt"))
+    assert [(str(r["event_date"]), r["location"]) for r in rows] == [("2018-01-05", "Aleppo")]
+
+
+def test_a_named_place_the_gazetteer_lacks_is_put_near_the_place_the_text_is_about():
+    body = ("The United States has sent additional troops to bases in Hasakah province, a US official said on "
+            "Wednesday, after a series of rocket attacks on its positions.\n\n"
+            "A convoy of about 30 vehicles crossed into Syria through the Semalka crossing on Tuesday, the "
+            "Syrian Observatory for Human Rights said.")
+    rows = candidate_rows(extract_article(f"Headline\n\n{body}".encode(), published="2024-06-13", outlet="Desk",
+                                          index=index(), name="t.txt"))
+    # the attacks 'after' which troops were sent are a cause recalled without a place: no candidate
+    assert [(r["sub_event_type"], r["location"], r["geo_precision"]) for r in rows] == [
+        ("Deployment", "Hasakah province", 3), ("Deployment", "Hasakah province", 3)]

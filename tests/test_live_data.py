@@ -250,3 +250,29 @@ def test_an_edit_caught_up_in_place_gives_the_frame_a_full_reload_gives(folder, 
     full = load_snapshot(live.database, folder, use_cache=False).events
     pd.testing.assert_frame_equal(after.events.reset_index(drop=True), full.reset_index(drop=True))
     assert before.events.set_index("event_id").loc["EV0002", "event_version"] == 1, "the old frame is untouched"
+    assert _chunked_columns(after.events) == [], "rows are taken from one chunk, not joined first"
+
+
+def _chunked_columns(frame) -> list[str]:
+    return [c for c in frame.columns if getattr(getattr(frame[c].array, "_pa_array", None), "num_chunks", 1) > 1]
+
+
+def test_the_dataset_cache_holds_each_column_in_one_chunk(folder):
+    from dataclasses import replace
+
+    import pandas as pd
+    import pyarrow as pa
+
+    from utils.data import stored
+    from utils.data.live import LiveStore
+
+    snapshot = LiveStore(folder).current().value
+    notes = snapshot.events["notes"].astype(str).tolist()
+    chunked = pd.array(pa.chunked_array([pa.array(notes[:10]), pa.array(notes[10:])]), dtype=snapshot.events["notes"].dtype)
+    written = replace(snapshot, events=snapshot.events.assign(notes=chunked))
+    assert _chunked_columns(written.events) == ["notes"]
+    stored.write_cache(folder, written)
+    cached = stored._read_cache(stored._cache_path(folder, written.version))
+    assert _chunked_columns(cached) == []
+    pd.testing.assert_frame_equal(cached, written.events)
+    assert stored.in_one_chunk(written.events)["notes"].tolist() == notes

@@ -98,6 +98,19 @@ def test_picking_an_event_shows_its_full_record():
     assert record.loc["Place precision", "Value"].startswith("2: near a town")
 
 
+def test_the_record_names_the_other_shown_events_at_its_point_and_says_when_it_is_filtered_out():
+    at = run_app()
+    at.selectbox(key=picker_key(None)).set_value("EV0003").run()
+    captions = [html.unescape(c.value) for c in at.caption]
+    assert "2 other shown event(s) at the same point: EV0004, EV0021. Pick them above." in captions
+    at.sidebar.multiselect(key="f_sources").select("The Cradle").run()  # EV0003 is Pentapostagma's
+    assert any("outside the current filters" in w.value for w in at.warning)
+    captions = [html.unescape(c.value) for c in at.caption]
+    assert "1 other shown event(s) at the same point: EV0021. Pick them above." in captions
+    assert at.selectbox(key=picker_key(None)).options[:2] == ["EV0021 · Al-Tanf garrison area",
+                                                              "EV0022 · North-east Syria"]
+
+
 def test_a_map_click_survives_a_rerun_the_browser_asks_for_before_it_draws_the_click():
     """On a busy server the map pans (to show the popup) before the browser has drawn the click's rerun,
     so the pan's rerun carries the widget values the browser held before the click. The clicked event
@@ -257,6 +270,34 @@ def test_timeline_page_draws_counts_and_window_bars():
     assert bars["encoding"]["y"]["field"] == "label"
     assert shown_caption(at).startswith("Showing 8 of 30 events")
     assert any("shows all 7 shown events dated only to the week, month or year" in c.value for c in at.caption)
+
+
+def _strip_data(at: AppTest) -> tuple[dict, dict[str, pd.DataFrame]]:
+    """The timeline strip under the map: its spec and its datasets by name."""
+    import pyarrow as pa
+
+    strip = next(c for c in at.main.get("vega_lite_chart") if "timeline_strip" in c.proto.id)
+    data = {d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in strip.proto.datasets}
+    return _spec(strip), data
+
+
+def test_the_timeline_strip_under_the_map_counts_every_event_and_the_shown_ones():
+    at = run_app(query={"source": "The Cradle"})
+    spec, data = _strip_data(at)
+    band, every, shown = spec["layer"]
+    assert [p["name"] for p in spec["params"]] == ["strip_window"] and shown["name"] == "view_1"
+    assert spec["params"][0]["select"] == {"type": "interval", "encodings": ["x"]}
+    assert int(data[every["data"]["name"]]["count"].sum()) == 26  # the 30 events but the 4 dated only to a year
+    shown_bars = data[shown["data"]["name"]]
+    assert shown_bars["count"].tolist() == [2] and shown_bars["period_start"].tolist() == [pd.Timestamp("2022-06-01")]
+    assert every["encoding"]["y"]["scale"]["domain"] == [0, int(data[every["data"]["name"]]["count"].max())]
+    window = data[band["data"]["name"]]
+    assert (window["start"].iloc[0], window["end"].iloc[0]) == (pd.Timestamp("2015-01-01"), pd.Timestamp("2025-05-01"))
+    assert every["encoding"]["x"]["scale"]["domain"] == ["2015-01-01T00:00:00", "2025-05-01T00:00:00"]
+    at.sidebar.multiselect(key="f_sources").set_value([]).run()
+    spec_after, data_after = _strip_data(at)
+    assert spec_after["layer"][2]["data"]["name"] == spec_after["layer"][1]["data"]["name"]  # all shown: one dataset
+    assert len(data_after) == 2
 
 
 def test_timeline_axis_keeps_the_year_in_a_short_window():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -89,33 +90,36 @@ def show_selection(view: View) -> None:
                        ("The articles report", site["reported"]),
                        ("Position (lat, lon)", f"{site['latitude']:.4f}, {site['longitude']:.4f}")])
         return
-    if len(view.shown) > PICKER_LIMIT:  # a list of a million ids helps nobody and weighs megabytes
-        listed = view.shown.nlargest(PICKER_LIMIT, "event_date")
-        st.caption(f"The list holds the {PICKER_LIMIT} most recent of the {len(view.shown):,} events shown; "
+    shown = view.rows  # read over the shared frame: the kept rows are not copied
+    if shown.count > PICKER_LIMIT:  # a list of a million ids helps nobody and weighs megabytes
+        listed = shown.take(shown.newest(PICKER_LIMIT))
+        st.caption(f"The list holds the {PICKER_LIMIT} most recent of the {shown.count:,} events shown; "
                    "click the map for any other.")
     else:
-        listed = view.shown
+        listed = shown.frame()
     ids = listed["event_id"].tolist()
     selected = st.session_state.get(SELECTED)
-    if selected and selected not in ids and (view.shown["event_id"] == selected).any():
+    at = shown.where("event_id", selected) if selected else np.zeros(0, dtype=np.int64)  # positions in events
+    kept = at[view.mask[at]]
+    if selected and selected not in ids and len(kept):
         ids.append(selected)
     labels = dict(zip(listed["event_id"], listed["location"]))
     key = st.session_state[PICKER_SHOWN] = picker_key(selected if selected in ids else None)
     st.selectbox("Event", ids, index=ids.index(selected) if selected in ids else None, key=key,
                  on_change=_picked, args=(key,), placeholder="Click an event on the map, or pick one",
                  format_func=lambda eid: f"{eid} · {labels.get(eid, '')}")
-    if not selected or selected not in set(events["event_id"]):
+    if not selected or not len(at):
         st.info("Click an event on the map to read its full record here.")
         return
-    event = events.loc[events["event_id"] == selected].iloc[0]
+    event = events.iloc[at[0]]
     if selected not in ids:
         st.warning("This event is outside the current filters.")
     st.markdown(f"**{escape_text(selected)}**: {escape_text(event['sub_event_type'])}, "
                 f"{escape_text(event['location'])}")
     _record_table(event_record(event))
-    same_place = view.shown[(view.shown["latitude"] == event["latitude"])
-                            & (view.shown["longitude"] == event["longitude"])
-                            & (view.shown["event_id"] != selected)]
-    if len(same_place):
-        st.caption(escape_text(f"{len(same_place)} other shown event(s) at the same point: "
-                               + ", ".join(same_place["event_id"]) + ". Pick them above."))
+    same_place = np.flatnonzero((shown.floats("latitude") == event["latitude"])
+                                & (shown.floats("longitude") == event["longitude"]))
+    same_place_ids = [eid for eid in shown.take(same_place)["event_id"] if eid != selected]
+    if same_place_ids:
+        st.caption(escape_text(f"{len(same_place_ids)} other shown event(s) at the same point: "
+                               + ", ".join(same_place_ids) + ". Pick them above."))

@@ -83,7 +83,7 @@ def show_export_panel(view: View, map_state: Mapping | None, settings: MapSettin
     link = briefing.permalink(map_view)
     where = ("framed on the events" if framed else
              f"at the map's centre ({map_view.center[0]:.4f}, {map_view.center[1]:.4f}) and zoom {map_view.zoom:g}")
-    st.caption(escape_text(f"Exports show the {len(view.shown)} event(s) of the current filters, numbered, {where}"
+    st.caption(escape_text(f"Exports show the {view.count} event(s) of the current filters, numbered, {where}"
                            + (f", {settings.describe()}" if settings.describe() else "")
                            + f", data version {view.dataset.version}. Permalink to this view:"))
     st.code(link, language=None, wrap_lines=True)

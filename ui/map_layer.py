@@ -60,12 +60,12 @@ def event_of_click(click: Click) -> str | None:
 def events_layer(view: View, settings: MapSettings, viewport: Viewport, *, selected: str | None,
                  selected_by_server: bool, popups: str) -> MapLayer:
     """The events layer of ``view`` for the map (every event when at most the browser limit)."""
-    dataset = view.dataset
+    dataset, shown = view.dataset, view.rows  # read over the shared frame: the kept rows are not copied
     color_by, note = settings.color_by, ""
     if settings.color_by == MapSettings().color_by:  # the default: fall back when one value says it all
-        color_by, note = informative_color_by(view.shown, settings.color_by, COLOR_BY_CHOICES)
+        color_by, note = informative_color_by(shown, settings.color_by, COLOR_BY_CHOICES)
     colors = category_colors(column_counts(dataset, color_by).index, color_by)
-    plan = plan_view(view.shown, colors, viewport, color_by=color_by, detail_limit=DETAIL_LIMIT,
+    plan = plan_view(shown, colors, viewport, color_by=color_by, detail_limit=DETAIL_LIMIT,
                      heatmap=settings.heatmap, browser_limit=BROWSER_LIMIT)
     plan = replace(plan, events=plan.events.sort_values(["event_date", "event_id"], kind="stable"))
     memo_key = (dataset.version, id(dataset.events), view.filter, color_by, settings.heatmap, popups,
@@ -82,7 +82,7 @@ def events_layer(view: View, settings: MapSettings, viewport: Viewport, *, selec
         ring = st.session_state[_RING] = (payload["key"], selected)
     if note:
         note = f"{note}: coloured by {_label(color_by)} instead of {_label(settings.color_by)}."
-    layer = build_plan_layer(plan, view.shown, colors, color_by=color_by, selected=ring[1], heatmap=settings.heatmap,
+    layer = build_plan_layer(plan, shown, colors, color_by=color_by, selected=ring[1], heatmap=settings.heatmap,
                              rings_km=settings.rings_km, sites=dataset.sites, popups=popups, bar=True,
                              legend_note=note, payload=payload)
     return MapLayer(layer, plan, color_by, note, payload["key"])

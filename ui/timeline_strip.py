@@ -8,10 +8,10 @@ page. The counts are cached per data version (all events) and per filter
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from datetime import date
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -21,7 +21,7 @@ from ui.sidebar import date_bounds, set_date_window
 from ui.view import View
 from utils.analysis.timeline import period_totals, strip_period, time_axis
 
-__all__ = ["STRIP_KEY", "selected_window", "show_timeline_strip"]
+__all__ = ["STRIP_KEY", "selected_window", "show_timeline_strip", "strip_spec"]
 
 STRIP_KEY = "timeline_strip"
 _SELECTION = "strip_window"
@@ -30,6 +30,9 @@ _SHOWN_COLOR = "#3b5b92"
 _WINDOW_COLOR = "#f2a900"
 _WANTED = "timeline_strip_window"
 """The window a drag on the strip asked for, until a run of the whole app shows it."""
+_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"
+"""The Vega-Lite version Altair 6 writes (the strip is written as a spec: building it with Altair cost
+0.1-0.3 s of every run of the map page, most of it Altair checking the spec against its schema)."""
 
 
 def selected_window(state: Mapping | None, selection: str) -> tuple[date, date] | None:
@@ -71,22 +74,50 @@ def show_timeline_strip(view: View, *, height: int = 80) -> None:
     every = _all_counts(view.dataset.version, period, view)
     shown = _shown_counts(filter_key(view), period, view, view.mask)
     start, end = view.filter.start or low, view.filter.end or high
-    window = pd.DataFrame({"start": [pd.Timestamp(start)], "end": [pd.Timestamp(end) + pd.Timedelta(days=1)]})
-    scale = alt.Scale(domain=[pd.Timestamp(low).isoformat(), (pd.Timestamp(high) + pd.Timedelta(days=1)).isoformat()])
-    axis = alt.Axis(**time_axis(low, high), labelOverlap=True, title=None, grid=False)
-    x = alt.X("period_start:T", scale=scale, axis=axis)
-    y = alt.Y("count:Q", title=None, axis=alt.Axis(labels=False, ticks=False, grid=False, domain=False),
-              scale=alt.Scale(domain=[0, max(1, int(every["count"].max()) if len(every) else 1)]))
-    tooltip = [alt.Tooltip("period_start:T", title=f"{period} from", format="%d %b %Y"),
-               alt.Tooltip("count:Q", title="events", format=",")]
-    band = alt.Chart(window).mark_rect(color=_WINDOW_COLOR, opacity=0.18, stroke=_WINDOW_COLOR, strokeWidth=1).encode(
-        x=alt.X("start:T", scale=scale, axis=axis), x2="end:T")
-    all_bars = alt.Chart(every).mark_rect(color=_ALL_COLOR).encode(
-        x=x, x2="period_end:T", y=y, y2=alt.datum(0), tooltip=tooltip)
-    shown_bars = alt.Chart(shown).mark_rect(color=_SHOWN_COLOR).encode(
-        x=x, x2="period_end:T", y=y, y2=alt.datum(0), tooltip=tooltip).add_params(
-        alt.selection_interval(name=_SELECTION, encodings=["x"]))
-    chart = alt.layer(band, all_bars, shown_bars).properties(height=height)
-    st.altair_chart(chart, key=STRIP_KEY, on_select=_selected, selection_mode=[_SELECTION], width="stretch")
+    st.vega_lite_chart(spec=strip_spec(every, shown, low, high, start, end, period, height=height),
+                       key=STRIP_KEY, on_select=_selected, selection_mode=[_SELECTION], width="stretch")
     st.caption(f"Events per {period} over the whole data (light) and those shown (dark); the shaded band is the "
                f"date window, {start:%Y-%m-%d} to {end:%Y-%m-%d}. Drag across the strip to set the window.")
+
+
+def _dataset_name(frame: pd.DataFrame) -> str:
+    """A name that changes with the frame's content (as Altair names a chart's data), so new data redraws."""
+    digest = hashlib.md5(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+    digest.update(",".join(frame.columns).encode())
+    return digest.hexdigest()
+
+
+def strip_spec(every: pd.DataFrame, shown: pd.DataFrame, low: date, high: date, start: date, end: date,
+               period: str, *, height: int = 80) -> dict:
+    """The strip's Vega-Lite spec: bars of ``every`` (light) and ``shown`` (dark) per ``period`` (frames of
+    :func:`utils.analysis.timeline.period_totals`) over ``low`` .. ``high``, the ``start`` .. ``end`` window
+    shaded, and an interval selection across x (a drag) named ``strip_window``. The frames travel in
+    ``datasets`` (Streamlit sends them as Arrow)."""
+    window = pd.DataFrame({"start": [pd.Timestamp(start)], "end": [pd.Timestamp(end) + pd.Timedelta(days=1)]})
+    domain = [pd.Timestamp(low).isoformat(), (pd.Timestamp(high) + pd.Timedelta(days=1)).isoformat()]
+    axis = {**time_axis(low, high), "grid": False, "labelOverlap": True, "title": None}
+    top = max(1, int(every["count"].max()) if len(every) else 1)
+    tooltip = [{"field": "period_start", "format": "%d %b %Y", "title": f"{period} from", "type": "temporal"},
+               {"field": "count", "format": ",", "title": "events", "type": "quantitative"}]
+
+    def bars(frame: pd.DataFrame, color: str) -> dict:
+        return {"data": {"name": _dataset_name(frame)}, "mark": {"type": "rect", "color": color},
+                "encoding": {"tooltip": tooltip,
+                             "x": {"axis": axis, "field": "period_start", "scale": {"domain": domain},
+                                   "type": "temporal"},
+                             "x2": {"field": "period_end"},
+                             "y": {"axis": {"domain": False, "grid": False, "labels": False, "ticks": False},
+                                   "field": "count", "scale": {"domain": [0, top]}, "title": None,
+                                   "type": "quantitative"},
+                             "y2": {"datum": 0}}}
+
+    band = {"data": {"name": _dataset_name(window)},
+            "mark": {"type": "rect", "color": _WINDOW_COLOR, "opacity": 0.18, "stroke": _WINDOW_COLOR,
+                     "strokeWidth": 1},
+            "encoding": {"x": {"axis": axis, "field": "start", "scale": {"domain": domain}, "type": "temporal"},
+                         "x2": {"field": "end"}}}
+    layers = [band, bars(every, _ALL_COLOR), {**bars(shown, _SHOWN_COLOR), "name": "view_1"}]
+    return {"layer": layers, "height": height,
+            "params": [{"name": _SELECTION, "select": {"type": "interval", "encodings": ["x"]}, "views": ["view_1"]}],
+            "$schema": _SCHEMA,
+            "datasets": {layer["data"]["name"]: frame for layer, frame in zip(layers, (window, every, shown))}}

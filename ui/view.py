@@ -16,6 +16,7 @@ import streamlit as st
 from ui.masks import shared_parts, shown_frame
 from ui.sidebar import FILTER_STATE
 from utils.analysis.filters import EventFilter
+from utils.analysis.rows import EventRows
 from utils.analysis.selection import emptied_by, event_index
 from utils.core.escaping import escape_text
 from utils.data.dataset import Dataset
@@ -46,6 +47,12 @@ class View:
     def shown(self) -> pd.DataFrame:
         """The events the filter keeps, as a frame (read-only; taken from a small cache shared by sessions)."""
         return shown_frame(self.dataset, self.filter, self.mask)
+
+    @property
+    def rows(self) -> EventRows:
+        """The events the filter keeps, read column by column over the shared frame (nothing copied until a
+        caller asks for the rows as a frame: :meth:`EventRows.frame` gives :attr:`shown`)."""
+        return EventRows(self.dataset.events, self.mask, self.dataset.memo, frame=lambda: self.shown)
 
     @property
     def count(self) -> int:

@@ -23,11 +23,12 @@ MAP_KEY = "event_map"
 MAP_HEIGHT_PX = 740
 """About three quarters of a 1000 px high window, below the title and the settings bar."""
 COMPACT_CSS = """<style>
-[data-testid=stMainBlockContainer] { padding: 1.6rem 1.2rem 2rem 1.2rem; max-width: none; }
+[data-testid=stMainBlockContainer] { padding: 3.8rem 1.2rem 2rem 1.2rem; max-width: none; }
 [data-testid=stMainBlockContainer] h1 { font-size: 1.45rem; padding: 0 0 0.1rem; }
 section[data-testid=stSidebar] { width: 250px !important; min-width: 250px !important; }
 </style>"""
-"""Map first: less padding, a smaller title and a narrower sidebar on this page only."""
+"""Map first: less padding (the title just clears Streamlit's header), a smaller title and a narrower sidebar on
+this page only."""
 
 st.html(COMPACT_CSS)
 view = current_view()
@@ -67,7 +68,7 @@ def map_and_record() -> None:
         if drawn.plan.clustered:
             words += "; zoom in or click a cluster to see single events."
         st.caption(escape_text(
-            f"{len(shown.shown):,} event(s) on the map. " + (words + " " if words else "")
+            f"{shown.count:,} event(s) on the map. " + (words + " " if words else "")
             + (f"Map: {settings.describe()}. " if settings.describe() else "")
             + ("Pan and zoom are drawn in the browser. " if drawn.plan.everything else "")
             + "Click an event or a base for its record; the arrow keys step through the events in view."))

@@ -97,7 +97,7 @@ window_chart = alt.Chart(bars.frame).mark_bar(height=BAR_PX - 6).encode(
     tooltip=[alt.Tooltip("label:N", title="event"), alt.Tooltip("precision:N", title="date known to the"),
              alt.Tooltip("start:T", title="from", format="%d %b %Y"),
              alt.Tooltip("end:T", title="until (exclusive)", format="%d %b %Y")],
-).properties(height=max(60, BAR_PX * len(bars.frame)))
+).properties(height=alt.Step(BAR_PX))  # one row of BAR_PX per event, however many
 st.altair_chart(window_chart, key="timeline_bars_chart", width="stretch")
 what = "events dated only to the week, month or year" if bars_for == "coarse" else "events"
 if not bars.total:

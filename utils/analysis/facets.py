@@ -137,8 +137,9 @@ class FacetIndex:
         """How many of the events ``keep`` selects (all when ``None``) hold each label."""
         if keep is None:
             return self.totals
-        codes = self.codes[keep] if self.one_each else self.codes[keep[self.rows]]
-        return np.bincount(codes, minlength=len(self.labels))
+        held = keep if self.one_each else keep.take(self.rows)
+        # by positions, not a boolean index: several times quicker when the rows kept are spread out
+        return np.bincount(self.codes.take(np.flatnonzero(held)), minlength=len(self.labels))
 
 
 def _cell_names(cells: np.ndarray, facet: Facet, aliases: Aliases) -> list[list[str]]:

@@ -79,7 +79,13 @@ def period_counts(events: pd.DataFrame, period: str, stack_by: str, rows: np.nda
 def period_totals(events: pd.DataFrame, period: str, rows: np.ndarray | None = None) -> pd.DataFrame:
     """Events per ``period`` (counted as :func:`period_counts` counts them): period_start, period_end, count."""
     _, numbers = _binned(events, period, rows)
-    keys, counts = np.unique(numbers, return_counts=True)
+    if len(numbers):  # counted per bin over the span, not sorted: the same keys and counts as np.unique
+        first = int(numbers.min())
+        per_bin = np.bincount(numbers - first)
+        keys = np.flatnonzero(per_bin)
+        counts, keys = per_bin[keys], keys + first
+    else:
+        keys, counts = numbers, np.zeros(0, dtype=np.int64)
     return pd.DataFrame({"period_start": _bin_starts(keys, period), "period_end": _bin_ends(keys, period),
                          "count": counts.astype(np.int64)})
 

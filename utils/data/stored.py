@@ -40,6 +40,7 @@ from utils.data.aliases import Aliases, load_aliases
 from utils.data.basemap import Basemap, load_basemap
 from utils.data.csv_read import text_dtype
 from utils.data.dataset import Dataset, derive_columns
+from utils.data.frames import in_one_chunk
 from utils.data.incidents import add_incident_columns
 from utils.data.sites import load_sites
 from utils.data.store_read import read_collections, read_event_frame, read_sources_frame
@@ -50,8 +51,9 @@ from utils.data.validation import LoadResult
 __all__ = ["CACHE_FOLDER", "StoreSnapshot", "dataset_for", "load_snapshot", "patched"]
 
 CACHE_FOLDER = ".eventmap-cache"
-CACHE_FORMAT = "2"
-"""Bumped when the cached frame's columns change, so an old cache is never read."""
+CACHE_FORMAT = "3"
+"""Bumped when the cached frame's columns or layout change, so an old cache is never read (3: one Arrow chunk
+per column, see :func:`in_one_chunk`)."""
 INCIDENT_COLUMNS = ("incident", "incident_reports", "independent_sources")
 log = logging.getLogger(__name__)
 
@@ -133,8 +135,9 @@ def write_cache(folder: Path, snapshot: StoreSnapshot) -> None:
         import pyarrow.feather as feather
 
         partial = path.with_suffix(f".{threading.get_ident()}.part")
-        table = pa.Table.from_pandas(snapshot.events, preserve_index=False)
-        feather.write_feather(table, partial, compression="uncompressed")
+        # one record batch: read back memory-mapped, each column is then one chunk (see in_one_chunk)
+        table = pa.Table.from_pandas(snapshot.events, preserve_index=False).combine_chunks()
+        feather.write_feather(table, partial, compression="uncompressed", chunksize=max(1, len(table)))
         partial.replace(path)
         for old in path.parent.glob("events-*"):
             if old != path:
@@ -155,7 +158,7 @@ def load_snapshot(database: Database, folder: Path, *, notes: list[str] | None =
                              notes=list(notes or []),
                              aliases=load_aliases(folder / "aliases.csv", file_label="aliases.csv"))
     cached = _read_cache(_cache_path(folder, snapshot.version)) if use_cache else None
-    snapshot.events = cached if cached is not None else derive_columns(read_event_frame(database), sites)
+    snapshot.events = in_one_chunk(cached if cached is not None else derive_columns(read_event_frame(database), sites))
     snapshot.collections["events"] = snapshot.collections["collection_id"].map(
         snapshot.events["collection"].value_counts()).fillna(0).astype(int)
     if use_cache and cached is None:
@@ -187,7 +190,7 @@ def patched(snapshot: StoreSnapshot, database: Database) -> StoreSnapshot | None
     if same_collections and len(changed):
         edited = _edited_in_place(snapshot, changed)
         if edited is not None:
-            return replace(snapshot, events=edited, sources=read_sources_frame(database), collections=collections,
+            return replace(snapshot, events=in_one_chunk(edited), sources=read_sources_frame(database), collections=collections,
                            data_version=version, memo={}, lock=threading.Lock(),
                            notes=snapshot.notes) if _counted(collections, edited) else None
     keep = np.asarray(events["collection"].isin(collections["collection_id"]), dtype=bool)
@@ -199,7 +202,7 @@ def patched(snapshot: StoreSnapshot, database: Database) -> StoreSnapshot | None
         changed = add_site_distances(changed, snapshot.sites)
         parts.append(changed.reindex(columns=list(dict.fromkeys([*parts[0].columns, *changed.columns]))))
     events = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
-    events = add_incident_columns(events)
+    events = in_one_chunk(add_incident_columns(events))
     collections["events"] = collections["collection_id"].map(events["collection"].value_counts()).fillna(0) \
         .astype(int)
     return StoreSnapshot(events=events, sources=read_sources_frame(database), sites=snapshot.sites,
@@ -276,7 +279,8 @@ def dataset_for(snapshot: StoreSnapshot, collections: tuple[str, ...] | None = N
         events = snapshot.events
     else:
         subset = snapshot.events[snapshot.events["collection"].isin(list(chosen))].reset_index(drop=True)
-        events = add_incident_columns(subset.drop(columns=[c for c in INCIDENT_COLUMNS if c in subset.columns]))
+        events = in_one_chunk(add_incident_columns(
+            subset.drop(columns=[c for c in INCIDENT_COLUMNS if c in subset.columns])))
     rows = snapshot.collections.set_index("collection_id").loc[list(chosen)] if chosen else snapshot.collections.iloc[0:0]
     problems: list[Problem] = []
     rejected_frames: list[pd.DataFrame] = []

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from utils.analysis.rows import EventRows, as_rows
+
 __all__ = [
     "BROWSER_LIMIT", "CLUSTER_CELL_PX", "DETAIL_LIMIT", "EVENT_RADIUS_PX", "EVENT_TYPE_COLORS", "HALO_FILL_OPACITY",
     "MAP_CSS", "MAX_ZOOM", "MIN_ZOOM", "OTHER_COLOR", "PALETTE", "RING_COLOR", "SELECTED_COLOR", "SITE_ICONS",
@@ -147,23 +149,25 @@ def category_colors(values: Iterable[str], column: str = "event_type") -> dict[s
     return {v: (PALETTE[i] if i < len(PALETTE) else OTHER_COLOR) for i, v in enumerate(distinct)}
 
 
-def informative_color_by(events: pd.DataFrame, preferred: str, choices: Iterable[str]) -> tuple[str, str]:
+def informative_color_by(events: pd.DataFrame | EventRows, preferred: str,
+                         choices: Iterable[str]) -> tuple[str, str]:
     """The column to colour by and a note ('' when ``preferred`` is kept).
 
     When one value of ``preferred`` covers at least :data:`DOMINANT_SHARE` of ``events`` (UCDP: Battles is
     16,084 of 16,596), colour by the other column in ``choices`` whose values split the events most evenly
     (highest entropy over at most as many values as the palette has colours) instead, and say why.
     """
+    events = as_rows(events)
     if len(events) < 2 or preferred not in events:
         return preferred, ""
-    shares = events[preferred].value_counts(normalize=True)
+    shares = events.value_counts(preferred, normalize=True)
     if shares.iloc[0] < DOMINANT_SHARE:
         return preferred, ""
     best, best_entropy = preferred, 0.0
     for column in choices:
         if column == preferred or column not in events:
             continue
-        split = events[column].value_counts(normalize=True).head(len(PALETTE))
+        split = events.value_counts(column, normalize=True).head(len(PALETTE))
         if split.iloc[0] >= DOMINANT_SHARE:
             continue
         entropy = float(-(split * split.map(lambda p: math.log(p) if p > 0 else 0.0)).sum())

@@ -16,6 +16,7 @@ import folium
 import numpy as np
 import pandas as pd
 
+from utils.analysis.rows import EventRows, as_rows
 from utils.map.aggregate import Viewport, aggregate_view, default_viewport
 from utils.map.assets import COMPONENT_STATIC_PREFIX, localize_assets
 from utils.map.event_layer import EventsLayer
@@ -64,45 +65,48 @@ class ViewPlan:
                 "(colour: the most common category)")
 
 
-def plan_view(events: pd.DataFrame, colors: dict[str, str], view: Viewport, *, color_by: str = "event_type",
-              detail_limit: int = DETAIL_LIMIT, heatmap: bool = False, browser_limit: int | None = None) -> ViewPlan:
+def plan_view(events: pd.DataFrame | EventRows, colors: dict[str, str], view: Viewport, *,
+              color_by: str = "event_type", detail_limit: int = DETAIL_LIMIT, heatmap: bool = False,
+              browser_limit: int | None = None) -> ViewPlan:
     """Decide what to send for ``view``: every event (at most ``browser_limit``, default ``detail_limit``), the
-    events in view (at most ``detail_limit``), or exact-count clusters."""
+    events in view (at most ``detail_limit``), or exact-count clusters.
+
+    ``events``: a frame, or :class:`~utils.analysis.rows.EventRows` (the rows a filter keeps, read without
+    copying them all when there are more than the limit).
+    """
     limit = detail_limit if browser_limit is None else browser_limit
-    if len(events) <= limit:
-        return ViewPlan(events, [], len(events), len(events), clustered=False, everything=True)
-    categories = pd.Categorical(events[color_by].astype(str))
-    result = aggregate_view(events["latitude"].to_numpy(float), events["longitude"].to_numpy(float),
-                            categories.codes.astype(np.int64), view, detail_limit=detail_limit)
+    rows = as_rows(events)
+    if len(rows) <= limit:
+        return ViewPlan(rows.frame(), [], len(rows), len(rows), clustered=False, everything=True)
+    codes, names = rows.codes(color_by)
+    result = aggregate_view(rows.floats("latitude"), rows.floats("longitude"), codes, view,
+                            detail_limit=detail_limit)
     if result.mode == "events":
-        return ViewPlan(events.iloc[result.indices], [], result.in_view, len(events), clustered=False,
+        return ViewPlan(rows.take(result.indices), [], result.in_view, len(rows), clustered=False,
                         everything=False)
-    names = np.asarray(categories.categories, dtype=object)
-    rows: list[list[object]] = [
+    cluster_rows: list[list[object]] = [
         [round(float(lat), 5), round(float(lon), 5), int(count), colors.get(names[code], OTHER_COLOR)]
         for lat, lon, count, code in zip(result.latitude, result.longitude, result.count, result.category)]
-    return ViewPlan(events.iloc[:0], rows, result.in_view, len(events), clustered=True, everything=False)
+    return ViewPlan(rows.take(np.zeros(0, dtype=np.int64)), cluster_rows, result.in_view, len(rows),
+                    clustered=True, everything=False)
 
 
-def events_bbox(events: pd.DataFrame) -> list[float] | None:
+def events_bbox(events: pd.DataFrame | EventRows) -> list[float] | None:
     """[south, west, north, east] of ``events`` (degrees), or ``None`` when there are none."""
-    if not len(events):
-        return None
-    lat, lon = events["latitude"].to_numpy(float), events["longitude"].to_numpy(float)
-    return [float(lat.min()), float(lon.min()), float(lat.max()), float(lon.max())]
+    return as_rows(events).bbox()
 
 
-def build_plan_layer(plan: ViewPlan, events: pd.DataFrame, colors: dict[str, str], *, color_by: str = "event_type",
-                     selected: str | None = None, halos: bool = True, heatmap: bool = False,
+def build_plan_layer(plan: ViewPlan, events: pd.DataFrame | EventRows, colors: dict[str, str], *,
+                     color_by: str = "event_type", selected: str | None = None, halos: bool = True, heatmap: bool = False,
                      rings_km: tuple[float, ...] = (), sites: pd.DataFrame | None = None, details: bool = True,
                      list_rows: Sequence[Sequence[str]] | None = None, asset_prefix: str = COMPONENT_STATIC_PREFIX,
                      popups: str = "none", numbered: bool = False, expand_all: bool = False, bar: bool = False,
                      legend_note: str = "", payload: dict | None = None) -> folium.FeatureGroup:
     """The events layer that draws ``plan`` (a FeatureGroup named "Events"), its rings and its legend.
 
-    ``events`` are all the filtered events (the legend counts them; "Fit events" frames them). ``selected``
-    is the id of the event to ring. ``payload`` reuses one built before for ``plan`` (see
-    :func:`plan_payload`). Other options: :class:`utils.map.event_layer.EventsLayer`.
+    ``events`` are all the filtered events, a frame or :class:`~utils.analysis.rows.EventRows` (the legend
+    counts them; "Fit events" frames them). ``selected`` is the id of the event to ring. ``payload`` reuses
+    one built before for ``plan`` (see :func:`plan_payload`). Other options: :class:`utils.map.event_layer.EventsLayer`.
     """
     group = folium.FeatureGroup(name=EVENTS_LAYER_NAME, overlay=True, control=True, show=True)
     if rings_km and sites is not None:
@@ -119,7 +123,7 @@ def build_plan_layer(plan: ViewPlan, events: pd.DataFrame, colors: dict[str, str
     if heatmap:
         html = heat_legend_html(len(events))
     else:
-        counts = events[color_by].value_counts().to_dict() if len(events) else {}
+        counts = as_rows(events).value_counts(color_by).to_dict() if len(events) else {}
         html = legend_html(counts, colors, color_by, legend_note)
     group.add_child(EventLegend(html), name="event_legend")
     return localize_assets(group, asset_prefix)

@@ -79,6 +79,8 @@ def claimant_kind(claimant: str) -> str:
     return "media"
 
 
+_INVERTING = ("said", "says", "reported", "added", "stated", "claimed", "noted", "announced", "confirmed", "alleged")
+"""Verbs that put the source after them (', said the ministry'); not 'told reporters', 'warned Moscow'."""
 _CLAUSE_WORDS = re.compile(r"\b(?:that|had|have|has|was|were|is|are|would|will|could|may|might|died|killed|been|"
                            r"on|at|in|after|before|during|late|early|earlier|later|last|yesterday|today)\b", re.IGNORECASE)
 _SOURCE_HEADS = re.compile(r"\b(?:ministry|ministries|official|officials|spokes(?:man|woman|person)|agency|television|tv|"
@@ -105,8 +107,11 @@ def source_like(who: str) -> bool:
 
 
 def status_for(attribution: Attribution) -> str:
-    """The status one account earns on its own (``disputed`` is set later, between accounts)."""
+    """The status one account earns on its own (``disputed`` between accounts is set later, when grouping;
+    here only for a denial)."""
     verb = attribution.verb.lower()
+    if verb.startswith(("denied", "denies", "deny", "rejected", "dismissed")):
+        return "disputed"  # the one account given is a denial: contested from the start
     if attribution.kind == "evidence":
         return "confirmed"
     if attribution.kind == "monitor" and verb.startswith("confirm"):
@@ -157,7 +162,8 @@ def _subject_before(sentence: str, verb_start: int) -> str:
     """The noun phrase just before a reporting verb (back to a clause boundary), with a name's title."""
     before = sentence[:verb_start]
     # "The SDF, which control the city, said": skip a relative or participle clause between subject and verb
-    aside = re.search(r"(?<=[A-Za-z)]),\s*(?:which|who|whose|citing|quoting|backed by|led by|based in|an?)\b[^,]*,\s*$", before)
+    aside = re.search(rf"(?<=[A-Za-z)]),\s*(?:which|who|whose|citing|quoting|backed by|led by|based in|an?|(?:the\s+)?"
+                      rf"(?:deputy\s+)?{_TITLES})\b[^,]*,\s*$", before)
     if aside:
         before = before[:aside.start()] + " "
     if re.search(r"\band\s*$", before):  # "SANA called the strikes an aggression and said": the first verb's subject
@@ -227,11 +233,12 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
         return Attribution(name, claimant_kind(name), "according to")
     for match in re.finditer(rf"[,\"”]\s*(?P<verb>{_VERBS})\s+(?P<who>(?:the\s+)?[^,.;\"“”]{{2,80}}?)\s*(?:[.,;]|$)",
                              sentence):
-        if not source_like(match["who"]):
+        if match["verb"].lower() not in _INVERTING or not source_like(match["who"]):
             continue  # "Other reports, citing ..., said dozens of contractors died": a clause, not a source
         name = canonical_claimant(match["who"], article, previous)
         return Attribution(name, claimant_kind(name), match["verb"])
-    if _EVIDENCE.search(sentence) and re.search(r"\b(?:showed|show|shows|revealed|indicate[sd]?)\b", sentence):
+    if _EVIDENCE.search(sentence) and re.search(r"\b(?:showed|show|shows|revealed|indicate[sd]?|suggest(?:s|ed)?)\b",
+                                                sentence):
         evidence = _EVIDENCE.search(sentence)
         by = re.search(r"\b(?:by|from)\s+((?:[A-Z][\w-]+\s*){1,3})", sentence[evidence.end():evidence.end() + 40])
         name = f"{by.group(1).strip()} satellite images" if by else "Satellite images"
@@ -258,7 +265,9 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
         if claimant_kind(subject) == "media" and not re.search(
                 r"\b(?:media|activists?|residents?|witness(?:es)?|sources?|journal|newspaper|daily|reporters?|"
                 r"agency|agencies|television|tv|reports?|website|site|tracker|analysts?|researchers|group|"
-                r"investigators|images?)\b", subject, re.IGNORECASE) \
+                r"investigators|images?|workers|rescuers|helmets|civil defen[cs]e|doctors|medics|hospitals?|"
+                r"volunteers|locals|villagers|eyewitnesses|commanders?|monitors?|observers|people)\b", subject,
+                re.IGNORECASE) \
                 and not re.match(r"[A-Z]", subject):
             continue  # "the drones said ..." is not a source
         name = canonical_claimant(subject, article, previous)

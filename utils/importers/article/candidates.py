@@ -33,7 +33,7 @@ from utils.importers.article.event_types import (
 )
 from utils.importers.article.incidents import GENERIC_TRIGGERS, group_candidates, separate_accounts
 from utils.importers.article.model import RECALL_DAYS, EventCandidate, Extraction, Skipped
-from utils.importers.article.places import PlaceIndex, PlaceMention
+from utils.importers.article.places import PlaceIndex, PlaceMention, dateline_end
 from utils.importers.article.selection import (
     choose_triggers,
     nearest,
@@ -48,6 +48,10 @@ __all__ = ["RECALL_DAYS", "EventCandidate", "Extraction", "Skipped", "extract_ev
 
 _CAUSE = re.compile(r"\b(?:in response to|in retaliation for|following|after)\s+(?=(?:a|an|the|US|Israeli|Russian|"
                     r"Turkish|Syrian|its|their|an?\s+\w+)\s)", re.IGNORECASE)
+_UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:border\s+)?(?:crossing|airfield|air\s*base|airbase|"
+                            r"(?:gas|oil)\s+field|dam|checkpoint|camp|outpost|bridge|military\s+airport|prison|"
+                            r"garrison|base)\b")
+"""A named facility ('the Semalka crossing', 'the Kharab al-Jir airfield'): an event's place, known or not."""
 _REPORTING = ("said", "says", "reported", "told", "claimed", "claims", "confirmed", "confirms", "according to",
               "stated", "announced", "described", "added", "alleged", "noted")
 
@@ -67,9 +71,10 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         body = sentence.text
         if re.match(r"\s*(?:\(?photo|credit|image|follow|share|read more)\b", body, re.I) or is_heading(sentence, sentences):
             continue
-        mentions = find_dates(body, published)
+        mentions = [m for m in find_dates(body, published) if m.start >= dateline_end(body)]
         found = index.find(body)
         in_country = any(m.kind == "country" for m in found)
+        unknown_place = _UNKNOWN_PLACE.search(body)
         places = [p for p in (resolve_anaphor(m, context, found) for m in found if m.kind != "country") if p is not None]
         places = [p for p in places if not p.reference]
         for place in places:
@@ -100,7 +105,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     m.kind == "date" and m.start < match.start() for m in mentions):
                 offsets.append(match.start())
         # "fired missiles at X in response to a chemical attack on Y": the other event is a clause of its own
-        causes = {m.start() for m in _CAUSE.finditer(body) if m.start() > 0}
+        causes = {m.start() for m in _CAUSE.finditer(body) if m.start() > 0
+                  and not any(d.start <= m.start() < d.end for d in mentions)}  # not inside "a day after"
         offsets += list(causes)
         offsets = sorted(set(offsets))
         cuts = [0, *offsets, len(body) + 1]
@@ -121,7 +127,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         if not chosen:
             if is_hypothetical or any(hypothetical(body, t.start) for t in triggers):
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
-                                       "speaks of what could or would happen"))
+                                       "speaks of what could happen, or of what did not"))
             continue
         # Each place belongs to the chosen trigger nearest to it ("after the crackdown" owns none).
         owned: dict[int, list[PlaceMention]] = {n: [] for n in range(len(chosen))}
@@ -133,10 +139,11 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                   if m.kind == "country" and m.name != "Syria" and m.relation in WHERE_WORDS}
         referred = [r for r in (referent_of(raw, t, sentence.number, None) for t in triggers if t.definite) if r is not None]
         referent = raw[referred[-1]] if referred else None
-        if len(chosen) > 1:  # a trigger with no place nearer to it shares the sentence's places
+        if len(chosen) > 1:  # a trigger with no place nearer to it shares its clause's places
             for number in owned:
-                if not owned[number] and not chosen[number][0].definite:
-                    owned[number] = list(places) if chosen[number][0].main else []
+                low, high = chosen[number][1]
+                if not owned[number] and not chosen[number][0].definite and chosen[number][0].main:
+                    owned[number] = [p for p in places if low <= p.start < high]
         made_any = False
         for number, (trigger, bounds) in enumerate(chosen):
             usable = [m for m in mentions if m.kind in ("date", "offset", "since", "vague")]
@@ -208,8 +215,10 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     place = PlaceMention(0, 0, referent.location, referent.location, referent.latitude,
                                          referent.longitude, referent.geo_precision, "place", "referent")
                     trigger_places = [place]
-                elif own_date is not None and context.place is not None and not trigger.definite and not in_country \
-                        and (trigger.main or len(chosen) == 1):
+                elif context.place is not None and not trigger.definite and (trigger.main or len(chosen) == 1) \
+                        and (own_date is not None and not in_country or unknown_place is not None):
+                    # dated but placed only by the context, or at a named place the gazetteer lacks ("the Semalka
+                    # crossing"): near the place the text is about, for the analyst to correct
                     place = context.place
                     precision = max(place.geo_precision, 2) if place.kind != "region" else 3
                     trigger_places = [replace(place, geo_precision=precision, relation="context")]

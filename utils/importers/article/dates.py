@@ -179,7 +179,8 @@ _RELATIVE: tuple[tuple[str, object], ...] = (
 _VAGUE = (r"\b(?:in|over|during)\s+(?:the\s+)?(?:last|past|recent)\s+(?:few\s+|several\s+|two\s+|three\s+)?"
           r"(?:years|months|decades)\b|\bin recent (?:years|months|weeks)\b|\bfor (?:years|decades|months)\b|"
           r"\b(?:a|one) recent\b|\brecently\b|\bover the years\b|\bfor many years\b|\bdecades\b|"
-          r"\b(?:repeatedly|regularly|routinely|frequently)\b")
+          r"\b(?:repeatedly|regularly|routinely|frequently)\b|\bsince the (?:start|beginning) of (?:the|this) (?:year|month|"
+          r"war|conflict)\b|\bso far this (?:year|month)\b|\bin total\b|\ba total of\b")
 _AGO = rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b"
 _OFFSET = (rf"\b(?:just\s+|only\s+|about\s+|some\s+)?{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+"
            r"(?P<dir>after|before|later|earlier)\b")

@@ -77,7 +77,11 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
             SD, "Threat warning"),
     Trigger("interception", r"\b(?:intercept(?:ed|ion|ions|ing|s)?|shot down|shoot(?:ing|s)? down|downed|"
                             r"repel(?:led|s|ling)?|repulsed|fended off|fought off|thwarted|foiled|brought down|"
-                            rf"(?:took|taken|brought) (?:control of|under control)|jammed)\b|\b{_DRONE}\b[^.;]{{0,40}}"
+                            rf"(?:took|taken|brought) (?:control of|under control)(?=[^.;]{{0,40}}\b{_DRONE})|jammed)\b|"
+                            r"\bair[- ]defen[cs]es?\b[^.;]{0,40}\b(?:confront|respond|engag|counter|activat|destroy|"
+                            r"neutrali[sz])\w*\b|\b(?:destroyed|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,3}(?:drones?|UAVs?|unmanned "
+                            r"aerial vehicles|missiles|rockets)\b|"
+                            rf"\b{_DRONE}\b[^.;]{{0,40}}"
                             rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}",
             SD, "Disrupted weapons use"),
     Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|(?:air|aerial|bombing)\s+campaigns?|bombed|bombing|bombings|"
@@ -94,7 +98,9 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("chemical", r"\bchemical(?:\s+weapons?)?\s+(?:attacks?|strikes?)\b|\b(?:sarin|chlorine|mustard)\s+(?:gas\s+)?"
                         r"(?:attacks?|strikes?|bombs?|barrels?)\b|\bpoison gas attacks?\b", ERV, "Chemical weapon"),
     Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
-    Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?)\b",
+    Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?|"
+                    r"(?:hit|struck|stepped on|triggered|detonated)\s+an?\s+(?:land\s*)?mine|mine (?:blast|explosion)s?|"
+                    r"booby[- ]trap(?:ped|s)?|sticky bombs?)\b",
             ERV, "Remote explosive/landmine/IED"),
     Trigger("drone attack", rf"\b(?:sent|launched|flew|fired)\s+(?:armed\s+|explosive\s+)?{_DRONE}\s+(?:against|at|towards)\b"
                             rf"|\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
@@ -128,11 +134,18 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("displacement", r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
                             r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
     Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions)\b|"
-                         r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b", SD,
+                         r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b|\b(?:entered|entering|moved "
+                         r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])", SD,
             "Non-violent transfer of territory"),
-    Trigger("capture", r"\b(?:captured|seized|overran|stormed)\b|\btook\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
+    Trigger("capture", r"\b(?:captured|seized|overran|stormed|(?:took|seized|gained|wrested)\s+control\s+of)\b|"
+                       r"\btook\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
                        r"village)\s+of\s+)?(?-i:[A-Z])", BAT,
             "Non-state actor overtakes territory"),
+    Trigger("arrest", r"\b(?:arrested|detained|captured|apprehended|abducted|kidnapped)\s+(?:[\w\"'-]+\s+){0,4}?"
+                      r"(?:members?|suspects?|officials?|leaders?|commanders?|fighters|militants|soldiers|men|people|"
+                      r"civilians|individuals|persons)\b|\b(?:members?|suspects?|official|leader|commander|fighters|"
+                      r"militants|soldiers|men|people)\b[^.;]{0,20}\b(?:was|were|had been|have been|has been)\s+"
+                      r"(?:arrested|detained|captured|apprehended|abducted)\b", SD, "Arrests"),
     Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b",
             BAT, "Government regains territory"),
     Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"
@@ -173,6 +186,10 @@ _HYPOTHETICAL = re.compile(
     r"the risk of|capab(?:le|ility) of|designed to|used to (?:train|gather|facilitate|block))\b", re.IGNORECASE)
 _VERBAL = re.compile(r"(?:has|have|had|was|were|is|are|been)\b|(?:first |also |reportedly |quietly )?(?:\w+ed|sent|struck|"
                      r"hit|shot|took|flew|fought|left|withdrew|began|seized|overran)\b", re.IGNORECASE)
+_FUTURE_OR_DENIED = re.compile(
+    r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|expected|due|going|about|scheduled|poised)\s+to|"
+    r"did\s+not|didn't|does\s+not|doesn't|has\s+not|hasn't|have\s+not|haven't|had\s+not|hadn't|never)\s+"
+    r"(?:\w+\s+)?$|\bno\s+(?:[\w-]+\s+){1,2}(?:were|was|had been|have been|has been)\s+$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 ACTORS: tuple[tuple[str, str], ...] = (
@@ -216,6 +233,8 @@ def hypothetical(sentence: str, start: int | None = None) -> bool:
         return bool(_HYPOTHETICAL.search(sentence))
     before = sentence[max(0, start - 50):start]
     after = sentence[start:start + 60]
+    if _FUTURE_OR_DENIED.search(before):
+        return True  # "will deploy", "is expected to strike", "did not shell", "no drones were shot down"
     if re.search(r"\bto\s+$", before) and not re.search(r"\b(?:beg[au]n|begins?|start(?:ed|s)?|continu(?:ed|es|e)|"
                                                      r"went on|moved|rushed|scrambled|used)\s+to\s+$", before, re.I):
         return True  # "pressure the US to withdraw", "agreed to pull out": what is wanted, not what happened

@@ -30,12 +30,15 @@ from utils.importers.article.mentions import (
     mark_references,
     relation_before,
 )
-from utils.importers.article.regions import REGIONS
+from utils.importers.article.regions import REGIONS, province_lists
 from utils.importers.article.spelling import PLACE_CUE, SpellingIndex
 
-__all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "REGIONS", "PlaceIndex", "PlaceMention", "build_place_index"]
+__all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "REGIONS", "PlaceIndex", "PlaceMention", "build_place_index",
+           "dateline_end"]
 
 
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w .]*?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+                       r"(?:\((?:[A-Z][\w .-]{1,20})\))?\s*[-–—]+\s")
 _BASE_WORDS = r"(?:air\s*base|airbase|air\s+field|airfield|naval\s+(?:base|facility)|base|airport|garrison|port)"
 _STOP_NAMES = frozenset(fold_name(word) for word in (
     "The", "However", "Since", "After", "Before", "During", "Another", "Also", "Moreover", "Meanwhile", "Russian",
@@ -54,6 +57,12 @@ _CAPITAL_METONYMS = re.compile(r"(?:government|authorities|regime|leadership|off
 _ANAPHORS = r"\b(?:the|this|that|its)\s+(?:(?:Russian|US|American|Syrian|Turkish|main|military|illegal)\s+)?(?P<head>city|town|village|base|air\s*base|airbase|naval\s+base|port|airport|garrison|bases|area)\b|\b(?P<there>there)\b"
 _NAME_SPAN = re.compile(r"(?:\b(?:[Aa][ls]|[Aa]sh|[Ee]l|[Aa]d|[Aa]r|[Aa]t|[Aa]z|[Aa]n)-)?[A-Z][\w'’`ʿ-]*"
                         r"(?:\s+(?:(?:al|el|ash|as|ad|ar|at|az|an|ez|es|ed)[- ])?[A-Z][\w'’`ʿ-]*){0,3}")
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a dateline ('DAMASCUS (Reuters) -', 'BEIRUT, Jan 6 (AP) --') at the start of ``sentence`` ends, or 0."""
+    match = _DATELINE.match(sentence)
+    return match.end() if match else 0
 
 
 @dataclass
@@ -105,9 +114,18 @@ class PlaceIndex:
         def free(start: int, end: int) -> bool:
             return all(end <= a or start >= b for a, b in taken)
 
+        dateline = _DATELINE.match(sentence)  # "DAMASCUS (Reuters) -": where the reporter filed, not the event
+        if dateline:
+            taken.append((0, dateline.end()))
         for start, end, text, country in find_abroad(sentence):  # first: some fold onto a Syrian village's name
+            if dateline and start < dateline.end():
+                continue
             taken.append((start, end))
             found.append(PlaceMention(start, end, text, country, 0.0, 0.0, 3, "country", relation_before(sentence, start)))
+        for start, end, name, (lat, lon) in province_lists(sentence):  # "in Latakia, Aleppo and Hama provinces"
+            if free(start, end):
+                taken.append((start, end))
+                found.append(self._mention(sentence, start, end, name, lat, lon, "region", 3))
         for name, pattern, (lat, lon) in REGIONS:
             for match in re.finditer(pattern, sentence):
                 if not free(match.start(), match.end()):
@@ -197,6 +215,9 @@ class PlaceIndex:
         relation = relation_before(sentence, start)
         if precision < 3 and (relation in NEAR_WORDS or relation.endswith(" of") and relation != "of"):
             precision = 2
+        if precision < 3 and kind == "place" and re.search(r"\b(?:north|south|east|west|north-?east|north-?west|"
+                                                           r"south-?east|south-?west)ern\s+$", sentence[:start], re.I):
+            precision = 2  # "southern Idlib": part of the area around the town, not the town
         return PlaceMention(start, end, sentence[start:end], name, lat, lon, precision, kind, relation, source)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-__all__ = ["REGIONS"]
+import re
 
-_GOVERNORATES: tuple[tuple[str, str, tuple[float, float]], ...] = (
+__all__ = ["GOVERNORATES", "REGIONS", "province_lists"]
+
+GOVERNORATES: tuple[tuple[str, str, tuple[float, float]], ...] = (
     ("Hasakah", r"(?:al-)?Hasa[kc]ah?", (36.6, 40.9)), ("Deir ez-Zor", r"Deir\s+(?:ez|el|al)[- ]Zou?r", (35.0, 40.3)),
     ("Raqqa", r"Raqq?a(?:h)?", (35.9, 38.8)), ("Aleppo", r"Aleppo", (36.2, 37.4)),
     ("Latakia", r"Latt?akia", (35.6, 36.0)), ("Tartus", r"Tartou?s", (34.95, 36.0)), ("Homs", r"Homs", (34.5, 38.0)),
@@ -38,5 +40,20 @@ REGIONS: tuple[tuple[str, str, tuple[float, float]], ...] = (
 ) + tuple(
     (name if name.endswith("countryside") else f"{name} province", rf"\b(?:{spelled})\s+(?:province|governorate|countryside)\b|\b(?:province|governorate|"
                          rf"countryside)\s+of\s+(?:{spelled})\b|\brural\s+(?:{spelled})\b", centre)
-    for name, spelled, centre in _GOVERNORATES)
+    for name, spelled, centre in GOVERNORATES)
 """Regions the extractor knows, first match wins: name, pattern, (latitude, longitude) of a rough centre."""
+
+
+_ANY = "|".join(f"(?:{spelled})" for _, spelled, _ in (*GOVERNORATES, ("Idlib", "Idlib", None)))
+_LIST = re.compile(rf"\b(?:{_ANY})(?:\s*,\s*(?:{_ANY}))*\s*,?\s+and\s+(?:{_ANY})\s+(?:provinces|governorates)\b")
+
+
+def province_lists(sentence: str) -> list[tuple[int, int, str, tuple[float, float]]]:
+    """Each province of a list ('in Latakia, Aleppo and Hama provinces'): (start, end, region name, centre)."""
+    found = []
+    for listed in _LIST.finditer(sentence):
+        for name, spelled, centre in (*GOVERNORATES, ("Idlib", "Idlib", (35.933, 36.633))):
+            for match in re.finditer(rf"\b(?:{spelled})\b", listed.group()):
+                label = "Idlib de-escalation zone" if name == "Idlib" else f"{name} province"
+                found.append((listed.start() + match.start(), listed.start() + match.end(), label, centre))
+    return sorted(found)

@@ -38,9 +38,15 @@ def places_for(trigger: TriggerMatch, places: list[PlaceMention]) -> list[PlaceM
     if not places:
         return []
     if trigger.trigger.name == "withdrawal":
+        # the origin: 'from X', or the place the verb names just after it ('left their base at Manbij')
         origins = [p for p in places if p.relation == "from"]
-        if origins:
+        left = [p for p in places if trigger.start <= p.start <= trigger.end + 40
+                and p.relation not in ("to", "towards", "toward", "into", "for")]
+        if origins and (not left or min(span_distance(trigger, p) for p in origins)
+                        <= min(span_distance(trigger, p) for p in left)):
             return place_clusters([replace(p, relation="") for p in origins])
+        if left:
+            return [replace(min(left, key=lambda p: (p.kind == "region", p.start)), relation="")]
     if trigger.main:
         return place_clusters(places)
     sending = trigger.trigger.name == "deployment" and re.match(r"(?:has |have |had )?\w*\s*(?:deploy|sen[dt]|dispatch|"
@@ -87,6 +93,9 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
                 continue  # "a convoy left the airport": one movement, the verb's
             if interception and trigger.trigger.name == "capture":
                 continue  # "took control of the other six" drones
+            if trigger.trigger.name == "capture" and any(t.trigger.name == "arrest" and abs(t.start - trigger.start) <= 60
+                                                         for t in clause):
+                continue  # "an official had been captured": an arrest, not ground taken
             if not trigger.main and trigger.trigger.sub_event_type not in seen:
                 chosen.append(trigger)
                 seen.add(trigger.trigger.sub_event_type)
