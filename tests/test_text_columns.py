@@ -330,3 +330,13 @@ def test_a_file_read_from_disk_validates_as_with_the_pandas_passes(tmp_path, mon
         old = validation.load_events(path, file_label="events.csv", today=date(2025, 6, 1))
     assert outcome(new) == outcome(old)
     assert len(new.events) + len(new.rejected) == read_csv_table(path).rows_read
+
+
+@FUZZ
+@given(days=st.lists(st.one_of(st.none(), st.dates(date(1900, 1, 1), date(2100, 12, 31))), max_size=30))
+def test_acled_dates_are_written_as_strftime_writes_them(days):
+    from utils.importers.acled import _iso_text
+
+    dates = pd.Series(pd.to_datetime(pd.Series(days, dtype=object)), index=pd.RangeIndex(3, 3 + len(days)))
+    dates = dates.astype("datetime64[us]")
+    assert _iso_text(dates).fillna("<missing>").tolist() == dates.dt.strftime("%Y-%m-%d").fillna("<missing>").tolist()

@@ -70,21 +70,24 @@ def governorate_lookup(governorates: gpd.GeoDataFrame, *, max_km: float = 5.0):
     def lookup(events: pd.DataFrame) -> pd.Series:
         lon = events["longitude"].to_numpy(float)
         lat = events["latitude"].to_numpy(float)
-        names = np.full(len(lon), "", dtype=object)
-        for name, shape in shapes:  # inside a polygon: a bounding-box cut, then a prepared point-in-polygon test
+        # which polygon each point got, as a number (-1: none yet); names are looked up once at the end
+        found = np.full(len(lon), -1, dtype=np.int32)
+        for number, (name, shape) in enumerate(shapes):  # inside: a bounding-box cut, then a prepared test
+            if not name:
+                continue
             west, south, east, north = shape.bounds
-            candidates = np.flatnonzero((names == "") & (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north))
+            candidates = np.flatnonzero((found < 0) & (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north))
             if len(candidates):
                 inside = shapely.contains_xy(shape, lon[candidates], lat[candidates])
-                names[candidates[inside]] = name
-        outside = np.flatnonzero(names == "")
+                found[candidates[inside]] = number
+        outside = np.flatnonzero(found < 0)
         if len(outside):  # far from every polygon: no governorate, without a nearest-polygon search
             outside = outside[shapely.contains_xy(near_any, lon[outside], lat[outside])]
         if len(outside):  # just outside every polygon (a coarse coastline): the nearest within max_km
             x, y = to_metric.transform(lon[outside], lat[outside])
             points = shapely.points(x, y)
             best = np.full(len(outside), np.inf)
-            for name, shape in metric_shapes:  # each polygon: a distance test, then exact distances for the few
+            for number, (_, shape) in enumerate(metric_shapes):  # a distance test, then exact distances
                 west, south, east, north = shape.bounds
                 box = (x >= west - limit) & (x <= east + limit) & (y >= south - limit) & (y <= north + limit)
                 candidates = np.flatnonzero(box)
@@ -94,8 +97,9 @@ def governorate_lookup(governorates: gpd.GeoDataFrame, *, max_km: float = 5.0):
                 distance = shapely.distance(shape, points[candidates])
                 closer = distance < best[candidates]
                 best[candidates[closer]] = distance[closer]
-                names[outside[candidates[closer]]] = name
-        return pd.Series(names, index=events.index, dtype=object)
+                found[outside[candidates[closer]]] = number
+        names = np.array(["", *(name for name, _ in shapes)], dtype=object)
+        return pd.Series(names[found + 1], index=events.index, dtype=object)
 
     return lookup
 

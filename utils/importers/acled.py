@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from utils.data.csv_read import ROW_COLUMN
+from utils.data.csv_read import ROW_COLUMN, text_dtype
 from utils.data.validation import CellCheck
 from utils.importers.conversion import Conversion, keep_columns, require_columns, text_series
 from utils.importers.datefmt import DATE_FORMATS, detect_date_format, early_date_check, parse_dates
@@ -38,6 +38,16 @@ COPIED = {"event_id_cnty", "event_type", "sub_event_type", "actor1", "actor2", "
           "longitude", "geo_precision", "source", "notes", "fatalities"}
 
 
+def _iso_text(dates: pd.Series) -> pd.Series:
+    """``dates.dt.strftime("%Y-%m-%d")`` as text, missing where a date is; each distinct day written once."""
+    import pyarrow as pa
+
+    codes, days = pd.factorize(dates)
+    written = pa.array(pd.DatetimeIndex(days).strftime("%Y-%m-%d").to_numpy(dtype=object), type=pa.large_string())
+    cells = written.take(pa.array(codes, mask=codes < 0))
+    return pd.Series(pd.array(pa.chunked_array([cells], type=pa.large_string()), dtype=text_dtype()), index=dates.index)
+
+
 def convert(frame: pd.DataFrame, file: str, *, date_format: str = "auto") -> Conversion:
     """Map ACLED columns to ours; a bad ``time_precision`` or date sets its row aside, named as in the file."""
     require_columns(frame, REQUIRED, file, "ACLED")
@@ -50,7 +60,7 @@ def convert(frame: pd.DataFrame, file: str, *, date_format: str = "auto") -> Con
     precision = frame["time_precision"].fillna("").astype(str).str.strip()
     out: dict[str, pd.Series] = {
         "event_id": text_series(frame["event_id_cnty"], index),
-        "event_date": text_series(dates.dt.strftime("%Y-%m-%d").fillna(frame["event_date"]), index),
+        "event_date": text_series(_iso_text(dates).fillna(frame["event_date"]), index),
         "date_precision": text_series(precision.map(TIME_PRECISIONS).fillna(precision), index),
     }
     for column in ("event_type", "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude",
