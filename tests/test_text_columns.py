@@ -235,10 +235,12 @@ def test_rows_at_is_iloc(values, chunks, data):
 
 
 def test_repeated_text_is_the_series_pandas_builds():
-    for size in (0, 1, 5):
-        index = pd.RangeIndex(size)
-        pd.testing.assert_series_equal(repeated_text("reported", index),
-                                       pd.Series("reported", index=index, dtype=text_dtype()))
+    for value in ("reported", "", "حلب 😀"):
+        for size in (0, 1, 5):
+            index = pd.RangeIndex(3, 3 + size)
+            built = repeated_text(value, index)
+            built.array._pa_array.validate(full=True)
+            pd.testing.assert_series_equal(built, pd.Series(value, index=index, dtype=text_dtype()))
 
 
 UTF8_PIECES = [b"a", b",", b"\n", b"\xc2\xa0", b"\xe2\x80\x83", b"\xf0\x9f\x98\x80", b"\xed\xa0\x80", b"\xed\x9f\xbf",

@@ -189,8 +189,11 @@ def repeated_text(value: str, index: pd.Index) -> pd.Series:
     built by Arrow without a Python object per row)."""
     import pyarrow as pa
 
-    cells = pa.chunked_array([pa.repeat(pa.scalar(value, type=pa.large_string()), len(index))])
-    return pd.Series(pd.array(cells, dtype=text_dtype()), index=index)
+    encoded = value.encode("utf-8")
+    offsets = np.arange(len(index) + 1, dtype=np.int64) * len(encoded)
+    cells = pa.Array.from_buffers(pa.large_string(), len(index),
+                                  [None, pa.py_buffer(offsets), pa.py_buffer(encoded * len(index))])
+    return pd.Series(pd.array(pa.chunked_array([cells]), dtype=text_dtype()), index=index)
 
 
 _FEW_ROWS = 1_000
