@@ -21,6 +21,7 @@ import pandas as pd
 
 from utils.core.problems import DataFileError, Problem
 from utils.data.csv_scan import scan_records
+from utils.data.text_columns import blank_cells, text_dtype
 
 __all__ = ["ROW_COLUMN", "RawTable", "decode_bytes", "read_csv_table", "text_dtype"]
 
@@ -36,11 +37,6 @@ csv.field_size_limit(2**31 - 1)
 
 _UTF8 = ("utf-8", "utf8", "utf-8-sig", "utf_8", "utf_8_sig")
 _CHUNK = 1 << 24
-
-def text_dtype() -> pd.StringDtype:
-    """The dtype of text cells: pandas' Arrow-backed ``str`` (compact, fast vectorised string methods)."""
-    return pd.StringDtype("pyarrow", na_value=np.nan)
-
 
 class RawTable:
     """The text cells of a CSV file, with the problems found while splitting it.
@@ -100,6 +96,8 @@ def _check_bytes(data: bytes, file: str, encoding: str) -> None:
         # (b"\xef" decodes to ""), so strip a whole mark here and check the rest as plain UTF-8.
         decoder = codecs.getincrementaldecoder("utf-8")()
         skipped = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        if _valid_utf8(memoryview(data)[skipped:]):
+            return  # else Python's decoder below finds the first bad byte for the message
     offset = skipped
     try:
         for start in range(skipped, len(data), _CHUNK):
@@ -117,6 +115,20 @@ def _check_bytes(data: bytes, file: str, encoding: str) -> None:
             f"byte {data[position]:#04x} at byte offset {position} is not valid {_encoding_name(encoding)}; "
             "save the file as UTF-8, or choose the encoding it was written in.",
         ) from None
+
+
+def _valid_utf8(data: memoryview) -> bool:
+    """True when ``data`` is valid UTF-8, checked by Arrow's validator (the same verdict as Python's
+    strict decoder, several times faster; tests/test_csv_readers.py compares them)."""
+    import pyarrow as pa
+
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64))
+    whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)])
+    try:
+        whole.cast(pa.large_string())
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def decode_bytes(data: bytes, file: str, encoding: str = "utf-8-sig") -> str:
@@ -335,6 +347,21 @@ def _exact_table(text: str, file: str) -> RawTable:
     return RawTable(frame, set_aside, problems, notes)
 
 
+def table_memory_pool():
+    """The Arrow memory pool for a file's cells: jemalloc where this pyarrow has it, else the default.
+
+    Measured on the 1M-row import (BENCHMARKS.md): Arrow's default mimalloc pool
+    spends 2-4 s of system time the first time it grows to the file's size
+    (about 1 GB), jemalloc a fraction of that, and peaks lower.
+    """
+    import pyarrow as pa
+
+    try:
+        return pa.jemalloc_memory_pool()
+    except (NotImplementedError, pa.ArrowNotImplementedError):
+        return pa.default_memory_pool()
+
+
 def _fast_table(data: bytes, file: str) -> RawTable | None:
     """Split a UTF-8 file with Arrow; ``None`` unless its quotes are regular and every row is as wide as the header.
 
@@ -369,6 +396,7 @@ def _fast_table(data: bytes, file: str) -> RawTable | None:
                 convert_options=pacsv.ConvertOptions(column_types={label: pa.large_string() for label in header},
                                                      strings_can_be_null=False, quoted_strings_can_be_null=False,
                                                      null_values=[]),
+                memory_pool=table_memory_pool(),
             )
         except (pa.ArrowInvalid, pa.ArrowException):
             return None
@@ -380,7 +408,7 @@ def _fast_table(data: bytes, file: str) -> RawTable | None:
         frame = pd.DataFrame({label: pd.array([], dtype=text_dtype()) for label in header})
     blank = np.zeros(len(frame), dtype=bool)
     if len(frame):
-        blank = np.array((frame[header[0]].str.strip() == "").to_numpy(dtype=bool, na_value=True))
+        blank = blank_cells(frame[header[0]])
         if blank.any():
             candidates = frame.loc[blank]
             blank[blank] = (candidates.apply(lambda column: column.str.strip() == "")).all(axis=1).to_numpy()

@@ -63,6 +63,7 @@ def scan_records(data: bytes | memoryview) -> Records:
     """Find the records of ``data`` (UTF-8 bytes, no byte-order mark)."""
     array = np.frombuffer(data, dtype=np.uint8)
     size = len(array)
+    has_returns = data.find(b"\r") >= 0 if isinstance(data, (bytes, bytearray)) else True  # memchr: fast
     parity = 0
     regular = True
     newline_in_quotes = False
@@ -76,7 +77,7 @@ def scan_records(data: bytes | memoryview) -> Records:
         if regular:
             regular = _quote_rules(chunk, quotes, parity, previous, following, start == 0)
         feeds = np.flatnonzero(chunk == _LF)
-        returns = np.flatnonzero(chunk == _CR)
+        returns = np.flatnonzero(chunk == _CR) if has_returns else feeds[:0]  # most files have no CR at all
         if len(returns):
             next_byte = np.where(returns + 1 < len(chunk), chunk[np.minimum(returns + 1, len(chunk) - 1)],
                                  following)
@@ -84,7 +85,7 @@ def scan_records(data: bytes | memoryview) -> Records:
             crlf = returns[next_byte == _LF]
         else:
             lone = crlf = returns
-        breaks = np.union1d(feeds, lone)
+        breaks = np.union1d(feeds, lone) if len(lone) else feeds
         inside = (np.searchsorted(quotes, breaks) + parity) % 2 == 1
         if inside.any():
             newline_in_quotes = True

@@ -30,6 +30,7 @@ from utils.core.schema import (
     computed_name_clashes,
 )
 from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, read_csv_table, text_dtype
+from utils.data.text_columns import TextFacts, as_text, number_values, rows_at, text_facts, too_long_cells
 
 __all__ = ["EARLIEST_EVENT_DATE", "MAX_CELL_CHARS", "MAX_WHOLE_NUMBER", "CellCheck", "LoadResult", "load_events",
            "validate_events"]
@@ -95,21 +96,6 @@ UNSTRIPPED_COLUMNS = ("notes",)
 """Free text kept exactly as written (stripping it would only cost time on large files)."""
 
 
-def _as_text(series: pd.Series, *, strip: bool = True) -> pd.Series:
-    """Cells as Arrow-backed text (stripped unless ``strip`` is false), missing cells as "".
-
-    A column with nothing to strip is returned as it is, so a large clean
-    file is not held twice in memory.
-    """
-    text = series.astype(text_dtype())
-    if text.hasnans:
-        text = text.fillna("")
-    if not strip:
-        return text
-    stripped = text.str.strip()
-    return text if (stripped.str.len() == text.str.len()).all() else stripped
-
-
 def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(dates, too early): ISO dates as ``datetime64[us]`` (NaT where unreadable or before 1900),
     and a mask of well-formed dates before :data:`EARLIEST_EVENT_DATE`.
@@ -142,14 +128,14 @@ BLANK_REASON = "this cell is blank; the column needs a value."
 """The reason of every :data:`~utils.core.problems.BLANK` problem."""
 
 
-def _event_checks(frame: pd.DataFrame, today: date,
+def _event_checks(frame: pd.DataFrame, facts: dict[str, TextFacts], today: date,
                   is_swapped: Callable[[pd.Series, pd.Series], pd.Series] | None,
                   ) -> tuple[list[tuple[str, pd.Series, str]], _Parsed]:
-    """Each check: (column, mask of bad rows, reason). ``frame`` holds stripped text.
+    """Each check: (column, mask of bad rows, reason). ``frame`` holds stripped text, ``facts`` its facts.
 
     Blank cells are left to the required check.
     """
-    present = {c: frame[c] != "" for c in frame.columns if c != ROW_COLUMN}
+    present = {c: pd.Series(facts[c].present, index=frame.index) for c in frame.columns if c != ROW_COLUMN}
     checks: list[tuple[str, pd.Series, str]] = [
         (column, ~present[column], BLANK_REASON)
         for column in REQUIRED_VALUE_COLUMNS
@@ -172,16 +158,14 @@ def _event_checks(frame: pd.DataFrame, today: date,
     vocabulary("date_precision", DATE_PRECISIONS)
     vocabulary("event_type", EVENT_TYPES)
     vocabulary("status", STATUSES)
-    known_pairs = [f"{t}\x1f{s}" for t, subs in SUB_EVENT_TYPES.items() for s in subs]
-    pairs = frame["event_type"] + "\x1f" + frame["sub_event_type"]
     type_ok = frame["event_type"].isin(EVENT_TYPES)
-    bad_sub = present["sub_event_type"] & type_ok & ~pairs.isin(known_pairs)
+    bad_sub = present["sub_event_type"] & type_ok & ~_known_pairs(frame["event_type"], frame["sub_event_type"])
     checks.append(("sub_event_type", bad_sub,
                    "not a sub-event type of this event type (see data/README.md for the list)."))
 
     numbers = {}
     for column, low, high in (("latitude", -90.0, 90.0), ("longitude", -180.0, 180.0)):
-        number = pd.to_numeric(frame[column], errors="coerce").astype(float)
+        number = pd.Series(number_values(frame[column], facts[column]), index=frame.index)
         numbers[column] = number
         checks.append((column, present[column] & number.isna(),
                        "not a number in decimal degrees (use a point, not a comma, and no N/S/E/W letter)."))
@@ -199,10 +183,10 @@ def _event_checks(frame: pd.DataFrame, today: date,
                        "latitude and longitude look swapped: this point lies outside Syria but the point with "
                        "the two numbers exchanged lies inside it. Swap the latitude and longitude columns."))
 
-    geo = pd.to_numeric(frame["geo_precision"], errors="coerce").astype(float)
+    geo = pd.Series(number_values(frame["geo_precision"], facts["geo_precision"]), index=frame.index)
     checks.append(("geo_precision", present["geo_precision"] & ~geo.isin(list(GEO_PRECISIONS)),
                    "not one of ACLED's geo_precision codes 1, 2 or 3."))
-    fatalities = pd.to_numeric(frame["fatalities"], errors="coerce").astype(float)
+    fatalities = pd.Series(number_values(frame["fatalities"], facts["fatalities"]), index=frame.index)
     whole = (fatalities >= 0) & (fatalities % 1 == 0)
     checks.append(("fatalities", present["fatalities"] & ~whole,
                    "not a whole number of zero or more (leave blank when unknown)."))
@@ -216,30 +200,33 @@ def _event_checks(frame: pd.DataFrame, today: date,
         bad_url = has_url & ~url.str.contains(r"^https?://\S+$", regex=True).fillna(False).astype(bool)
     checks.append(("source_url", bad_url, "not an http(s) URL."))
     for column in present:
-        length = frame[column].str.len()
-        too_long = length > MAX_CELL_CHARS
+        too_long = too_long_cells(frame[column], facts[column], MAX_CELL_CHARS)
         if too_long.any():
-            checks.append((column, too_long, f"the cell is longer than {MAX_CELL_CHARS:,} characters; "
+            checks.append((column, pd.Series(too_long, index=frame.index), f"the cell is longer than {MAX_CELL_CHARS:,} characters; "
                                              "shorten it (no event needs that much text in one cell)."))
     return checks, _Parsed(dates, lat, lon, geo, fatalities)
 
 
-def _formula_note(frame: pd.DataFrame, file: str) -> str | None:
-    """Say how many text cells start like a spreadsheet formula (kept as text, made inert in downloads)."""
+def _formula_note(frame: pd.DataFrame, facts: dict[str, TextFacts], file: str) -> str | None:
+    """Say how many text cells start like a spreadsheet formula (kept as text, made inert in downloads).
+
+    Only cells whose first byte is =, +, - or @ (``facts``) are matched against
+    the number pattern (a number such as -3 is not a formula).
+    """
     count = 0
     first: tuple[int, str] | None = None
+    rows = frame[ROW_COLUMN].to_numpy()
     for column in frame.columns:
         if column == ROW_COLUMN:
             continue
-        cells = frame[column]
-        leading = cells.str[:1].isin(FORMULA_START)
-        if not leading.any():
+        positions = np.flatnonzero(facts[column].formula_start)
+        if not len(positions):
             continue
-        leading &= ~cells.str.fullmatch(_NUMBER).fillna(False).astype(bool)
-        hits = int(leading.sum())
-        if hits:
-            count += hits
-            row = int(frame.loc[leading, ROW_COLUMN].iloc[0])
+        number = frame[column].iloc[positions].str.fullmatch(_NUMBER).fillna(False).astype(bool).to_numpy()
+        positions = positions[~number]
+        if len(positions):
+            count += len(positions)
+            row = int(rows[positions[0]])
             if first is None or row < first[0]:
                 first = (row, column)
     if not count or first is None:
@@ -247,6 +234,20 @@ def _formula_note(frame: pd.DataFrame, file: str) -> str | None:
     return (f"{file}: {count} cell(s) start with =, +, - or @ (first: row {first[0]}, column {first[1]!r}). "
             "They are kept as text and never run; CSV downloads add a leading apostrophe so spreadsheets "
             "do not run them either.")
+
+
+def _known_pairs(types: pd.Series, subs: pd.Series) -> pd.Series:
+    """True where (event type, sub-event type) is a pair of :data:`SUB_EVENT_TYPES` (text without missing cells).
+
+    Each distinct pair is looked up once (a file holds a few dozen).
+    """
+    type_codes, type_values = pd.factorize(types)
+    sub_codes, sub_values = pd.factorize(subs)
+    width = max(len(sub_values), 1)
+    pair_codes, pairs = pd.factorize(type_codes.astype(np.int64) * width + sub_codes)
+    known = np.array([str(sub_values[pair % width]) in SUB_EVENT_TYPES.get(str(type_values[pair // width]), ())
+                      for pair in pairs], dtype=bool)
+    return pd.Series(known[pair_codes], index=types.index)
 
 
 def _far_away_note(events: pd.DataFrame, file: str) -> str | None:
@@ -281,8 +282,9 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
     ``raw`` holds text cells and a ``_row`` column (see
     :func:`utils.data.csv_read.read_csv_table`); it is not modified. Rows with any
     bad cell, and later rows that repeat an ``event_id``, are set aside.
-    ``fill_admin1(events)`` returns a governorate for rows whose ``admin1``
-    is blank (see :func:`utils.core.geo.governorate_lookup`). ``extra_checks``
+    ``fill_admin1(points)`` returns a governorate for each row of
+    ``points`` (the latitude and longitude of rows whose ``admin1`` is
+    blank; see :func:`utils.core.geo.governorate_lookup`). ``extra_checks``
     are a format's own rules (see :class:`CellCheck`); ``is_swapped(lat,
     lon)`` marks points whose latitude and longitude look exchanged.
     """
@@ -294,26 +296,31 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
     text_columns = [c for c in raw.columns if c not in (ROW_COLUMN, EXTRA_COLUMN)]
     checked = set(EVENT_COLUMNS + OPTIONAL_EVENT_COLUMNS) - set(UNSTRIPPED_COLUMNS)
     # our columns are checked stripped; a file's extra columns are kept exactly as they are (and cost nothing)
-    frame = pd.DataFrame({c: _as_text(raw[c], strip=c in checked) for c in text_columns}, index=raw.index)
+    texts = {c: as_text(raw[c], strip=c in checked) for c in text_columns}
+    frame = pd.DataFrame({c: text for c, (text, _) in texts.items()}, index=raw.index)
+    facts = {c: fact for c, (_, fact) in texts.items()}
+    del texts
     notes: list[str] = []
     renamed = computed_name_clashes(text_columns)
     if renamed:
         frame = frame.rename(columns=renamed)
+        facts = {renamed.get(c, c): fact for c, fact in facts.items()}
         text_columns = [renamed.get(c, c) for c in text_columns]
         notes.append(f"{file}: column(s) {', '.join(renamed)} kept as {', '.join(renamed.values())}: the dashboard "
                      "computes columns of those names itself (see data/README.md).")
     for column in OPTIONAL_EVENT_COLUMNS:
         if column not in frame.columns:
             frame[column] = pd.Series("", index=raw.index, dtype=text_dtype())
+            facts[column] = text_facts(frame[column])
     frame[ROW_COLUMN] = raw[ROW_COLUMN]
     extra = [c for c in text_columns if c not in EVENT_COLUMNS + OPTIONAL_EVENT_COLUMNS]
     if extra:
         notes.append(f"{file}: extra column(s) kept as they are: {', '.join(extra)}.")
-    formula = _formula_note(frame, file)
+    formula = _formula_note(frame, facts, file)
     if formula:
         notes.append(formula)
 
-    checks, parsed = _event_checks(frame, today, is_swapped)
+    checks, parsed = _event_checks(frame, facts, today, is_swapped)
     if known_doc_ids is not None:
         known = list(set(known_doc_ids))
         bad_doc = (frame["doc_id"] != "") & ~frame["doc_id"].isin(known)
@@ -362,7 +369,7 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
 
     problems.sort(key=lambda p: (p.row or 0, p.column or ""))
     bad_positions = np.flatnonzero(bad_any)
-    rejected = raw.iloc[bad_positions].copy()
+    rejected = rows_at(raw, bad_positions)
     rejected["_reasons"] = ["; ".join(reasons[i]) for i in bad_positions]
 
     keep = ~bad_any
@@ -373,7 +380,9 @@ def validate_events(raw: pd.DataFrame, file: str, *, known_doc_ids: Iterable[str
     if fill_admin1 is not None and len(events):
         blank_admin = events["admin1"] == ""
         if blank_admin.any():
-            events.loc[blank_admin, "admin1"] = fill_admin1(events.loc[blank_admin]).to_numpy()
+            # the lookup reads the points only: not a copy of every column of the rows
+            points = events.loc[blank_admin, ["latitude", "longitude"]]
+            events.loc[blank_admin, "admin1"] = fill_admin1(points).to_numpy()
             notes.append(f"{file}: governorate filled from the polygons for {int(blank_admin.sum())} row(s).")
     return LoadResult(file=file, events=events, rejected=rejected.reset_index(drop=True),
                       problems=problems, notes=notes)

@@ -9,6 +9,7 @@ import pandas as pd
 from utils.core.problems import DataFileError
 from utils.core.schema import is_computed_column
 from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, text_dtype
+from utils.data.text_columns import repeated_text
 from utils.data.validation import CellCheck
 
 __all__ = ["Conversion", "keep_columns", "require_columns", "text_series"]
@@ -34,8 +35,9 @@ class Conversion:
 def text_series(value: str | pd.Series, index: pd.Index) -> pd.Series:
     """A text column: ``value`` repeated, or a series as Arrow-backed text with blanks for missing cells."""
     if isinstance(value, pd.Series):
-        return value.astype(text_dtype()).fillna("")
-    return pd.Series(value, index=index, dtype=text_dtype())
+        text = value.astype(text_dtype())
+        return text.fillna("") if text.hasnans else text
+    return repeated_text(value, index)
 
 
 def require_columns(frame: pd.DataFrame, columns: tuple[str, ...], file: str, label: str) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from utils.core.problems import DataFileError, Problem, problems_frame
@@ -26,6 +27,7 @@ from utils.core.schema import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS, is_computed
 from utils.data.csv_read import EXTRA_COLUMN, ROW_COLUMN, RawTable, read_csv_table
 from utils.data.csv_write import data_csv_bytes, spreadsheet_csv_bytes, write_data_csv
 from utils.data.folder import DataFolder
+from utils.data.text_columns import rows_at
 from utils.data.validation import LoadResult, validate_events
 from utils.importers import acled, mapped_csv, native, ucdp
 from utils.importers.conversion import Conversion
@@ -195,7 +197,7 @@ def _rows_set_aside(table: RawTable, load: LoadResult, problems: list[Problem]) 
             reasons.setdefault(problem.row, []).append(
                 f"{problem.column}: {problem.reason}" if problem.column else problem.reason)
     rejected_rows = set(load.rejected[ROW_COLUMN].astype(int)) if len(load.rejected) else set()
-    original = table.frame[table.frame[ROW_COLUMN].isin(rejected_rows)]
+    original = rows_at(table.frame, np.flatnonzero(table.frame[ROW_COLUMN].isin(rejected_rows).to_numpy()))
     parts = [part for part in (table.set_aside, original) if len(part)]
     if not parts:
         return pd.DataFrame(columns=[*table.frame.columns, "_reasons"])
