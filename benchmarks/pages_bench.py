@@ -170,10 +170,23 @@ class FrameLog:
         self.started = time.perf_counter()
         self.first_frame_s: float | None = None
         self.finished_s: float | None = None
-        self.asked_s: float | None = None
-        """When the browser last asked for a script run (a rerun BackMsg): the server's run starts then."""
+        self.asked: list[tuple[float, bool]] = []
+        """When the browser asked for each script run (a rerun BackMsg; True for a fragment's), in seconds."""
+        self.finishes: list[tuple[float, str]] = []
+        """When each script run finished, and how (script_finished's status name), in seconds."""
+        self.changed: list[list[str]] = []
+        """For each run asked for, the widgets whose value changed since the run before (what asked for it)."""
+        self._states: dict[str, bytes] = {}
+        self.navigations: list[tuple[float, str]] = []
+        """When a frame (the map's iframe) loaded a document: seconds, and the frame's name."""
         self.largest = 0
         page.on("websocket", self._socket)
+        page.on("framenavigated", self._navigated)
+
+    def _navigated(self, frame) -> None:
+        if frame.parent_frame is not None:
+            self.navigations.append((time.perf_counter() - self.started, "map frame" if "st_folium" in frame.url
+                                     else frame.url.rsplit("/", 1)[-1][:30]))
 
     def _socket(self, socket) -> None:
         socket.on("framereceived", self._frame)
@@ -188,14 +201,31 @@ class FrameLog:
         except Exception:
             return
         if message.WhichOneof("type") == "rerun_script":
-            self.asked_s = time.perf_counter() - self.started
+            self.asked.append((time.perf_counter() - self.started, bool(message.rerun_script.fragment_id)))
+            states = {w.id: w.SerializeToString() for w in message.rerun_script.widget_states.widgets}
+            changed = [w.split("-")[-1][:24] for w, value in states.items() if self._states.get(w) != value]
+            self.changed.append(changed if self._states else ["(first run)"])
+            self._states = states
 
     @property
     def server_run_s(self) -> float | None:
-        """Seconds from the browser asking for the run to the server's script_finished."""
-        if self.asked_s is None or self.finished_s is None:
+        """Seconds from the browser asking for the page's first run to that run's script_finished."""
+        if not self.asked:
             return None
-        return self.finished_s - self.asked_s
+        first = self.asked[0][0]
+        return next((at - first for at, _ in self.finishes if at >= first), None)
+
+    def runs(self) -> str:
+        """Each run the browser asked for and when it finished, in words: 'run 0.21-0.93 s (app), ...'."""
+        words = []
+        for number, (at, fragment) in enumerate(self.asked):
+            until = self.asked[number + 1][0] if number + 1 < len(self.asked) else float("inf")
+            done = next(((t, how) for t, how in self.finishes if at <= t < until), None)
+            end = f"{done[0]:.2f} s {done[1]}" if done else "not finished"
+            why = ", ".join(self.changed[number]) if number < len(self.changed) else ""
+            words.append(f"{'fragment' if fragment else 'app'} run asked at {at:.2f} s ({why}), finished {end}")
+        loads = ", ".join(f"{name} loaded at {at:.2f} s" for at, name in self.navigations)
+        return "; ".join(words) + (f"; {loads}" if loads else "")
 
     def _frame(self, payload) -> None:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -210,8 +240,11 @@ class FrameLog:
         except Exception:
             return
         if message.WhichOneof("type") == "script_finished":
+            from streamlit.proto.ForwardMsg_pb2 import ForwardMsg as Message
+
             self.finished += 1
             self.finished_s = time.perf_counter() - self.started
+            self.finishes.append((self.finished_s, Message.ScriptFinishedStatus.Name(message.script_finished)))
 
 
 def wait_ready(page, frames: FrameLog, finished_before: int, selector: str, timeout_s: float) -> bool:
@@ -233,7 +266,22 @@ def wait_ready(page, frames: FrameLog, finished_before: int, selector: str, time
     return True
 
 
-def visit(browser, server: Server, name: str, timeout_s: float) -> Visit:
+def map_timeline(page, started_at_ms: float) -> str:
+    """When (seconds after ``page.goto``) the map's iframe started, loaded its scripts, drew the map and laid out
+    the events (``performance`` marks of static/app/eventmap.js), in words."""
+    frame = next((f for f in page.frames if "st_folium" in f.url), None)
+    if frame is None:
+        return "no map frame"
+    times = frame.evaluate("""() => {
+        const at = (t) => (performance.timeOrigin + t);
+        const nav = performance.getEntriesByType('navigation')[0];
+        const marks = Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, at(m.startTime)]));
+        return {start: performance.timeOrigin, loaded: nav ? at(nav.loadEventEnd) : null, ...marks};
+    }""")
+    return ", ".join(f"{key} {(value - started_at_ms) / 1000:.2f} s" for key, value in times.items() if value)
+
+
+def visit(browser, server: Server, name: str, timeout_s: float, trace: bool = False) -> Visit:
     """Open page ``name`` in a fresh offline context and measure it."""
     from conftest import OfflinePage
 
@@ -243,6 +291,7 @@ def visit(browser, server: Server, name: str, timeout_s: float) -> Visit:
     server.reset_peak()
     before = server.rss_mb()
     started = frames.started = time.perf_counter()
+    started_at_ms = time.time() * 1000
     note = ""
     try:
         offline.page.goto(f"{server.url}/{path}")
@@ -251,6 +300,11 @@ def visit(browser, server: Server, name: str, timeout_s: float) -> Visit:
         if ready and frames.first_frame_s is not None and frames.finished_s is not None:
             run = frames.server_run_s
             note = f"(server run {run:.2f} s; first frame {frames.first_frame_s:.2f} s) " if run is not None else ""
+        if ready and trace:
+            note += f"[{frames.runs()}] "
+            if name == "map":
+                offline.page.wait_for_timeout(1000)  # anything the map still does after "ready"
+                note += f"[map: {map_timeline(offline.page, started_at_ms)}; then {frames.runs()}] "
         if name == "changes" and ready:
             note += changes_comparison(offline.page, frames, timeout_s)
     except Exception as error:  # a page that never draws is a figure too
@@ -284,6 +338,8 @@ def main() -> None:
     parser.add_argument("--memory-limit-gb", type=float, default=10.0,
                         help="address-space cap of the server (a shared machine); 0 for none")
     parser.add_argument("--repeat", type=int, default=1, help="open each page this many times (figures per open)")
+    parser.add_argument("--trace", action="store_true",
+                        help="also print each script run the browser asked for, and when the map drew")
     args = parser.parse_args()
 
     from conftest import CHROMIUM, CHROMIUM_FLAGS
@@ -304,7 +360,7 @@ def main() -> None:
             print(f"{'page':<10} {'ready (s)':>10} {'sent (MB)':>10} {'extra peak (MB)':>16} {'RSS after (MB)':>15}")
             for name in args.pages:
                 for _ in range(args.repeat):
-                    result = visit(browser, server, name, args.timeout)
+                    result = visit(browser, server, name, args.timeout, args.trace)
                     ready = f"{result.ready_s:.2f}" if result.ready_s is not None else f">{args.timeout:g}"
                     print(f"{name:<10} {ready:>10} {result.sent_bytes / 1e6:>10.3f} {result.peak_extra_mb:>16,.0f} "
                           f"{result.rss_after_mb:>15,.0f}  {result.note}".rstrip(), flush=True)

@@ -331,6 +331,22 @@ def app_rerun_ms(folder: Path) -> float:
     return statistics.median(timings) * 1000
 
 
+def app_first_run_ms(folder: Path) -> float:
+    """A new session's first run of the whole app (AppTest), the server's caches warmed by one before (median
+    of 3), ms."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["EVENTMAP_DATA_DIR"] = str(folder)
+    AppTest.from_file(str(PROJECT / "app.py"), default_timeout=600).run()
+    timings = []
+    for _ in range(3):
+        at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=600)
+        started = time.perf_counter()
+        at.run()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])

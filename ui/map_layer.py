@@ -14,8 +14,10 @@ from dataclasses import dataclass, replace
 import folium
 import streamlit as st
 
+from ui.masks import SHOWN_SECONDS
 from ui.view import View
 from utils.analysis.facets import column_counts
+from utils.analysis.filters import EventFilter
 from utils.core.schema import DISPLAY_LABELS
 from utils.map.aggregate import Viewport
 from utils.map.clicks import Click
@@ -30,6 +32,10 @@ _PAYLOADS = "map_payloads"
 _RING = "map_ring"
 """Session key: (payload key, event id) the layer rings; follows the selection only when the server changed it."""
 _KEEP = 4
+PLANS_KEPT = 16
+"""Most layer plans kept for the whole server: a new session's first run, and the run st_folium asks for when
+it reports the map's bounds, find the plan another session made for the same filter and view. Each holds at
+most :data:`utils.map.style.BROWSER_LIMIT` events' rows."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,14 @@ def event_of_click(click: Click) -> str | None:
     return ids[click.index]
 
 
+@st.cache_resource(max_entries=PLANS_KEPT, ttl=SHOWN_SECONDS, show_spinner=False)
+def _plan(version: str, value: EventFilter, color_by: str, heatmap: bool, in_view: Viewport | None, _view: View,
+          _colors: dict[str, str], _viewport: Viewport) -> ViewPlan:
+    plan = plan_view(_view.rows, _colors, _viewport, color_by=color_by, detail_limit=DETAIL_LIMIT,
+                     heatmap=heatmap, browser_limit=BROWSER_LIMIT)
+    return replace(plan, events=plan.events.sort_values(["event_date", "event_id"], kind="stable"))
+
+
 def events_layer(view: View, settings: MapSettings, viewport: Viewport, *, selected: str | None,
                  selected_by_server: bool, popups: str) -> MapLayer:
     """The events layer of ``view`` for the map (every event when at most the browser limit)."""
@@ -65,9 +79,8 @@ def events_layer(view: View, settings: MapSettings, viewport: Viewport, *, selec
     if settings.color_by == MapSettings().color_by:  # the default: fall back when one value says it all
         color_by, note = informative_color_by(shown, settings.color_by, COLOR_BY_CHOICES)
     colors = category_colors(column_counts(dataset, color_by).index, color_by)
-    plan = plan_view(shown, colors, viewport, color_by=color_by, detail_limit=DETAIL_LIMIT,
-                     heatmap=settings.heatmap, browser_limit=BROWSER_LIMIT)
-    plan = replace(plan, events=plan.events.sort_values(["event_date", "event_id"], kind="stable"))
+    in_view = viewport if shown.count > BROWSER_LIMIT else None  # below the limit the plan is every event
+    plan = _plan(dataset.version, view.filter, color_by, settings.heatmap, in_view, view, colors, viewport)
     memo_key = (dataset.version, id(dataset.events), view.filter, color_by, settings.heatmap, popups,
                 None if plan.everything else tuple(map(tuple, plan.rows)) + tuple(plan.events["event_id"]))
     memo = st.session_state.get("map_layer_memo")

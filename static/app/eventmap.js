@@ -16,6 +16,12 @@
 (function () {
   "use strict";
   var EM = window.EventMap = window.EventMap || {};
+  // moments a benchmark reads (benchmarks/pages_bench.py --trace): each is marked once per page
+  EM.mark = function (name) {
+    if (!window.performance || !performance.mark || performance.getEntriesByName(name).length) { return; }
+    performance.mark(name);
+  };
+  EM.mark("eventmap-script");
 
   /* ---------------------------------------------------------------- clicks to the server */
   // st_folium listens to "click" on the layers that exist when it evaluates the map or a layer group;
@@ -365,6 +371,7 @@
     initialize: function (payload, options) { this._P = payload; L.setOptions(this, options); this._expanded = null; },
     onAdd: function (map) {
       var self = this, o = self.options;
+      EM.mark("eventmap-layer-added");
       self._D = EM.decode(self._P);
       self._sel = o.selected;
       self._group = L.layerGroup().addTo(map);
@@ -458,6 +465,7 @@
       var groups = this._groupItems(items, 2 * o.radius + 4);
       groups = this._resolve(groups, scale);
       this._groups = groups;
+      EM.mark("eventmap-events-laid-out");
       this._draw(groups, scale);
     },
     _cells: function (vis, scale) {
