@@ -152,8 +152,8 @@ def test_as_text_gives_the_cells_of_the_pandas_strip(values, chunks, strip):
 
 
 @FUZZ
-@given(values=st.lists(st.one_of(cells, st.none()), max_size=30), chunks=st.integers(1, 4))
-def test_as_text_of_object_cells_is_the_pandas_strip(values, chunks):
+@given(values=st.lists(st.one_of(cells, st.none()), max_size=30))
+def test_as_text_of_object_cells_is_the_pandas_strip(values):
     series = pd.Series(values, dtype=object)
     text, facts = as_text(series)
     assert text.tolist() == old_as_text(series).tolist()
