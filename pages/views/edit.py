@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from ui.data import event_store
+from ui.event_picker import pick_event
 from ui.identity import ask_name_once
 from ui.place_picker import LOCATION_KEY, governorate_of, pick_place
 from ui.view import current_view
@@ -27,8 +27,6 @@ REPORT = "edit_report"
 FLASH = "edit_flash"
 TRIED = "edit_tried"
 NEW_REPORT = "(record a new report)"
-EDIT_CHOICES = 1_000
-"""Most events offered in the Edit tab's list: the newest the filters keep (any other is typed by its id)."""
 
 
 def field_messages(slot, messages: list[str]) -> None:
@@ -226,29 +224,7 @@ with adding:
 # -- editing --------------------------------------------------------------------------------------------------
 with editing:
     events = dataset.events
-    kept = np.flatnonzero(view.mask)
-    offered = events.iloc[kept[::-1][:EDIT_CHOICES]]  # the newest the filter keeps, not every event
-    ids = offered["event_id"].tolist()
-    event_labels = {r.event_id: f"{r.event_id} · {r.location} · {r.event_date:%Y-%m-%d} · {r.status}"
-                    + (" · retired" if str(getattr(r, "retired", "") or "").strip() else "")
-                    for r in offered.itertuples(index=False)}
-    if st.session_state.get("edit_event") not in event_labels:
-        st.session_state.pop("edit_event", None)
-    pick, typed_column = st.columns([3, 1])
-    chosen = pick.selectbox("Event", ids, key="edit_event", index=None, placeholder="Pick an event to change",
-                            format_func=lambda e: event_labels.get(e, e),
-                            help=f"The newest {EDIT_CHOICES:,} events the filters keep; any other by its id.")
-    typed = typed_column.text_input("Or its event id", key="edit_event_id", placeholder="EV0005").strip()
-    if len(kept) > len(ids):
-        st.caption(f"The list holds the newest {len(ids):,} of the {len(kept):,} events the filters keep: "
-                   "narrow the filters in the sidebar, or type an event id.")
-    if typed:
-        if (events["event_id"] == typed).any():
-            chosen = typed
-        else:
-            st.error(escape_text(f"No event has the id {typed!r}: check it on the Events page."),
-                     icon=":material/error:")
-            chosen = None
+    chosen = pick_event(view)
     if chosen:
         event = events.loc[events["event_id"] == chosen].iloc[0]
         retired = str(event.get("retired", "") or "").strip()
