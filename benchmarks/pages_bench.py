@@ -34,7 +34,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,14 +114,10 @@ class Server:
             cwd=PROJECT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
             preexec_fn=(lambda: _limit_memory(memory_limit_gb)) if memory_limit_gb else None)
         self.log = log
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
+        from conftest import wait_until_healthy
+
+        if wait_until_healthy(self.url, 120):
+            return
         self.stop()
         raise RuntimeError(f"the app did not start; see {log}")
 

@@ -70,6 +70,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_until_healthy(url: str, seconds: float) -> bool:
+    """True once the Streamlit server at ``url`` answers its health check, False after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
 class RunningApp:
     """A Streamlit server on loopback; ``url`` is its address."""
 
@@ -83,14 +96,8 @@ class RunningApp:
              "--server.headless", "true", "--server.address", "127.0.0.1"],
             cwd=PROJECT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
+        if wait_until_healthy(self.url, 60):
+            return
         self.stop()
         raise RuntimeError(f"the app did not start; see {log}:\n{log.read_text()[-2000:]}")
 
