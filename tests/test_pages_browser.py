@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import TIMEOUT_MS, open_app, wait_idle
+from browser import TIMEOUT_MS, map_frame, open_app, wait_for_markers, wait_idle
 from conftest import DATA
 
 from utils.analysis.filters import EventFilter
@@ -46,6 +46,9 @@ def test_events_csv_is_prepared_then_downloaded_and_is_the_map_exports_file(app,
     assert page.get_by_text(re.compile(r"kB, ready\.")).count() == 1
 
     open_app(page, f"{app.url}/?source=SouthFront")
+    # as a user would, once the map is drawn: the map's first values rerun its fragment, export panel included
+    wait_for_markers(map_frame(page), len(_southfront_by_date_then_id()))
+    wait_idle(page)
     button = page.get_by_role("button", name="Download CSV of the events")
     button.scroll_into_view_if_needed()
     with page.expect_download(timeout=TIMEOUT_MS) as info:
