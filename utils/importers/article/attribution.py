@@ -19,15 +19,16 @@ from dataclasses import dataclass
 
 __all__ = ["Attribution", "attribution_in", "claimant_kind", "no_attribution", "source_like", "status_for"]
 
-_VERBS = (r"said|says|claimed|claims|claim|confirmed|confirms|reported|announced|announces|stated|"
-          r"told|warned|warns|noted|added|accused|blamed|blames|described|alleged|alleges|insisted|denied|rejected|revealed|"
-          r"showed|shows|pointed out")
-_SUBJECT_STOP = re.compile(r"(?:^|[.;:!?\"“”(]|\b(?:that|which|and|but|while|as|when|after|before|because|"
-                           r"where|since|if|however|moreover|meanwhile)\b|,)", re.IGNORECASE)
-_TITLES = r"(?:deputy|head|chief|spokes(?:man|woman|person)|commander|minister|director|president|general|" \
-          r"secretary|leader|official|ambassador|envoy)"
+from utils.importers.article.subjects import (
+    _VERBS,
+    _full_name,
+    _organisation_before,
+    _subject_before,
+    _tidy,
+)
+
 _PARTY = re.compile(
-    r"\b(?:ministry|mod|mod's|defen[cs]e|military|army|government|officials?|spokes(?:man|woman|person)|president|"
+    r"\b(?:ministry|mod|mod's|defen[cs]e|military|army|government|officials?|spokes(?:man|woman|person)|president|governor|mayor|"
     r"commander|general|gen\.|kremlin|pentagon|centcom|central command|coalition|intelligence|svr|state[- ]"
     r"(?:television|tv|media|news|affiliated)|sana|tass|ria novosti|forces|head of|minister|command|marines|"
     r"militants|rebels|armed group|militia|navy|air force|aerospace|reconciliation|white house|national defen[cs]e|"
@@ -101,6 +102,9 @@ def source_like(who: str) -> bool:
     head = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
     if _CLAUSE_WORDS.match(head) or re.search(r"\bthat\b", head, re.IGNORECASE):
         return False
+    if re.search(r"(?<![\w-])(?!armed\b)[a-z]+ed\b|\b(?:hit|struck|killed|shot|fell|took|left|began|were|was|had|have|"
+                 r"has)\b", head):
+        return False  # "..., said the strikes hit rebels": a clause with its own verb, not a source
     if _SOURCE_HEADS.search(head) or _MONITOR.search(head) or _PARTY.search(head):
         return True
     return bool(re.fullmatch(r"(?:[A-Z][\w.'-]*\s*){1,4}", head))  # a named person or body: 'Yegorov', 'SANA'
@@ -121,28 +125,6 @@ def status_for(attribution: Attribution) -> str:
     return "reported"
 
 
-def _tidy(who: str) -> str:
-    who = re.sub(r"\s+", " ", who).strip(" ,.;:\"“”'’")
-    who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"^(?:on|late on|early on)\s+\w+\s+", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"^(?:earlier|later|late|early)\s+(?:this|last|that|in the)\s+\w+\s+", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"\s+(?:reports|report|statements?|briefings?)$", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", lambda m: m.group(), who)
-    return who[:1].upper() + who[1:] if who else who
-
-
-def _full_name(surname: str, article: str) -> str:
-    """The first mention of a person in the article with their title ('Oleg Yegorov, deputy head of ...')."""
-    pattern = (rf"((?:(?:Maj\.|Gen\.|Lt\.|Col\.|Brig\.|Major General|General|Mr\.?|Dr\.?)\s+)*(?:[A-Z][\w'-]+\s+)"
-               rf"{{0,2}}{re.escape(surname)})(?:,\s+((?:the\s+)?{_TITLES}[^,.;\"“]{{3,90}}?))?(?=\s+(?:{_VERBS})\b|[,.;]|$)")
-    for match in re.finditer(pattern, article):
-        name, title = match.group(1).strip(), (match.group(2) or "").strip()
-        if title:
-            return f"{name}, {title}"
-    match = re.search(rf"((?:[A-Z][\w'-]+\s+){{0,2}}{re.escape(surname)})", article)
-    return match.group(1).strip() if match else surname
-
-
 def _resolve_generic(who: str, previous: list[Attribution]) -> str:
     """'the monitoring group' -> the last monitor named; 'the ministry' -> the last ministry named."""
     lowered = who.lower()
@@ -156,48 +138,6 @@ def _resolve_generic(who: str, previous: list[Attribution]) -> str:
         if head in earlier.claimed_by.lower() or (kind == "monitor" and earlier.kind == "monitor"):
             return earlier.claimed_by
     return who
-
-
-def _subject_before(sentence: str, verb_start: int) -> str:
-    """The noun phrase just before a reporting verb (back to a clause boundary), with a name's title."""
-    before = sentence[:verb_start]
-    # "The SDF, which control the city, said": skip a relative or participle clause between subject and verb
-    aside = re.search(rf"(?<=[A-Za-z)]),\s*(?:which|who|whose|citing|quoting|backed by|led by|based in|an?|(?:the\s+)?"
-                      rf"(?:deputy\s+)?{_TITLES})\b[^,]*,\s*$", before)
-    if aside:
-        before = before[:aside.start()] + " "
-    if re.search(r"\band\s*$", before):  # "SANA called the strikes an aggression and said": the first verb's subject
-        lead = re.match(r"\s*((?:[\w'’-]+\s+){1,8}?)(?:[a-z]+ed|called|said|says|blamed|condemned|accused)\b", before)
-        if lead and re.search(r"[A-Z]", lead.group(1)):
-            return lead.group(1).strip()
-    cuts = [m.end() for m in _SUBJECT_STOP.finditer(before)]
-    start = cuts[-1] if cuts else 0
-    subject = before[start:].strip()
-    if not subject or re.fullmatch(r"[A-Z]{2,6}", subject) and before.rstrip().endswith(","):
-        # "Russia's Foreign Intelligence Service, SVR, warned" (not "..., SANA reported")
-        chunks = [c.strip() for c in re.split(r",", before.rstrip(" ,"))]
-        if len(chunks) >= 2 and re.fullmatch(r"[A-Z]{2,6}", chunks[-1]) and re.search(r"[A-Z]", chunks[-2]):
-            head = re.split(r"\b(?:that|which|and|but|while|as|when|after|before|since)\b", chunks[-2])[-1].strip()
-            subject = f"{head}, {chunks[-1]}" if head else chunks[-1]
-    if re.match(rf"(?:the\s+)?{_TITLES}\b", subject, re.IGNORECASE) and start and before[start - 1] == ",":
-        name = re.search(r"((?:[A-Z][\w'.-]+\s+){1,3}[A-Z][\w'-]+)\s*,\s*$", before[:start])
-        if name:
-            subject = f"{name.group(1)}, {subject}"
-    return subject
-
-
-_ORGANISATION = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'-]+\s+){1,5}(?:Forces|Front|Army|Party|Movement|Group|Council|"
-                           r"Units|Resistance|Brigades?|Committee)(?:\s+\([A-Z]{2,6}\))?|[A-Z]{3,5}(?=\s+(?:said|says)\b))")
-
-
-def _organisation_before(article: str, sentence: str, verb_start: int) -> str:
-    """The organisation last named before a generic subject ('the Kurdish-led group' -> the SDF)."""
-    before = sentence[:verb_start]
-    found = _ORGANISATION.findall(before)
-    if not found:
-        position = article.find(sentence)
-        found = _ORGANISATION.findall(article[:position if position >= 0 else 0])
-    return found[-1].strip() if found else ""
 
 
 def canonical_claimant(who: str, article: str, previous: list[Attribution]) -> str:

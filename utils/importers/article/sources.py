@@ -57,6 +57,6 @@ def same_source(a: str, b: str) -> bool:
     if not ta and not tb:  # only generic words ("Syrian media", "Syrian media reports"): compare them whole
         def plain(text: str) -> str:
             return " ".join(w for w in re.findall(r"[a-z]+", text.lower()) if w not in ("reports", "report",
-                                                                                       "unnamed", "the"))
+                                                                                       "unnamed", "the", "a", "an"))
         return plain(a) == plain(b)
     return bool(ta & tb)

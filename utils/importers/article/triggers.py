@@ -1,0 +1,171 @@
+"""ACLED's event kinds as trigger patterns: each a regular expression over a sentence and the event type and
+sub-event type it gives. Built from the word lists of :mod:`.vocabulary`; read by :mod:`.event_types`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from utils.importers.article.vocabulary import (
+    BATTLE_NOUNS,
+    FIRE_VERBS,
+    FORCES,
+    IMPACT_VERBS,
+    MOVE_VERBS,
+    PROJECTILES,
+    REMOVE_VERBS,
+    SEND_VERBS,
+    VICTIMS,
+    alternation,
+)
+
+__all__ = ["DRONE", "MAIN_TRIGGERS", "OTHER_TRIGGERS", "Trigger", "TriggerMatch"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A pattern that names an event, and the ACLED event type and sub-event type it gives."""
+
+    name: str
+    pattern: str
+    event_type: str
+    sub_event_type: str
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A trigger found in a sentence at ``start``..``end`` (characters); ``definite``: 'the attack' refers back."""
+
+    trigger: Trigger
+    start: int
+    end: int
+    text: str
+    definite: bool
+    main: bool
+
+
+SD, ERV, VAC, BAT = "Strategic developments", "Explosions/Remote violence", "Violence against civilians", "Battles"
+_DRONE = r"(?:drones?|UAVs?|unmanned aerial|kamikaze|quadcopters?)"
+_FIRED = (rf"\b{alternation(FIRE_VERBS, verbs=True)}\s+(?:[\w-]+\s+){{0,3}}?{alternation(PROJECTILES)}\b"
+          rf"|\b{alternation([p for p in PROJECTILES if 'rounds' not in p])}\s+(?:[\w-]+\s+){{0,2}}?"
+          rf"{alternation(IMPACT_VERBS, verbs=True)}\b")
+_MOVED_OUT = (rf"\b{alternation(MOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,4}}?(?:out\s+of|away\s+from)\b"
+              rf"|\b{alternation(REMOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?from\b")
+_SENT = rf"\b{alternation(SEND_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?{alternation(FORCES)}\b"
+_ARMED = r"(?:militants|gunmen|jihadists|insurgents|attackers|assailants|fighters|rebels|troops|forces|soldiers)"
+_KILLED_PEOPLE = (rf"\bkill(?:ed|ing)\s+(?:at least |more than |nearly |some |about |around )?(?:\d[\d,]*|one|two|three|"
+                  rf"four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|scores of)\s+"
+                  rf"(?:[\w-]+\s+){{0,2}}?{alternation(VICTIMS)}\b")
+_BATTLE = rf"\b{alternation(BATTLE_NOUNS)}\b|\b(?:opened|opening|exchanged|exchanging) (?:heavy )?(?:fire|gunfire)\b"
+
+MAIN_TRIGGERS: tuple[Trigger, ...] = (
+    Trigger("exercise", r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war games)\b", SD, "Military exercise"),
+    Trigger("warning", r"\b(?:warned|warning|warns|threatened)\b"
+                       r"|\b(?:plan(?:s|ned|ning)?|plott(?:ing|ed)|prepar(?:ing|es|ed)|intend(?:s|ing|ed)?|"
+                       r"developing plans)\b[^.;]{0,80}\b(?:attacks?|assault|strikes?|terrorist acts|acts|offensive)\b"
+                       r"|\b(?:planned|plans|planning|intends?|intended|threatened) to (?:hunt|strike|attack|target|bomb|"
+                       r"hit|destroy|eliminate)\b",
+            SD, "Threat warning"),
+    Trigger("interception", r"\b(?:intercept(?:ed|ion|ions|ing|s)?|shot down|shoot(?:ing|s)? down|downed|"
+                            r"repel(?:led|s|ling)?|repulsed|fended off|fought off|thwarted|foiled|brought down|"
+                            rf"(?:took|taken|brought) (?:control of|under control)(?=[^.;]{{0,40}}\b{_DRONE})|jammed)\b|"
+                            r"\bair[- ]defen[cs]es?\b[^.;]{0,40}\b(?:confront|respond|engag|counter|activat|destroy|"
+                            r"neutrali[sz])\w*\b|\b(?:destroyed|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,3}(?:drones?|UAVs?|unmanned "
+                            r"aerial vehicles|missiles|rockets)\b|"
+                            rf"\b{_DRONE}\b[^.;]{{0,40}}"
+                            rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}",
+            SD, "Disrupted weapons use"),
+    Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|(?:air|aerial|bombing)\s+campaigns?|bombed|bombing|bombings|"
+                         r"bombard(?:ed|ment)|(?:(?-i:Israeli|Russian|Turkish|Jordanian)|US|US-led|coalition|American)\s+"
+                         r"(?:air\s+)?strikes?|(?:jets?|aircraft|warplanes?|planes?|helicopters?|drones?|Aerospace Forces)"
+                         r"\b(?:(?!\b(?:were|was|been|are|is|being)\b)[^.;]){0,50}\b(?:struck|hit|pounded|targeted|destroyed|"
+                         r"attacked|raided|killed|bombed)|(?:jets?|aircraft|warplanes?|helicopters?|drones?)\b[^.;]{0,40}"
+                         r"\b(?:carried out|conducted|launched|made|flew)\b[^.;]{0,30}\b(?:strikes?|raids?|sorties|attacks?))\b",
+            ERV, "Air/drone strike"),
+    Trigger("shelling", r"\b(?:shell(?:ed|ing|s)?|mortars?|artillery (?:fire|strikes?|shells?)|rocket (?:fire|attacks?)|"
+                        r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b"
+                        rf"|{_FIRED}",
+            ERV, "Shelling/artillery/missile attack"),
+    Trigger("chemical", r"\bchemical(?:\s+weapons?)?\s+(?:attacks?|strikes?)\b|\b(?:sarin|chlorine|mustard)\s+(?:gas\s+)?"
+                        r"(?:attacks?|strikes?|bombs?|barrels?)\b|\bpoison gas attacks?\b", ERV, "Chemical weapon"),
+    Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
+    Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?|"
+                    r"(?:hit|struck|stepped on|triggered|detonated)\s+an?\s+(?:land\s*)?mine|mine (?:blast|explosion)s?|"
+                    r"booby[- ]trap(?:ped|s)?|sticky bombs?)\b",
+            ERV, "Remote explosive/landmine/IED"),
+    Trigger("drone attack", rf"\b(?:sent|launched|flew|fired)\s+(?:armed\s+|explosive\s+)?{_DRONE}\s+(?:against|at|towards)\b"
+                            rf"|\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
+                            rf"|\b{_DRONE}\b[^.;]{{0,40}}\battack(?:s|ed|ing)?\b", ERV, "Air/drone strike"),
+    Trigger("clash", rf"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b|{_BATTLE}"
+                     r"|\bfighting\s+(?:between|broke out|erupted|raged|continued|intensified)\b|\bbattles?\s+(?:for|over|"
+                     r"between|with)\b|\bfought\b"
+                     rf"|\b{_ARMED}\b[^.;]{{0,30}}\bkill(?:ed|ing)\b", BAT,
+            "Armed clash"),
+    Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bharass(?:ed|ing|ment)\b|"
+                          r"\b(?:flew|flying|came)\s+(?:dangerously\s+|within\s+\S+\s+\S+\s+)?close\s+to\b|"
+                          r"\bunsafe\s+(?:and\s+unprofessional\s+)?(?:intercepts?|manoeuvres?|maneuvers?|encounters?)\b|"
+                          r"\bdropp(?:ed|ing)\s+(?:parachute\s+)?flares\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
+                          r"(?:the\s+)?(?:deconfliction|airspace|rules|protocols)\b", SD, "Other"),
+    Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
+    Trigger("attack", r"\bcame under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|(?<!were )(?<!was )(?<!been )destroyed)\b",
+            BAT, "Armed clash"),
+    Trigger("strike", r"\b(?:strikes?|struck|striking)\b", ERV, "Air/drone strike"),
+)
+"""Main triggers, strongest first: a clause gives one event, of the first that matches."""
+
+OTHER_TRIGGERS: tuple[Trigger, ...] = (
+    Trigger("agreement", r"\b(?:signed|cancel(?:l?ed|s)|revoked|terminated|suspended|renewed|extended)\b[^.;]{0,60}"
+                         r"\b(?:contract|agreement|deal|lease|accord|memorandum)\b|\b(?:contract|agreement|deal|lease|"
+                         r"accord)\b[^.;]{0,50}\b(?:was|were|has been|had been)\s+(?:signed|cancel(?:l?ed)|revoked|"
+                         r"terminated)\b", SD, "Agreement"),
+    Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
+                        r"|\bcivilians\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
+                        r"nearly )?[\d,]+ civilians\b"
+                        rf"|{_KILLED_PEOPLE}", VAC, "Attack"),
+    Trigger("displacement", r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
+                            r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
+    Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions)\b|"
+                         r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b|\b(?:entered|entering|moved "
+                         r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])", SD,
+            "Non-violent transfer of territory"),
+    Trigger("capture", r"\b(?:captured|seized|overran|stormed|(?:took|seized|gained|wrested)\s+control\s+of)\b|"
+                       r"\btook\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
+                       r"village)\s+of\s+)?(?-i:[A-Z])", BAT,
+            "Non-state actor overtakes territory"),
+    Trigger("arrest", r"\b(?:arrested|detained|captured|apprehended|abducted|kidnapped)\s+(?:[\w\"'-]+\s+){0,4}?"
+                      r"(?:members?|suspects?|officials?|leaders?|commanders?|fighters|militants|soldiers|men|people|"
+                      r"civilians|individuals|persons)\b|\b(?:members?|suspects?|official|leader|commander|fighters|"
+                      r"militants|soldiers|men|people)\b[^.;]{0,20}\b(?:was|were|had been|have been|has been)\s+"
+                      r"(?:arrested|detained|captured|apprehended|abducted)\b", SD, "Arrests"),
+    Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b",
+            BAT, "Government regains territory"),
+    Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"
+                          r"(?:back|out)|evacuated|left (?:the|its|their) (?:[\w-]+\s+){0,2}?(?:base|positions?|area|port|harbou?r|facility|airfield|airport))\b"
+                          rf"|{_MOVED_OUT}|\b(?:left|departed(?:\s+from)?|abandoned|vacated|sailed\s+from)\s+(?=(?:the\s+)?"
+                          r"(?-i:[A-Z])|(?:the|its|their)\s+(?:base|port|airport|garrison|positions?)\b)", SD,
+            "Change to group/activity"),
+    Trigger("deployment", rf"{_SENT}|"
+                          r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:deployed|sent|dispatched|redeployed|moved|flown|"
+                          r"transferred)\s+(?:to|into|in|at)\b|\b(?:has |have |had )?(?:first |also |reportedly |quietly )?(?:deployed|sent|dispatched|"
+                          r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"
+                          r"additional|more|reinforcements|warships|aircraft|equipment)\b|\bconvoys?\b|"
+                          r"\b(?:joint )?patrols?\b|\bpatroll(?:ed|ing)\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b|"
+                          r"\b(?:landed|arrived|docked|sailed|flew)\s+(?:in\s+)?(?:at|in|into)\b|\b(?:air\s+)?deployment\s+"
+                          r"(?:of|to)\b|\b(?:took|taken|taking|takes) off from\b|\breinforc(?:ed|ing)\s+(?:its|their|the)\b|"
+                          r"\b(?:cargo|transport|supply|landing)\s+(?:ships?|planes?|aircraft|vessels?)\b|"
+                          r"\b(?:being loaded|being flown|flown (?:to|out|in)|airlift(?:ed|ing)?|being taken apart|"
+                          r"dismantl(?:ed|ing))\b",
+            SD, "Deployment"),
+    Trigger("mobilisation", r"\bmobili[sz](?:ation|ed|ing)\b|\bbuild-?up\b", SD, "Change to group/activity"),
+    Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\b(?:base|post|outpost|checkpoints?|headquarters|camp|"
+                    r"military positions?)\b|\bestablishment\b|"
+                    r"\bsince\s+(?:19|20)\d{2}\b[^.;]{0,60}\b(?:air grouping|based|stationed|headquartered)\b|"
+                    r"\b(?:air grouping|based|stationed|headquartered|flown|operated|kept|maintained|used)\b[^.;]{0,60}"
+                    r"\bsince\s+(?:\w+\s+)?(?:19|20)\d{2}\b|\b(?:garrison|base|facility|airbase|outpost)\b[^.;]{0,30}"
+                    r"\b(?:was|were)\s+(?:set up|established|built|opened)\b",
+            SD, "Headquarters or base established"),
+    Trigger("massing", r"\b(?:assembled|amassed|massing|gathered|concentrat(?:ed|ing))\b[^.;]{0,40}\b"
+                       rf"(?:{_DRONE}|fighters|forces|militants)\b|\b{_DRONE}\b[^.;]{{0,40}}\b(?:have been |were |been )?"
+                       r"(?:assembled|amassed)\b", SD, "Other"),
+)
+"""Triggers that can stand beside a main one in the same sentence."""
+DRONE = _DRONE
