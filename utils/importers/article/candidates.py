@@ -31,7 +31,15 @@ from utils.importers.article.event_types import (
     find_triggers,
     hypothetical,
 )
-from utils.importers.article.incidents import GENERIC_TRIGGERS, group_candidates, separate_accounts
+from utils.importers.article.followups import (
+    asserts_outcome,
+    attach_source,
+    clause_source,
+    contest,
+    denies,
+    refers_back,
+)
+from utils.importers.article.incidents import GENERIC_TRIGGERS, group_candidates, overlaps, separate_accounts
 from utils.importers.article.model import RECALL_DAYS, EventCandidate, Extraction, Skipped
 from utils.importers.article.places import PlaceIndex, PlaceMention, dateline_end
 from utils.importers.article.selection import (
@@ -81,6 +89,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             if place.kind in ("base", "place"):
                 context.learn_heads(place)
         attribution = attribution_in(body, text, context.attributions)
+        stated = attribution  # this sentence's own source, before the paragraph's is carried over
         if attribution is not None and attribution.kind == "unattributed" and lead_source is not None \
                 and re.search(r"\b(?:reportedly|allegedly)\b", body, re.I):
             attribution = lead_source  # "allegedly", "reportedly": the sources the article leads with
@@ -91,10 +100,16 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 and context.said[2].explicit and context.said[2].kind != "unattributed":
             attribution = context.said[2]  # the paragraph goes on reporting what that source said
         triggers = find_triggers(body)
+        recent = bool(raw) and sentence.number - max(raw[-1].sentences) <= 2
+        if recent and stated is not None and stated.explicit and denies(body) \
+                and not any(m.kind in ("place", "base", "region") for m in found):
+            raw[-1] = contest(raw[-1], sentence, stated)  # "the Kremlin called the accusations groundless"
+            continue
         if not triggers:
-            if raw and attribution is not None and re.search(r"\b(?:denied|rejected|dismissed|refuted)\b", body, re.I) \
-                    and sentence.number - max(raw[-1].sentences) <= 2:
-                raw[-1] = replace(raw[-1], sentences=(*raw[-1].sentences, sentence.number))  # contested
+            if recent and stated is not None and stated.explicit and stated.kind != "unattributed" \
+                    and not raw[-1].attributed and sentence.number - max(raw[-1].sentences) <= 1 \
+                    and refers_back(body, stated, fatalities_in(body)):
+                raw[-1] = attach_source(raw[-1], sentence, stated)  # "..., the IRGC said": the lead's source
             continue
         offsets = [m.start for m in mentions if m.kind == "offset"]
         # "On May 18 aircraft hit a convoy, and on June 6 they destroyed tanks": one clause per dated event
@@ -125,6 +140,10 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 if trigger.main:
                     previous_main = trigger
         if not chosen:
+            if recent and stated is not None and stated.explicit and stated.kind != "unattributed" \
+                    and not raw[-1].attributed and sentence.number - max(raw[-1].sentences) <= 1 \
+                    and refers_back(body, stated, fatalities_in(body)):
+                raw[-1] = attach_source(raw[-1], sentence, stated)
             if is_hypothetical or any(hypothetical(body, t.start) for t in triggers):
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                        "speaks of what could happen, or of what did not"))
@@ -133,6 +152,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         owned: dict[int, list[PlaceMention]] = {n: [] for n in range(len(chosen))}
         owners = [n for n in range(len(chosen)) if not chosen[n][0].definite] or list(range(len(chosen)))
         for place in places:
+            clause = max(n for n, cut in enumerate(cuts[:-1]) if cut <= place.start)
+            if cuts[clause] in causes and not any(bounds[0] == cuts[clause] for _, bounds in chosen):
+                continue  # "after a merchant was kidnapped on the highway to Damascus": the cause's place
             owner = min(owners, key=lambda n: span_distance(chosen[n][0], place))
             owned[owner].append(place)
         abroad = {min(owners, key=lambda n: span_distance(chosen[n][0], m)) for m in found
@@ -155,6 +177,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                        or nearest(trigger, events_dates, bounds) or nearest(trigger, usable, bounds))
             if mention is None and bounds[0] > 0:
                 mention = next((m for m in mentions if m.kind == "offset" and m.start == bounds[0]), None)
+            if mention is None and mentions and mentions[0].start <= 3 and mentions[0].kind == "date" \
+                    and owner_of(mentions[0], chosen) is None:
+                mention = mentions[0]  # "In June 2017, after the attacks in Tehran, the IRGC launched ...": the lead date
             if mention is not None and mention.kind == "vague":
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                        f"no date can be given ({mention.text!r})"))
@@ -178,14 +203,21 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                        f"{trigger.text!r} happened outside Syria"))
                 continue
-            if trigger_places and trigger.definite and own_date is None and len(trigger_places) == 1:
-                target = referent_of(raw, trigger, sentence.number, None)
-                near = target is not None and float(haversine_km(
+            target = referent_of(raw, trigger, sentence.number, None) if trigger.definite else None
+            if target is not None and own_date is not None and not (overlaps(raw[target].dated, own_date, slack_days=1)
+                                                                    and raw[target].date_source != "sentence"):
+                target = None  # "the raid took place late on Saturday": refines an event dated only by a statement
+            if trigger_places and target is not None and len(trigger_places) == 1:
+                near = float(haversine_km(
                     raw[target].latitude, raw[target].longitude, trigger_places[0].latitude,
                     trigger_places[0].longitude)) <= 50 and raw[target].geo_precision >= 2
                 if near and trigger_places[0].kind in ("place", "base"):
                     place = trigger_places[0]
-                    raw[target] = replace(refine(raw[target], None, sentence, attribution, body),
+                    refined = refine(raw[target], None, sentence, attribution, body)
+                    if own_date is not None:
+                        refined = replace(refined, event_date=own_date.day, date_precision=own_date.precision,
+                                          date_source="sentence")
+                    raw[target] = replace(refined,
                                           location=place.name, latitude=round(place.latitude, 5),
                                           longitude=round(place.longitude, 5), geo_precision=place.geo_precision)
                     made_any = True
@@ -196,7 +228,12 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 target = referent_of(raw, trigger, sentence.number, own_date)
                 if referred and not trigger.definite and own_date is None and trigger.trigger.name in GENERIC_TRIGGERS:
                     target = referred[-1]  # "said the strike destroyed six jets": the event 'the strike' names
-                if target is not None and attribution is not None and attribution.verb in _REPORTING and separate_accounts(
+                account_source = clause_source(body, trigger.start, text, context.attributions, attribution)
+                if account_source is not None and account_source is not attribution:
+                    attribution = account_source
+                if target is not None and attribution is not None and attribution.verb in _REPORTING \
+                        and (asserts_outcome(body, fatalities_in(body)) or any(not t.definite for t in triggers)) \
+                        and separate_accounts(
                         raw[target], replace(raw[target], claimed_by=attribution.claimed_by, attributed=attribution.explicit)):
                     # another source's account of the event referred to ("SOHR said the strikes killed 19")
                     account = raw[target]
@@ -235,7 +272,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                         skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                                f"{trigger.text!r} has no place in the sentence"))
                     continue
-            source = attribution or default
+            source = clause_source(body, trigger.start, text, context.attributions, attribution) or default
             actors = actors_in(body)
             date_source = "context" if own_date is None else "statement" if mention.is_statement_date(body) else "sentence"
             if trigger.trigger.name in ("attack", "strike") and raw and sentence.number - max(raw[-1].sentences) <= 2 \

@@ -96,6 +96,10 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                                                              sentence[match.end() - 6:match.end() + 20], re.I) \
                         and re.search(r"\b(?:sent|launched)\s+$", sentence[:match.end()][-12:] + " "):
                     continue
+                if trigger.name == "deployment" and re.search(r"\b(?:UN|U\.N\.|aid|humanitarian|relief|Red Crescent|"
+                                                               r"ICRC|Red Cross|food|medical)\s+(?:\w+\s+)?$",
+                                                               sentence[max(0, match.start() - 30):match.start()], re.I):
+                    continue  # "a UN aid convoy": relief, not a military deployment
                 if trigger.name == "warning" and re.match(r"\w*\s+\w+\s+(?:before|ahead of)\b",
                                                           sentence[match.end():match.end() + 40]):
                     continue  # "warned Washington before launching the attack": a notice, not a threat

@@ -66,7 +66,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                        r"hit|destroy|eliminate)\b",
             SD, "Threat warning"),
     Trigger("interception", r"\b(?:intercept(?:ed|ion|ions|ing|s)?|shot down|shoot(?:ing|s)? down|downed|"
-                            r"repel(?:led|s|ling)?|repulsed|fended off|fought off|thwarted|foiled|brought down|"
+                            r"(?:repel(?:led|s|ling)?|repulsed|fended off|fought off)(?=[^.;]{0,40}\b(?:drones?|UAVs?|missiles?|rockets?|"
+                            r"projectiles?|aerial))|thwarted|foiled|brought down|"
                             rf"(?:took|taken|brought) (?:control of|under control)(?=[^.;]{{0,40}}\b{_DRONE})|jammed)\b|"
                             r"\bair[- ]defen[cs]es?\b[^.;]{0,40}\b(?:confront|respond|engag|counter|activat|destroy|"
                             r"neutrali[sz])\w*\b|\b(?:destroyed|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,3}(?:drones?|UAVs?|unmanned "
@@ -74,7 +75,15 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                             rf"\b{_DRONE}\b[^.;]{{0,40}}"
                             rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}",
             SD, "Disrupted weapons use"),
-    Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|(?:air|aerial|bombing)\s+campaigns?|bombed|bombing|bombings|"
+    Trigger("chemical", r"\bchemical(?:\s+weapons?)?\s+(?:attacks?|strikes?)\b|\b(?:rockets?|shells?|bombs?|barrels?|"
+                        r"munitions?|missiles?)\s+(?:carrying|loaded with|filled with|containing)\s+(?:sarin|chlorine|"
+                        r"mustard|toxic|poison|nerve)\b|\b(?:sarin|chlorine|mustard)\s+(?:gas\s+)?"
+                        r"(?:attacks?|strikes?|bombs?|barrels?)\b|\bpoison gas attacks?\b", ERV, "Chemical weapon"),
+    Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|(?:air|aerial|drone) attacks?|"
+                         r"(?:air|drone)\s+and\s+(?:artillery|missile|rocket)\s+strikes|"
+                         r"(?:jets?|aircraft|warplanes?|helicopters?|drones?)\b[^.;]{0,40}\b(?:fired|opened fire)\s+(?:on|at|upon)|"
+                         r"(?:jets?|aircraft|warplanes?|helicopters?)\b[^.;]{0,40}\b(?:taking|took|take|takes)\s+part\s+in\b"
+                         r"[^.;]{0,20}\b(?:raids?|strikes?|bombing|bombardment|attacks?)|(?:air|aerial|bombing)\s+campaigns?|bombed|bombing|bombings|"
                          r"bombard(?:ed|ment)|(?:(?-i:Israeli|Russian|Turkish|Jordanian)|US|US-led|coalition|American)\s+"
                          r"(?:air\s+)?strikes?|(?:jets?|aircraft|warplanes?|planes?|helicopters?|drones?|Aerospace Forces)"
                          r"\b(?:(?!\b(?:were|was|been|are|is|being)\b)[^.;]){0,50}\b(?:struck|hit|pounded|targeted|destroyed|"
@@ -85,8 +94,6 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                         r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b"
                         rf"|{_FIRED}",
             ERV, "Shelling/artillery/missile attack"),
-    Trigger("chemical", r"\bchemical(?:\s+weapons?)?\s+(?:attacks?|strikes?)\b|\b(?:sarin|chlorine|mustard)\s+(?:gas\s+)?"
-                        r"(?:attacks?|strikes?|bombs?|barrels?)\b|\bpoison gas attacks?\b", ERV, "Chemical weapon"),
     Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
     Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?|"
                     r"(?:hit|struck|stepped on|triggered|detonated)\s+an?\s+(?:land\s*)?mine|mine (?:blast|explosion)s?|"
@@ -96,6 +103,9 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                             rf"|\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
                             rf"|\b{_DRONE}\b[^.;]{{0,40}}\battack(?:s|ed|ing)?\b", ERV, "Air/drone strike"),
     Trigger("clash", rf"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b|{_BATTLE}"
+                     r"|\b(?:repel(?:led|s|ling)?|repulsed|fended off|fought off|beat back|beaten back)\s+(?:an?\s+|the\s+)?"
+                     r"(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensive|advances?|incursions?)\b"
+                     r"(?![^.;]{0,30}\b(?:drones?|UAVs?|missiles?|rockets?))"
                      r"|\bfighting\s+(?:between|broke out|erupted|raged|continued|intensified)\b|\bbattles?\s+(?:for|over|"
                      r"between|with)\b|\bfought\b"
                      rf"|\b{_ARMED}\b[^.;]{{0,30}}\bkill(?:ed|ing)\b", BAT,
@@ -106,7 +116,7 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                           r"\bdropp(?:ed|ing)\s+(?:parachute\s+)?flares\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
                           r"(?:the\s+)?(?:deconfliction|airspace|rules|protocols)\b", SD, "Other"),
     Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
-    Trigger("attack", r"\bcame under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|(?<!were )(?<!was )(?<!been )destroyed)\b",
+    Trigger("attack", r"\bcame under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|(?<!air )raids?|(?<!were )(?<!was )(?<!been )destroyed)\b",
             BAT, "Armed clash"),
     Trigger("strike", r"\b(?:strikes?|struck|striking)\b", ERV, "Air/drone strike"),
 )
@@ -118,12 +128,15 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                          r"accord)\b[^.;]{0,50}\b(?:was|were|has been|had been)\s+(?:signed|cancel(?:l?ed)|revoked|"
                          r"terminated)\b", SD, "Agreement"),
     Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
+                        rf"|\b(?:summarily\s+)?(?:executed|massacred|murdered|slaughtered|shot dead|executions? of)\b"
+                        rf"[^.;]{{0,40}}\b{alternation(VICTIMS)}\b"
                         r"|\bcivilians\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
                         r"nearly )?[\d,]+ civilians\b"
                         rf"|{_KILLED_PEOPLE}", VAC, "Attack"),
-    Trigger("displacement", r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
+    Trigger("displacement", r"\b(?:families|residents|civilians|people|thousands|hundreds|villagers)\b[^.;]{0,40}\bfled\b|"
+                            r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
                             r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
-    Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions)\b|"
+    Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions|city|cities)\b|"
                          r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b|\b(?:entered|entering|moved "
                          r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])", SD,
             "Non-violent transfer of territory"),
