@@ -119,6 +119,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             if any(m.kind == "date" and m.start > match.start() for m in mentions) and any(
                     m.kind == "date" and m.start < match.start() for m in mentions):
                 offsets.append(match.start())
+        # "the attack hit a unit near X, as it supported rebels against an offensive": the background is its own clause
+        offsets += [m.start() for m in re.finditer(r",\s+as\s+(?!well\b|part\b|many\b|much\b|a result\b)", body)]
         # "fired missiles at X in response to a chemical attack on Y": the other event is a clause of its own
         causes = {m.start() for m in _CAUSE.finditer(body) if m.start() > 0
                   and not any(d.start <= m.start() < d.end for d in mentions)}  # not inside "a day after"

@@ -27,6 +27,7 @@ __all__ = ["SAME_EVENT_KM", "SAME_INCIDENT_KM", "group_candidates", "overlaps"]
 
 SAME_EVENT_KM = 10.0
 SAME_INCIDENT_KM = 10.0
+SUMMARY_KM = 30.0
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _CONTRAST = re.compile(r"^\s*(?:however|but|yet|in contrast|on the other hand)\b|\b(?:denied|rejected|dismissed|"
                        r"contradicted|disputed)\b", re.IGNORECASE)
@@ -92,6 +93,16 @@ def _is_same_event(a: EventCandidate, b: EventCandidate) -> bool:
     return a.trigger in GENERIC_TRIGGERS or b.trigger in GENERIC_TRIGGERS
 
 
+def summarises(a: EventCandidate, b: EventCandidate) -> bool:
+    """True when one of two candidates is the outlet's own summary of the other, a sourced account of the same
+    kind of event on the same days within :data:`SUMMARY_KM` ('Russian warplanes carried out their first air
+    strikes near Homs'; 'the ministry said its jets destroyed eight targets in Homs and Hama provinces')."""
+    if a.attributed == b.attributed or a.sub_event_type != b.sub_event_type or not overlaps(a.dated, b.dated):
+        return False
+    limit = 100.0 if 3 in (a.geo_precision, b.geo_precision) else SUMMARY_KM
+    return distance_km(a, b) <= limit
+
+
 def separate_accounts(a: EventCandidate, b: EventCandidate) -> bool:
     """True when two reports come from different kinds of named source (a ministry's, a monitor's): each
     is its own account of the incident, not one event (data/README.md: each report its own row)."""
@@ -106,7 +117,7 @@ def group_candidates(candidates: list[EventCandidate], sentence_text: dict[int, 
     merged: list[EventCandidate] = []
     for candidate in candidates:
         for number, kept in enumerate(merged):
-            if _is_same_event(kept, candidate):
+            if _is_same_event(kept, candidate) or summarises(kept, candidate) and not kept.recalled:
                 if kept.trigger in GENERIC_TRIGGERS and candidate.trigger not in GENERIC_TRIGGERS:
                     merged[number] = replace(merge(candidate, kept), trigger=candidate.trigger,
                                              event_type=candidate.event_type, sub_event_type=candidate.sub_event_type)

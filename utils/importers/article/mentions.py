@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "PlaceMention", "join_between", "mark_references", "relation_before"]
+__all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "PlaceMention", "join_between", "join_lists", "mark_references",
+           "relation_before"]
 
 
 NEAR_WORDS = ("near", "around", "close to", "outside", "nearby", "outskirts of", "vicinity of", "next to",
@@ -25,7 +26,8 @@ _RELATION_WORDS = tuple(sorted((*NEAR_WORDS, *LOCATIVE, *ORIGIN, "to", "of", "be
 
 _DIRECTION = (r"(?:(?:about|some|just|right|only)\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles)\s+|"
               r"(?:a\s+few|three|two|five|ten)\s+(?:km|kilometres|kilometers|miles)\s+)?(?:to\s+the\s+)?"
-              r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$")
+              r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?"
+              r"(?:(?:city|town|village|port|provincial capital)\s+of\s+(?:the\s+)?)?$")
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,39 @@ def mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMe
                     and not re.search(r"\b(?:and|while|as|but)\b|[.;]", between):
                 mention = PlaceMention(**{**mention.__dict__, "reference": True})
         out.append(mention)
+    roads = [m.end() for m in re.finditer(r"\b(?:highway|road|motorway|route)\s+(?:to|from|linking|towards)\s+(?:the\s+)?",
+                                         sentence, re.IGNORECASE)]
+    out = [PlaceMention(**{**m.__dict__, "reference": True}) if m.start in roads else m for m in out]  # "the highway to X"
     asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:which|who)\s+(?:has|have|had|hosts?|houses?|runs?|"
                                                         r"operates?|keeps?|maintains?|controls?)\b[^,;]*,", sentence)]
     return [PlaceMention(**{**m.__dict__, "reference": True}) if any(a <= m.start < b for a, b in asides) else m
             for m in out]  # "Russia, which has air defences at its Hmeimim base, condemned ...": background
+
+
+_LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?(?:(?:western|eastern|northern|southern|"
+                        r"rural|central|north-?\w+|south-?\w+)\s+)?")
+
+
+def join_lists(sentence: str, mentions: list[PlaceMention], distance_km) -> list[PlaceMention]:
+    """'in Idlib and western Aleppo', 'the provinces of Homs and Hama', 'Zamalka and Ein Tarma': the places
+    of one list, one place for the event (``A and B``) at their midpoint; a region when they lie more than
+    25 km apart or one is a region. ``distance_km(a, b)`` is the distance between two mentions."""
+    out: list[PlaceMention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if previous is not None and previous.kind in ("place", "region", "base") \
+                and mention.kind in ("place", "region", "base") and not previous.reference and not mention.reference \
+                and _LIST_JOIN.fullmatch(sentence[previous.end:mention.start]) and previous.relation != "between" \
+                and not (previous.kind == mention.kind == "base") \
+                and not re.search(r"\bboth\s+(?:the\s+)?$", sentence[max(0, previous.start - 12):previous.start]):
+            # "over both Khmeimim and Tartus", two bases: each place its own event
+            spread = distance_km(previous, mention) > 25 or "region" in (previous.kind, mention.kind)
+            out[-1] = PlaceMention(previous.start, mention.end, sentence[previous.start:mention.end],
+                                   f"{previous.name} and {mention.name}",
+                                   round((previous.latitude + mention.latitude) / 2, 4),
+                                   round((previous.longitude + mention.longitude) / 2, 4),
+                                   3 if spread else max(previous.geo_precision, mention.geo_precision),
+                                   "region" if spread else previous.kind, previous.relation, previous.source)
+            continue
+        out.append(mention)
+    return out

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from utils.core.geo import haversine_km
 from utils.data.gazetteer import Place, fold_name
 from utils.importers.article.abroad import find_abroad
 from utils.importers.article.gazetteer_file import gazetteer_places
@@ -27,11 +28,12 @@ from utils.importers.article.mentions import (
     ORIGIN,
     PlaceMention,
     join_between,
+    join_lists,
     mark_references,
     relation_before,
 )
 from utils.importers.article.regions import REGIONS, province_lists
-from utils.importers.article.spelling import PLACE_CUE, SpellingIndex
+from utils.importers.article.spelling import GENERIC_FIRST_WORDS, PLACE_CUE, SpellingIndex
 
 __all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "REGIONS", "PlaceIndex", "PlaceMention", "build_place_index",
            "dateline_end"]
@@ -162,6 +164,8 @@ class PlaceIndex:
                     if text.endswith(("'s", "’s")):
                         text = text[:-2]
                     place = self.lookup(text)
+                    if place and j == i + 1 and j < len(words) and fold_name(words[i]) in GENERIC_FIRST_WORDS:
+                        place = None  # "Bab" of "Bab Touma": a word many names begin with, not the name
                     if place and place.source in ("GeoNames", "UCDP") and (_inside_longer_name(sentence, start)
                                                                  or re.fullmatch(r"[A-Z]{2,6}", text)):
                         place = None  # part of a longer name ("Ahmed al-Sharaa") or an acronym ("SANA")
@@ -197,7 +201,7 @@ class PlaceIndex:
                 found.append(PlaceMention(match.start(), match.end(), match.group(), "", 0.0, 0.0, 0, "anaphor",
                                           relation_before(sentence, match.start()), head=head))
         found.sort(key=lambda m: m.start)
-        return mark_references(sentence, join_between(sentence, found))
+        return join_lists(sentence, mark_references(sentence, join_between(sentence, found)), _mention_km)
 
     @staticmethod
     def _metonym(sentence: str, start: int, place: Place) -> bool:
@@ -231,6 +235,10 @@ def _inside_longer_name(sentence: str, start: int) -> bool:
     """True when the capitalised word just before ``start`` belongs to the same name ('Ahmed al-Sharaa')."""
     match = re.search(r"([A-Z][\w'’-]*)\s+$", sentence[max(0, start - 30):start])
     return bool(match) and match.group(1).lower() not in _LEADING and fold_name(match.group(1)) not in _STOP_NAMES
+
+
+def _mention_km(a: PlaceMention, b: PlaceMention) -> float:
+    return float(haversine_km(a.latitude, a.longitude, b.latitude, b.longitude))
 
 
 def places_from_sites(sites: pd.DataFrame) -> list[Place]:

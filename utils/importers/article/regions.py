@@ -36,6 +36,7 @@ REGIONS: tuple[tuple[str, str, tuple[float, float]], ...] = (
     ("South-west Syria", r"\bsouth[- ]?west(?:ern)?\s+Syria\b|\bSyria's\s+south[- ]?west\b", (32.9, 36.0)),
     ("South-east Syria", r"\bsouth[- ]?east(?:ern)?\s+Syria\b|\bSyria's\s+south[- ]?east\b", (33.4, 38.5)),
     ("Central Syria", r"\bcentral\s+Syria\b", (34.7, 37.6)),
+    ("Eastern Ghouta", r"\b(?:[Ee]astern\s+Ghouta|the\s+Ghouta)\b", (33.5, 36.44)),
     ("Syrian desert", r"\b(?:the\s+)?Syrian\s+desert\b|\bthe\s+Badia\b", (34.3, 38.5)),
 ) + tuple(
     (name if name.endswith("countryside") else f"{name} province", rf"\b(?:{spelled})\s+(?:province|governorate|countryside)\b|\b(?:province|governorate|"
@@ -45,7 +46,8 @@ REGIONS: tuple[tuple[str, str, tuple[float, float]], ...] = (
 
 
 _ANY = "|".join(f"(?:{spelled})" for _, spelled, _ in (*GOVERNORATES, ("Idlib", "Idlib", None)))
-_LIST = re.compile(rf"\b(?:{_ANY})(?:\s*,\s*(?:{_ANY}))*\s*,?\s+and\s+(?:{_ANY})\s+(?:provinces|governorates)\b")
+_LIST = re.compile(rf"\b(?:{_ANY})(?:\s*,\s*(?:{_ANY}))*\s*,?\s+and\s+(?:{_ANY})\s+(?:provinces|governorates)\b"
+                   rf"|\b(?:provinces|governorates)\s+of\s+(?:{_ANY})(?:\s*,\s*(?:{_ANY}))*\s*,?\s+and\s+(?:{_ANY})\b")
 
 
 def province_lists(sentence: str) -> list[tuple[int, int, str, tuple[float, float]]]:
