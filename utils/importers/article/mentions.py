@@ -147,7 +147,7 @@ def join_lists(sentence: str, mentions: list[PlaceMention], distance_km) -> list
             # "over both Khmeimim and Tartus", two bases: each place its own event
             spread = distance_km(previous, mention) > 25 or "region" in (previous.kind, mention.kind)
             out[-1] = PlaceMention(previous.start, mention.end, sentence[previous.start:mention.end],
-                                   f"{previous.name} and {mention.name}",
+                                   f"{previous.name.replace(' and ', ', ')} and {mention.name}",
                                    round((previous.latitude + mention.latitude) / 2, 4),
                                    round((previous.longitude + mention.longitude) / 2, 4),
                                    3 if spread else max(previous.geo_precision, mention.geo_precision),

@@ -79,7 +79,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                         r"munitions?|missiles?)\s+(?:carrying|loaded with|filled with|containing)\s+(?:sarin|chlorine|"
                         r"mustard|toxic|poison|nerve)\b|\b(?:sarin|chlorine|mustard)\s+(?:gas\s+)?"
                         r"(?:attacks?|strikes?|bombs?|barrels?)\b|\bpoison gas attacks?\b", ERV, "Chemical weapon"),
-    Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|(?:air|aerial|drone) attacks?|"
+    Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|barrel[- ]bombs?|barrel[- ]bombing|"
+                         r"dropp(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?bombs|(?:air|aerial|drone) attacks?|"
                          r"(?:air|drone)\s+and\s+(?:artillery|missile|rocket)\s+strikes|"
                          r"(?:jets?|aircraft|warplanes?|helicopters?|drones?)\b[^.;]{0,40}\b(?:fired|opened fire)\s+(?:on|at|upon)|"
                          r"(?:jets?|aircraft|warplanes?|helicopters?)\b[^.;]{0,40}\b(?:taking|took|take|takes)\s+part\s+in\b"
@@ -104,7 +105,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                             rf"|\b{_DRONE}\b[^.;]{{0,40}}\battack(?:s|ed|ing)?\b", ERV, "Air/drone strike"),
     Trigger("clash", rf"\b(?:clash(?:ed|es)?|firefights?|gunfights?|ambush(?:ed)?|heavy fighting)\b|{_BATTLE}"
                      r"|\b(?:repel(?:led|s|ling)?|repulsed|fended off|fought off|beat back|beaten back)\s+(?:an?\s+|the\s+)?"
-                     r"(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensive|advances?|incursions?)\b"
+                     r"(?:(?!drones?\b|UAVs?\b|missiles?\b|rockets?\b)[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensive|advances?|"
+                     r"incursions?)\b"
                      r"(?![^.;]{0,30}\b(?:drones?|UAVs?|missiles?|rockets?))"
                      r"|\bfighting\s+(?:between|broke out|erupted|raged|continued|intensified)\b|\bbattles?\s+(?:for|over|"
                      r"between|with)\b|\bfought\b"
