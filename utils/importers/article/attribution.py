@@ -131,6 +131,9 @@ def _resolve_generic(who: str, previous: list[Attribution]) -> str:
     lowered = who.lower()
     if not any(lowered.endswith(head) or lowered == head for head in _GENERIC_HEADS) or len(who.split()) > 5:
         return who
+    if re.search(r"['’]s\b|\b[A-Z]", who[1:]):  # "Moscow's defence ministry" already says whose; "the Syrian
+        # Observatory" is the fuller name given before
+        return next((e.claimed_by for e in reversed(previous) if e.explicit and lowered in e.claimed_by.lower()), who)
     kind = claimant_kind(who)
     for earlier in reversed(previous):
         if not earlier.explicit or earlier.claimed_by == who:

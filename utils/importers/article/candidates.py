@@ -97,7 +97,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             attribution = lead_source  # "allegedly", "reportedly": the sources the article leads with
         if attribution is not None:
             context.attributions.append(attribution)
-            context.said = (sentence.paragraph, sentence.number, attribution)
+            if clause_source(body, 0, text, context.attributions, attribution) is not None:
+                context.said = (sentence.paragraph, sentence.number, attribution)  # not a side clause's source
         elif context.said and context.said[0] == sentence.paragraph and sentence.number - context.said[1] <= 2 \
                 and context.said[2].explicit and context.said[2].kind != "unattributed":
             attribution = context.said[2]  # the paragraph goes on reporting what that source said
@@ -243,6 +244,10 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 continue  # "in response to a roadside bomb attack", ", as it fought an offensive": no event of its own
             if not trigger_places:
                 target = referent_of(raw, trigger, sentence.number, own_date)
+                named = actors_in(body)
+                if target is not None and not trigger.definite and named and raw[target].actor1 not in named \
+                        and raw[target].actor1 not in ("Unidentified armed group", "Not named in the report"):
+                    target = None  # "Turkish drones struck regime targets" after the regime's attack: another event
                 if referred and not trigger.definite and own_date is None and trigger.trigger.name in GENERIC_TRIGGERS:
                     target = referred[-1]  # "said the strike destroyed six jets": the event 'the strike' names
                 account_source = clause_source(body, trigger.start, text, context.attributions, attribution)
