@@ -106,12 +106,12 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         days = [m.dated for m in mentions if m.kind == "date" and m.dated and not m.is_statement_date(body)]
         if not triggers and len(days) == 1 and days[0].precision == "day" and days[0].day <= published:
             context.date, context.paragraph = days[0], sentence.paragraph  # "pushed in on Sunday. The YPG said ..."
-        recent = bool(raw) and sentence.number - max(raw[-1].sentences) <= 2 \
-            and paragraph_of[max(raw[-1].sentences)] == sentence.paragraph
+        recent = bool(raw) and sentence.number - max(raw[-1].sentences) <= 2
         if recent and stated is not None and stated.explicit and denies(body) \
                 and not any(m.kind in ("place", "base", "region") for m in found):
             raw[-1] = contest(raw[-1], sentence, stated)  # "the Kremlin called the accusations groundless"
             continue
+        recent = recent and paragraph_of[max(raw[-1].sentences)] == sentence.paragraph  # a source named next: same paragraph
         if not triggers:
             if recent and stated is not None and stated.explicit and stated.kind != "unattributed" \
                     and open_to(raw[-1], stated) and sentence.number - max(raw[-1].sentences) <= 1 \
