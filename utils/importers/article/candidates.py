@@ -39,6 +39,7 @@ from utils.importers.article.followups import (
     denies,
     open_to,
     refers_back,
+    source_cuts,
 )
 from utils.importers.article.incidents import GENERIC_TRIGGERS, group_candidates, overlaps, separate_accounts
 from utils.importers.article.model import RECALL_DAYS, EventCandidate, Extraction, Skipped
@@ -52,6 +53,7 @@ from utils.importers.article.selection import (
     split_clauses,
 )
 from utils.importers.article.sentences import split_sentences
+from utils.importers.article.sources import nations_of, same_source
 
 __all__ = ["RECALL_DAYS", "EventCandidate", "Extraction", "Skipped", "extract_events"]
 
@@ -128,7 +130,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 offsets.append(match.start())
         # "the attack hit a unit near X, as it supported rebels against an offensive": the background is its own clause
         background = {m.start() for m in re.finditer(r",\s+as\s+(?!well\b|part\b|many\b|much\b|a result\b)", body)}
-        offsets += list(background)
+        offsets += list(background) + source_cuts(body, text, context.attributions)
         # "fired missiles at X in response to a chemical attack on Y": the other event is a clause of its own
         causes = {m.start() for m in _CAUSE.finditer(body) if m.start() > 0
                   and not any(d.start <= m.start() < d.end for d in mentions)}  # not inside "a day after"
@@ -228,8 +230,13 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             if trigger_places and target is not None and len(trigger_places) == 1:
                 near = float(haversine_km(
                     raw[target].latitude, raw[target].longitude, trigger_places[0].latitude,
-                    trigger_places[0].longitude)) <= 50 and raw[target].geo_precision >= 2
-                if near and trigger_places[0].kind in ("place", "base"):
+                    trigger_places[0].longitude)) <= (100 if raw[target].geo_precision == 3 else 50) \
+                    and raw[target].geo_precision >= 2  # "The raid took place near Jarablus" after "in northern Syria"
+                sides = (nations_of(raw[target].claimed_by), nations_of(attribution.claimed_by)) if attribution else ()
+                other = attribution is not None and attribution.explicit and raw[target].attributed \
+                    and all(sides) and not sides[0] & sides[1] and asserts_outcome(body, fatalities_in(body)) \
+                    and not same_source(raw[target].claimed_by, attribution.claimed_by)
+                if near and trigger_places[0].kind in ("place", "base") and not other:  # another source: its own account
                     place = trigger_places[0]
                     refined = refine(raw[target], None, sentence, attribution, body)
                     if own_date is not None:
@@ -266,6 +273,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     continue
                 if target is not None:
                     raw[target] = refine(raw[target], own_date, sentence, attribution, body)
+                    if raw[target].trigger == "blasts" and trigger.trigger.name not in GENERIC_TRIGGERS and trigger.main:
+                        raw[target] = replace(raw[target], trigger=trigger.trigger.name, event_type=trigger.trigger.event_type,
+                                              sub_event_type=trigger.trigger.sub_event_type)  # the blasts explained
                     made_any = True
                     continue
                 if referent is not None and trigger.main and not trigger.definite \
@@ -301,7 +311,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             actors = actors_in(body)
             date_source = "context" if own_date is None else "statement" if mention.is_statement_date(body) else "sentence"
             if trigger.trigger.name in ("attack", "strike") and raw and sentence.number - max(raw[-1].sentences) <= 2 \
-                    and raw[-1].event_type == "Explosions/Remote violence":
+                    and raw[-1].event_type == "Explosions/Remote violence" and raw[-1].trigger != "blasts":
                 trigger = replace(trigger, trigger=replace(trigger.trigger, event_type=raw[-1].event_type,
                                                            sub_event_type=raw[-1].sub_event_type))
             for place in trigger_places:

@@ -135,7 +135,8 @@ class PlaceIndex:
             for match in re.finditer(pattern, sentence):
                 if not free(match.start(), match.end()):
                     continue
-                if re.match(r"\s+(?:region|city|town|province|area|village)\s+of\b", sentence[match.end():], re.I):
+                if re.match(r"\s+(?:region|city|town|province|area|village)\s+of\b|['’]s\s+(?-i:[A-Z])",
+                            sentence[match.end():], re.I):  # "the region of Al-Tanf", "southern Syria's Sweida province"
                     continue  # "the southeastern Syrian region of Al-Tanf": the named place follows
                 taken.append((match.start(), match.end()))
                 found.append(self._mention(sentence, match.start(), match.end(), name, lat, lon, "region", 3))

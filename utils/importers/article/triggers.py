@@ -83,6 +83,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                          r"dropp(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?bombs|(?:air|aerial|drone) attacks?|"
                          r"(?:air|drone)\s+and\s+(?:artillery|missile|rocket)\s+strikes|"
                          r"(?:jets?|aircraft|warplanes?|helicopters?|drones?)\b[^.;]{0,40}\b(?:fired|opened fire)\s+(?:on|at|upon)|"
+                         r"(?:jets?|aircraft|warplanes?|helicopters?)\s+(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:missiles?|rockets?|bombs?)\s+(?:on|at|upon|into|against)|"
                          r"(?:jets?|aircraft|warplanes?|helicopters?)\b[^.;]{0,40}\b(?:taking|took|take|takes)\s+part\s+in\b"
                          r"[^.;]{0,20}\b(?:raids?|strikes?|bombing|bombardment|attacks?)|(?:air|aerial|bombing)\s+campaigns?|bombed|bombing|bombings|"
                          r"bombard(?:ed|ment)|(?:(?-i:Israeli|Russian|Turkish|Jordanian)|US|US-led|coalition|American)\s+"
