@@ -150,7 +150,12 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                        f"{trigger.text!r} happened outside Syria"))
                 continue
-            target = referent_of(raw, trigger, sentence.number, None) if trigger.definite else None
+            target = referent_of(raw, trigger, sentence.number, None) \
+                if trigger.definite or trigger.subject_definite else None
+            if target is not None and trigger.subject_definite and not trigger.definite:
+                raw[target] = refine(raw[target], None, sentence, attribution, body)  # the same force, told again
+                made_any = True
+                continue
             if target is not None and own_date is not None and not (overlaps(raw[target].dated, own_date, slack_days=1)
                                                                     and raw[target].date_source != "sentence"):
                 target = None  # "the raid took place late on Saturday": refines an event dated only by a statement

@@ -41,6 +41,8 @@ class TriggerMatch:
     text: str
     definite: bool
     main: bool
+    subject_definite: bool = False
+    """The event word's subject is a force already named ('the helicopters landed', 'the troops withdrew')."""
 
 
 SD, ERV, VAC, BAT = "Strategic developments", "Explosions/Remote violence", "Violence against civilians", "Battles"
