@@ -48,6 +48,18 @@ ARTICLES = [
     # the raid's helicopters told again: no deployment of their own
     ("Special forces raided a house near Jarablus on Thursday, the Pentagon said. Residents said the helicopters "
      "landed in a field outside the town.", [("Armed clash", "jarabulus")]),
+    # what did not happen is no event, even inside the event words
+    ("Russian police patrolled the countryside of Kobani on Sunday, the ministry said. It said Russian aircraft had "
+     "not carried out strikes in the area.", [("Deployment", "ayn al arab")]),
+    # two kinds of event joined by ', and': two events, the second on the first's day
+    ("Clashes near the prison in Hasakah continued on Friday, and coalition aircraft struck militant positions in "
+     "a nearby district, the coalition said.", [("Armed clash", "hasaka"), ("Air/drone strike", "hasaka")]),
+    # an explosion, then another source's explanation: two accounts, the second an air strike
+    ("Explosions ripped through a depot near Masyaf late on Tuesday, residents said. Opposition media said the depot "
+     "had been targeted by an air strike.", [("Remote explosive/landmine/IED", "masiaf"), ("Air/drone strike", "masiaf")]),
+    # a foiled escape is no interception; the car bomb is the event
+    ("The SDF said it foiled a prison break in Hasakah on Friday, after militants detonated a car bomb at the gate.",
+     [("Remote explosive/landmine/IED", "hasaka")]),
 ]
 
 
@@ -87,3 +99,35 @@ def test_a_province_named_with_its_region_is_the_province():
     found = [m.name for m in index().find("Jets struck a factory in southern Syria's Sweida province.")
              if m.kind == "region"]
     assert found == ["Suwayda province"]
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("Shelling killed four people in Daraa, the local Horan Free League said.", "Local Horan Free League"),
+    ("UN inspectors later confirmed that sarin had been used.", "UN inspectors later"),
+])
+def test_a_named_subject_is_a_source(sentence, claimant):
+    found = attribution_in(sentence, sentence, [])
+    assert found is not None and found.claimed_by == claimant
+
+
+def test_the_next_morning_is_the_day_after_the_date_before_it():
+    found = rows("Rebels took Hama on 5 December. Homs fell on 7 December, and the next morning rebels entered "
+                 "Damascus.", "2024-12-20")
+    assert ("2024-12-08", "damaskus") in [(r["event_date"], fold_name(r["location"])) for r in found]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Within three days they had taken Aleppo.", True),
+    ("The town fell to the rebels on Monday.", True),
+    ("Rockets fell on the town on Monday.", False),
+])
+def test_taken_and_fallen_places_are_captures(sentence, expected):
+    from utils.importers.article.event_types import find_triggers
+
+    assert any(t.trigger.name == "capture" for t in find_triggers(sentence)) is expected
+
+
+def test_fleeing_the_area_is_displacement_from_the_place_of_the_text():
+    found = rows("Militants stormed the Ghwayran prison in Hasakah on Thursday. Thousands of residents have fled the "
+                 "area.", "2022-01-22")
+    assert ("Displacement", "hasaka") in summary(found)

@@ -218,7 +218,7 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
                 r"investigators|images?|workers|rescuers|helmets|civil defen[cs]e|doctors|medics|hospitals?|"
                 r"volunteers|locals|villagers|eyewitnesses|commanders?|monitors?|observers|people)\b", subject,
                 re.IGNORECASE) \
-                and not re.match(r"(?:the\s+)?[A-Z]", subject):
+                and not re.search(r"\b[A-Z]", subject):  # "the local Horan Free League", "UN inspectors": a name
             continue  # "the drones said ..." is not a source
         name = canonical_claimant(subject, article, previous)
         return Attribution(name, claimant_kind(name), match["verb"])

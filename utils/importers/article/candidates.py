@@ -113,7 +113,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     and refers_back(body, stated, fatalities_in(body)):
                 raw[-1] = attach_source(raw[-1], sentence, stated)  # "..., the IRGC said": the lead's source
             continue
-        clauses = cut_clauses(body, mentions, text, context.attributions)
+        clauses = cut_clauses(body, mentions, text, context.attributions, triggers)
         causes, background = clauses.causes, clauses.background
         is_hypothetical = hypothetical(body)
         chosen = choose_in_clauses(body, triggers, mentions, clauses)
@@ -137,6 +137,10 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 low, high = chosen[number][1]
                 if not owned[number] and not chosen[number][0].definite and chosen[number][0].main:
                     owned[number] = [p for p in places if low <= p.start < high]
+                if not owned[number] and number and chosen[number][0].main and not chosen[number][0].definite \
+                        and low not in causes and low not in background and owned[number - 1]:
+                    # "clashes in Hasakah continued, and aircraft struck a nearby district": near the clause before's
+                    owned[number] = [replace(p, geo_precision=max(p.geo_precision, 2)) for p in owned[number - 1]]
         made_any = False
         for number, (trigger, bounds) in enumerate(chosen):
             when = trigger_date(trigger, bounds, chosen, mentions, body, sentence, referent, context, published)
@@ -198,6 +202,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                         raw[target], replace(raw[target], claimed_by=attribution.claimed_by, attributed=attribution.explicit)):
                     # another source's account of the event referred to ("SOHR said the strikes killed 19")
                     account = raw[target]
+                    if account.trigger in GENERIC_TRIGGERS and trigger.trigger.name not in GENERIC_TRIGGERS:
+                        account = replace(account, trigger=trigger.trigger.name, event_type=trigger.trigger.event_type,
+                                          sub_event_type=trigger.trigger.sub_event_type)  # "... hit by an air strike"
                     raw.append(replace(account, claimed_by=attribution.claimed_by, status=status_for(attribution),
                                        attributed=True, fatalities=fatalities_in(body),
                                        evidence_spans=((sentence.start, sentence.end),), sentences=(sentence.number,)))

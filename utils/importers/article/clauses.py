@@ -32,7 +32,8 @@ class Clauses:
     background: set[int]
 
 
-def cut_clauses(body: str, mentions: list[DateMention], article: str, attributions: list[Attribution]) -> Clauses:
+def cut_clauses(body: str, mentions: list[DateMention], article: str, attributions: list[Attribution],
+                triggers: list[TriggerMatch] = ()) -> Clauses:
     """The clauses of ``body`` (a sentence) given its date mentions and the sources named so far."""
     offsets = [m.start for m in mentions if m.kind == "offset"]
     # "On May 18 aircraft hit a convoy, and on June 6 they destroyed tanks": one clause per dated event
@@ -42,6 +43,10 @@ def cut_clauses(body: str, mentions: list[DateMention], article: str, attributio
         if any(m.kind == "date" and m.start > match.start() for m in mentions) and any(
                 m.kind == "date" and m.start < match.start() for m in mentions):
             offsets.append(match.start())
+        left = {t.trigger.sub_event_type for t in triggers if t.main and not t.definite and t.end <= match.start()}
+        right = {t.trigger.sub_event_type for t in triggers if t.main and not t.definite and t.start >= match.end()}
+        if left and right and not left & right:
+            offsets.append(match.start())  # "clashes continued on Friday, and aircraft struck positions": two events
     # "the attack hit a unit near X, as it supported rebels against an offensive": the background is its own clause
     background = {m.start() for m in re.finditer(r",\s+as\s+(?!well\b|part\b|many\b|much\b|a result\b)", body)}
     offsets += list(background) + source_cuts(body, article, attributions)

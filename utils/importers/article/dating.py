@@ -46,9 +46,15 @@ def trigger_date(trigger: TriggerMatch, bounds: tuple[int, int], chosen: list, m
     if mention is None and mentions and mentions[0].start <= 3 and mentions[0].kind == "date" \
             and owner_of(mentions[0], chosen) is None:
         mention = mentions[0]  # "In June 2017, after the attacks in Tehran, the IRGC launched ...": the lead date
+    if mention is None and bounds[0] > 0:  # "clashes continued on Friday, and aircraft struck ...": that day too
+        mention = next((m for m in reversed(mentions) if m.kind == "date" and m.end <= bounds[0]
+                        and not m.is_statement_date(body)), None)
     if mention is not None and mention.kind == "vague":
         return TriggerDate(mention, None, None, vague=True)
     anchor = referent.dated if referent is not None else context.date
+    if mention is not None and mention.kind == "offset":  # "Homs fell on 7 December, and the next morning ...": that day
+        before = [m for m in mentions if m.kind == "date" and m.dated and m.end <= mention.start]
+        anchor = before[-1].dated if before else anchor
     own_date = apply_anchor(mention, anchor, published) if mention else None
     if mention is not None and mention.since and mention.kind == "date" and own_date is not None:
         said = [m for m in usable if m.is_statement_date(body) and m.dated]

@@ -115,6 +115,8 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                     continue
                 definite = bool(_DEFINITE.search(sentence[max(0, match.start() - 40):match.start()])) \
                     and not _VERBAL.match(match.group())  # "the United States has sent" is no back-reference
+                if re.search(r"\b(?:not|never)\b|n't\b", match.group(), re.I):
+                    continue  # "aircraft had not carried out strikes": what did not happen
                 subject = bool(_FORCE_SUBJECT.search(sentence[max(0, match.start() - 40):match.start()]))
                 found.append(TriggerMatch(trigger, match.start(), match.end(), match.group(), definite, main, subject))
     found.sort(key=lambda t: t.start)
