@@ -91,6 +91,20 @@ def test_matching_is_one_to_one_and_needs_time_and_place():
     assert (score.matched, score.candidates, score.same_claimant) == (1, 4, 1)
 
 
+def test_accounts_of_one_incident_are_paired_by_source_not_crosswise():
+    # two accounts at the same place and day: interchangeable by time and place, so the source decides the pairing
+    # (third pass; it never changes how many match)
+    base = {"event_date": "2024-01-28", "date_precision": "day", "latitude": 33.3, "longitude": 38.7,
+            "geo_precision": 1, "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+    gold = [dict(base, claimed_by="US President Joe Biden"), dict(base, claimed_by="Islamic Resistance in Iraq")]
+    candidates = [dict(base, claimed_by="Islamic Resistance in Iraq", latitude=33.31),
+                  dict(base, claimed_by="President Joe Biden", latitude=33.29)]
+    score, pairs = score_article(candidates, gold)
+    assert (score.matched, score.same_claimant) == (2, 2) and sorted(pairs) == [(0, 1), (1, 0)]
+    far = [dict(candidates[0], latitude=34.5)]  # beyond 25 km: no source makes a match
+    assert score_article(far, gold)[0].matched == 0
+
+
 @pytest.mark.parametrize("a, b, same", [
     ("SouthFront (no attribution)", "Republic World (no attribution)", True),
     ("Unattributed reports", "SouthFront (no attribution)", False),
