@@ -131,3 +131,10 @@ def test_fleeing_the_area_is_displacement_from_the_place_of_the_text():
     found = rows("Militants stormed the Ghwayran prison in Hasakah on Thursday. Thousands of residents have fled the "
                  "area.", "2022-01-22")
     assert ("Displacement", "hasaka") in summary(found)
+
+
+def test_a_source_in_the_next_paragraph_is_not_the_events_source():
+    text = ("Hundreds of families have fled towards Manbij, where schools are used as shelters.\n\n"
+            "Shells fired from Syria landed on the Turkish border town of Kilis on Sunday, Turkish media reported.")
+    found = rows(text, "2022-11-21")
+    assert [(r["sub_event_type"], r["claimed_by"]) for r in found] == [("Displacement", "Dev (no attribution)")]

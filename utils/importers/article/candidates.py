@@ -235,7 +235,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     trigger_places = [replace(place, geo_precision=precision, relation="context")]
                 else:
                     if attribution is not None and raw and not raw[-1].attributed and attribution.explicit \
-                            and sentence.number - max(raw[-1].sentences) <= 2:
+                            and sentence.number - max(raw[-1].sentences) <= 2 \
+                            and paragraph_of[max(raw[-1].sentences)] == sentence.paragraph:
                         raw[-1] = replace(raw[-1], claimed_by=attribution.claimed_by, attributed=True,
                                           status=status_for(attribution),
                                           evidence_spans=tuple(sorted({*raw[-1].evidence_spans,
