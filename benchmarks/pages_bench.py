@@ -1,6 +1,6 @@
 """Every page at scale in a real browser: time to ready, bytes sent and the server's extra peak memory.
 
-Run:  python3 benchmarks/pages_bench.py [--size 1000000] [--pages events timeline ...] [--timeout 300]
+Run:  python3 benchmarks/pages_bench.py [--size 1000000] [--pages events timeline ...] [--navigate] [--timeout 300]
 
 It makes (once, under ``--root``) a data folder of ``--size`` synthetic events
 (``benchmarks/synthetic.py``) with the project's bases, articles and basemap,
@@ -20,6 +20,10 @@ offline Chromium context and prints, per page:
 - peak: how far the server's peak resident memory (VmHWM, reset before each
   page through ``/proc/PID/clear_refs``) rose above its resident memory just
   before the page was opened; and its resident memory after.
+
+With ``--navigate`` it also moves between the pages by the sidebar's links in one browser page, as a
+user does once the dashboard is open (Streamlit's page stays loaded; only the script runs again), and
+prints the same figures from each click to the new page drawn.
 
 The Changes page is also timed from picking the snapshot to the drawn
 comparison (two versions of ``--size`` events each). The machine's load
@@ -52,6 +56,19 @@ PAGES: dict[str, tuple[str, str]] = {
     "import": ("import", "h1"),
 }
 """Page name -> (URL path, a selector that is drawn once the page's content is)."""
+
+NAV_LABELS: dict[str, tuple[str, str]] = {
+    "map": ("Map", "Reported events around foreign bases in Syria"),
+    "events": ("Events", "Events"),
+    "timeline": ("Timeline", "Timeline"),
+    "bases": ("Bases", "Around each base"),
+    "claims": ("Claims", "Claims side by side"),
+    "changes": ("Changes", "What changed"),
+    "sources": ("Sources", "Sources"),
+    "edit": ("Add or edit", "Add or edit"),
+    "import": ("Import", "Import events"),
+}
+"""Page name -> (its link in the sidebar's navigation, its title): for moving between pages inside the app."""
 
 SNAPSHOT_NAME = "events-20250101T000000Z-bench.csv"
 
@@ -310,6 +327,42 @@ def visit(browser, server: Server, name: str, timeout_s: float, trace: bool = Fa
     return result
 
 
+def navigate(browser, server: Server, names: list[str], timeout_s: float) -> list[Visit]:
+    """Open the Map page, then move to each page of ``names`` by its link in the sidebar, as a user does
+    (the browser keeps Streamlit's page and its websocket; only the script runs again), and measure each:
+    from the click to the new page's script run finished and its title and content drawn."""
+    from conftest import OfflinePage
+
+    offline = OfflinePage(browser, width=1500, height=1000)
+    frames = FrameLog(offline.page)
+    page = offline.page
+    page.goto(server.url)
+    wait_ready(page, frames, 0, PAGES["map"][1], timeout_s)
+    results = []
+    for name in names:
+        label, title = NAV_LABELS[name]
+        link = page.locator("[data-testid=stSidebarNavLink]", has_text=label).first
+        before, sent_before = frames.finished, frames.bytes
+        server.reset_peak()
+        rss_before = server.rss_mb()
+        started = time.perf_counter()
+        seconds: float | None
+        try:
+            link.click()
+            ready = wait_ready(page, frames, before, PAGES[name][1], timeout_s)
+            if ready:
+                page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=timeout_s * 1000)
+                page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            seconds = time.perf_counter() - started if ready else None
+            note = ""
+        except Exception as error:
+            seconds, note = None, f"{type(error).__name__}: {str(error).splitlines()[0][:80]}"
+        results.append(Visit(name, seconds, frames.bytes - sent_before, server.peak_mb() - rss_before,
+                             server.rss_mb(), note))
+    offline.close()
+    return results
+
+
 def changes_comparison(page, frames: FrameLog, timeout_s: float) -> str:
     """Pick the bench snapshot on the Changes page; words with the seconds to the drawn comparison."""
     box = page.locator("[data-testid=stSelectbox]", has_text="Saved snapshot")
@@ -333,6 +386,8 @@ def main() -> None:
     parser.add_argument("--memory-limit-gb", type=float, default=10.0,
                         help="address-space cap of the server (a shared machine); 0 for none")
     parser.add_argument("--repeat", type=int, default=1, help="open each page this many times (figures per open)")
+    parser.add_argument("--navigate", action="store_true",
+                        help="also move between the pages by the sidebar's links in one browser page, as a user does")
     parser.add_argument("--trace", action="store_true",
                         help="also print each script run the browser asked for, and when the map drew")
     args = parser.parse_args()
@@ -359,6 +414,15 @@ def main() -> None:
                     ready = f"{result.ready_s:.2f}" if result.ready_s is not None else f">{args.timeout:g}"
                     print(f"{name:<10} {ready:>10} {result.sent_bytes / 1e6:>10.3f} {result.peak_extra_mb:>16,.0f} "
                           f"{result.rss_after_mb:>15,.0f}  {result.note}".rstrip(), flush=True)
+            if args.navigate:
+                print("moving between pages by the sidebar's links (one browser page; from the click to drawn):")
+                names = [name for name in args.pages if name != "map"] + ["map"]
+                for _ in range(args.repeat):
+                    for result in navigate(browser, server, names, args.timeout):
+                        ready = f"{result.ready_s:.2f}" if result.ready_s is not None else f">{args.timeout:g}"
+                        print(f"{result.page:<10} {ready:>10} {result.sent_bytes / 1e6:>10.3f} "
+                              f"{result.peak_extra_mb:>16,.0f} {result.rss_after_mb:>15,.0f}  {result.note}".rstrip(),
+                              flush=True)
             browser.close()
     finally:
         server.stop()
