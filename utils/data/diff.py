@@ -29,6 +29,8 @@ _COORDINATE_FIELDS = frozenset({"latitude", "longitude"})
 """Read to five decimals (about 1 m)."""
 _WHOLE_NUMBER_FIELDS = frozenset({"geo_precision", "fatalities"})
 """Read as whole numbers (the fraction dropped)."""
+_BLOCK_ROWS = 200_000
+"""Matched events compared at a time, so that the copies a comparison makes stay a few tens of MB at 1M."""
 
 
 def _floats(values: pd.Series) -> np.ndarray:
@@ -149,18 +151,21 @@ def _changes(old: VersionColumns, new: pd.DataFrame) -> tuple[np.ndarray, np.nda
     for field in COMPARED_FIELDS:
         if field not in old.columns or field not in new.columns:
             continue
-        before = old.column(field).iloc[old_rows].reset_index(drop=True)
-        after = new[field].iloc[new_rows].reset_index(drop=True)
-        differ = np.flatnonzero(~_stored_equal(before, after, field))
-        del before
-        if not len(differ):
-            continue
-        before_text = field_text(old.column(field).iloc[old_rows[differ]], field).to_numpy(object)
-        after_text = field_text(after.iloc[differ], field).to_numpy(object)
-        changed = before_text != after_text
-        parts.append(pd.DataFrame({
-            "event_id": old_ids.iloc[old_rows[differ[changed]]].to_numpy(dtype=object),
-            "field": field, "old": before_text[changed], "new": after_text[changed]}))
+        old_column, new_column = old.column(field), new[field]
+        for block in range(0, len(old_rows), _BLOCK_ROWS):  # a block at a time: copies stay small
+            old_block, new_block = old_rows[block:block + _BLOCK_ROWS], new_rows[block:block + _BLOCK_ROWS]
+            before = old_column.iloc[old_block].reset_index(drop=True)
+            after = new_column.iloc[new_block].reset_index(drop=True)
+            differ = np.flatnonzero(~_stored_equal(before, after, field))
+            if not len(differ):
+                continue
+            before_text = field_text(before.iloc[differ], field).to_numpy(object)
+            after_text = field_text(after.iloc[differ], field).to_numpy(object)
+            changed = before_text != after_text
+            parts.append(pd.DataFrame({
+                "event_id": old_ids.iloc[old_block[differ[changed]]].to_numpy(dtype=object),
+                "field": field, "old": before_text[changed], "new": after_text[changed]}))
+        del old_column
     table = (pd.concat(parts, ignore_index=True) if parts else
              pd.DataFrame({column: pd.Series(dtype=object) for column in ("event_id", "field", "old", "new")}))
     return in_new, in_old, table.sort_values(["event_id", "field"], kind="stable").reset_index(drop=True)

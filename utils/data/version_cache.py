@@ -3,7 +3,7 @@
 Comparing the current events with a saved snapshot of a million events used to read and validate the whole
 CSV (a 214 MB file: 3.3 s and 530 MB) before comparing. Here the snapshot is validated once, its good rows
 written to ``<data dir>/.eventmap-cache/version-<key>-f<format>.arrow`` (uncompressed Arrow IPC, one record
-batch, written atomically), and every later comparison maps that file and reads only the columns it
+written atomically), and every later comparison maps that file and reads only the columns it
 compares and the rows it lists (see :class:`utils.data.diff.VersionColumns`). The key is the snapshot's
 name, size and modification time: snapshots are written once and never edited. A damaged or missing
 cache is rebuilt from the CSV; a folder that cannot be written to compares from memory, as before.
@@ -83,18 +83,39 @@ def _open(path: Path) -> StoredVersion:
                          [name for name in schema.names if not name.startswith("__index")])
 
 
-def write_version_cache(cache_dir: Path, snapshot: Path, events: pd.DataFrame, set_aside: int = 0) -> Path | None:
+def _one_chunk_table(events: pd.DataFrame, consume: bool):
+    """``events`` as an Arrow table whose every column is one chunk (so that it is read back without copies).
+
+    Column by column; with ``consume`` each column is dropped from ``events`` once converted, so that at most
+    one column is held twice."""
+    import pyarrow as pa
+
+    schema = pa.Schema.from_pandas(events.iloc[:0], preserve_index=False)  # types and pandas' metadata
+    arrays = []
+    for field in schema:
+        column = events.pop(field.name) if consume else events[field.name]
+        converted = pa.Table.from_pandas(column.to_frame(), preserve_index=False).column(0).combine_chunks()
+        arrays.append(converted if converted.type == field.type else converted.cast(field.type))
+        del column, converted
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def write_version_cache(cache_dir: Path, snapshot: Path, events: pd.DataFrame, set_aside: int = 0, *,
+                        consume: bool = False) -> Path | None:
     """Write ``events`` (the snapshot's validated rows; columns the dashboard computes are left out) as the
     snapshot's version cache; its path, or None if it could not be written (a read-only folder: the comparison
-    then works from memory). Never raises."""
+    then works from memory). ``consume``: ``events`` is the caller's to give up (emptied as it is written).
+    Never raises."""
     try:
-        events = events[[c for c in events.columns if not is_computed_column(c)]]
-        import pyarrow as pa
         import pyarrow.feather as feather
 
         path = _cache_path(cache_dir, snapshot)
         cache_dir.mkdir(exist_ok=True)
-        table = pa.Table.from_pandas(events, preserve_index=False).combine_chunks()
+        stored = events[[c for c in events.columns if not is_computed_column(c)]]  # columns shared, not copied
+        if consume:
+            for name in list(events.columns):  # the caller's frame gives up its columns as they are written
+                del events[name]
+        table = _one_chunk_table(stored, consume)
         table = table.replace_schema_metadata({**(table.schema.metadata or {}), _SET_ASIDE_KEY: str(set_aside).encode(),
                                                _FILE_KEY: snapshot.name.encode()})
         partial = path.with_suffix(f".{threading.get_ident()}.part")
@@ -126,9 +147,23 @@ def stored_version(snapshot: Path, cache_dir: Path) -> StoredVersion | pd.DataFr
         except Exception:  # noqa: BLE001 - a damaged cache is rebuilt, never trusted
             log.warning("the version cache %s could not be read; rebuilding it", path, exc_info=True)
     loaded = load_version(snapshot, snapshot.name)
-    written = write_version_cache(cache_dir, snapshot, loaded.events, len(loaded.rejected))
-    if written is not None:
-        return _open(written)
+    if _writable(cache_dir):
+        written = write_version_cache(cache_dir, snapshot, loaded.events, len(loaded.rejected), consume=True)
+        if written is not None:
+            return _open(written)
+        loaded = load_version(snapshot, snapshot.name)  # the write failed after all: read it again
     events = loaded.events
     events.attrs.update(file=loaded.file, set_aside=len(loaded.rejected))
     return events
+
+
+def _writable(cache_dir: Path) -> bool:
+    """True when the cache folder exists or can be made, and a file can be written in it."""
+    try:
+        cache_dir.mkdir(exist_ok=True)
+        probe = cache_dir / f".probe-{threading.get_ident()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return True
+    except OSError:
+        return False
