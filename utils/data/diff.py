@@ -17,6 +17,8 @@ from typing import Protocol
 import numpy as np
 import pandas as pd
 
+from utils.data.frames import release_arrow_memory
+
 __all__ = ["COMPARED_FIELDS", "Comparison", "FrameColumns", "VersionColumns", "compare_versions", "diff_events",
            "field_text"]
 
@@ -166,6 +168,7 @@ def _changes(old: VersionColumns, new: pd.DataFrame) -> tuple[np.ndarray, np.nda
                 "event_id": old_ids.iloc[old_block[differ[changed]]].to_numpy(dtype=object),
                 "field": field, "old": before_text[changed], "new": after_text[changed]}))
         del old_column
+        release_arrow_memory()  # the copies of this field's blocks, before the next field's
     table = (pd.concat(parts, ignore_index=True) if parts else
              pd.DataFrame({column: pd.Series(dtype=object) for column in ("event_id", "field", "old", "new")}))
     return in_new, in_old, table.sort_values(["event_id", "field"], kind="stable").reset_index(drop=True)

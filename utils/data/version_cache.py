@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from utils.core.schema import is_computed_column
+from utils.data.frames import release_arrow_memory
 from utils.data.snapshots import load_version
 from utils.data.text_columns import text_dtype
 
@@ -149,6 +150,8 @@ def stored_version(snapshot: Path, cache_dir: Path) -> StoredVersion | pd.DataFr
     loaded = load_version(snapshot, snapshot.name)
     if _writable(cache_dir):
         written = write_version_cache(cache_dir, snapshot, loaded.events, len(loaded.rejected), consume=True)
+        del loaded
+        release_arrow_memory()
         if written is not None:
             return _open(written)
         loaded = load_version(snapshot, snapshot.name)  # the write failed after all: read it again
