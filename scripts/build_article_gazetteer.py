@@ -35,6 +35,7 @@ _FACILITY = re.compile(r"\b(?:military\s+)?(?:airport|air\s*base|airbase|airfiel
 
 def ucdp_names(where: str) -> list[str]:
     """The spellings a UCDP ``where_coordinates`` gives: 'Isa Binar/Ayn Isa village' -> two names."""
+    codes = re.findall(r"\(([A-Z]-?\d{1,2})\)", where)  # "Tiyas Military Airbase (T4)": the code it is known by
     where = re.sub(r"\([^)]*\)", " ", where)
     where = re.sub(r"\s+", " ", where).strip()
     names = []
@@ -44,6 +45,8 @@ def ucdp_names(where: str) -> list[str]:
         part = _UCDP_TYPE.sub("", part).strip(" ,-")
         if len(re.sub(r"[^A-Za-z]", "", part)) >= 4 and not re.search(r"\d", part):
             names.append(part)
+    if names and codes and _FACILITY.search(names[-1]):
+        names += [f"{code} {_FACILITY.search(names[-1]).group()}" for code in codes]  # "T4 Military Airbase"
     return names
 
 

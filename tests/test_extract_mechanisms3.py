@@ -176,3 +176,33 @@ def test_short_articles_give_one_sourced_event(text, published, expected):
 def test_a_denial_marks_the_claim_disputed():
     found = rows(ARTICLES[1][0])
     assert [r["status"] for r in found] == ["disputed"]
+
+
+def test_footage_then_a_partys_claim_is_the_partys_claim_confirmed():
+    text = ("A blast struck the Mezzeh military airport on Monday, live footage on state television showed. "
+            "The Israeli military said it had hit the airport's hangars.")
+    found = rows(text)
+    assert [(r["location"], r["claimed_by"], r["status"]) for r in found] == [
+        ("Mezzeh Military Airport", "Israeli military", "confirmed")]
+
+
+@pytest.mark.parametrize("who, expected", [
+    ("Moscow's defence ministry", "Moscow's defence ministry"),  # already says whose: not the Turkish ministry
+    ("the ministry", "Turkish Ministry of National Defence"),  # the ministry named before
+    ("the Syrian Observatory", "Syrian Observatory for Human Rights"),  # the fuller name given before
+])
+def test_a_generic_head_is_resolved_only_when_bare(who, expected):
+    from utils.importers.article.attribution import Attribution
+
+    previous = [Attribution("Syrian Observatory for Human Rights", "monitor", "said"),
+                Attribution("Turkish Ministry of National Defence", "party", "said")]
+    sentence = f"{who[:1].upper()}{who[1:]} said the strikes hit three depots."
+    found = attribution_in(sentence, sentence, previous)
+    assert found is not None and found.claimed_by == expected
+
+
+def test_a_side_clauses_source_is_not_carried_to_the_next_sentence():
+    text = ("In May 2019, Israeli jets struck a depot near Masyaf; Iranian media said two guards were hurt. "
+            "The depot had been hit before.")
+    found = rows(text)
+    assert [r["claimed_by"] for r in found] == ["Test Desk (no attribution)"]

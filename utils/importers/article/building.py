@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from utils.importers.article.attribution import Attribution, status_for
+from utils.importers.article.attribution import Attribution, claimant_kind, status_for
 from utils.importers.article.dates import Dated, window
 from utils.importers.article.event_types import TriggerMatch, fatalities_in
 from utils.importers.article.incidents import overlaps
@@ -54,6 +54,9 @@ def refine(candidate: EventCandidate, own_date: Dated | None, sentence: Sentence
         changes.update(event_date=own_date.day, date_precision=own_date.precision, date_source="sentence")
     if attribution is not None and attribution.explicit and not candidate.attributed:
         changes.update(claimed_by=attribution.claimed_by, status=status_for(attribution), attributed=True)
+    elif attribution is not None and attribution.kind == "party" and claimant_kind(candidate.claimed_by) == "evidence":
+        # "footage showed the blast; the military said it had hit the headquarters": its claim, confirmed
+        changes.update(claimed_by=attribution.claimed_by, status="confirmed")
     deaths = fatalities_in(body)
     if deaths is not None and candidate.fatalities is None:
         changes["fatalities"] = deaths

@@ -37,6 +37,7 @@ from utils.importers.article.followups import (
     clause_source,
     contest,
     denies,
+    open_to,
     refers_back,
 )
 from utils.importers.article.incidents import GENERIC_TRIGGERS, group_candidates, overlaps, separate_accounts
@@ -75,6 +76,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
     default = no_attribution(outlet)
     raw: list[EventCandidate] = []
     skipped: list[Skipped] = []
+    paragraph_of = {s.number: s.paragraph for s in sentences}
     for sentence in sentences:
         body = sentence.text
         if re.match(r"\s*(?:\(?photo|credit|image|follow|share|read more)\b", body, re.I) or is_heading(sentence, sentences):
@@ -95,19 +97,24 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             attribution = lead_source  # "allegedly", "reportedly": the sources the article leads with
         if attribution is not None:
             context.attributions.append(attribution)
-            context.said = (sentence.paragraph, sentence.number, attribution)
+            if clause_source(body, 0, text, context.attributions, attribution) is not None:
+                context.said = (sentence.paragraph, sentence.number, attribution)  # not a side clause's source
         elif context.said and context.said[0] == sentence.paragraph and sentence.number - context.said[1] <= 2 \
                 and context.said[2].explicit and context.said[2].kind != "unattributed":
             attribution = context.said[2]  # the paragraph goes on reporting what that source said
         triggers = find_triggers(body)
+        days = [m.dated for m in mentions if m.kind == "date" and m.dated and not m.is_statement_date(body)]
+        if not triggers and len(days) == 1 and days[0].precision == "day" and days[0].day <= published:
+            context.date, context.paragraph = days[0], sentence.paragraph  # "pushed in on Sunday. The YPG said ..."
         recent = bool(raw) and sentence.number - max(raw[-1].sentences) <= 2
         if recent and stated is not None and stated.explicit and denies(body) \
                 and not any(m.kind in ("place", "base", "region") for m in found):
             raw[-1] = contest(raw[-1], sentence, stated)  # "the Kremlin called the accusations groundless"
             continue
+        recent = recent and paragraph_of[max(raw[-1].sentences)] == sentence.paragraph  # a source named next: same paragraph
         if not triggers:
             if recent and stated is not None and stated.explicit and stated.kind != "unattributed" \
-                    and not raw[-1].attributed and sentence.number - max(raw[-1].sentences) <= 1 \
+                    and open_to(raw[-1], stated) and sentence.number - max(raw[-1].sentences) <= 1 \
                     and refers_back(body, stated, fatalities_in(body)):
                 raw[-1] = attach_source(raw[-1], sentence, stated)  # "..., the IRGC said": the lead's source
             continue
@@ -120,7 +127,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     m.kind == "date" and m.start < match.start() for m in mentions):
                 offsets.append(match.start())
         # "the attack hit a unit near X, as it supported rebels against an offensive": the background is its own clause
-        offsets += [m.start() for m in re.finditer(r",\s+as\s+(?!well\b|part\b|many\b|much\b|a result\b)", body)]
+        background = {m.start() for m in re.finditer(r",\s+as\s+(?!well\b|part\b|many\b|much\b|a result\b)", body)}
+        offsets += list(background)
         # "fired missiles at X in response to a chemical attack on Y": the other event is a clause of its own
         causes = {m.start() for m in _CAUSE.finditer(body) if m.start() > 0
                   and not any(d.start <= m.start() < d.end for d in mentions)}  # not inside "a day after"
@@ -143,7 +151,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     previous_main = trigger
         if not chosen:
             if recent and stated is not None and stated.explicit and stated.kind != "unattributed" \
-                    and not raw[-1].attributed and sentence.number - max(raw[-1].sentences) <= 1 \
+                    and open_to(raw[-1], stated) and sentence.number - max(raw[-1].sentences) <= 1 \
                     and refers_back(body, stated, fatalities_in(body)):
                 raw[-1] = attach_source(raw[-1], sentence, stated)
             if is_hypothetical or any(hypothetical(body, t.start) for t in triggers):
@@ -152,13 +160,17 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             continue
         # Each place belongs to the chosen trigger nearest to it ("after the crackdown" owns none).
         owned: dict[int, list[PlaceMention]] = {n: [] for n in range(len(chosen))}
-        owners = [n for n in range(len(chosen)) if not chosen[n][0].definite] or list(range(len(chosen)))
         for place in places:
             clause = max(n for n, cut in enumerate(cuts[:-1]) if cut <= place.start)
             if cuts[clause] in causes and not any(bounds[0] == cuts[clause] for _, bounds in chosen):
                 continue  # "after a merchant was kidnapped on the highway to Damascus": the cause's place
+            # a place belongs to a trigger of its own clause; 'the attack' owns one only when nothing else can
+            mates = [n for n in range(len(chosen)) if chosen[n][1][0] <= place.start < chosen[n][1][1]] \
+                or list(range(len(chosen)))
+            owners = [n for n in mates if not chosen[n][0].definite] or mates
             owner = min(owners, key=lambda n: span_distance(chosen[n][0], place))
             owned[owner].append(place)
+        owners = [n for n in range(len(chosen)) if not chosen[n][0].definite] or list(range(len(chosen)))
         abroad = {min(owners, key=lambda n: span_distance(chosen[n][0], m)) for m in found
                   if m.kind == "country" and m.name != "Syria" and m.relation in WHERE_WORDS}
         referred = [r for r in (referent_of(raw, t, sentence.number, None) for t in triggers if t.definite) if r is not None]
@@ -192,7 +204,11 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 said = [m for m in usable if m.is_statement_date(body) and m.dated]
                 end = said[0].dated.day if said else published
                 span = (end - own_date.day).days
-                if 0 < span <= 62:  # "since June", said in August: the middle of the span, to the month
+                start = re.search(r"\bsince\s+(late|early|mid)", mention.text, re.I)
+                if start:  # "since late August": when it began, to the month (late 25th, early 5th)
+                    day = {"late": 25, "early": 5, "mid": 15}[start.group(1).lower()]
+                    own_date = Dated(own_date.day.replace(day=day), "month")
+                elif 0 < span <= 62:  # "since June", said in August: the middle of the span, to the month
                     middle = own_date.day + timedelta(days=span // 2)
                     own_date = Dated(middle.replace(day=15), "month")
             dated = own_date or (referent.dated if referent is not None else context.inherited(sentence.paragraph))
@@ -224,10 +240,14 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                                           longitude=round(place.longitude, 5), geo_precision=place.geo_precision)
                     made_any = True
                     continue
-            if not trigger_places and bounds[0] in causes and not trigger.definite:
-                continue  # "in response to a roadside bomb attack" with no place: a cause recalled, not reported
+            if not trigger_places and (bounds[0] in causes or bounds[0] in background) and not trigger.definite:
+                continue  # "in response to a roadside bomb attack", ", as it fought an offensive": no event of its own
             if not trigger_places:
                 target = referent_of(raw, trigger, sentence.number, own_date)
+                named = actors_in(body)
+                if target is not None and not trigger.definite and named and raw[target].actor1 not in named \
+                        and raw[target].actor1 not in ("Unidentified armed group", "Not named in the report"):
+                    target = None  # "Turkish drones struck regime targets" after the regime's attack: another event
                 if referred and not trigger.definite and own_date is None and trigger.trigger.name in GENERIC_TRIGGERS:
                     target = referred[-1]  # "said the strike destroyed six jets": the event 'the strike' names
                 account_source = clause_source(body, trigger.start, text, context.attributions, attribution)
@@ -259,6 +279,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     # dated but placed only by the context, or at a named place the gazetteer lacks ("the Semalka
                     # crossing"): near the place the text is about, for the analyst to correct
                     place = context.place
+                    if context.region is not None and place.kind != "region" and float(haversine_km(
+                            place.latitude, place.longitude, context.region.latitude, context.region.longitude)) <= 60:
+                        place = context.region  # no place of its own: the region the text is about, not its last town
                     precision = max(place.geo_precision, 2) if place.kind != "region" else 3
                     trigger_places = [replace(place, geo_precision=precision, relation="context")]
                 else:
@@ -294,6 +317,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 context.remember_place(place)
             if places:
                 context.place = next((p for p in places if p.name == last.location), places[-1])
+            context.region = next((p for p in reversed(places) if p.kind == "region"), context.region)
     sentence_text = {s.number: s.text for s in sentences}
     grouped = group_candidates(raw, sentence_text)
     return Extraction(text=text, published=published, outlet=outlet, sentences=sentences, candidates=grouped,

@@ -23,6 +23,7 @@ class ReadingContext:
     lead: Dated
     paragraph: int = 0
     place: PlaceMention | None = None
+    region: PlaceMention | None = None
     by_head: dict[str, PlaceMention] = field(default_factory=dict)
     strong_heads: dict[str, bool] = field(default_factory=dict)
     attributions: list[Attribution] = field(default_factory=list)

@@ -60,8 +60,12 @@ class DateMention:
 
     def is_statement_date(self, sentence: str) -> bool:
         """True for the date of a statement ('said on Monday', 'said at a briefing on Nov 4'), not of an event."""
+        before = sentence[:self.start]
         return bool(re.search(r"\b(?:said|says|announced|told|reported|stated|added|claimed|warned|confirmed)"
-                              r"(?:\s+(?:\w+|\w+'s)){0,5}\s*$", sentence[:self.start], re.IGNORECASE))
+                              r"(?:\s+(?:\w+|\w+'s)){0,5}\s*$", before, re.IGNORECASE)) or bool(re.search(
+            r"\b(?:in|at|during)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement|briefing|press conference|"
+            r"news conference|address|interview|video|post)\s*(?:issued|released|published|posted)?\s*(?:late\s+|early\s+)?$",
+            before, re.IGNORECASE))  # "In a statement on Friday, the ministry claimed ..."
 
 
 def window(dated: Dated) -> tuple[date, date]:
@@ -128,6 +132,12 @@ def _day_month(match: re.Match, published: date) -> Dated | None:
             return Dated(date(int(match["year"]), month, day), "day")
         except ValueError:
             return None
+    if match["relyear"]:  # "on 17 June this year", "on 3 May last year"
+        year = published.year - (1 if match["relyear"].lower().startswith("last") else 0)
+        try:
+            return Dated(date(year, month, day), "day")
+        except ValueError:
+            return None
     found = _latest_day(month, day, published)
     return Dated(found, "day") if found else None
 
@@ -187,8 +197,9 @@ _OFFSET = (rf"\b(?:just\s+|only\s+|about\s+|some\s+)?{_NUMBER}\s+(?P<unit>day|we
 _NEXT_DAY = r"\b(?:the next day|the following day|a day later|the day after|the day before|the previous day)\b"
 _AT_THE_TIME = r"\b(?:at the time|at that time|then)\b(?!\s+(?:President|Prime|Minister|leader))"
 _SINCE_THEN = r"\b(?:since then|ever since|since that time|have since|has since|had since)\b"
-_DAY_MONTH = (rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b",
-              rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:km|per|%))(?:,?\s+{_YEAR})?")
+_REL_YEAR = r"(?:\s+(?P<relyear>(?i:this|last)\s+year))?"
+_DAY_MONTH = (rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b{_REL_YEAR}",
+              rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:km|per|%))(?:,?\s+{_YEAR})?{_REL_YEAR}")
 _MONTH_ONLY = (rf"(?:\b(?P<last>(?i:last))\s+|\b(?i:in|since|during|by|until|from|of|early|late|mid|mid-|before|"
                rf"after|through|throughout|on)\s+(?i:early\s+|late\s+|mid-?)?)(?i:the\s+month\s+of\s+)?{_MONTH}"
                rf"(?:,?\s+{_YEAR}|\s+(?P<rel>(?i:last year|this year)))?\b(?!\s+\d)")
@@ -273,8 +284,13 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
             span = _count(match["n"]) * UNIT_DAYS[match["unit"].lower()]
             middle = Dated(first.dated.day + timedelta(days=span // 2), "week" if span <= 10 else "month")
             mentions[mentions.index(first)] = DateMention(first.start, match.end(), first.text, "date", middle)
+    mentions = [m for m in mentions if not (m.since and _BASELINE.search(sentence[max(0, m.start - 90):m.start]))]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_BASELINE = re.compile(r"\b(?:\w+est|most\s+\w+|worst|first|biggest|largest)\b[^.;,]{0,70}$", re.IGNORECASE)
+"""'The heaviest bombardment the enclave has known since 2013': a comparison's baseline, not the event's date."""
 
 
 def _since_before(sentence: str, start: int) -> bool:

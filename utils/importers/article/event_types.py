@@ -41,7 +41,8 @@ ACTORS: tuple[tuple[str, str], ...] = (
      r"forces|Defen[cs]e Ministry)\b|\bMoscow's forces\b|\bthe Kremlin\b|\bRussia\b|\bMoscow\b",
      "Military Forces of Russia"),
     (r"\bSyrian (?:and Russian )?(?:army|troops|government forces|air defen[cs]es?|forces|military)\b|"
-     r"\bgovernment forces\b|\bregime forces\b|\bpro-(?:government|regime) forces\b", "Military Forces of Syria"),
+     r"\bgovernment forces\b|\b[Rr]egime (?:forces|aircraft|jets|warplanes|helicopters|troops|army|artillery)\b|"
+     r"\bAssad regime\b|\bpro-(?:government|regime) forces\b", "Military Forces of Syria"),
     (r"\bUS(?:-led)? (?:forces|troops|military|jets|aircraft|army|marines|coalition|occupation)\b|\bAmerican (?:forces|"
      r"troops)\b|\bthe United States\b|\bthe coalition\b|\bthe Pentagon\b|\bWashington\b|\bthe US\b",
      "Military Forces of the United States"),

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from utils.importers.article.attribution import Attribution, attribution_in, status_for
+from utils.importers.article.attribution import Attribution, attribution_in, claimant_kind, status_for
 from utils.importers.article.model import EventCandidate
 from utils.importers.article.sentences import Sentence
 from utils.importers.article.subjects import REPORTING_VERBS
 
-__all__ = ["DENIAL", "asserts_outcome", "attach_source", "clause_source", "contest", "denies", "refers_back"]
+__all__ = ["DENIAL", "asserts_outcome", "attach_source", "clause_source", "contest", "denies", "open_to",
+           "refers_back"]
 
 DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|groundless|baseless|"
                     r"unfounded|fabricat(?:ed|ion)|nothing to do with|no involvement|not involved|played no part)\b",
@@ -51,10 +52,19 @@ def refers_back(body: str, source: Attribution, fatalities: int | None) -> bool:
     return source.verb.lower().startswith(("confirm", "verif")) or asserts_outcome(body, fatalities)
 
 
+def open_to(candidate: EventCandidate, source: Attribution) -> bool:
+    """True when ``source`` can become the event's claimant: it has none yet, or only evidence (footage,
+    imagery) that a party's claim now joins."""
+    return not candidate.attributed or (claimant_kind(candidate.claimed_by) == "evidence" and source.kind == "party")
+
+
 def attach_source(candidate: EventCandidate, sentence: Sentence, source: Attribution) -> EventCandidate:
     """An event stated on the outlet's authority, and the next sentence names who says so ('Seven drones
-    followed, the IRGC said'; 'UN inspectors later confirmed that sarin had been used')."""
-    return replace(candidate, claimed_by=source.claimed_by, status=status_for(source), attributed=True,
+    followed, the IRGC said'; 'UN inspectors later confirmed that sarin had been used'); a party's claim
+    of what footage showed is the party's, confirmed."""
+    confirmed = candidate.attributed and claimant_kind(candidate.claimed_by) == "evidence"
+    return replace(candidate, claimed_by=source.claimed_by,
+                   status="confirmed" if confirmed else status_for(source), attributed=True,
                    sentences=tuple(sorted({*candidate.sentences, sentence.number})),
                    evidence_spans=tuple(sorted({*candidate.evidence_spans, (sentence.start, sentence.end)})))
 

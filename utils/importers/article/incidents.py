@@ -112,10 +112,25 @@ def separate_accounts(a: EventCandidate, b: EventCandidate) -> bool:
             and kinds[0] in named and kinds[1] in named)
 
 
+def _statement_dates_resolved(candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """An account dated only by its statement ('In a statement on Friday, the ministry claimed ... near Balyun')
+    takes the date of the same kind of event at that place reported before it, up to a day earlier."""
+    out: list[EventCandidate] = []
+    for candidate in candidates:
+        if candidate.date_source == "statement" and candidate.event_type != "Strategic developments":  # a warning's day is its own
+            earlier = [e for e in out if e.sub_event_type == candidate.sub_event_type and e.date_source != "statement"
+                       and same_place(e, candidate, SAME_INCIDENT_KM) and 0 <= (candidate.event_date - e.event_date).days <= 1]
+            if earlier:
+                candidate = replace(candidate, event_date=earlier[-1].event_date, date_precision=earlier[-1].date_precision,
+                                    date_source="incident")
+        out.append(candidate)
+    return out
+
+
 def group_candidates(candidates: list[EventCandidate], sentence_text: dict[int, str]) -> list[EventCandidate]:
     """Merge reports of the same event, then label incidents and mark contradicting accounts disputed."""
     merged: list[EventCandidate] = []
-    for candidate in candidates:
+    for candidate in _statement_dates_resolved(candidates):
         for number, kept in enumerate(merged):
             if _is_same_event(kept, candidate) or summarises(kept, candidate) and not kept.recalled:
                 if kept.trigger in GENERIC_TRIGGERS and candidate.trigger not in GENERIC_TRIGGERS:

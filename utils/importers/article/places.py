@@ -21,6 +21,7 @@ import pandas as pd
 from utils.core.geo import haversine_km
 from utils.data.gazetteer import Place, fold_name
 from utils.importers.article.abroad import find_abroad
+from utils.importers.article.facilities import facility_keys, find_facilities
 from utils.importers.article.gazetteer_file import gazetteer_places
 from utils.importers.article.mentions import (
     LOCATIVE,
@@ -77,6 +78,7 @@ class PlaceIndex:
     _exact: dict[str, Place] = field(default_factory=dict, repr=False)
     _base_keys: dict[str, Place] = field(default_factory=dict, repr=False)
     _spelling: SpellingIndex | None = field(default=None, repr=False)
+    _facilities: dict[str, Place] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._spelling = SpellingIndex([*self.geonames, *self.known, *self.bases])
@@ -90,6 +92,7 @@ class PlaceIndex:
                 key = fold_name(re.sub(_BASE_WORDS + r"\s*$", "", spelling, flags=re.I))
                 if key and len(key) >= 4:
                     self._base_keys[key] = place
+        self._facilities = facility_keys(p for p in [*self.known, *self.geonames] if p.source != "base")
 
     def base_named(self, name: str) -> Place | None:
         """The base whose name (or a spelling) ``name`` is, allowing small misspellings ('Khmeim')."""
@@ -136,6 +139,11 @@ class PlaceIndex:
                     continue  # "the southeastern Syrian region of Al-Tanf": the named place follows
                 taken.append((match.start(), match.end()))
                 found.append(self._mention(sentence, match.start(), match.end(), name, lat, lon, "region", 3))
+        for start, end, place in find_facilities(sentence, self._facilities):  # "the T4 air base": UCDP's Tiyas
+            if free(start, end):
+                taken.append((start, end))
+                found.append(self._mention(sentence, start, end, place.name, place.latitude, place.longitude, "base",
+                                           1, source=place.source))
         base_pattern = (r"(?:\b(?:the\s+)?(?:port|air\s*base|airbase|base|airport)\s+(?:city\s+)?of\s+)?"
                         r"(?P<name>(?:\b(?:[Aa][lt]|[Ee]l)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
                         rf"(?:\s+(?i:{_BASE_WORDS}))?")

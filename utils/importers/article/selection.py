@@ -15,6 +15,7 @@ __all__ = ["FORCE_NOUN", "MAX_PLACES_PER_TRIGGER", "choose_triggers", "nearest",
 
 
 MAX_PLACES_PER_TRIGGER = 3
+_SUPERLATIVE = re.compile(r"\b(?:the|its|their)\s+(?:\w+est|most\s+\w+|worst)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 MAIN_ORDER = {t.name: n for n, t in enumerate(MAIN_TRIGGERS)}
@@ -71,6 +72,8 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
     """One main trigger per clause (the strongest), plus other triggers of distinct sub-types; none that
     speaks of what could happen (warnings aside)."""
     clause = [t for t in clause if t.trigger.name == "warning" or not hypothetical(sentence, t.start)]
+    # "the heaviest bombardment the enclave has known": a characterisation, not a report of an event
+    clause = [t for t in clause if not (t.definite and _SUPERLATIVE.search(sentence[max(0, t.start - 30):t.start]))]
     mains = [t for t in clause if t.main]
     chosen: list[TriggerMatch] = []
     if mains:
