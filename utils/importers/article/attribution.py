@@ -37,6 +37,8 @@ _PARTY = re.compile(
 _MONITOR = re.compile(r"\b(?:observatory|sohr|monitor|monitoring group|monitors|airwars|acled)\b", re.IGNORECASE)
 _EVIDENCE = re.compile(r"\b(?:satellite (?:images?|imagery|photos?|pictures)|imagery|live (?:footage|pictures|images)|"
                        r"(?:footage|pictures) (?:on|broadcast by|aired by) [\w' ]{0,30}(?:television|TV))\b", re.IGNORECASE)
+_RELIEF = re.compile(r"\b(?:civil defen[cs]e|white helmets|rescuers?|red crescent|red cross|icrc|doctors|medics|"
+                    r"hospitals?|health (?:workers|officials|directorate)|msf|m[eé]decins)\b", re.IGNORECASE)
 _SOCIAL = re.compile(r"\b(?:videos?|photos?|footage|images?|pictures)\b[^.]{0,40}\b(?:social (?:networks|media)|"
                      r"online|posted)\b|\b(?:videos?|photos?|footage) (?:posted|shared|circulating)\b", re.IGNORECASE)
 _UNATTRIBUTED = re.compile(r"\b(?:reportedly|allegedly|reports (?:of|that|released|say|said)|reports\b(?=[^.]{0,30}"
@@ -71,6 +73,8 @@ def claimant_kind(claimant: str) -> str:
         return "evidence"
     if re.search(r"\bunattributed\b|\breports\b$", claimant, re.I):
         return "unattributed"
+    if _RELIEF.search(claimant):
+        return "media"  # rescuers and doctors report; they are no party to the fighting
     if _PARTY.search(claimant):
         return "party"
     if re.search(r"\b(?:media|activists?|residents?|witness(?:es)?|sources?|journal|newspaper|daily|outlet|"
@@ -214,7 +218,7 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
                 r"investigators|images?|workers|rescuers|helmets|civil defen[cs]e|doctors|medics|hospitals?|"
                 r"volunteers|locals|villagers|eyewitnesses|commanders?|monitors?|observers|people)\b", subject,
                 re.IGNORECASE) \
-                and not re.match(r"(?:the\s+)?[A-Z]", subject):
+                and not re.search(r"\b[A-Z]", subject):  # "the local Horan Free League", "UN inspectors": a name
             continue  # "the drones said ..." is not a source
         name = canonical_claimant(subject, article, previous)
         return Attribution(name, claimant_kind(name), match["verb"])

@@ -36,11 +36,15 @@ def referent_of(raw: list[EventCandidate], trigger: TriggerMatch, sentence_numbe
             if candidate.sub_event_type in wanted and recent and (own_date is None
                                                                   or overlaps(candidate.dated, own_date)):
                 return number
-    if trigger.definite or own_date is None:
-        last = raw[-1]
-        if trigger.trigger.name in ("attack", "strike", "blasts", "drone attack") and (own_date is None
-                                                                              or overlaps(last.dated, own_date)):
-            return len(raw) - 1
+    last = raw[-1]
+    if trigger.trigger.name in ("deployment", "withdrawal") and sentence_number - max(last.sentences) <= 2 \
+            and last.event_type in ("Battles", "Explosions/Remote violence") and trigger.subject_definite:
+        return len(raw) - 1  # "the helicopters landed at a farm outside the town": the raid told again
+    if last.trigger == "blasts" and trigger.main and own_date is None and sentence_number - max(last.sentences) <= 2:
+        return len(raw) - 1  # "explosions ripped through a depot ... media said it had been hit by an air strike"
+    if (trigger.definite or own_date is None) and trigger.trigger.name in ("attack", "strike", "blasts", "drone attack") \
+            and (own_date is None or overlaps(last.dated, own_date)):
+        return len(raw) - 1
     return None
 
 

@@ -15,17 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from utils.core.geo import haversine_km
 from utils.importers.article.abroad import WHERE_WORDS
-from utils.importers.article.anchoring import apply_anchor
 from utils.importers.article.attribution import attribution_in, no_attribution, status_for
 from utils.importers.article.building import make_candidate, referent_of, refine
+from utils.importers.article.clauses import choose_in_clauses, cut_clauses, own_places
 from utils.importers.article.context import ReadingContext, article_source, is_heading, lead_date, resolve_anaphor
-from utils.importers.article.dates import Dated, find_dates
+from utils.importers.article.dates import find_dates
+from utils.importers.article.dating import trigger_date
 from utils.importers.article.event_types import (
-    TriggerMatch,
     actors_in,
     fatalities_in,
     find_triggers,
@@ -44,19 +44,14 @@ from utils.importers.article.incidents import GENERIC_TRIGGERS, group_candidates
 from utils.importers.article.model import RECALL_DAYS, EventCandidate, Extraction, Skipped
 from utils.importers.article.places import PlaceIndex, PlaceMention, dateline_end
 from utils.importers.article.selection import (
-    choose_triggers,
-    nearest,
-    owner_of,
     places_for,
     span_distance,
-    split_clauses,
 )
 from utils.importers.article.sentences import split_sentences
+from utils.importers.article.sources import nations_of, same_source
 
 __all__ = ["RECALL_DAYS", "EventCandidate", "Extraction", "Skipped", "extract_events"]
 
-_CAUSE = re.compile(r"\b(?:in response to|in retaliation for|following|after)\s+(?=(?:a|an|the|US|Israeli|Russian|"
-                    r"Turkish|Syrian|its|their|an?\s+\w+)\s)", re.IGNORECASE)
 _UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:border\s+)?(?:crossing|airfield|air\s*base|airbase|"
                             r"(?:gas|oil)\s+field|dam|checkpoint|camp|outpost|bridge|military\s+airport|prison|"
                             r"garrison|base)\b")
@@ -118,37 +113,10 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     and refers_back(body, stated, fatalities_in(body)):
                 raw[-1] = attach_source(raw[-1], sentence, stated)  # "..., the IRGC said": the lead's source
             continue
-        offsets = [m.start for m in mentions if m.kind == "offset"]
-        # "On May 18 aircraft hit a convoy, and on June 6 they destroyed tanks": one clause per dated event
-        offsets += [m.start() for m in re.finditer(r",?\s+and\s+(?=on\s+(?:[A-Z][a-z]+\s+\d|\d{1,2}\s+[A-Z]|"
-                                                   r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))", body)]
-        for match in re.finditer(r",\s+and\s+", body):
-            if any(m.kind == "date" and m.start > match.start() for m in mentions) and any(
-                    m.kind == "date" and m.start < match.start() for m in mentions):
-                offsets.append(match.start())
-        # "the attack hit a unit near X, as it supported rebels against an offensive": the background is its own clause
-        background = {m.start() for m in re.finditer(r",\s+as\s+(?!well\b|part\b|many\b|much\b|a result\b)", body)}
-        offsets += list(background)
-        # "fired missiles at X in response to a chemical attack on Y": the other event is a clause of its own
-        causes = {m.start() for m in _CAUSE.finditer(body) if m.start() > 0
-                  and not any(d.start <= m.start() < d.end for d in mentions)}  # not inside "a day after"
-        offsets += list(causes)
-        offsets = sorted(set(offsets))
-        cuts = [0, *offsets, len(body) + 1]
-        clauses = split_clauses(body, triggers, offsets)
-        chosen: list[tuple[TriggerMatch, tuple[int, int]]] = []
+        clauses = cut_clauses(body, mentions, text, context.attributions, triggers)
+        causes, background = clauses.causes, clauses.background
         is_hypothetical = hypothetical(body)
-        previous_main: TriggerMatch | None = None
-        for number, clause in enumerate(clauses):
-            picked = choose_triggers(clause, body)
-            bounds = (cuts[number], cuts[number + 1])
-            dated_clause = any(m.kind == "date" and bounds[0] <= m.start < bounds[1] for m in mentions)
-            if not picked and previous_main is not None and dated_clause and body[bounds[0]:].lstrip(", ").startswith("and"):
-                picked = [replace(previous_main, start=bounds[0] + 1, end=bounds[0] + 1, definite=False)]
-            for trigger in picked:
-                chosen.append((trigger, bounds))
-                if trigger.main:
-                    previous_main = trigger
+        chosen = choose_in_clauses(body, triggers, mentions, clauses)
         if not chosen:
             if recent and stated is not None and stated.explicit and stated.kind != "unattributed" \
                     and open_to(raw[-1], stated) and sentence.number - max(raw[-1].sentences) <= 1 \
@@ -158,18 +126,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                        "speaks of what could happen, or of what did not"))
             continue
-        # Each place belongs to the chosen trigger nearest to it ("after the crackdown" owns none).
-        owned: dict[int, list[PlaceMention]] = {n: [] for n in range(len(chosen))}
-        for place in places:
-            clause = max(n for n, cut in enumerate(cuts[:-1]) if cut <= place.start)
-            if cuts[clause] in causes and not any(bounds[0] == cuts[clause] for _, bounds in chosen):
-                continue  # "after a merchant was kidnapped on the highway to Damascus": the cause's place
-            # a place belongs to a trigger of its own clause; 'the attack' owns one only when nothing else can
-            mates = [n for n in range(len(chosen)) if chosen[n][1][0] <= place.start < chosen[n][1][1]] \
-                or list(range(len(chosen)))
-            owners = [n for n in mates if not chosen[n][0].definite] or mates
-            owner = min(owners, key=lambda n: span_distance(chosen[n][0], place))
-            owned[owner].append(place)
+        owned = own_places(places, chosen, clauses)
         owners = [n for n in range(len(chosen)) if not chosen[n][0].definite] or list(range(len(chosen)))
         abroad = {min(owners, key=lambda n: span_distance(chosen[n][0], m)) for m in found
                   if m.kind == "country" and m.name != "Syria" and m.relation in WHERE_WORDS}
@@ -180,56 +137,42 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 low, high = chosen[number][1]
                 if not owned[number] and not chosen[number][0].definite and chosen[number][0].main:
                     owned[number] = [p for p in places if low <= p.start < high]
+                if not owned[number] and number and chosen[number][0].main and not chosen[number][0].definite \
+                        and low not in causes and low not in background and owned[number - 1]:
+                    # "clashes in Hasakah continued, and aircraft struck a nearby district": near the clause before's
+                    owned[number] = [replace(p, geo_precision=max(p.geo_precision, 2)) for p in owned[number - 1]]
         made_any = False
         for number, (trigger, bounds) in enumerate(chosen):
-            usable = [m for m in mentions if m.kind in ("date", "offset", "since", "vague")]
-            events_dates = [m for m in usable if not m.is_statement_date(body)]
-            # a date belongs to the event word nearest to it: another event's date is not this one's
-            own_dates = [m for m in events_dates if owner_of(m, chosen) is trigger]
-            said_dates = [m for m in usable if m.is_statement_date(body)]
-            mention = (nearest(trigger, own_dates, bounds) or nearest(trigger, said_dates, bounds)
-                       or nearest(trigger, events_dates, bounds) or nearest(trigger, usable, bounds))
-            if mention is None and bounds[0] > 0:
-                mention = next((m for m in mentions if m.kind == "offset" and m.start == bounds[0]), None)
-            if mention is None and mentions and mentions[0].start <= 3 and mentions[0].kind == "date" \
-                    and owner_of(mentions[0], chosen) is None:
-                mention = mentions[0]  # "In June 2017, after the attacks in Tehran, the IRGC launched ...": the lead date
-            if mention is not None and mention.kind == "vague":
+            when = trigger_date(trigger, bounds, chosen, mentions, body, sentence, referent, context, published)
+            if when.vague:
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
-                                       f"no date can be given ({mention.text!r})"))
+                                       f"no date can be given ({when.mention.text!r})"))
                 continue
-            anchor = referent.dated if referent is not None else context.date
-            own_date = apply_anchor(mention, anchor, published) if mention else None
-            if mention is not None and mention.since and mention.kind == "date" and own_date is not None:
-                said = [m for m in usable if m.is_statement_date(body) and m.dated]
-                end = said[0].dated.day if said else published
-                span = (end - own_date.day).days
-                start = re.search(r"\bsince\s+(late|early|mid)", mention.text, re.I)
-                if start:  # "since late August": when it began, to the month (late 25th, early 5th)
-                    day = {"late": 25, "early": 5, "mid": 15}[start.group(1).lower()]
-                    own_date = Dated(own_date.day.replace(day=day), "month")
-                elif 0 < span <= 62:  # "since June", said in August: the middle of the span, to the month
-                    middle = own_date.day + timedelta(days=span // 2)
-                    own_date = Dated(middle.replace(day=15), "month")
-            dated = own_date or (referent.dated if referent is not None else context.inherited(sentence.paragraph))
-            if own_date is None and re.search(r"\bamid\b", body, re.I) and dated.precision == "day":
-                dated = Dated(dated.day, "week")  # "came amid reports of ...": about the same time
-            if dated.day > published:
-                dated = Dated(published, dated.precision)
+            mention, own_date, dated = when.mention, when.own, when.dated
             trigger_places = places_for(trigger, owned[number])
             if number in abroad and not trigger_places:
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                        f"{trigger.text!r} happened outside Syria"))
                 continue
-            target = referent_of(raw, trigger, sentence.number, None) if trigger.definite else None
+            target = referent_of(raw, trigger, sentence.number, None) \
+                if trigger.definite or trigger.subject_definite else None
+            if target is not None and trigger.subject_definite and not trigger.definite:
+                raw[target] = refine(raw[target], None, sentence, attribution, body)  # the same force, told again
+                made_any = True
+                continue
             if target is not None and own_date is not None and not (overlaps(raw[target].dated, own_date, slack_days=1)
                                                                     and raw[target].date_source != "sentence"):
                 target = None  # "the raid took place late on Saturday": refines an event dated only by a statement
             if trigger_places and target is not None and len(trigger_places) == 1:
                 near = float(haversine_km(
                     raw[target].latitude, raw[target].longitude, trigger_places[0].latitude,
-                    trigger_places[0].longitude)) <= 50 and raw[target].geo_precision >= 2
-                if near and trigger_places[0].kind in ("place", "base"):
+                    trigger_places[0].longitude)) <= (100 if raw[target].geo_precision == 3 else 50) \
+                    and raw[target].geo_precision >= 2  # "The raid took place near Jarablus" after "in northern Syria"
+                sides = (nations_of(raw[target].claimed_by), nations_of(attribution.claimed_by)) if attribution else ()
+                other = attribution is not None and attribution.explicit and raw[target].attributed \
+                    and all(sides) and not sides[0] & sides[1] and asserts_outcome(body, fatalities_in(body)) \
+                    and not same_source(raw[target].claimed_by, attribution.claimed_by)
+                if near and trigger_places[0].kind in ("place", "base") and not other:  # another source: its own account
                     place = trigger_places[0]
                     refined = refine(raw[target], None, sentence, attribution, body)
                     if own_date is not None:
@@ -259,6 +202,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                         raw[target], replace(raw[target], claimed_by=attribution.claimed_by, attributed=attribution.explicit)):
                     # another source's account of the event referred to ("SOHR said the strikes killed 19")
                     account = raw[target]
+                    if account.trigger in GENERIC_TRIGGERS and trigger.trigger.name not in GENERIC_TRIGGERS:
+                        account = replace(account, trigger=trigger.trigger.name, event_type=trigger.trigger.event_type,
+                                          sub_event_type=trigger.trigger.sub_event_type)  # "... hit by an air strike"
                     raw.append(replace(account, claimed_by=attribution.claimed_by, status=status_for(attribution),
                                        attributed=True, fatalities=fatalities_in(body),
                                        evidence_spans=((sentence.start, sentence.end),), sentences=(sentence.number,)))
@@ -266,6 +212,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     continue
                 if target is not None:
                     raw[target] = refine(raw[target], own_date, sentence, attribution, body)
+                    if raw[target].trigger == "blasts" and trigger.trigger.name not in GENERIC_TRIGGERS and trigger.main:
+                        raw[target] = replace(raw[target], trigger=trigger.trigger.name, event_type=trigger.trigger.event_type,
+                                              sub_event_type=trigger.trigger.sub_event_type)  # the blasts explained
                     made_any = True
                     continue
                 if referent is not None and trigger.main and not trigger.definite \
@@ -301,7 +250,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             actors = actors_in(body)
             date_source = "context" if own_date is None else "statement" if mention.is_statement_date(body) else "sentence"
             if trigger.trigger.name in ("attack", "strike") and raw and sentence.number - max(raw[-1].sentences) <= 2 \
-                    and raw[-1].event_type == "Explosions/Remote violence":
+                    and raw[-1].event_type == "Explosions/Remote violence" and raw[-1].trigger != "blasts":
                 trigger = replace(trigger, trigger=replace(trigger.trigger, event_type=raw[-1].event_type,
                                                            sub_event_type=raw[-1].sub_event_type))
             for place in trigger_places:

@@ -85,7 +85,7 @@ def resolve_anaphor(mention: PlaceMention, context: ReadingContext, found: list[
         return mention
     earlier = [m for m in found if m.end <= mention.start and m.kind in ("base", "place") and not m.reference]
     if mention.head == "area":  # "strikes in the area": the place named before in the sentence, else the last event's
-        if mention.relation not in ("in", "near", "around", "across", "over", "inside", "within", "into"):
+        if mention.relation not in ("in", "near", "around", "across", "over", "inside", "within", "into", "from"):
             return None
         named = [m for m in found if m.end <= mention.start and m.kind in ("base", "place", "region")]
         target = named[-1] if named else context.place

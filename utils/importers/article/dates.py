@@ -194,7 +194,8 @@ _VAGUE = (r"\b(?:in|over|during)\s+(?:the\s+)?(?:last|past|recent)\s+(?:few\s+|s
 _AGO = rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b"
 _OFFSET = (rf"\b(?:just\s+|only\s+|about\s+|some\s+)?{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+"
            r"(?P<dir>after|before|later|earlier)\b")
-_NEXT_DAY = r"\b(?:the next day|the following day|a day later|the day after|the day before|the previous day)\b"
+_NEXT_DAY = (r"\b(?:the next day|the following day|a day later|the day after|the day before|the previous day|"
+             r"the (?:next|following) (?:morning|evening|night)|the previous (?:morning|evening|night))\b")
 _AT_THE_TIME = r"\b(?:at the time|at that time|then)\b(?!\s+(?:President|Prime|Minister|leader))"
 _SINCE_THEN = r"\b(?:since then|ever since|since that time|have since|has since|had since)\b"
 _REL_YEAR = r"(?:\s+(?P<relyear>(?i:this|last)\s+year))?"

@@ -31,6 +31,9 @@ _FUTURE_OR_DENIED = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|expected|due|going|about|scheduled|poised)\s+to|"
     r"did\s+not|didn't|does\s+not|doesn't|has\s+not|hasn't|have\s+not|haven't|had\s+not|hadn't|never)\s+"
     r"(?:\w+\s+)?$|\bno\s+(?:[\w-]+\s+){1,2}(?:were|was|had been|have been|has been)\s+$", re.IGNORECASE)
+_FORCE_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:helicopters|aircraft|jets|troops|forces|"
+                            r"commandos|soldiers|gunmen|attackers|raiders|drones|warplanes)\s+(?:had\s+|have\s+)?$",
+                            re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 ACTORS: tuple[tuple[str, str], ...] = (
@@ -112,7 +115,10 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                     continue
                 definite = bool(_DEFINITE.search(sentence[max(0, match.start() - 40):match.start()])) \
                     and not _VERBAL.match(match.group())  # "the United States has sent" is no back-reference
-                found.append(TriggerMatch(trigger, match.start(), match.end(), match.group(), definite, main))
+                if re.search(r"\b(?:not|never)\b|n't\b", match.group(), re.I):
+                    continue  # "aircraft had not carried out strikes": what did not happen
+                subject = bool(_FORCE_SUBJECT.search(sentence[max(0, match.start() - 40):match.start()]))
+                found.append(TriggerMatch(trigger, match.start(), match.end(), match.group(), definite, main, subject))
     found.sort(key=lambda t: t.start)
     return found
 

@@ -18,7 +18,7 @@ from utils.importers.article.sentences import Sentence
 from utils.importers.article.subjects import REPORTING_VERBS
 
 __all__ = ["DENIAL", "asserts_outcome", "attach_source", "clause_source", "contest", "denies", "open_to",
-           "refers_back"]
+           "refers_back", "source_cuts"]
 
 DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|groundless|baseless|"
                     r"unfounded|fabricat(?:ed|ion)|nothing to do with|no involvement|not involved|played no part)\b",
@@ -73,6 +73,17 @@ def asserts_outcome(body: str, fatalities: int | None) -> bool:
     """True when a sentence says what an event did (hit, killed, landed, carried out, a death toll), so a
     second source saying it is an account of its own; 'Akar said the attack came although ...' is not."""
     return fatalities is not None or bool(_OUTCOME.search(body))
+
+
+def source_cuts(body: str, article: str, previous: list[Attribution]) -> list[int]:
+    """Where a sentence passes from one source's clause to another's ('..., according to flight data, and
+    satellite images showed ...'; '..., the monitor said; state media said the raids killed ...'): each
+    clause then gives its own event or account."""
+    cuts = [m for m in _CLAUSE_CUT.finditer(body)]
+    bounds = [0, *(m.end() for m in cuts), len(body)]
+    sources = [attribution_in(body[bounds[i]:bounds[i + 1]], article, previous) for i in range(len(bounds) - 1)]
+    return [cut.start() for n, cut in enumerate(cuts) if sources[n] is not None and sources[n + 1] is not None
+            and sources[n].claimed_by != sources[n + 1].claimed_by]
 
 
 def clause_source(body: str, position: int, article: str, previous: list[Attribution],

@@ -77,6 +77,8 @@ def relation_before(sentence: str, start: int) -> str:
         for phrase in (three, two, word):
             if phrase and phrase in _RELATION_WORDS and phrase not in ("of", "and"):
                 return phrase
+        if word in ("fled", "left", "evacuated", "abandoned", "vacated"):
+            return "from"  # "fled the area", "left the town": where they came from
         if word not in skippable:
             return ""
     return ""

@@ -135,7 +135,8 @@ class PlaceIndex:
             for match in re.finditer(pattern, sentence):
                 if not free(match.start(), match.end()):
                     continue
-                if re.match(r"\s+(?:region|city|town|province|area|village)\s+of\b", sentence[match.end():], re.I):
+                if re.match(r"\s+(?:region|city|town|province|area|village)\s+of\b|['’]s\s+(?-i:[A-Z])",
+                            sentence[match.end():], re.I):  # "the region of Al-Tanf", "southern Syria's Sweida province"
                     continue  # "the southeastern Syrian region of Al-Tanf": the named place follows
                 taken.append((match.start(), match.end()))
                 found.append(self._mention(sentence, match.start(), match.end(), name, lat, lon, "region", 3))
@@ -203,6 +204,12 @@ class PlaceIndex:
                 taken.append((match.start(), match.end()))
                 found.append(PlaceMention(match.start(), match.end(), match.group(), match.group().split()[-1], 0.0,
                                           0.0, 3, "country", match.group().split()[0].lower()))
+        capital = self.lookup("Damascus")
+        for match in re.finditer(r"\bthe\s+(?:Syrian\s+)?capital\b(?!\s+(?:of|city\s+of)\b)", sentence):
+            if capital is not None and free(match.start(), match.end()):  # "over the capital": Damascus
+                taken.append((match.start(), match.end()))
+                found.append(self._mention(sentence, match.start(), match.end(), capital.name, capital.latitude,
+                                           capital.longitude, "place", 1, source=capital.source))
         for match in re.finditer(_ANAPHORS, sentence, re.IGNORECASE):
             if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?(?:of|at|in)\s+(?:the\s+)?[A-Z]", sentence[match.end():]):
                 head = (match["head"] or "there").lower()

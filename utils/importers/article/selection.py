@@ -78,6 +78,9 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
     chosen: list[TriggerMatch] = []
     if mains:
         best = min(mains, key=lambda t: (MAIN_ORDER[t.trigger.name], t.start))
+        strikes = [t for t in mains if t.trigger.name == "airstrike" and t.start < best.start]
+        if best.trigger.name == "interception" and strikes:
+            best = strikes[0]  # "jets fired missiles at the base, adding that air defences shot some down": a strike
         victims = any(t.trigger.name == "killings" and "kill" in t.text.lower() for t in clause)
         if not (victims and "kill" in best.text.lower()):  # "militants killed nine people": violence against civilians
             chosen.append(best)

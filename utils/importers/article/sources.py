@@ -27,15 +27,24 @@ def _tokens(claimant: str) -> set[str]:
 
 _NATIONS = (("us", r"\b(?:us|u\.s\.|american|united states|pentagon|washington|centcom|coalition)\b"),
             ("russia", r"\b(?:russian?|russia's|moscow|kremlin|tass|ria)\b"),
-            ("syria", r"\b(?:syrian?|syria's|damascus|sana)\b"), ("turkey", r"\b(?:turkish|turkey|turkey's|ankara)\b"),
+            ("syria", r"\b(?:syrian?(?!\s+(?:democratic|observatory|civil|network|opposition|national army|free))|syria's|"
+                      r"damascus|sana)\b"), ("turkey", r"\b(?:turkish|turkey|turkey's|ankara)\b"),
             ("israel", r"\b(?:israeli?|israel's|idf)\b"), ("iran", r"\b(?:iranian?|iran's|tehran|irgc)\b"),
-            ("uk", r"\b(?:british|uk|britain)\b"), ("kurds", r"\b(?:kurdish|sdf|ypg)\b"))
+            ("uk", r"\b(?:british|uk|britain)\b"), ("kurds", r"\b(?:kurdish|sdf|ypg|syrian democratic|people's protection|asayish)\b"))
 
 
 def nations_of(claimant: str) -> set[str]:
     """The countries (or sides) a claimant's words name: 'Russia's Defence Ministry' -> {'russia'}."""
     low = claimant.lower()
     return {name for name, pattern in _NATIONS if re.search(pattern, low)}
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """True when an all-capitals word of ``short`` spells the initials of capitalised words in ``long``
+    ('SDF' and 'Syrian Democratic Forces', 'IRGC' and 'Islamic Revolutionary Guard Corps')."""
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", long) if w.lower() not in ("the", "of", "for"))
+    return any(len(word) >= 3 and word in initials for word in re.findall(r"\b[A-Z]{3,6}\b", short)
+               if not re.fullmatch(r"[A-Z]{3,6}", long.strip()))
 
 
 def same_source(a: str, b: str) -> bool:
@@ -47,6 +56,8 @@ def same_source(a: str, b: str) -> bool:
         return "(no attribution)" in a_low and "(no attribution)" in b_low
     if "unattributed" in a_low or "unattributed" in b_low:
         return "unattributed" in a_low and "unattributed" in b_low
+    if _acronym_of(a, b) or _acronym_of(b, a):
+        return True
     nations_a, nations_b = nations_of(a), nations_of(b)
     if nations_a and nations_b and not nations_a & nations_b:
         return False

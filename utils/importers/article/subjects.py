@@ -19,6 +19,8 @@ _TITLES = r"(?:deputy|head|chief|spokes(?:man|woman|person)|commander|minister|d
           r"secretary|leader|official|ambassador|envoy|governor|mayor|advis[eo]r|prosecutor|chairman|officer)"
 def _tidy(who: str) -> str:
     who = re.sub(r"\s+", " ", who).strip(" ,.;:\"“”'’")
+    who = re.sub(r"^\d{1,2}[:.]?\d{0,2}\s*(?:[ap]\.?m\.?)?\s*[-–—]+\s*", "", who)  # "10:15 - The Israeli military"
+    who = re.sub(r"^[A-Z][A-Z'’. /-]{2,}(?:\s*\([^)]{1,30}\))?\s*[-–—]+\s*", "", who)  # "AMMAN (Wire) - Jordan's army"
     who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
     who = re.sub(r"^(?:on|late on|early on)\s+\w+\s+", "", who, flags=re.IGNORECASE)
     who = re.sub(r"^(?:earlier|later|late|early)\s+(?:this|last|that|in the)\s+\w+\s+", "", who, flags=re.IGNORECASE)

@@ -41,6 +41,8 @@ class TriggerMatch:
     text: str
     definite: bool
     main: bool
+    subject_definite: bool = False
+    """The event word's subject is a force already named ('the helicopters landed', 'the troops withdrew')."""
 
 
 SD, ERV, VAC, BAT = "Strategic developments", "Explosions/Remote violence", "Violence against civilians", "Battles"
@@ -67,7 +69,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
             SD, "Threat warning"),
     Trigger("interception", r"\b(?:intercept(?:ed|ion|ions|ing|s)?|shot down|shoot(?:ing|s)? down|downed|"
                             r"(?:repel(?:led|s|ling)?|repulsed|fended off|fought off)(?=[^.;]{0,40}\b(?:drones?|UAVs?|missiles?|rockets?|"
-                            r"projectiles?|aerial))|thwarted|foiled|brought down|"
+                            r"projectiles?|aerial))|(?:thwarted|foiled|brought down)(?=[^.;]{0,40}\b(?:drones?|UAVs?|missiles?|rockets?|"
+                            r"projectiles?|aerial|aircraft|planes?))|"
                             rf"(?:took|taken|brought) (?:control of|under control)(?=[^.;]{{0,40}}\b{_DRONE})|jammed)\b|"
                             r"\bair[- ]defen[cs]es?\b[^.;]{0,40}\b(?:confront|respond|engag|counter|activat|destroy|"
                             r"neutrali[sz])\w*\b|\b(?:destroyed|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,3}(?:drones?|UAVs?|unmanned "
@@ -83,6 +86,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                          r"dropp(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?bombs|(?:air|aerial|drone) attacks?|"
                          r"(?:air|drone)\s+and\s+(?:artillery|missile|rocket)\s+strikes|"
                          r"(?:jets?|aircraft|warplanes?|helicopters?|drones?)\b[^.;]{0,40}\b(?:fired|opened fire)\s+(?:on|at|upon)|"
+                         r"(?:jets?|aircraft|warplanes?|helicopters?)\s+(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:missiles?|rockets?|bombs?)\s+(?:on|at|upon|into|against)|"
                          r"(?:jets?|aircraft|warplanes?|helicopters?)\b[^.;]{0,40}\b(?:taking|took|take|takes)\s+part\s+in\b"
                          r"[^.;]{0,20}\b(?:raids?|strikes?|bombing|bombardment|attacks?)|(?:air|aerial|bombing)\s+campaigns?|bombed|bombing|bombings|"
                          r"bombard(?:ed|ment)|(?:(?-i:Israeli|Russian|Turkish|Jordanian)|US|US-led|coalition|American)\s+"
@@ -143,7 +148,9 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                          r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])", SD,
             "Non-violent transfer of territory"),
     Trigger("capture", r"\b(?:captured|seized|overran|stormed|(?:took|seized|gained|wrested)\s+control\s+of)\b|"
-                       r"\btook\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
+                       r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:rebels|insurgents|opposition|militants|government|"
+                       r"regime|jihadists|army|troops|forces|Islamic State|HTS|SDF)\b|"
+                       r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
                        r"village)\s+of\s+)?(?-i:[A-Z])", BAT,
             "Non-state actor overtakes territory"),
     Trigger("arrest", r"\b(?:arrested|detained|captured|apprehended|abducted|kidnapped)\s+(?:[\w\"'-]+\s+){0,4}?"
