@@ -1,6 +1,6 @@
 """Every page at scale in a real browser: time to ready, bytes sent and the server's extra peak memory.
 
-Run:  python3 benchmarks/pages_bench.py [--size 1000000] [--pages events timeline ...] [--timeout 300]
+Run:  python3 benchmarks/pages_bench.py [--size 1000000] [--pages events timeline ...] [--navigate] [--timeout 300]
 
 It makes (once, under ``--root``) a data folder of ``--size`` synthetic events
 (``benchmarks/synthetic.py``) with the project's bases, articles and basemap,
@@ -19,7 +19,14 @@ offline Chromium context and prints, per page:
 - sent: bytes of websocket frames the browser received for that page;
 - peak: how far the server's peak resident memory (VmHWM, reset before each
   page through ``/proc/PID/clear_refs``) rose above its resident memory just
-  before the page was opened; and its resident memory after.
+  before the page was opened; "of it allocated": the same for the memory the
+  server allocated (RssAnon, sampled every 20 ms), without the pages of the
+  memory-mapped dataset cache a page reads for the first time; and its
+  resident memory after.
+
+With ``--navigate`` it also moves between the pages by the sidebar's links in one browser page, as a
+user does once the dashboard is open (Streamlit's page stays loaded; only the script runs again), and
+prints the same figures from each click to the new page drawn.
 
 The Changes page is also timed from picking the snapshot to the drawn
 comparison (two versions of ``--size`` events each). The machine's load
@@ -52,6 +59,19 @@ PAGES: dict[str, tuple[str, str]] = {
     "import": ("import", "h1"),
 }
 """Page name -> (URL path, a selector that is drawn once the page's content is)."""
+
+NAV_LABELS: dict[str, tuple[str, str]] = {
+    "map": ("Map", "Reported events around foreign bases in Syria"),
+    "events": ("Events", "Events"),
+    "timeline": ("Timeline", "Timeline"),
+    "bases": ("Bases", "Around each base"),
+    "claims": ("Claims", "Claims side by side"),
+    "changes": ("Changes", "What changed"),
+    "sources": ("Sources", "Sources"),
+    "edit": ("Add or edit", "Add or edit"),
+    "import": ("Import", "Import events"),
+}
+"""Page name -> (its link in the sidebar's navigation, its title): for moving between pages inside the app."""
 
 SNAPSHOT_NAME = "events-20250101T000000Z-bench.csv"
 
@@ -134,6 +154,11 @@ class Server:
     def peak_mb(self) -> float:
         return self._status("VmHWM")
 
+    def anon_mb(self) -> float:
+        """Resident memory the server allocated (RssAnon), without the pages of files it maps (the dataset's
+        cache is memory-mapped: pages of it first touched by a page count in VmRSS/VmHWM as RssFile)."""
+        return self._status("RssAnon")
+
     def reset_peak(self) -> None:
         """Set the peak (VmHWM) back to the current resident size (Linux: clear_refs 5)."""
         Path(f"/proc/{self.process.pid}/clear_refs").write_text("5")
@@ -146,6 +171,30 @@ class Server:
             self.process.kill()
 
 
+class AnonPeak:
+    """The server's largest RssAnon while a page is opened, sampled every 20 ms in a thread."""
+
+    def __init__(self, server: Server) -> None:
+        import threading
+
+        self.server, self.before = server, server.anon_mb()
+        self.peak, self._stop = self.before, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.02):
+            try:
+                self.peak = max(self.peak, self.server.anon_mb())
+            except (OSError, KeyError):
+                return
+
+    def extra_mb(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak - self.before
+
+
 @dataclass
 class Visit:
     page: str
@@ -154,6 +203,7 @@ class Visit:
     peak_extra_mb: float
     rss_after_mb: float
     note: str = ""
+    anon_extra_mb: float = float("nan")
 
 
 class FrameLog:
@@ -285,6 +335,7 @@ def visit(browser, server: Server, name: str, timeout_s: float, trace: bool = Fa
     frames = FrameLog(offline.page)
     server.reset_peak()
     before = server.rss_mb()
+    anon = AnonPeak(server)
     started = frames.started = time.perf_counter()
     started_at_ms = time.time() * 1000
     note = ""
@@ -305,9 +356,47 @@ def visit(browser, server: Server, name: str, timeout_s: float, trace: bool = Fa
     except Exception as error:  # a page that never draws is a figure too
         seconds, note = None, f"{type(error).__name__}: {str(error).splitlines()[0][:80]}"
     result = Visit(name, seconds, frames.bytes, server.peak_mb() - before, server.rss_mb(),
-                   note + (f" largest frame {frames.largest / 1e6:.2f} MB" if frames.largest > 1e6 else ""))
+                   note + (f" largest frame {frames.largest / 1e6:.2f} MB" if frames.largest > 1e6 else ""),
+                   anon.extra_mb())
     offline.close()
     return result
+
+
+def navigate(browser, server: Server, names: list[str], timeout_s: float) -> list[Visit]:
+    """Open the Map page, then move to each page of ``names`` by its link in the sidebar, as a user does
+    (the browser keeps Streamlit's page and its websocket; only the script runs again), and measure each:
+    from the click to the new page's script run finished and its title and content drawn."""
+    from conftest import OfflinePage
+
+    offline = OfflinePage(browser, width=1500, height=1000)
+    frames = FrameLog(offline.page)
+    page = offline.page
+    page.goto(server.url)
+    wait_ready(page, frames, 0, PAGES["map"][1], timeout_s)
+    results = []
+    for name in names:
+        label, title = NAV_LABELS[name]
+        link = page.locator("[data-testid=stSidebarNavLink]", has_text=label).first
+        before, sent_before = frames.finished, frames.bytes
+        server.reset_peak()
+        rss_before = server.rss_mb()
+        anon = AnonPeak(server)
+        started = time.perf_counter()
+        seconds: float | None
+        try:
+            link.click()
+            ready = wait_ready(page, frames, before, PAGES[name][1], timeout_s)
+            if ready:
+                page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=timeout_s * 1000)
+                page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            seconds = time.perf_counter() - started if ready else None
+            note = ""
+        except Exception as error:
+            seconds, note = None, f"{type(error).__name__}: {str(error).splitlines()[0][:80]}"
+        results.append(Visit(name, seconds, frames.bytes - sent_before, server.peak_mb() - rss_before,
+                             server.rss_mb(), note, anon.extra_mb()))
+    offline.close()
+    return results
 
 
 def changes_comparison(page, frames: FrameLog, timeout_s: float) -> str:
@@ -333,6 +422,8 @@ def main() -> None:
     parser.add_argument("--memory-limit-gb", type=float, default=10.0,
                         help="address-space cap of the server (a shared machine); 0 for none")
     parser.add_argument("--repeat", type=int, default=1, help="open each page this many times (figures per open)")
+    parser.add_argument("--navigate", action="store_true",
+                        help="also move between the pages by the sidebar's links in one browser page, as a user does")
     parser.add_argument("--trace", action="store_true",
                         help="also print each script run the browser asked for, and when the map drew")
     args = parser.parse_args()
@@ -348,17 +439,28 @@ def main() -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            warm = visit(browser, server, "map", args.timeout * 2)
+            warm = visit(browser, server, "map", args.timeout * 2, args.trace)
             print(f"first open (loads the data): {warm.ready_s or float('nan'):.1f} s, "
-                  f"server resident memory after {warm.rss_after_mb:,.0f} MB")
+                  f"server resident memory after {warm.rss_after_mb:,.0f} MB {warm.note}".rstrip())
             print(f"load average before the pages: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-            print(f"{'page':<10} {'ready (s)':>10} {'sent (MB)':>10} {'extra peak (MB)':>16} {'RSS after (MB)':>15}")
+            print(f"{'page':<10} {'ready (s)':>10} {'sent (MB)':>10} {'extra peak (MB)':>16} {'of it allocated':>16} "
+                  f"{'RSS after (MB)':>15}")
             for name in args.pages:
                 for _ in range(args.repeat):
                     result = visit(browser, server, name, args.timeout, args.trace)
                     ready = f"{result.ready_s:.2f}" if result.ready_s is not None else f">{args.timeout:g}"
                     print(f"{name:<10} {ready:>10} {result.sent_bytes / 1e6:>10.3f} {result.peak_extra_mb:>16,.0f} "
-                          f"{result.rss_after_mb:>15,.0f}  {result.note}".rstrip(), flush=True)
+                          f"{result.anon_extra_mb:>16,.0f} {result.rss_after_mb:>15,.0f}  {result.note}".rstrip(), flush=True)
+            if args.navigate:
+                print("moving between pages by the sidebar's links (one browser page; from the click to drawn):")
+                names = [name for name in args.pages if name != "map"] + ["map"]
+                for _ in range(args.repeat):
+                    for result in navigate(browser, server, names, args.timeout):
+                        ready = f"{result.ready_s:.2f}" if result.ready_s is not None else f">{args.timeout:g}"
+                        print(f"{result.page:<10} {ready:>10} {result.sent_bytes / 1e6:>10.3f} "
+                              f"{result.peak_extra_mb:>16,.0f} {result.anon_extra_mb:>16,.0f} "
+                              f"{result.rss_after_mb:>15,.0f}  {result.note}".rstrip(),
+                              flush=True)
             browser.close()
     finally:
         server.stop()

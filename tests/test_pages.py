@@ -328,6 +328,30 @@ def test_changes_page_compares_with_a_saved_snapshot(tmp_path, monkeypatch):
     assert list(added["event_id"]) == ["EV0030"] and added["event_date"].tolist() == ["2015"]
 
 
+def test_a_snapshot_saved_on_the_changes_page_is_ready_to_compare(tmp_path, monkeypatch):
+    import shutil
+
+    from utils.data import version_cache
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(APP).parent / "data", data, ignore=shutil.ignore_patterns(".eventmap-cache", "snapshots"))
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(data))
+    at = run_app("pages/views/changes.py")
+    at.button[0].click().run()
+    assert not at.exception and "Saved events-" in at.success[0].value
+    assert len(list((data / ".eventmap-cache").glob("version-*.arrow"))) == 1, "kept ready at save time"
+
+    def must_not_read(*args, **kwargs):
+        raise AssertionError("the snapshot's CSV was read again")
+
+    monkeypatch.setattr(version_cache, "load_version", must_not_read)
+    (saved,) = (data / "snapshots").glob("events-*.csv")
+    at.run()  # the list of snapshots is read before the button; the next run offers the new one
+    at.selectbox(key="snapshot_choice").set_value(saved).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric} == {"Added": "0", "Removed": "0", "Changed": "0"}
+
+
 def test_bases_page_summarises_events_near_each_base():
     at = run_app("pages/views/bases.py")
     at.slider(key="bases_radius").set_value(5).run()

@@ -18,6 +18,7 @@ from utils.core.schema import DISPLAY_LABELS
 from utils.data.diff import Comparison, compare_versions
 from utils.data.snapshots import list_snapshots, load_version, save_snapshot
 from utils.data.validation import LoadResult
+from utils.data.version_cache import StoredVersion, stored_version, write_version_cache
 from utils.importers import native_csv_bytes
 from utils.map.mapping import build_base_map, build_change_layer
 
@@ -27,7 +28,7 @@ LIST_COLUMNS = ["event_id", "event_date", "sub_event_type", "location", "source"
 
 
 @st.cache_resource(max_entries=4, ttl=3600, show_spinner="Comparing with the earlier version...")
-def _compare(earlier_key: str, current_version: str, _load: Callable[[], LoadResult],
+def _compare(earlier_key: str, current_version: str, _load: Callable[[], LoadResult | StoredVersion | pd.DataFrame],
              _current: pd.DataFrame) -> tuple[Comparison, str, int]:
     """The comparison of an earlier version with the current events, once per pair of versions.
 
@@ -35,7 +36,11 @@ def _compare(earlier_key: str, current_version: str, _load: Callable[[], LoadRes
     Shared by every session (read only); at most four pairs are kept, each at most an hour.
     """
     earlier = _load()
-    return compare_versions(earlier.events, _current, limit=SHOWN), earlier.file, len(earlier.rejected)
+    if isinstance(earlier, LoadResult):
+        return compare_versions(earlier.events, _current, limit=SHOWN), earlier.file, len(earlier.rejected)
+    if isinstance(earlier, StoredVersion):  # read a column at a time from the snapshot's version cache
+        return compare_versions(earlier, _current, limit=SHOWN), earlier.file, earlier.set_aside
+    return compare_versions(earlier, _current, limit=SHOWN), earlier.attrs["file"], earlier.attrs["set_aside"]
 
 
 def _snapshot_key(path: Path) -> str:
@@ -66,6 +71,7 @@ with left:
     if st.button("Save a snapshot of the current data", icon=":material/save:"):
         try:
             saved = save_snapshot(folder, view.dataset.version, content=native_csv_bytes(view.dataset.events))
+            write_version_cache(view.folder.cache, saved, view.dataset.events)
             st.success(escape_text(f"Saved {saved.name}"))
         except OSError as error:
             st.error(escape_text(f"The snapshot could not be saved in the data folder: {error.strerror}. "
@@ -79,8 +85,8 @@ try:
         result = _compare(f"upload|{upload.name}|{hashlib.sha256(content).hexdigest()}", view.dataset.version,
                           lambda: load_version(content, upload.name), view.dataset.events)
     elif choice is not None:
-        result = _compare(_snapshot_key(choice), view.dataset.version, lambda: load_version(choice, choice.name),
-                          view.dataset.events)
+        result = _compare(_snapshot_key(choice), view.dataset.version,
+                          lambda: stored_version(choice, view.folder.cache), view.dataset.events)
     else:
         result = None
 except (DataFileError, OSError) as error:

@@ -10,12 +10,17 @@ text and compared again (a latitude of 35.123451 and one of 35.123452 both read
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["COMPARED_FIELDS", "Comparison", "compare_versions", "diff_events", "field_text"]
+from utils.data.frames import release_arrow_memory
+
+__all__ = ["COMPARED_FIELDS", "Comparison", "FrameColumns", "VersionColumns", "compare_versions", "diff_events",
+           "field_text"]
 
 COMPARED_FIELDS: tuple[str, ...] = (
     "status", "event_date", "date_precision", "latitude", "longitude", "location", "geo_precision",
@@ -26,6 +31,8 @@ _COORDINATE_FIELDS = frozenset({"latitude", "longitude"})
 """Read to five decimals (about 1 m)."""
 _WHOLE_NUMBER_FIELDS = frozenset({"geo_precision", "fatalities"})
 """Read as whole numbers (the fraction dropped)."""
+_BLOCK_ROWS = 200_000
+"""Matched events compared at a time, so that the copies a comparison makes stay a few tens of MB at 1M."""
 
 
 def _floats(values: pd.Series) -> np.ndarray:
@@ -108,6 +115,65 @@ def _matches(old_ids: pd.Series, new_ids: pd.Series) -> tuple[np.ndarray, np.nda
     return where_new[old_codes], where_old[new_codes]
 
 
+class VersionColumns(Protocol):
+    """An earlier version read a column at a time (see :mod:`utils.data.version_cache`), so that two large
+    versions are compared without holding the earlier one whole in memory."""
+
+    columns: Collection[str]
+
+    def column(self, name: str) -> pd.Series:
+        """One column, in the version's row order, with a default index."""
+
+    def rows_at(self, positions: np.ndarray) -> pd.DataFrame:
+        """The rows at ``positions`` (0-based, in the version's order), every column."""
+
+
+class FrameColumns:
+    """A frame as :class:`VersionColumns` (nothing copied)."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self.columns = frame.columns
+
+    def column(self, name: str) -> pd.Series:
+        return self.frame[name].reset_index(drop=True)
+
+    def rows_at(self, positions: np.ndarray) -> pd.DataFrame:
+        return self.frame.iloc[positions].reset_index(drop=True)
+
+
+def _changes(old: VersionColumns, new: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
+    """For each old row its position in ``new`` and for each new row its position in ``old`` (-1: none), and
+    the table of changed fields (see :func:`diff_events`). Reads ``old`` one column at a time."""
+    old_ids = _as_strings(old.column("event_id")).reset_index(drop=True)
+    in_new, in_old = _matches(old_ids, _as_strings(new["event_id"]).reset_index(drop=True))
+    old_rows = np.flatnonzero(in_new >= 0)
+    new_rows = in_new[old_rows]
+    parts: list[pd.DataFrame] = []
+    for field in COMPARED_FIELDS:
+        if field not in old.columns or field not in new.columns:
+            continue
+        old_column, new_column = old.column(field), new[field]
+        for block in range(0, len(old_rows), _BLOCK_ROWS):  # a block at a time: copies stay small
+            old_block, new_block = old_rows[block:block + _BLOCK_ROWS], new_rows[block:block + _BLOCK_ROWS]
+            before = old_column.iloc[old_block].reset_index(drop=True)
+            after = new_column.iloc[new_block].reset_index(drop=True)
+            differ = np.flatnonzero(~_stored_equal(before, after, field))
+            if not len(differ):
+                continue
+            before_text = field_text(before.iloc[differ], field).to_numpy(object)
+            after_text = field_text(after.iloc[differ], field).to_numpy(object)
+            changed = before_text != after_text
+            parts.append(pd.DataFrame({
+                "event_id": old_ids.iloc[old_block[differ[changed]]].to_numpy(dtype=object),
+                "field": field, "old": before_text[changed], "new": after_text[changed]}))
+        del old_column
+        release_arrow_memory()  # the copies of this field's blocks, before the next field's
+    table = (pd.concat(parts, ignore_index=True) if parts else
+             pd.DataFrame({column: pd.Series(dtype=object) for column in ("event_id", "field", "old", "new")}))
+    return in_new, in_old, table.sort_values(["event_id", "field"], kind="stable").reset_index(drop=True)
+
+
 def diff_events(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Compare two event frames by ``event_id`` (unique in each, as validation leaves them).
 
@@ -116,30 +182,9 @@ def diff_events(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, pd.
     event_id, field, old, new (text as :func:`field_text` reads it), sorted by
     event_id then field. Neither frame is modified.
     """
-    old_ids = _as_strings(old["event_id"]).reset_index(drop=True)
-    in_new, in_old = _matches(old_ids, _as_strings(new["event_id"]).reset_index(drop=True))
+    in_new, in_old, table = _changes(FrameColumns(old), new)
     added = new.iloc[np.flatnonzero(in_old < 0)]
     removed = old.iloc[np.flatnonzero(in_new < 0)]
-    old_rows = np.flatnonzero(in_new >= 0)
-    new_rows = in_new[old_rows]
-    parts: list[pd.DataFrame] = []
-    for field in COMPARED_FIELDS:
-        if field not in old.columns or field not in new.columns:
-            continue
-        before = old[field].iloc[old_rows].reset_index(drop=True)
-        after = new[field].iloc[new_rows].reset_index(drop=True)
-        differ = np.flatnonzero(~_stored_equal(before, after, field))
-        if not len(differ):
-            continue
-        before_text = field_text(before.iloc[differ], field).to_numpy(object)
-        after_text = field_text(after.iloc[differ], field).to_numpy(object)
-        changed = before_text != after_text
-        parts.append(pd.DataFrame({
-            "event_id": old_ids.iloc[old_rows[differ[changed]]].to_numpy(dtype=object),
-            "field": field, "old": before_text[changed], "new": after_text[changed]}))
-    table = (pd.concat(parts, ignore_index=True) if parts else
-             pd.DataFrame({column: pd.Series(dtype=object) for column in ("event_id", "field", "old", "new")}))
-    table = table.sort_values(["event_id", "field"], kind="stable").reset_index(drop=True)
     return added.reset_index(drop=True), removed.reset_index(drop=True), table
 
 
@@ -160,13 +205,18 @@ class Comparison:
     changed_rows: pd.DataFrame
 
 
-def compare_versions(old: pd.DataFrame, new: pd.DataFrame, *, limit: int = 1000) -> Comparison:
+def compare_versions(old: pd.DataFrame | VersionColumns, new: pd.DataFrame, *, limit: int = 1000) -> Comparison:
     """:func:`diff_events` of ``old`` and ``new``, kept small: every change (text in a compact string dtype) and
-    at most ``limit`` rows of the added, removed and changed events."""
-    added, removed, changes = diff_events(old, new)
+    at most ``limit`` rows of the added, removed and changed events. ``old`` may be read a column at a time
+    (:class:`VersionColumns`), so that only its compared columns and its first removed rows are ever read."""
+    source = FrameColumns(old) if isinstance(old, pd.DataFrame) else old
+    in_new, in_old, changes = _changes(source, new)
+    added = np.flatnonzero(in_old < 0)
+    removed = np.flatnonzero(in_new < 0)
     changes = changes.astype({column: "str" for column in changes.columns})
     changed_ids = changes["event_id"].drop_duplicates()
     changed_rows = new[new["event_id"].isin(changed_ids.head(limit))].head(limit)
     return Comparison(added=len(added), removed=len(removed), changed=len(changed_ids), changes=changes,
-                      added_rows=added.head(limit).copy(), removed_rows=removed.head(limit).copy(),
+                      added_rows=new.iloc[added[:limit]].reset_index(drop=True),
+                      removed_rows=source.rows_at(removed[:limit]),
                       changed_rows=changed_rows.reset_index(drop=True))

@@ -18,7 +18,10 @@ from pathlib import Path
 
 from utils.core.paths import BUNDLED_DATA_DIR
 
-__all__ = ["DATABASE_URL_ENV", "DATA_DIR_ENV", "DataFolder"]
+__all__ = ["CACHE_FOLDER", "DATABASE_URL_ENV", "DATA_DIR_ENV", "DataFolder"]
+
+CACHE_FOLDER = ".eventmap-cache"
+"""The folder (inside the data folder) of files made from the data to read it faster; safe to delete."""
 
 DATA_DIR_ENV = "EVENTMAP_DATA_DIR"
 """Environment variable naming another data folder (same layout as ``data/``)."""
@@ -68,6 +71,11 @@ class DataFolder:
     def aliases(self) -> Path:
         """``aliases.csv``: other spellings of outlets and claimants (optional; see utils/data/aliases.py)."""
         return self.root / "aliases.csv"
+
+    @property
+    def cache(self) -> Path:
+        """``.eventmap-cache/``: the validated dataset and earlier versions, kept to read them faster."""
+        return self.root / CACHE_FOLDER
 
     @property
     def data_files(self) -> tuple[Path, ...]:

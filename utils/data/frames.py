@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pandas as pd
 
-__all__ = ["in_one_chunk"]
+__all__ = ["in_one_chunk", "release_arrow_memory"]
 
 
 def in_one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
@@ -30,3 +32,15 @@ def in_one_chunk(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         columns[column] = pd.array(pa.chunked_array([joined], type=chunks.type), dtype=values.dtype)
     return frame.assign(**columns) if columns else frame
+
+
+def release_arrow_memory() -> None:
+    """Give the memory Arrow's pools keep for reuse back to the system (after a large one-off step, so that
+    the next step's peak does not stack on it)."""
+    import pyarrow as pa
+
+    pools = [pa.default_memory_pool()]
+    with contextlib.suppress(NotImplementedError, pa.ArrowNotImplementedError):  # a pyarrow without jemalloc
+        pools.append(pa.jemalloc_memory_pool())
+    for pool in pools:
+        pool.release_unused()

@@ -40,6 +40,7 @@ from utils.data.aliases import Aliases, load_aliases
 from utils.data.basemap import Basemap, load_basemap
 from utils.data.csv_read import text_dtype
 from utils.data.dataset import Dataset, derive_columns
+from utils.data.folder import CACHE_FOLDER
 from utils.data.frames import in_one_chunk
 from utils.data.incidents import add_incident_columns
 from utils.data.sites import load_sites
@@ -50,7 +51,6 @@ from utils.data.validation import LoadResult
 
 __all__ = ["CACHE_FOLDER", "StoreSnapshot", "dataset_for", "load_snapshot", "patched"]
 
-CACHE_FOLDER = ".eventmap-cache"
 CACHE_FORMAT = "3"
 """Bumped when the cached frame's columns or layout change, so an old cache is never read (3: one Arrow chunk
 per column, see :func:`in_one_chunk`)."""
