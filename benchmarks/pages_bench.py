@@ -47,31 +47,29 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
 
-PAGES: dict[str, tuple[str, str]] = {
-    "map": ("", "iframe[title*='st_folium']"),
-    "events": ("events", "[data-testid=stDataFrame]"),
-    "timeline": ("timeline", "[data-testid=stVegaLiteChart]"),
-    "bases": ("bases", "[data-testid=stVegaLiteChart]"),
-    "claims": ("claims", "h1"),
-    "changes": ("changes", "[data-testid=stSelectbox]"),
-    "sources": ("sources", "[data-testid=stDataFrame]"),
-    "edit": ("edit", "h1"),
-    "import": ("import", "h1"),
-}
-"""Page name -> (URL path, a selector that is drawn once the page's content is)."""
+@dataclass(frozen=True)
+class PageInfo:
+    path: str
+    """The page's URL path."""
+    drawn: str
+    """A selector that is drawn once the page's content is."""
+    link: str
+    """Its link in the sidebar's navigation (app.py's st.Page title)."""
+    title: str
+    """Its heading (the page's st.title)."""
 
-NAV_LABELS: dict[str, tuple[str, str]] = {
-    "map": ("Map", "Reported events around foreign bases in Syria"),
-    "events": ("Events", "Events"),
-    "timeline": ("Timeline", "Timeline"),
-    "bases": ("Bases", "Around each base"),
-    "claims": ("Claims", "Claims side by side"),
-    "changes": ("Changes", "What changed"),
-    "sources": ("Sources", "Sources"),
-    "edit": ("Add or edit", "Add or edit"),
-    "import": ("Import", "Import events"),
+
+PAGES: dict[str, PageInfo] = {
+    "map": PageInfo("", "iframe[title*='st_folium']", "Map", "Reported events around foreign bases in Syria"),
+    "events": PageInfo("events", "[data-testid=stDataFrame]", "Events", "Events"),
+    "timeline": PageInfo("timeline", "[data-testid=stVegaLiteChart]", "Timeline", "Timeline"),
+    "bases": PageInfo("bases", "[data-testid=stVegaLiteChart]", "Bases", "Around each base"),
+    "claims": PageInfo("claims", "h1", "Claims", "Claims side by side"),
+    "changes": PageInfo("changes", "[data-testid=stSelectbox]", "Changes", "What changed"),
+    "sources": PageInfo("sources", "[data-testid=stDataFrame]", "Sources", "Sources"),
+    "edit": PageInfo("edit", "h1", "Add or edit", "Add or edit"),
+    "import": PageInfo("import", "h1", "Import", "Import events"),
 }
-"""Page name -> (its link in the sidebar's navigation, its title): for moving between pages inside the app."""
 
 SNAPSHOT_NAME = "events-20250101T000000Z-bench.csv"
 
@@ -330,7 +328,7 @@ def visit(browser, server: Server, name: str, timeout_s: float, trace: bool = Fa
     """Open page ``name`` in a fresh offline context and measure it."""
     from conftest import OfflinePage
 
-    path, selector = PAGES[name]
+    path, selector = PAGES[name].path, PAGES[name].drawn
     offline = OfflinePage(browser, width=1500, height=1000)
     frames = FrameLog(offline.page)
     server.reset_peak()
@@ -372,11 +370,11 @@ def navigate(browser, server: Server, names: list[str], timeout_s: float) -> lis
     frames = FrameLog(offline.page)
     page = offline.page
     page.goto(server.url)
-    wait_ready(page, frames, 0, PAGES["map"][1], timeout_s)
+    wait_ready(page, frames, 0, PAGES["map"].drawn, timeout_s)
     results = []
     for name in names:
-        label, title = NAV_LABELS[name]
-        link = page.locator("[data-testid=stSidebarNavLink]", has_text=label).first
+        info = PAGES[name]
+        link = page.locator("[data-testid=stSidebarNavLink]", has_text=info.link).first
         before, sent_before = frames.finished, frames.bytes
         server.reset_peak()
         rss_before = server.rss_mb()
@@ -385,9 +383,9 @@ def navigate(browser, server: Server, names: list[str], timeout_s: float) -> lis
         seconds: float | None
         try:
             link.click()
-            ready = wait_ready(page, frames, before, PAGES[name][1], timeout_s)
+            ready = wait_ready(page, frames, before, info.drawn, timeout_s)
             if ready:
-                page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=timeout_s * 1000)
+                page.get_by_role("heading", name=info.title, exact=True).first.wait_for(timeout=timeout_s * 1000)
                 page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
             seconds = time.perf_counter() - started if ready else None
             note = ""
