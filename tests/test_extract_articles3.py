@@ -138,3 +138,21 @@ def test_a_source_in_the_next_paragraph_is_not_the_events_source():
             "Shells fired from Syria landed on the Turkish border town of Kilis on Sunday, Turkish media reported.")
     found = rows(text, "2022-11-21")
     assert [(r["sub_event_type"], r["claimed_by"]) for r in found] == [("Displacement", "Dev (no attribution)")]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a habit and a tally are no events
+    ("Every week brings new reports of air strikes on markets in Idlib. Since 2015, Russian jets have bombed "
+     "dozens of clinics in the province.", "2019-06-01", []),
+    # an aid convoy is relief, not a deployment; the shelling after it is the event
+    ("A convoy of 30 trucks from the Red Crescent reached Madaya on Wednesday. Hours later government forces shelled "
+     "the town, residents said.", "2016-01-14", [("Shelling/artillery/missile attack", "madaia")]),
+    # the target described by a relative clause is no threat warning
+    ("An Israeli drone struck a car near Quneitra on Monday. Israel's military said it had struck a man who was "
+     "planning attacks.", "2024-05-21", [("Air/drone strike", "kunaitira")]),
+    # people evacuated are displaced, not forces withdrawn
+    ("Thousands of women and children were evacuated from Baghouz on Friday.", "2019-03-24",
+     [("Displacement", "baguz fokani")]),
+])
+def test_habits_relief_targets_and_evacuees(text, published, expected):
+    assert summary(rows(text, published)) == [(kind, fold_name(place)) for kind, place in expected]

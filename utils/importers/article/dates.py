@@ -190,7 +190,9 @@ _VAGUE = (r"\b(?:in|over|during)\s+(?:the\s+)?(?:last|past|recent)\s+(?:few\s+|s
           r"(?:years|months|decades)\b|\bin recent (?:years|months|weeks)\b|\bfor (?:years|decades|months)\b|"
           r"\b(?:a|one) recent\b|\brecently\b|\bover the years\b|\bfor many years\b|\bdecades\b|"
           r"\b(?:repeatedly|regularly|routinely|frequently)\b|\bsince the (?:start|beginning) of (?:the|this) (?:year|month|"
-          r"war|conflict)\b|\bso far this (?:year|month)\b|\bin total\b|\ba total of\b")
+          r"war|conflict)\b|\bso far this (?:year|month)\b|\bin total\b|\ba total of\b|\b(?:every|each)\s+(?:day|week|"
+          r"month|night)\b|\b(?:have|has)\s+(?:\w+\s+)?\w+(?:ed|en)\s+(?:dozens|hundreds|scores|thousands)\s+of\b")
+# no date: a span of years, a habit ('every week'), a tally ('have bombed dozens of'); '25 times in March' is a date
 _AGO = rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b"
 _OFFSET = (rf"\b(?:just\s+|only\s+|about\s+|some\s+)?{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+"
            r"(?P<dir>after|before|later|earlier)\b")
@@ -290,11 +292,9 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
     return mentions
 
 
+# "the heaviest bombardment the enclave has known since 2013": a comparison's baseline, not the event's date
 _BASELINE = re.compile(r"\b(?:\w+est|most\s+\w+|worst|first|biggest|largest)\b[^.;,]{0,70}$", re.IGNORECASE)
-"""'The heaviest bombardment the enclave has known since 2013': a comparison's baseline, not the event's date."""
 
 
 def _since_before(sentence: str, start: int) -> bool:
     return bool(re.search(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", sentence[:start], re.IGNORECASE))
-
-

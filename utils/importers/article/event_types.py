@@ -102,8 +102,14 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                     continue
                 if trigger.name == "deployment" and re.search(r"\b(?:UN|U\.N\.|aid|humanitarian|relief|Red Crescent|"
                                                                r"ICRC|Red Cross|food|medical)\s+(?:\w+\s+)?$",
-                                                               sentence[max(0, match.start() - 30):match.start()], re.I):
-                    continue  # "a UN aid convoy": relief, not a military deployment
+                                                               sentence[max(0, match.start() - 30):match.start()], re.I) \
+                        or trigger.name == "deployment" and match.group().lower().startswith("convoy") and re.search(
+                            r"\b(?:aid|humanitarian|relief|Red Crescent|ICRC|Red Cross|UN|food|medicine)\b",
+                            sentence[match.end():match.end() + 70]):
+                    continue  # "a UN aid convoy", "a convoy of trucks from the Red Crescent": relief, not a deployment
+                if trigger.name == "warning" and re.search(r"\b(?:who|which|that)\s+(?:was|were|is|are|had been|has been|"
+                                                           r"have been)\s+$", sentence[max(0, match.start() - 30):match.start()]):
+                    continue  # "struck a terrorist who was planning attacks": the target described, not a threat
                 if trigger.name == "warning" and re.match(r"\w*\s+\w+\s+(?:before|ahead of)\b",
                                                           sentence[match.end():match.end() + 40]):
                     continue  # "warned Washington before launching the attack": a notice, not a threat

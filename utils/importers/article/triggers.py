@@ -141,6 +141,8 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                         r"nearly )?[\d,]+ civilians\b"
                         rf"|{_KILLED_PEOPLE}", VAC, "Attack"),
     Trigger("displacement", r"\b(?:families|residents|civilians|people|thousands|hundreds|villagers)\b[^.;]{0,40}\bfled\b|"
+                            r"\b(?:families|residents|civilians|women|children|villagers)\b[^.;]{0,30}\b(?:were|have been|"
+                            r"had been)\s+evacuated\b|"
                             r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
                             r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
     Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions|city|cities)\b|"
