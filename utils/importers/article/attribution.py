@@ -46,7 +46,8 @@ _UNATTRIBUTED = re.compile(r"\b(?:reportedly|allegedly|reports (?:of|that|releas
                            r"it is reported|according to reports|unconfirmed reports|amid reports)\b", re.IGNORECASE)
 _GENERIC_HEADS = ("ministry", "monitoring group", "monitor", "observatory", "intelligence service", "service",
                   "agency", "group", "army", "military", "command", "officials", "official", "newspaper", "daily",
-                  "television", "spokesman", "president", "general", "head of russian intelligence", "the head of")
+                  "television", "spokesman", "president", "general", "head of russian intelligence", "the head of",
+                  "source")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from utils.importers.article.habits import VAGUE
+
 __all__ = ["DateMention", "Dated", "find_dates", "mid_month", "window"]
 
 MONTHS = {name: number for number, names in enumerate(
@@ -186,13 +188,6 @@ _RELATIVE: tuple[tuple[str, object], ...] = (
     (r"\b(?:earlier|late|early)\s+this\s+year\b|\bthis year\b", lambda p: Dated(date(p.year, 7, 1), "year")),
     (r"\blast year\b|\ba year ago\b", lambda p: Dated(date(p.year - 1, 7, 1), "year")),
 )
-_VAGUE = (r"\b(?:in|over|during)\s+(?:the\s+)?(?:last|past|recent)\s+(?:few\s+|several\s+|two\s+|three\s+)?"
-          r"(?:years|months|decades)\b|\bin recent (?:years|months|weeks)\b|\bfor (?:years|decades|months)\b|"
-          r"\b(?:a|one) recent\b|\brecently\b|\bover the years\b|\bfor many years\b|\bdecades\b|"
-          r"\b(?:repeatedly|regularly|routinely|frequently)\b|\bsince the (?:start|beginning) of (?:the|this) (?:year|month|"
-          r"war|conflict)\b|\bso far this (?:year|month)\b|\bin total\b|\ba total of\b|\b(?:every|each)\s+(?:day|week|"
-          r"month|night)\b|\b(?:have|has)\s+(?:\w+\s+)?\w+(?:ed|en)\s+(?:dozens|hundreds|scores|thousands)\s+of\b")
-# no date: a span of years, a habit ('every week'), a tally ('have bombed dozens of'); '25 times in March' is a date
 _AGO = rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b"
 _OFFSET = (rf"\b(?:just\s+|only\s+|about\s+|some\s+)?{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+"
            r"(?P<dir>after|before|later|earlier)\b")
@@ -277,7 +272,7 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
             taken.append((match.start(), match.end()))
             continue
         add(match, "date", _weekday(match, published))
-    for match in re.finditer(_VAGUE, sentence, re.IGNORECASE):
+    for match in re.finditer(VAGUE, sentence, re.IGNORECASE):
         add(match, "vague")
     for match in re.finditer(_DURATION, sentence, re.IGNORECASE):
         before = [m for m in mentions if m.kind == "date" and m.dated and m.dated.precision == "day"

@@ -35,6 +35,9 @@ def trigger_date(trigger: TriggerMatch, bounds: tuple[int, int], chosen: list, m
                  published: date) -> TriggerDate:
     """When the event of ``trigger`` (in the clause ``bounds`` of ``body``) happened."""
     usable = [m for m in mentions if m.kind in ("date", "offset", "since", "vague")]
+    inside = next((m for m in usable if m.kind == "vague" and m.start <= trigger.start < m.end), None)
+    if inside is not None:  # "has counted more than 300 attacks ... since March": the event word is the tally's
+        return TriggerDate(inside, None, None, vague=True)
     events_dates = [m for m in usable if not m.is_statement_date(body)]
     # a date belongs to the event word nearest to it: another event's date is not this one's
     own_dates = [m for m in events_dates if owner_of(m, chosen) is trigger]

@@ -9,6 +9,7 @@ from dataclasses import replace
 from utils.core.geo import haversine_km
 from utils.importers.article.event_types import MAIN_TRIGGERS, TriggerMatch, hypothetical
 from utils.importers.article.places import PlaceMention
+from utils.importers.article.statements import characterises, warns_of_response
 
 __all__ = ["FORCE_NOUN", "MAX_PLACES_PER_TRIGGER", "choose_triggers", "nearest", "owner_of", "place_clusters",
            "places_for", "span_distance", "split_clauses"]
@@ -74,6 +75,11 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
     clause = [t for t in clause if t.trigger.name == "warning" or not hypothetical(sentence, t.start)]
     # "the heaviest bombardment the enclave has known": a characterisation, not a report of an event
     clause = [t for t in clause if not (t.definite and _SUPERLATIVE.search(sentence[max(0, t.start - 30):t.start]))]
+    # "said the strike was 'a message'", "condemned the attack": a judgement of an event told elsewhere
+    clause = [t for t in clause if not characterises(sentence, t.start, t.end, t.definite)]
+    if any(t.trigger.name == "warning" and warns_of_response(sentence, t.text) for t in clause):
+        # "warned there would be a big price to pay for the attack": a statement about a response
+        clause = [t for t in clause if t.trigger.name != "warning" and not t.definite]
     mains = [t for t in clause if t.main]
     chosen: list[TriggerMatch] = []
     if mains:

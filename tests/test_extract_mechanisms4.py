@@ -1,0 +1,94 @@
+"""Fourth pass of the article extraction's general mechanisms (issue 17), one table each: a count of
+events is a tally, a judgement of an event told elsewhere is no new event, a warning of a response is a
+statement, aircraft that fire missiles make an air strike, 'the source' is the source named before.
+Every sentence here was written for these tests, not taken from a gold set."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pytest
+from conftest import DATA
+
+from utils.data.sites import load_sites
+from utils.importers.article import build_place_index, candidate_rows, extract_article
+from utils.importers.article.event_types import find_triggers
+from utils.importers.article.habits import VAGUE
+from utils.importers.article.statements import characterises, warns_of_response
+
+
+@lru_cache(maxsize=1)
+def index():
+    return build_place_index(load_sites(DATA / "sites.geojson"))
+
+
+def rows(text: str, published: str = "2021-03-10", outlet: str = "Test Desk") -> list[dict]:
+    return candidate_rows(extract_article(text.encode(), published=published, outlet=outlet, index=index(),
+                                          name="t.txt"))
+
+
+@pytest.mark.parametrize("sentence, tally", [
+    ("The monitor has counted more than 300 attacks on the town since March.", True),
+    ("UN observers recorded 45 ceasefire violations in Idlib province since the truce began.", True),
+    ("The coalition has carried out hundreds of raids around Raqqa this year.", True),
+    ("Turkish artillery has shelled the villages near Tal Rifaat dozens of times since 2019.", True),
+    ("Israel has struck back several times.", True),
+    ("The Observatory recorded 12 strikes on Idlib on Monday.", False),
+    ("Israel has carried out three strikes on Damascus since Monday.", False),
+    ("Russian jets struck Maarat al-Numan 25 times in March.", False),
+    ("Drones had entered the zone over the Golan several times in May, the observers said.", False),
+])
+def test_a_count_of_events_is_a_tally(sentence, tally):
+    assert bool(re.search(VAGUE, sentence, re.IGNORECASE)) is tally
+
+
+@pytest.mark.parametrize("text, events", [
+    ("The Observatory has counted more than 300 attacks on Daraa since March, most of them by drones.", 0),
+    ("Government forces shelled Daraa on Monday, the Observatory said.", 1),
+])
+def test_a_tally_gives_no_event(text, events):
+    assert len(rows(text)) == events
+
+
+@pytest.mark.parametrize("sentence, word, judged", [
+    ('A diplomat in Beirut said the strike was "a warning to Tehran".', "strike", True),
+    ("The foreign ministry called the attack a violation of international law.", "attack", True),
+    ("Ankara described the bombing as a crime against civilians.", "bombing", True),
+    ("Moscow condemned the strikes on Masyaf on Monday.", "strikes", False),
+    ("Analysts said the raids were part of a wider campaign.", "raids", True),
+    ("The strike was carried out by two drones, the ministry said.", "strike", False),
+    ("A strike was reported near Homs on Monday.", "strike", False),
+])
+def test_a_judgement_of_a_told_event_is_no_event(sentence, word, judged):
+    start = sentence.index(word)
+    definite = bool(re.search(r"\b(?:the|this|that)\s+$", sentence[:start]))
+    assert characterises(sentence, start, start + len(word), definite) is judged
+
+
+@pytest.mark.parametrize("sentence, statement", [
+    ('The president warned that there would be "consequences" for the shelling.', True),
+    ("The minister warned Damascus of a firm response to any attack.", True),
+    ("Russia warned that militants were preparing attacks on Khmeimim.", False),
+])
+def test_a_warning_of_a_response_is_a_statement(sentence, statement):
+    warnings = [t for t in find_triggers(sentence) if t.trigger.name == "warning"]
+    assert warnings and warns_of_response(sentence, warnings[0].text) is statement
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli jets had fired a salvo of missiles from Lebanese airspace towards Masyaf on Monday, the army said.",
+    'Russian warplanes fired four cruise missiles "from the sea" at Idlib on Sunday, activists said.',
+    "Turkish F-16s launched guided missiles from inside Turkey at Tal Rifaat on Friday, the SDF said.",
+])
+def test_aircraft_firing_missiles_is_an_air_strike(text):
+    found = rows(text)
+    assert [r["sub_event_type"] for r in found] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text, claimants", [
+    ("An army source quoted by state television said jets bombed a depot near Homs on Monday. The raid destroyed "
+     "two warehouses, the source said.", ["Army source quoted by state television"]),
+])
+def test_the_source_is_the_source_named_before(text, claimants):
+    assert [r["claimed_by"] for r in rows(text)] == claimants
