@@ -2,8 +2,8 @@
 
 Comparing the current events with a saved snapshot of a million events used to read and validate the whole
 CSV (a 214 MB file: 3.3 s and 530 MB) before comparing. Here the snapshot is validated once, its good rows
-written to ``<data dir>/.eventmap-cache/version-<key>-f<format>.arrow`` (uncompressed Arrow IPC, one record
-written atomically), and every later comparison maps that file and reads only the columns it
+written to ``<data dir>/.eventmap-cache/version-<key>-f<format>.arrow`` (uncompressed Arrow IPC, each column
+in one chunk, written atomically), and every later comparison maps that file and reads only the columns it
 compares and the rows it lists (see :class:`utils.data.diff.VersionColumns`). The key is the snapshot's
 name, size and modification time: snapshots are written once and never edited. A damaged or missing
 cache is rebuilt from the CSV; a folder that cannot be written to compares from memory, as before.
