@@ -92,3 +92,16 @@ def test_aircraft_firing_missiles_is_an_air_strike(text):
 ])
 def test_the_source_is_the_source_named_before(text, claimants):
     assert [r["claimed_by"] for r in rows(text)] == claimants
+
+
+@pytest.mark.parametrize("second, precision", [
+    # another source's account of the same strike, with no date of its own: the incident's day
+    ("In Beirut, the Syrian Observatory for Human Rights said rockets fired from the sea hit the depot near Masyaf "
+     "and killed seven fighters of a pro-Iran militia.", "day"),
+])
+def test_an_account_with_no_date_takes_its_incidents_day(second, precision):
+    text = ("Depot hit\n\nWarplanes struck an arms depot near Masyaf early on Tuesday, killing four soldiers, state media "
+            f"said.\n\n{second}")
+    found = rows(text, published="2021-03-10")
+    assert len(found) == 2 and found[0]["incident"] == found[1]["incident"] != ""
+    assert [(r["event_date"], r["date_precision"]) for r in found] == [("2021-03-09", "day"), ("2021-03-09", precision)]

@@ -127,6 +127,22 @@ def _statement_dates_resolved(candidates: list[EventCandidate]) -> list[EventCan
     return out
 
 
+def _incident_days(candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """An account that gives no date of its own (dated by the lead, to the week) takes the day of the other
+    accounts of the same kind of event in its incident when they all give the same day of their own: one
+    incident, one day (people displaced by a strike keep their own date)."""
+    out = list(candidates)
+    for i, candidate in enumerate(out):
+        if not candidate.incident or candidate.date_source != "context" or candidate.date_precision != "week":
+            continue
+        days = {e.event_date for e in out if e.incident == candidate.incident and e.date_precision == "day"
+                and e.event_type == candidate.event_type
+                and e.date_source in ("sentence", "statement", "incident")}
+        if len(days) == 1 and overlaps(candidate.dated, Dated(next(iter(days)), "day")):
+            out[i] = replace(candidate, event_date=next(iter(days)), date_precision="day", date_source="incident")
+    return out
+
+
 def group_candidates(candidates: list[EventCandidate], sentence_text: dict[int, str]) -> list[EventCandidate]:
     """Merge reports of the same event, then label incidents and mark contradicting accounts disputed."""
     merged: list[EventCandidate] = []
@@ -152,10 +168,7 @@ def group_candidates(candidates: list[EventCandidate], sentence_text: dict[int, 
                     count += 1
                     label = f"A{count}"
                 labels[i] = labels[j] = label
-    out = []
-    for i, candidate in enumerate(merged):
-        candidate = replace(candidate, incident=labels.get(i, ""))
-        out.append(candidate)
+    out = _incident_days([replace(candidate, incident=labels.get(i, "")) for i, candidate in enumerate(merged)])
     for i, a in enumerate(out):
         for j, b in enumerate(out):
             if j <= i or not a.incident or a.incident != b.incident:
