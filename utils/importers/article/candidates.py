@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date
 
 from utils.core.geo import haversine_km
-from utils.importers.article.abroad import WHERE_WORDS
+from utils.importers.article.abroad import WHERE_WORDS, distance_reference
 from utils.importers.article.attribution import attribution_in, no_attribution, status_for
 from utils.importers.article.building import make_candidate, referent_of, refine
 from utils.importers.article.clauses import choose_in_clauses, cut_clauses, own_places
@@ -150,6 +150,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 continue
             mention, own_date, dated = when.mention, when.own, when.dated
             trigger_places = places_for(trigger, owned[number])
+            if number in abroad:  # "a base in Jordan, 20 km from al-Tanf": the Syrian place only measures
+                trigger_places = [p for p in trigger_places if not distance_reference(body, p.start)]
             if number in abroad and not trigger_places:
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                        f"{trigger.text!r} happened outside Syria"))

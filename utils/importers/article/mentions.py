@@ -69,7 +69,8 @@ def relation_before(sentence: str, start: int) -> str:
                  "city", "town", "village", "of", "port", "illegal", "military", "occupied", "us-occupied",
                  "both", "nearby", "northern", "southern", "eastern", "western", "coastal", "strategic", "main",
                  "key", "southeastern", "northeastern", "province", "base", "region", "area", "southwestern",
-                 "northwestern", "small", "large", "naval", "air", "airbase", "russian-run"}
+                 "northwestern", "small", "large", "naval", "air", "airbase", "russian-run", "north-eastern",
+                 "south-eastern", "north-western", "south-western", "central", "north-east", "south-east", "far"}
     for position in range(len(tail) - 1, -1, -1):
         word = tail[position]
         two = " ".join(tail[position - 1:position + 1]) if position else ""
