@@ -117,3 +117,31 @@ def test_an_account_with_no_date_takes_its_incidents_day(second, precision):
 ])
 def test_a_place_that_only_measures_an_event_abroad_is_not_its_place(text, events):
     assert len(rows(text)) == events
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebel factions drove Islamic State fighters out of the town of Dabiq on Sunday.",
+    "Kurdish forces pushed the jihadists out of Tal Abyad within a day.",
+    "The army said Qaryatain had been \"cleared of terrorists\" on Sunday.",
+    "The village was liberated of the militants by noon, the commander said.",
+])
+def test_ground_taken_by_driving_out_or_clearing(sentence):
+    names = {t.trigger.name for t in find_triggers(sentence)}
+    assert "capture" in names
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels drove a car out of the garage.",
+    "The road was cleared of snow on Sunday.",
+])
+def test_driving_out_and_clearing_need_fighters_or_a_place_freed(sentence):
+    assert "capture" not in {t.trigger.name for t in find_triggers(sentence)}
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Rockets fired from the Azaz area landed in Kilis on Tuesday, wounding two people.", 0),
+    ("Mortar rounds fired from the Jarablus area landed in Karkamis on Monday.", 0),
+    ("Rockets fired from Turkey hit Tal Rifaat on Monday.", 1),
+])
+def test_fire_from_syria_that_lands_abroad_is_abroad(text, events):
+    assert len(rows(text)) == events

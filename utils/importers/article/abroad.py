@@ -20,7 +20,8 @@ ABROAD: tuple[tuple[str, str], ...] = (
     ("Jordan", r"Jordan|Amman|Tower 22|Muwaffaq Salti|Zarqa|Mafraq|Ruwaished"),
     ("Lebanon", r"Lebanon|Beirut|Dahiyeh|Baalbek|Hermel|Tyre|Sidon|Tripoli|Bekaa(?: Valley)?"),
     ("Turkey", r"Turkey|Türkiye|Ankara|Istanbul|Gaziantep|Kilis|Hatay|Antakya|Sanliurfa|Şanlıurfa|Incirlik|Adana|"
-               r"Reyhanli|Akcakale|Ceylanpinar|Nusaybin|Mardin"),
+               r"Reyhanli|Akcakale|Ceylanpinar|Nusaybin|Mardin|Karkamis|Karkamış|Suruc|Suruç|Elbeyli|Oncupinar|Öncüpınar|"
+               r"Cilvegozu|Cilvegözü|Yayladagi|Birecik|Islahiye|Kirikhan"),
     ("Israel", r"Israel|Tel Aviv|Jerusalem|Haifa|Eilat"),
     ("Iran", r"Iran|Tehran|Isfahan"),
     ("Russia", r"Russia|Moscow|Sochi|Saint Petersburg|St Petersburg|Novorossiysk|Sevastopol|Crimea"),

@@ -150,7 +150,14 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 continue
             mention, own_date, dated = when.mention, when.own, when.dated
             trigger_places = places_for(trigger, owned[number])
-            if number in abroad:  # "a base in Jordan, 20 km from al-Tanf": the Syrian place only measures
+            here = trigger_places or owned[number] or places
+            origin = max((p.start for p in here), default=-1)
+            if here and all(p.relation == "from" for p in here) and any(
+                    m.kind == "country" and m.name != "Syria" and m.relation in WHERE_WORDS and 0 < m.start - origin < 80
+                    for m in found):
+                abroad.add(number)  # "mortar rounds fired from the Jarablus area landed in Karkamis": there
+                trigger_places = []
+            if number in abroad:  # "a base in Jordan, 20 km from al-Tanf", "fired from Jarablus, landed in Karkamis"
                 trigger_places = [p for p in trigger_places if not distance_reference(body, p.start)]
             if number in abroad and not trigger_places:
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,

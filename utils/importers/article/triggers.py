@@ -153,7 +153,14 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:rebels|insurgents|opposition|militants|government|"
                        r"regime|jihadists|army|troops|forces|Islamic State|HTS|SDF)\b|"
                        r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
-                       r"village)\s+of\s+)?(?-i:[A-Z])", BAT,
+                       r"village)\s+of\s+)?(?-i:[A-Z])|"
+                       # "drove Islamic State fighters out of the town", "Jarablus had been 'cleared of Daesh'"
+                       r"\b(?:drove|driven|drive|drives|driving|pushed|chased|expelled|ousted|ejected|flushed|kicked)\s+"
+                       r"(?:[\w-]+\s+){0,4}?(?:fighters|militants|jihadists|forces|troops|rebels|insurgents|"
+                       r"(?-i:IS|ISIS|ISIL|Daesh|HTS|SDF|YPG)|Islamic State|them)\s+(?:out\s+of|from)\b|"
+                       r"\b(?:was|were|had been|has been|have been|being)\s+[\"“']?(?:cleared|purged|freed|liberated)\s+of\s+(?:the\s+)?"
+                       r"(?:[\w-]+\s+)?(?:terrorists|militants|jihadists|fighters|rebels|insurgents|gunmen|(?-i:IS|ISIS|Daesh))\b",
+            BAT,
             "Non-state actor overtakes territory"),
     Trigger("arrest", r"\b(?:arrested|detained|captured|apprehended|abducted|kidnapped)\s+(?:[\w\"'-]+\s+){0,4}?"
                       r"(?:members?|suspects?|officials?|leaders?|commanders?|fighters|militants|soldiers|men|people|"
