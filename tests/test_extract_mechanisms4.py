@@ -145,3 +145,21 @@ def test_driving_out_and_clearing_need_fighters_or_a_place_freed(sentence):
 ])
 def test_fire_from_syria_that_lands_abroad_is_abroad(text, events):
     assert len(rows(text)) == events
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # armed men entering a town in an offensive take it; entering after the other side left is a transfer
+    ("Rebel fighters entered Saraqib on Monday after a day of heavy fighting.", "Non-state actor overtakes territory"),
+    ("The Syrian army admits the fighters entered Maarat al-Numan on Monday.", "Non-state actor overtakes territory"),
+    ("Kurdish fighters entered Manbij on Monday after government troops withdrew from the town.",
+     "Non-violent transfer of territory"),
+    ("Turkish troops entered Tal Abyad on Monday without a fight.", "Non-violent transfer of territory"),
+])
+def test_armed_men_entering_a_town_take_it_unless_it_was_left_to_them(text, sub_event_type):
+    assert rows(text)[0]["sub_event_type"] == sub_event_type
+
+
+def test_the_losers_retreat_in_an_as_clause_is_part_of_the_capture():
+    found = rows("Rebel fighters entered the Kuweires air base on Monday as the last troops there pulled back, the "
+                 "Observatory said.")
+    assert [r["sub_event_type"] for r in found] == ["Non-state actor overtakes territory"]

@@ -67,10 +67,20 @@ def refine(candidate: EventCandidate, own_date: Dated | None, sentence: Sentence
     return replace(candidate, **changes)
 
 
+_FOUGHT_ENTRY = re.compile(r"^(?:entered|entering|stormed|rolled into|marched into|broke into|pushed into)", re.I)
+_ARMED_ENTRANT = re.compile(r"\b(?:fighters|rebels|insurgents|militants|jihadists|gunmen|opposition forces|army units|"
+                            r"troops|soldiers|(?-i:HTS))\b(?:\s+(?:of|led by)\s+[^.;,]{0,60})?(?:\s+\w+){0,5}\s*$", re.I)
+# "after the army withdrew", "without a fight", "handed over": ground changing hands with no battle
+_UNOPPOSED = re.compile(r"\b(?:without (?:a fight|resistance|a shot|fighting)|unopposed|handed (?:over|it)|after (?:the )?"
+                        r"(?:[\w'-]+\s+){0,2}?(?:army|troops|forces|soldiers|they|it|defenders)\s+(?:had\s+)?"
+                        r"(?:withdrew|withdrawn|pulled out|left|retreated|pulled back)|(?:withdrew|pulled out|left|retreated)"
+                        r"\s+(?:\w+\s+){0,4}?before)\b", re.I)
+
+
 def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, source: Attribution, actors: list[str],
                body: str, sentence: Sentence, published: date, date_source: str,
                governorate_of: Callable[[float, float], str] | None) -> EventCandidate:
-    sub = trigger.trigger.sub_event_type
+    sub, event_type = trigger.trigger.sub_event_type, trigger.trigger.event_type
     actor1 = actors[0] if actors else ""
     actor2 = actors[1] if len(actors) > 1 else ""
     if sub == "Disrupted weapons use" and re.search(r"\bdrones?\b", body, re.I):
@@ -80,6 +90,15 @@ def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, sou
     if sub == "Attack" and trigger.trigger.event_type == "Violence against civilians":
         others = [a for a in actors if a != "Civilians"]
         actor1, actor2 = (others[0] if others else "Unidentified armed group"), "Civilians"
+    if sub == "Non-violent transfer of territory" and _FOUGHT_ENTRY.search(trigger.text + body[trigger.end:trigger.end + 1]) \
+            and _ARMED_ENTRANT.search(body[max(0, trigger.start - 60):trigger.start]) and not _UNOPPOSED.search(body):
+        sub = "Non-state actor overtakes territory"  # "the fighters entered Hama": ground taken in an offensive
+        event_type = "Battles"
+        entrant = _ARMED_ENTRANT.search(body[max(0, trigger.start - 60):trigger.start]).group().lower()
+        if not re.search(r"\b(?:army|troops|soldiers)\b", entrant) and actor1.startswith("Military Forces of Syria"):
+            # "the Syrian army admits the fighters entered the city": the army says so; the fighters took it
+            others = [a for a in actors if not a.startswith("Military Forces of Syria")]
+            actor1, actor2 = (others[0] if others else "Unidentified armed group"), actor1
     if sub == "Non-state actor overtakes territory" and actor1.startswith("Military Forces of Syria"):
         sub = "Government regains territory"  # ACLED: the state taking ground back
     if not actor1:
@@ -87,7 +106,7 @@ def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, sou
     recalled = (published - window(dated)[1]).days > RECALL_DAYS
     admin1 = governorate_of(place.latitude, place.longitude) if governorate_of else ""
     return EventCandidate(
-        event_date=dated.day, date_precision=dated.precision, event_type=trigger.trigger.event_type,
+        event_date=dated.day, date_precision=dated.precision, event_type=event_type,
         sub_event_type=sub, actor1=actor1, actor2=actor2 if actor2 != actor1 else "", location=place.name,
         latitude=round(place.latitude, 5), longitude=round(place.longitude, 5), geo_precision=place.geo_precision,
         claimed_by=source.claimed_by, status=status_for(source), fatalities=fatalities_in(body), recalled=recalled,

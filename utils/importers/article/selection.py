@@ -114,6 +114,10 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
             if not trigger.main and trigger.trigger.sub_event_type not in seen:
                 chosen.append(trigger)
                 seen.add(trigger.trigger.sub_event_type)
+    if any(t.trigger.name in ("capture", "recapture", "territory") for t in chosen):
+        # "the fighters entered the airport as the last troops pulled back": the loser's retreat is the capture's
+        chosen = [t for t in chosen if not (t.trigger.name == "withdrawal" and re.search(
+            r"\b(?:as|while|when)\s+(?:[\w'-]+\s+){0,5}$", sentence[max(0, t.start - 50):t.start], re.I))]
     taken = [t for t in chosen if t.trigger.name in ("capture", "recapture")]
     if taken and chosen[0].main and chosen[0].trigger.event_type == "Battles":
         chosen = [t for t in chosen if not t.main]  # "captured X after heavy clashes": one battle, won
