@@ -154,6 +154,7 @@ def test_fire_from_syria_that_lands_abroad_is_abroad(text, events):
     ("Kurdish fighters entered Manbij on Monday after government troops withdrew from the town.",
      "Non-violent transfer of territory"),
     ("Turkish troops entered Tal Abyad on Monday without a fight.", "Non-violent transfer of territory"),
+    ("Russian soldiers entered Kobani on Monday under a new deal with the Kurds.", "Non-violent transfer of territory"),
 ])
 def test_armed_men_entering_a_town_take_it_unless_it_was_left_to_them(text, sub_event_type):
     assert rows(text)[0]["sub_event_type"] == sub_event_type

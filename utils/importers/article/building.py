@@ -70,8 +70,10 @@ def refine(candidate: EventCandidate, own_date: Dated | None, sentence: Sentence
 _FOUGHT_ENTRY = re.compile(r"^(?:entered|entering|stormed|rolled into|marched into|broke into|pushed into)", re.I)
 _ARMED_ENTRANT = re.compile(r"\b(?:fighters|rebels|insurgents|militants|jihadists|gunmen|opposition forces|army units|"
                             r"troops|soldiers|(?-i:HTS))\b(?:\s+(?:of|led by)\s+[^.;,]{0,60})?(?:\s+\w+){0,5}\s*$", re.I)
-# "after the army withdrew", "without a fight", "handed over": ground changing hands with no battle
-_UNOPPOSED = re.compile(r"\b(?:without (?:a fight|resistance|a shot|fighting)|unopposed|handed (?:over|it)|after (?:the )?"
+# "after the army withdrew", "without a fight", "handed over", "under a deal": ground changing hands with no battle
+_UNOPPOSED = re.compile(r"\b(?:without (?:a fight|resistance|a shot|fighting)|unopposed|handed (?:over|it)|"
+                        r"(?:under|as part of|in line with|following)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:deal|agreement|arrangement|understanding|accord|truce|ceasefire)|after (?:the )?"
                         r"(?:[\w'-]+\s+){0,2}?(?:army|troops|forces|soldiers|they|it|defenders)\s+(?:had\s+)?"
                         r"(?:withdrew|withdrawn|pulled out|left|retreated|pulled back)|(?:withdrew|pulled out|left|retreated)"
                         r"\s+(?:\w+\s+){0,4}?before)\b", re.I)
