@@ -164,3 +164,27 @@ def test_the_losers_retreat_in_an_as_clause_is_part_of_the_capture():
     found = rows("Rebel fighters entered the Kuweires air base on Monday as the last troops there pulled back, the "
                  "Observatory said.")
     assert [r["sub_event_type"] for r in found] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize("text, events", [
+    # what a party says it is not doing is no account of the strike
+    ('Jets struck a depot near Homs on Monday, state media said. The Pentagon said the United States was "not '
+     'conducting air strikes in Syria at this time".', 1),
+    # entering airspace is no ground taken
+    ("On Monday an Iranian drone entered Israeli airspace from Syria and was shot down, the army said.", 0),
+    # the event told before, as the setting of something else
+    ("Jets struck Douma on Monday, state media said.\n\nRescuers said many victims were found in basements where they "
+     "had sheltered from the shelling.", 1),
+])
+def test_denials_airspace_and_settings_give_no_new_event(text, events):
+    assert len(rows(text)) == events
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Rockets struck an army depot near Hama before dawn on Monday, killing nine soldiers, a monitor said.\n\nThe Syrian "
+     "Observatory for Human Rights, a Britain-based war monitor, said most of the dead were officers.",
+     "Syrian Observatory for Human Rights"),
+    ("Rockets struck an army depot near Hama before dawn on Monday, killing nine soldiers, a monitor said.", "Monitor"),
+])
+def test_a_monitor_in_the_lead_is_the_monitor_named_further_on(text, claimant):
+    assert rows(text)[0]["claimed_by"] == claimant

@@ -149,6 +149,10 @@ def _resolve_generic(who: str, previous: list[Attribution]) -> str:
     return who
 
 
+_APPOSED_MONITOR = re.compile(r"(?P<name>\b(?:[A-Z][\w'’()-]*\s+)(?:(?:for|of|the|on|[A-Z][\w'’()-]*)\s+){0,8}?"
+                              r"[A-Z(][\w'’()-]*),\s+an?\s+(?:[\w-]+\s+){0,3}?(?:war\s+)?monitor(?:ing group)?\b")
+
+
 def canonical_claimant(who: str, article: str, previous: list[Attribution]) -> str:
     """A claimant's words made readable: generic heads resolved, a surname given its full mention."""
     who = _tidy(who)
@@ -157,7 +161,13 @@ def canonical_claimant(who: str, article: str, previous: list[Attribution]) -> s
     if re.fullmatch(r"[A-Z][\w'-]+", who) and not re.fullmatch(r"[A-Z]{2,6}", who) \
             and who.lower() not in ("reports", "activists", "officials"):
         who = _full_name(who, article)
-    return _resolve_generic(who, previous)
+    resolved = _resolve_generic(who, previous)
+    if re.fullmatch(r"(?:an?\s+)?(?:war\s+|conflict\s+)?(?:monitor|monitoring group)", resolved, re.IGNORECASE):
+        # "..., a monitor said" in the lead; "The Syrian Observatory ..., a Britain-based monitor, said" further on
+        named = _APPOSED_MONITOR.search(article)
+        if named:
+            return _tidy(named["name"])
+    return resolved
 
 
 def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> Attribution | None:

@@ -118,11 +118,12 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         is_hypothetical = hypothetical(body)
         chosen = choose_in_clauses(body, triggers, mentions, clauses)
         if not chosen:
-            if recent and stated is not None and stated.explicit and stated.kind != "unattributed" \
+            denied = is_hypothetical or any(hypothetical(body, t.start) for t in triggers)
+            if recent and stated is not None and stated.explicit and stated.kind != "unattributed" and not denied \
                     and open_to(raw[-1], stated) and sentence.number - max(raw[-1].sentences) <= 1 \
                     and refers_back(body, stated, fatalities_in(body)):
                 raw[-1] = attach_source(raw[-1], sentence, stated)
-            if is_hypothetical or any(hypothetical(body, t.start) for t in triggers):
+            if denied:  # "the Pentagon said it was 'not conducting air strikes'": no account of the strike
                 skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                        "speaks of what could happen, or of what did not"))
             continue

@@ -30,7 +30,8 @@ _VERBAL = re.compile(r"(?:has|have|had|was|were|is|are|been)\b|(?:first |also |r
 _FUTURE_OR_DENIED = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|expected|due|going|about|scheduled|poised)\s+to|"
     r"did\s+not|didn't|does\s+not|doesn't|has\s+not|hasn't|have\s+not|haven't|had\s+not|hadn't|never)\s+"
-    r"(?:\w+\s+)?$|\bno\s+(?:[\w-]+\s+){1,2}(?:were|was|had been|have been|has been)\s+$", re.IGNORECASE)
+    r"(?:\w+\s+)?$|\bno\s+(?:[\w-]+\s+){1,2}(?:were|was|had been|have been|has been)\s+$|"
+    r"\b(?:(?:is|are|was|were)\s+[\"“']?not|isn't|aren't|wasn't|weren't)\s+\w+ing\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FORCE_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:helicopters|aircraft|jets|troops|forces|"
                             r"commandos|soldiers|gunmen|attackers|raiders|drones|warplanes)\s+(?:had\s+|have\s+)?$",
                             re.IGNORECASE)

@@ -148,7 +148,8 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions|city|cities|airport|"
                          r"air ?base|airfield|barracks|base)\b|"
                          r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b|\b(?:entered|entering|moved "
-                         r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])", SD,
+                         r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])"
+                         r"(?![\w'-]*\s+(?:airspace|air space|waters|territorial)\b)", SD,
             "Non-violent transfer of territory"),
     Trigger("capture", r"\b(?:captured|seized|overran|stormed|(?:took|seized|gained|wrested)\s+control\s+of)\b|"
                        r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:rebels|insurgents|opposition|militants|government|"
