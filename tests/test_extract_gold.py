@@ -73,7 +73,7 @@ def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
     (HELD_OUT_3, 11, 1.0, 1.0),  # unseen first run 0.64 / 0.70, then tuned on
     (HELD_OUT_4, 10, 0.9, 0.9),  # unseen first run 0.50 / 0.62, then studied (issue 17, general mechanisms)
     (HELD_OUT_5, 37, 0.83, 0.93),  # unseen first run 0.70 / 0.63, then studied (issue 17, third pass)
-    (HELD_OUT_6, 50, 0.78, 0.82),  # unseen first run 0.74 / 0.66, then studied (issue 17, fourth pass)
+    (HELD_OUT_6, 50, 0.8, 0.85),  # unseen first run 0.74 / 0.66, then studied (issue 17, fourth pass)
 ])
 def test_the_studied_held_out_sets_keep_what_tuning_on_them_gained(index, folder, gold, recall, precision):
     score = score_set(folder, index)

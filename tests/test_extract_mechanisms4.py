@@ -188,3 +188,14 @@ def test_denials_airspace_and_settings_give_no_new_event(text, events):
 ])
 def test_a_monitor_in_the_lead_is_the_monitor_named_further_on(text, claimant):
     assert rows(text)[0]["claimed_by"] == claimant
+
+
+@pytest.mark.parametrize("text, location", [
+    # 'Aleppo International Airport' not needed in the gazetteer: 'the airport' is then Aleppo's, not another's
+    ("Flights to Homs International Airport were suspended on Monday.\n\nCargo moved to Latakia's Bassel al-Assad "
+     "airport, which shares its runway with the Russian base at Hmeimim.\n\nIn 2019, jets struck a depot near the "
+     "airport's cargo terminal, the army said.", "Homs"),
+])
+def test_the_airport_is_the_one_the_article_named_with_its_city(text, location):
+    found = rows(text)
+    assert [r["location"] for r in found] == [location]

@@ -85,6 +85,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         for place in places:
             if place.kind in ("base", "place"):
                 context.learn_heads(place)
+                context.learn_named_facility(place, body[place.end:place.end + 30])
         attribution = attribution_in(body, text, context.attributions)
         stated = attribution  # this sentence's own source, before the paragraph's is carried over
         if attribution is not None and attribution.kind == "unattributed" and lead_source is not None \

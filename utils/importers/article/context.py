@@ -42,6 +42,14 @@ class ReadingContext:
                 self.by_head[head] = target
                 self.strong_heads[head] = strong
 
+    def learn_named_facility(self, mention: PlaceMention, after: str) -> None:
+        """'Damascus International Airport' when only Damascus is in the gazetteer: 'the airport' is Damascus's."""
+        named = re.match(r"\s+(?:International\s+|Military\s+)?(Airport|Air\s*Base|Airbase|Airfield)\b", after, re.I)
+        if named and mention.kind == "place":
+            head = "air base" if "base" in named.group(1).lower() else named.group(1).lower()
+            self.by_head[head] = mention
+            self.strong_heads[head] = True
+
     def inherited(self, paragraph: int) -> Dated:
         """The date of a sentence that gives none: the last event's in this paragraph, else the lead date
         (to the week at best)."""
