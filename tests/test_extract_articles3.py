@@ -5,26 +5,17 @@ after a region, the same force told again, 'the capital', a live blog's time sta
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
-from conftest import DATA
+from extraction import candidates
+from extraction import place_index as index
 
 from utils.data.gazetteer import fold_name
-from utils.data.sites import load_sites
-from utils.importers.article import build_place_index, candidate_rows, extract_article
 from utils.importers.article.attribution import attribution_in, claimant_kind
 from utils.importers.article.sources import same_source
 
 
-@lru_cache(maxsize=1)
-def index():
-    return build_place_index(load_sites(DATA / "sites.geojson"))
-
-
 def rows(text: str, published: str = "2022-05-20") -> list[dict]:
-    return candidate_rows(extract_article(text.encode(), published=published, outlet="Dev", index=index(),
-                                          name="t.txt"))
+    return candidates(text, published, outlet="Dev")
 
 
 def summary(found: list[dict]) -> list[tuple[str, str]]:

@@ -7,25 +7,17 @@ its statement). Every sentence was written for these tests, not taken from a gol
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 import pytest
-from conftest import DATA
+from extraction import candidates
+from extraction import place_index as index
 
-from utils.data.sites import load_sites
-from utils.importers.article import build_place_index, candidate_rows, extract_article
 from utils.importers.article.abroad import find_abroad
 from utils.importers.article.dates import Dated, find_dates
 
 
-@lru_cache(maxsize=1)
-def index():
-    return build_place_index(load_sites(DATA / "sites.geojson"))
-
-
 def rows(text: str, published: str) -> list[dict]:
-    return candidate_rows(extract_article(text.encode(), published=published, outlet="Test Desk", index=index(),
-                                          name="t.txt"))
+    return candidates(text, published)
 
 
 @pytest.mark.parametrize("phrase, published, expected", [

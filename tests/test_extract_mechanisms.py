@@ -5,13 +5,11 @@ and the precision controls (one event per incident mention, nothing abroad, no w
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 import pytest
-from conftest import DATA
+from extraction import place_index as index
 
-from utils.data.sites import load_sites
-from utils.importers.article import build_place_index, candidate_rows, extract_article
+from utils.importers.article import candidate_rows, extract_article
 from utils.importers.article.abroad import find_abroad
 from utils.importers.article.anchoring import resolve_phrase
 from utils.importers.article.attribution import attribution_in, source_like
@@ -20,11 +18,6 @@ from utils.importers.article.event_types import find_triggers
 from utils.importers.article.sources import nations_of, same_source
 from utils.importers.article.spelling import skeleton
 from utils.importers.article.vocabulary import alternation, verb_forms
-
-
-@lru_cache(maxsize=1)
-def index():
-    return build_place_index(load_sites(DATA / "sites.geojson"))
 
 
 @pytest.mark.parametrize("lemma, forms", [

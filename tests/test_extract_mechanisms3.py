@@ -6,28 +6,19 @@ sourced account. Every sentence here was written for these tests, not taken from
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
-from conftest import DATA
+from extraction import candidates
+from extraction import place_index as index
 
 from utils.data.gazetteer import fold_name
-from utils.data.sites import load_sites
-from utils.importers.article import build_place_index, candidate_rows, extract_article
 from utils.importers.article.attribution import attribution_in
 from utils.importers.article.event_types import find_triggers
 from utils.importers.article.followups import asserts_outcome, clause_source, denies
 from utils.importers.article.sources import same_source
 
 
-@lru_cache(maxsize=1)
-def index():
-    return build_place_index(load_sites(DATA / "sites.geojson"))
-
-
 def rows(text: str, published: str = "2021-03-10", outlet: str = "Test Desk") -> list[dict]:
-    return candidate_rows(extract_article(text.encode(), published=published, outlet=outlet, index=index(),
-                                          name="t.txt"))
+    return candidates(text, published, outlet)
 
 
 @pytest.mark.parametrize("sentence, claimant", [

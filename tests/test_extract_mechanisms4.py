@@ -6,26 +6,17 @@ Every sentence here was written for these tests, not taken from a gold set."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pytest
-from conftest import DATA
+from extraction import candidates
 
-from utils.data.sites import load_sites
-from utils.importers.article import build_place_index, candidate_rows, extract_article
 from utils.importers.article.event_types import find_triggers
 from utils.importers.article.habits import VAGUE
 from utils.importers.article.statements import characterises, warns_of_response
 
 
-@lru_cache(maxsize=1)
-def index():
-    return build_place_index(load_sites(DATA / "sites.geojson"))
-
-
 def rows(text: str, published: str = "2021-03-10", outlet: str = "Test Desk") -> list[dict]:
-    return candidate_rows(extract_article(text.encode(), published=published, outlet=outlet, index=index(),
-                                          name="t.txt"))
+    return candidates(text, published, outlet)
 
 
 @pytest.mark.parametrize("sentence, tally", [

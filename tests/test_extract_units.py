@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 
 import pytest
-from conftest import DATA
+from extraction import place_index as index
 
-from utils.data.sites import load_sites
-from utils.importers.article import ArticleError, article_text, build_place_index, check_published
+from utils.importers.article import ArticleError, article_text, check_published
 from utils.importers.article.anchoring import resolve_phrase
 from utils.importers.article.attribution import Attribution, attribution_in, status_for
 from utils.importers.article.dates import Dated
@@ -70,9 +68,6 @@ def test_words_that_only_look_like_dates_are_not_dates(phrase):
     assert resolve_phrase(phrase, D("2025-04-25")) is None
 
 
-@lru_cache(maxsize=1)
-def index():
-    return build_place_index(load_sites(DATA / "sites.geojson"))
 
 
 @pytest.mark.parametrize("sentence, expected", [
