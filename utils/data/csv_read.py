@@ -21,7 +21,7 @@ import pandas as pd
 
 from utils.core.problems import DataFileError, Problem
 from utils.data.csv_scan import scan_records
-from utils.data.text_columns import blank_cells, text_dtype
+from utils.data.text_columns import arrow_frame, blank_cells, text_dtype
 
 __all__ = ["ROW_COLUMN", "RawTable", "decode_bytes", "read_csv_table", "text_dtype"]
 
@@ -289,11 +289,7 @@ class _Columns:
 
 def _arrow_frame(table, header: list[str]) -> pd.DataFrame:
     """An Arrow table of text columns as a frame with ``header`` as column names (text dtype)."""
-    import pyarrow as pa
-
-    # pandas keeps text as large_string: reading it so saves a cast (and a copy) of every column
-    frame = table.to_pandas(types_mapper=lambda kind: text_dtype() if kind in (pa.string(), pa.large_string())
-                            else None)
+    frame = arrow_frame(table)  # large_string too: no cast (and no copy) of any column
     frame.columns = header
     return frame
 

@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 
 from utils.core.dates import add_date_windows
-from utils.data.csv_read import text_dtype
 from utils.data.store_rows import event_row_text, text_value
 from utils.data.store_schema import EVENT_TEXT_COLUMNS, STORED_EVENT_COLUMNS
 from utils.data.store_sql import Database
+from utils.data.text_columns import arrow_frame, text_dtype
 
 __all__ = ["EVENT_SELECT", "LIVE_EVENTS", "read_collections", "read_event_frame", "read_event_text", "read_sources_frame",
            "read_sources_text"]
@@ -58,7 +58,7 @@ def _raw_events(database: Database, where: str, params: tuple) -> pd.DataFrame:
             column_types={**types, "collection_id": pa.string(), "version": pa.int64()},
             strings_can_be_null=False, quoted_strings_can_be_null=False, null_values=[""]),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1))
-        frame = table.to_pandas(types_mapper={pa.string(): text_dtype()}.get)
+        frame = arrow_frame(table)
         return frame.rename(columns={"collection_id": "collection", "version": "event_version"})
     rows = database.query(select, params)
     return pd.DataFrame.from_records(rows, columns=_FRAME_COLUMNS)

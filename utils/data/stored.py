@@ -38,7 +38,6 @@ from utils.core.geo import add_site_distances
 from utils.core.problems import Problem
 from utils.data.aliases import Aliases, load_aliases
 from utils.data.basemap import Basemap, load_basemap
-from utils.data.csv_read import text_dtype
 from utils.data.dataset import Dataset, derive_columns
 from utils.data.folder import CACHE_FOLDER
 from utils.data.frames import in_one_chunk
@@ -47,6 +46,7 @@ from utils.data.sites import load_sites
 from utils.data.store_read import read_collections, read_event_frame, read_sources_frame
 from utils.data.store_seed import SeedIgnored, load_report
 from utils.data.store_sql import Database
+from utils.data.text_columns import arrow_frame
 from utils.data.validation import LoadResult
 
 __all__ = ["CACHE_FOLDER", "StoreSnapshot", "dataset_for", "load_snapshot", "patched"]
@@ -114,13 +114,10 @@ def _cache_path(folder: Path, key: str) -> Path:
 def _read_cache(path: Path) -> pd.DataFrame | None:
     if not path.exists():
         return None
-    import pyarrow as pa
     import pyarrow.feather as feather
 
     try:
-        table = feather.read_table(path, memory_map=True)
-        text = text_dtype()
-        return table.to_pandas(types_mapper={pa.string(): text, pa.large_string(): text}.get)
+        return arrow_frame(feather.read_table(path, memory_map=True))
     except Exception:  # noqa: BLE001 - a damaged cache is rebuilt, never trusted
         log.warning("the dataset cache %s could not be read; rebuilding it", path, exc_info=True)
         return None

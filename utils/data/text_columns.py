@@ -18,13 +18,22 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["TextFacts", "as_text", "blank_cells", "number_values", "repeated_text", "rows_at", "text_dtype", "text_facts",
+__all__ = ["TextFacts", "arrow_frame", "as_text", "blank_cells", "number_values", "repeated_text", "rows_at", "text_dtype", "text_facts",
            "too_long_cells"]
 
 
 def text_dtype() -> pd.StringDtype:
     """The dtype of text cells: pandas' Arrow-backed ``str`` (compact, fast vectorised string methods)."""
     return pd.StringDtype("pyarrow", na_value=np.nan)
+
+
+def arrow_frame(table) -> pd.DataFrame:
+    """An Arrow table as a frame whose text columns (string or large_string) are :func:`text_dtype`, so the
+    text is kept in Arrow's buffers rather than turned into Python strings; other columns as pandas reads them."""
+    import pyarrow as pa
+
+    text = text_dtype()
+    return table.to_pandas(types_mapper={pa.string(): text, pa.large_string(): text}.get)
 
 
 FORMULA_START = b"=+-@"

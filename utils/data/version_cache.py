@@ -23,7 +23,7 @@ import pandas as pd
 from utils.core.schema import is_computed_column
 from utils.data.frames import release_arrow_memory
 from utils.data.snapshots import load_version
-from utils.data.text_columns import text_dtype
+from utils.data.text_columns import arrow_frame
 
 __all__ = ["VERSION_CACHE_FORMAT", "StoredVersion", "stored_version", "write_version_cache"]
 
@@ -59,18 +59,12 @@ class StoredVersion:
 
         return feather.read_table(self.path, columns=names, memory_map=True)
 
-    def _pandas(self, table) -> pd.DataFrame:
-        import pyarrow as pa
-
-        text = text_dtype()
-        return table.to_pandas(types_mapper={pa.string(): text, pa.large_string(): text}.get)
-
     def column(self, name: str) -> pd.Series:
-        return self._pandas(self._read([name]))[name]
+        return arrow_frame(self._read([name]))[name]
 
     def rows_at(self, positions: np.ndarray) -> pd.DataFrame:
         # column by column, so that only the rows asked for are ever held as Python objects
-        frame = pd.DataFrame({name: self._pandas(self._read([name]).take(positions))[name] for name in self.columns})
+        frame = pd.DataFrame({name: arrow_frame(self._read([name]).take(positions))[name] for name in self.columns})
         return frame.reset_index(drop=True)
 
 
