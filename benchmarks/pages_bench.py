@@ -411,6 +411,13 @@ def changes_comparison(page, frames: FrameLog, timeout_s: float) -> str:
             f"{(frames.bytes - sent_before) / 1e6:.2f} MB;")
 
 
+def print_row(result: Visit, timeout_s: float) -> None:
+    """One line of the table: page, ready (or over the timeout), sent, extra peak, its allocated part, RSS after."""
+    ready = f"{result.ready_s:.2f}" if result.ready_s is not None else f">{timeout_s:g}"
+    print(f"{result.page:<10} {ready:>10} {result.sent_bytes / 1e6:>10.3f} {result.peak_extra_mb:>16,.0f} "
+          f"{result.anon_extra_mb:>16,.0f} {result.rss_after_mb:>15,.0f}  {result.note}".rstrip(), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000)
@@ -446,19 +453,13 @@ def main() -> None:
             for name in args.pages:
                 for _ in range(args.repeat):
                     result = visit(browser, server, name, args.timeout, args.trace)
-                    ready = f"{result.ready_s:.2f}" if result.ready_s is not None else f">{args.timeout:g}"
-                    print(f"{name:<10} {ready:>10} {result.sent_bytes / 1e6:>10.3f} {result.peak_extra_mb:>16,.0f} "
-                          f"{result.anon_extra_mb:>16,.0f} {result.rss_after_mb:>15,.0f}  {result.note}".rstrip(), flush=True)
+                    print_row(result, args.timeout)
             if args.navigate:
                 print("moving between pages by the sidebar's links (one browser page; from the click to drawn):")
                 names = [name for name in args.pages if name != "map"] + ["map"]
                 for _ in range(args.repeat):
                     for result in navigate(browser, server, names, args.timeout):
-                        ready = f"{result.ready_s:.2f}" if result.ready_s is not None else f">{args.timeout:g}"
-                        print(f"{result.page:<10} {ready:>10} {result.sent_bytes / 1e6:>10.3f} "
-                              f"{result.peak_extra_mb:>16,.0f} {result.anon_extra_mb:>16,.0f} "
-                              f"{result.rss_after_mb:>15,.0f}  {result.note}".rstrip(),
-                              flush=True)
+                        print_row(result, args.timeout)
             browser.close()
     finally:
         server.stop()
