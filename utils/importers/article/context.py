@@ -43,9 +43,11 @@ class ReadingContext:
                 self.strong_heads[head] = strong
 
     def learn_named_facility(self, mention: PlaceMention, after: str) -> None:
-        """'Damascus International Airport' when only Damascus is in the gazetteer: 'the airport' is Damascus's."""
-        named = re.match(r"\s+(?:International\s+|Military\s+)?(Airport|Air\s*Base|Airbase|Airfield)\b", after, re.I)
-        if named and mention.kind == "place":
+        """'Damascus International Airport' when only Damascus is in the gazetteer: 'the airport' is Damascus's; so
+        'the dam' after 'the Tishrin dam', 'the crossing' after 'the Nasib crossing'."""
+        named = re.match(r"\s+(?:International\s+|Military\s+|Border\s+)?(Airport|Air\s*Base|Airbase|Airfield|Dam|Bridge|"
+                         r"Crossing)\b", after, re.I)
+        if named and mention.kind == "place":  # "the Tishrin dam", "the Bab al-Hawa crossing": 'the dam' is there
             head = "air base" if "base" in named.group(1).lower() else named.group(1).lower()
             self.by_head[head] = mention
             self.strong_heads[head] = True
