@@ -257,6 +257,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     else:
                         skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                                f"{trigger.text!r} has no place in the sentence"))
+                        if own_date is not None and own_date.precision == "day" and len(days) == 1 and len(chosen) == 1:
+                            # "The fighting continued on Friday. The SDF said ...": the day the paragraph goes on with
+                            context.date, context.paragraph = own_date, sentence.paragraph
                     continue
             source = clause_source(body, trigger.start, text, context.attributions, attribution) or default
             actors = actors_in(body)
