@@ -1,0 +1,96 @@
+"""Fifth pass of the article extraction's general mechanisms (issue 17), one table each. Every sentence here was
+written for these tests, not taken from a gold set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extraction import candidates, place_index
+
+from utils.importers.article.dates import find_dates
+from utils.importers.article.event_types import find_triggers
+
+
+def rows(text: str, published: str = "2022-05-12", outlet: str = "Test Desk") -> list[dict]:
+    return candidates(text, published, outlet)
+
+
+@pytest.mark.parametrize("sentence, offset", [
+    ("Rockets hit the town shortly after 4 a.m. on Wednesday.", False),
+    ("The convoy was ambushed shortly before midnight on Monday.", False),
+    ("Gunfire was heard shortly after dawn.", False),
+    ("The army said the blast happened shortly after 22:30.", False),
+    ("Shortly afterwards, a second drone struck the depot.", True),
+    ("Shortly after the raid, residents fled.", True),
+])
+def test_shortly_after_a_clock_time_is_no_offset(sentence, offset):
+    """'shortly after 3 a.m.' is a time of day on the sentence's own date, not 'shortly after <another event>'."""
+    kinds = [m.kind for m in find_dates(sentence, date(2022, 5, 12))]
+    assert ("offset" in kinds) is offset
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The offensive began on 3 March, the day after the talks collapsed.", [("date", date(2022, 3, 3))]),
+    ("Talks collapsed on 3 March. The offensive began the day after.", [("date", date(2022, 3, 3)), ("offset", None)]),
+])
+def test_an_offset_in_apposition_restates_the_date(sentence, expected):
+    found = [(m.kind, m.dated.day if m.dated else None) for m in find_dates(sentence, date(2022, 5, 12))]
+    assert found == expected
+
+
+@pytest.mark.parametrize("sentence, sub_event", [
+    ("A minibus carrying farm workers was hit by a drone near Tal Tamr on Tuesday.", "Air/drone strike"),
+    ("The hospital had been struck by warplanes twice that week.", "Air/drone strike"),
+    ("The school was hit by two mortar shells on Monday.", "Shelling/artillery/missile attack"),
+    ("The base was targeted by rockets overnight, the coalition said.", "Shelling/artillery/missile attack"),
+])
+def test_a_passive_hit_names_its_weapon_after_by(sentence, sub_event):
+    subs = [t.trigger.sub_event_type for t in find_triggers(sentence)]
+    assert subs and subs[0] == sub_event
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels said they had taken full control of the town by nightfall.",
+    "Government troops have taken complete control of Khan Shaykhun, state media said.",
+    "The militia took it from the army in 2013.",
+    "Jihadists wrested it from rival factions after a week of fighting.",
+])
+def test_ground_taken_with_full_control_or_a_pronoun(sentence):
+    assert any(t.trigger.name == "capture" for t in find_triggers(sentence))
+
+
+@pytest.mark.parametrize("text, location", [
+    # a facility named once ('the Tabqa dam'), another town between, then 'the dam': the place named with it
+    ("Fighting raged around the Tabqa dam on Sunday. Separately, rebels shelled Raqqa on Sunday. On Monday, a drone "
+     "struck a truck on the dam, activists said.", "Al-Tabqa"),
+    ("Queues formed at the Nasib crossing on Friday. Separately, rebels shelled Daraa on Friday. Later that day, "
+     "shells landed near the crossing, the border authority said.", "Nasib"),
+])
+def test_the_facility_named_before_is_where_the_anaphor_points(text, location):
+    found = rows(text)
+    assert found[-1]["location"] == location and found[-1]["geo_precision"] == 2
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The interior minister, Ali Abbas, visited the front.", "Abbas"),  # a given name, then a surname
+    ("Drones struck positions near the Qara Qozak bridge on Monday.", "Qārah"),  # a facility's longer name
+])
+def test_a_place_name_inside_a_longer_name_is_no_place(sentence, name):
+    assert name not in [m.name for m in place_index().find(sentence)]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Shells fell on Qarah on Monday.", "Qārah"),
+    ("Clashes broke out near the Deir ez-Zor Military Airport.", "Deir ez-Zor"),
+])
+def test_a_place_name_alone_or_with_a_generic_part_is_still_the_place(sentence, name):
+    assert name in [m.name for m in place_index().find(sentence)]
+
+
+def test_an_event_with_no_place_still_dates_its_paragraph():
+    """'The fighting went on on Friday.' gives no event (no place), but the next sentence's event is Friday's."""
+    text = ("Government forces have pressed on for weeks.\n\nThe fighting continued on Friday. The rebels said they "
+            "had repelled an attack on two villages near Saraqib and killed 12 soldiers.")
+    found = rows(text, published="2022-05-14")
+    assert [(r["event_date"], r["date_precision"]) for r in found] == [("2022-05-13", "day")]
