@@ -170,6 +170,12 @@ def canonical_claimant(who: str, article: str, previous: list[Attribution]) -> s
     return resolved
 
 
+_NOBODY = re.compile(r"(?:nobody|no one|no-one|none|no\s+(?:[\w-]+\s+){0,2}(?:group|faction|party|organi[sz]ation|one))\b",
+                     re.IGNORECASE)
+_FRONTED_PRONOUN = re.compile(r"(?:(?:in|on|at|later|earlier|separately|meanwhile|also|then|late|early)\b[^,]{0,40}?\s+)"
+                              r"(it|he|she|they)", re.IGNORECASE)
+
+
 def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> Attribution | None:
     """The attribution of ``sentence`` (``article`` is the whole text, for full names; ``previous`` the
     attributions found so far, for 'the ministry' and 'the monitoring group'), or ``None``."""
@@ -212,6 +218,11 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
             return Attribution("Unattributed reports", "unattributed", match["verb"])
         if not subject or len(subject.split()) > 16 or not re.search(r"[A-Za-z]{2}", subject):
             continue
+        if _NOBODY.match(subject):
+            continue  # "Nobody has claimed the attack", "No group has claimed it": no source says anything
+        pronoun = _FRONTED_PRONOUN.fullmatch(subject)
+        if pronoun:  # "In a statement it said", "Later on Monday they said": the pronoun is the subject
+            subject = pronoun.group(1)
         if match["verb"].lower() in ("showed", "show", "shows") and _SOCIAL.search(sentence):
             return Attribution("Videos and photos on social networks", "media", "showed")
         if re.fullmatch(r"(?:it|this|that|they|he|she|which|there)", subject, re.IGNORECASE):

@@ -57,7 +57,8 @@ _UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:border
                             r"garrison|base)\b")
 """A named facility ('the Semalka crossing', 'the Kharab al-Jir airfield'): an event's place, known or not."""
 _REPORTING = ("said", "says", "reported", "told", "claimed", "claims", "confirmed", "confirms", "according to",
-              "stated", "announced", "described", "added", "alleged", "noted")
+              "stated", "announced", "described", "added", "alleged", "noted", "puts the toll", "put the toll",
+              "puts the death toll", "put the death toll")
 
 
 def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *,
