@@ -62,6 +62,9 @@ _PASSIVE_HIT = (r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?(?:hit|struc
                 r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?")
 _AIR_WEAPONS = r"(?:drones?|UAVs?|air\s*strikes?|airstrikes?|air raids?|warplanes?|jets?|aircraft|helicopters?|planes?|bombers)"
 _GROUND_WEAPONS = r"(?:shells?|shelling|mortars?|mortar rounds|rockets?|missiles?|artillery|rocket fire|artillery fire)"
+# "its units targeted terrorist positions with artillery and missiles": the weapon as the instrument, after "with"
+_HIT_WITH = (r"\b(?:targeted|hit|struck|pounded|attacked|bombarded)\b(?:(?!\b(?:and|but)\s+(?:then\s+)?\w+ed\b)[^.;]){0,70}?"
+             r"\bwith\s+(?:[\w-]+\s+){0,2}?")
 _BATTLE = rf"\b{alternation(BATTLE_NOUNS)}\b|\b(?:opened|opening|exchanged|exchanging) (?:heavy )?(?:fire|gunfire)\b"
 
 MAIN_TRIGGERS: tuple[Trigger, ...] = (
@@ -100,11 +103,11 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                          r"\b(?:(?!\b(?:were|was|been|are|is|being)\b)[^.;]){0,50}\b(?:struck|hit|pounded|targeted|destroyed|"
                          r"attacked|raided|killed|bombed)|(?:jets?|aircraft|warplanes?|helicopters?|drones?)\b[^.;]{0,40}"
                          r"\b(?:carried out|conducted|launched|made|flew)\b[^.;]{0,30}\b(?:strikes?|raids?|sorties|attacks?))\b"
-                         rf"|{_PASSIVE_HIT}{_AIR_WEAPONS}\b",
+                         rf"|{_PASSIVE_HIT}{_AIR_WEAPONS}\b|{_HIT_WITH}{_AIR_WEAPONS}\b",
             ERV, "Air/drone strike"),
     Trigger("shelling", r"\b(?:shell(?:ed|ing|s)?|mortars?|artillery (?:fire|strikes?|shells?)|rocket (?:fire|attacks?)|"
                         r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b"
-                        rf"|{_FIRED}|{_PASSIVE_HIT}{_GROUND_WEAPONS}\b",
+                        rf"|{_FIRED}|{_PASSIVE_HIT}{_GROUND_WEAPONS}\b|{_HIT_WITH}{_GROUND_WEAPONS}\b",
             ERV, "Shelling/artillery/missile attack"),
     Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
     Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?|"
