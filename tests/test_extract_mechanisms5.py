@@ -3,13 +3,16 @@ written for these tests, not taken from a gold set."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from extraction import candidates, place_index
 
+from utils.importers.article.attribution import Attribution, attribution_in
 from utils.importers.article.dates import find_dates
 from utils.importers.article.event_types import find_triggers
+from utils.importers.article.habits import VAGUE
 
 
 def rows(text: str, published: str = "2022-05-12", outlet: str = "Test Desk") -> list[dict]:
@@ -94,3 +97,53 @@ def test_an_event_with_no_place_still_dates_its_paragraph():
             "had repelled an attack on two villages near Saraqib and killed 12 soldiers.")
     found = rows(text, published="2022-05-14")
     assert [(r["event_date"], r["date_precision"]) for r in found] == [("2022-05-13", "day")]
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    ("Israeli missiles hit a weapons depot near Masyaf on Sunday, state media said.", "Air/drone strike"),
+    ('The "Israeli enemy" fired a barrage of missiles from over the Golan at sites near Quneitra on Monday, a '
+     "military source said.", "Air/drone strike"),
+    ("Missiles fired by Russian aircraft struck Ariha on Friday, rescuers said.", "Air/drone strike"),
+    ("Missiles struck an airfield near Homs on Tuesday in an attack blamed on Israel, the Observatory said.",
+     "Air/drone strike"),
+    ("Israeli artillery shelled the outskirts of Quneitra on Monday, state media said.",
+     "Shelling/artillery/missile attack"),
+    ("Rebels fired missiles at government positions near Hama on Monday, the army said.",
+     "Shelling/artillery/missile attack"),
+])
+def test_a_missile_strike_from_aircraft_is_an_air_strike(text, sub_event):
+    assert [r["sub_event_type"] for r in rows(text)] == [sub_event]
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("Nobody has claimed the bombing.", None),
+    ("No armed group has claimed responsibility for the blast.", None),
+    ("In a statement it said two drones had been destroyed.", "Turkish Ministry of National Defence"),
+    ("Later on Sunday they said the road was open again.", "Turkish Ministry of National Defence"),
+    ("The Kurdish Red Crescent, the relief organisation active in the north-east, says the clinic was hit.",
+     "Kurdish Red Crescent"),
+    ("The Syrian Observatory, a Britain-based monitor, puts the death toll at 40.", "Syrian Observatory"),
+])
+def test_who_speaks(sentence, claimant):
+    previous = [Attribution("Turkish Ministry of National Defence", "party", "said")]
+    found = attribution_in(sentence, sentence, previous)
+    assert (found.claimed_by if found else None) == claimant
+
+
+@pytest.mark.parametrize("sentence, tally", [
+    ("More than 40 villages in the countryside have been shelled since the truce broke down.", True),
+    ("Dozens of sites have been hit by drones since Friday, the monitor says.", True),
+    ("Three villages were shelled on Friday.", False),
+])
+def test_a_count_of_places_hit_since_a_time_is_a_tally(sentence, tally):
+    assert bool(re.search(VAGUE, sentence, re.IGNORECASE)) is tally
+
+
+@pytest.mark.parametrize("sentence, sub_event", [
+    ("The army said its units had targeted rebel positions near Latamneh with artillery and rockets.",
+     "Shelling/artillery/missile attack"),
+    ("The militia hit a checkpoint outside Raqqa with two explosive drones on Friday.", "Air/drone strike"),
+])
+def test_a_weapon_after_with_types_the_strike(sentence, sub_event):
+    subs = [t.trigger.sub_event_type for t in find_triggers(sentence)]
+    assert subs and subs[0] == sub_event

@@ -85,7 +85,7 @@ _AIR_LAUNCHED = re.compile(
     r"\bIsraeli\s+(?:[\"“”']?enemy[\"“”']?\s+)?(?:[\w-]+\s+){0,3}?(?:missiles?|missile\s+strikes?)\b|"
     r"\b(?:Israel|the\s+[\"“”']?Israeli\s+enemy[\"“”']?)\b[^.;]{0,40}\b(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?missiles\b|"
     r"\bmissiles?\b[^.;]{0,70}\bfrom\s+over\b|\bfrom\s+over\b[^.;]{0,70}\bmissiles?\b|"
-    r"\bmissiles?\b[^.;]{0,50}\b(?:blamed on|attributed to)\s+Israel\b|"
+    r"\bmissiles?\b[^.;]{0,90}\b(?:blamed on|attributed to)\s+Israel\b|"
     r"\bmissiles?\s+(?:fired|launched)\s+by\s+(?:[\w-]+\s+){0,2}?(?:aircraft|jets|warplanes|planes|drones)\b",
     re.IGNORECASE)
 _GROUND_FIRE = re.compile(r"\b(?:shells?|shelling|mortars?|artillery|howitzers?|tank rounds|rocket launchers?|"
