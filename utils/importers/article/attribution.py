@@ -170,6 +170,9 @@ def canonical_claimant(who: str, article: str, previous: list[Attribution]) -> s
     return resolved
 
 
+_OURS = re.compile(r"(?:our\s+(?:own\s+)?(?:count|tally|network|correspondents?|reporters?|observers|team|records|monitors?|"
+                   r"sources|figures|data)|we)\b", re.IGNORECASE)
+"""The outlet speaking of itself in the first person: its own account, not a source it cites."""
 _NOBODY = re.compile(r"(?:nobody|no one|no-one|none|no\s+(?:[\w-]+\s+){0,2}(?:group|faction|party|organi[sz]ation|one))\b",
                      re.IGNORECASE)
 _FRONTED_PRONOUN = re.compile(r"(?:(?:in|on|at|later|earlier|separately|meanwhile|also|then|late|early)\b[^,]{0,40}?\s+)"
@@ -190,6 +193,8 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
             name = canonical_claimant(subject, article, previous)
             return Attribution(name, "party", speaker["verb"])
     match = re.search(r"\baccording to\s+(?P<who>[^,.;:()\"“”]+(?:\([A-Z]{2,6}\))?)", sentence, re.IGNORECASE)
+    if match and _OURS.match(match["who"]):
+        return None  # "according to our count": the outlet on its own authority
     if match:
         who = re.sub(r"\s+(?:on|at|in|late|early|who|which)\b.*$", "", match["who"].strip())
         if re.search(r"\bwho spoke\b", match["who"]):
@@ -218,6 +223,8 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
             return Attribution("Unattributed reports", "unattributed", match["verb"])
         if not subject or len(subject.split()) > 16 or not re.search(r"[A-Za-z]{2}", subject):
             continue
+        if _OURS.match(subject):
+            return None  # "Our network documented", "We counted": the outlet itself
         if _NOBODY.match(subject):
             continue  # "Nobody has claimed the attack", "No group has claimed it": no source says anything
         pronoun = _FRONTED_PRONOUN.fullmatch(subject)

@@ -181,7 +181,10 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                       r"civilians|individuals|persons)\b|\b(?:members?|suspects?|official|leader|commander|fighters|"
                       r"militants|soldiers|men|people)\b[^.;]{0,20}\b(?:was|were|had been|have been|has been)\s+"
                       r"(?:arrested|detained|captured|apprehended|abducted)\b", SD, "Arrests"),
-    Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b",
+    Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b"
+                         # state media's idiom: 'the army "completely restored security" to Saraqib', 'restored control over'
+                         r"|\brestor(?:ed|ing)\s+(?:[\w-]+\s+)?(?:security|stability|control|state authority|calm)[\"”']?"
+                         r"\s+(?:to|in|over)\b",
             BAT, "Government regains territory"),
     Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"
                           r"(?:back|out)|evacuated|left (?:the|its|their) (?:[\w-]+\s+){0,2}?(?:base|positions?|area|port|harbou?r|facility|airfield|airport))\b"
