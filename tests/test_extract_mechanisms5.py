@@ -147,3 +147,47 @@ def test_a_count_of_places_hit_since_a_time_is_a_tally(sentence, tally):
 def test_a_weapon_after_with_types_the_strike(sentence, sub_event):
     subs = [t.trigger.sub_event_type for t in find_triggers(sentence)]
     assert subs and subs[0] == sub_event
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    ("Rebels shot down a government helicopter over Kafr Zita on Monday, activists said.", "Armed clash"),
+    ("Two Syrian L-39 jets were downed near Saraqib on Sunday, the Turkish ministry said.", "Armed clash"),
+    ("Air defences shot down two drones over Hama on Monday, the army said.", "Disrupted weapons use"),
+    ("Three missiles were shot down over Damascus on Monday, state media said.", "Disrupted weapons use"),
+])
+def test_a_manned_aircraft_shot_down_is_a_battle(text, sub_event):
+    assert [r["sub_event_type"] for r in rows(text)] == [sub_event]
+
+
+@pytest.mark.parametrize("text, events", [
+    ("This brings to 250 the number of soldiers killed in the province since January, the monitor said.", 0),
+    ("The strike brings the death toll since Friday to 41, according to rescuers.", 0),
+    ("Shelling killed 12 soldiers near Hama on Monday, the monitor said.", 1),
+])
+def test_a_running_total_gives_no_event(text, events):
+    assert len(rows(text)) == events
+
+
+@pytest.mark.parametrize("sentence, deployment", [
+    ("Drones struck positions and convoys of the militia near Mayadin on Friday.", False),
+    ("Aircraft hit a convoy of army trucks outside Palmyra.", False),
+    ("A convoy of Turkish armoured vehicles entered Idlib on Friday.", True),
+])
+def test_a_convoy_struck_is_a_target_not_a_deployment(sentence, deployment):
+    assert any(t.trigger.name == "deployment" for t in find_triggers(sentence)) is deployment
+
+
+@pytest.mark.parametrize("sentence", [
+    'State television said troops had "fully restored security" to Khan Shaykhun on Tuesday.',
+    "The army restored control over the last villages near Maarat al-Numan.",
+])
+def test_restored_security_is_ground_regained(sentence):
+    assert any(t.trigger.sub_event_type == "Government regains territory" for t in find_triggers(sentence))
+
+
+@pytest.mark.parametrize("text", [
+    "Government shelling killed four civilians in Ariha on Monday, according to our count.",
+    "Our correspondent in Ariha said government shelling killed four civilians on Monday.",
+])
+def test_the_outlet_in_the_first_person_is_its_own_account(text):
+    assert [r["claimed_by"] for r in rows(text, outlet="Test Monitor")] == ["Test Monitor (no attribution)"]
