@@ -79,6 +79,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             continue
         mentions = [m for m in find_dates(body, published) if m.start >= dateline_end(body)]
         found = index.find(body)
+        found = sorted([*found, *context.facilities_named(body, found)], key=lambda m: m.start)
         in_country = any(m.kind == "country" for m in found)
         unknown_place = _UNKNOWN_PLACE.search(body)
         places = [p for p in (resolve_anaphor(m, context, found) for m in found if m.kind != "country") if p is not None]
@@ -87,6 +88,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             if place.kind in ("base", "place"):
                 context.learn_heads(place)
                 context.learn_named_facility(place, body[place.end:place.end + 30])
+                context.learn_facility(place)
         attribution = attribution_in(body, text, context.attributions)
         stated = attribution  # this sentence's own source, before the paragraph's is carried over
         if attribution is not None and attribution.kind == "unattributed" and lead_source is not None \
