@@ -98,6 +98,11 @@ _SOURCE_HEADS = re.compile(r"\b(?:ministry|ministries|official|officials|spokes(
                            re.IGNORECASE)
 
 
+_CLAIMED_EVENT = re.compile(r"(?:responsibility|credit|(?:the|this|that|its|their|both|these)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:attacks?|strikes?|bombings?|killings?|operations?|raids?|shootings?|assaults?|"
+                            r"ambush(?:es)?|explosions?|blasts?))\b", re.IGNORECASE)
+
+
 def source_like(who: str) -> bool:
     """True when ``who`` (the words after an inverted reporting verb: ', said the ministry') can be a source:
     a noun phrase naming one (a ministry, officials, a monitor) or a proper name, not a clause ('dozens of
@@ -108,6 +113,8 @@ def source_like(who: str) -> bool:
     head = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
     if _CLAUSE_WORDS.match(head) or re.search(r"\bthat\b", head, re.IGNORECASE):
         return False
+    if _CLAIMED_EVENT.match(who.strip()):
+        return False  # "..., claimed the attack on its Telegram channel": the event claimed, not who claims it
     if re.search(r"(?<![\w-])(?!armed\b)[a-z]+ed\b|\b(?:hit|struck|killed|shot|fell|took|left|began|were|was|had|have|"
                  r"has)\b", head):
         return False  # "..., said the strikes hit rebels": a clause with its own verb, not a source

@@ -20,7 +20,7 @@ import pandas as pd
 
 from utils.core.geo import haversine_km
 from utils.data.gazetteer import Place, fold_name
-from utils.importers.article.abroad import find_abroad
+from utils.importers.article.abroad import find_abroad, in_a_name
 from utils.importers.article.facilities import facility_keys, find_facilities
 from utils.importers.article.gazetteer_file import gazetteer_places
 from utils.importers.article.mentions import (
@@ -202,7 +202,7 @@ class PlaceIndex:
                                            place.longitude, kind, 1, source=f"{place.source} (spelling)"))
         for match in re.finditer(r"\b(?:in|across|inside|throughout)\s+(?:Iraq and Syria|Syria and Iraq|Syria|Iraq|Jordan|"
                                  r"Lebanon|Turkey|Israel|Ukraine)\b(?!\s*'s)", sentence):
-            if free(match.start(), match.end()):
+            if free(match.start(), match.end()) and not in_a_name(sentence, match.start() + len(match.group().split()[0]) + 1):
                 taken.append((match.start(), match.end()))
                 found.append(PlaceMention(match.start(), match.end(), match.group(), match.group().split()[-1], 0.0,
                                           0.0, 3, "country", match.group().split()[0].lower()))
