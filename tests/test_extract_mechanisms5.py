@@ -191,3 +191,43 @@ def test_restored_security_is_ground_regained(sentence):
 ])
 def test_the_outlet_in_the_first_person_is_its_own_account(text):
     assert [r["claimed_by"] for r in rows(text, outlet="Test Monitor")] == ["Test Monitor (no attribution)"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Rockets landed near the al-Omar oil field on Friday.", "Al Omar oil fields"),
+    ("Drones struck the Shair gas field overnight.", "Shair gas field"),
+    ("Jets hit the Tanak oilfield.", "Tanak oil field"),
+])
+def test_oil_and_gas_fields_are_facilities_of_the_gazetteer(sentence, name):
+    assert name in [m.name for m in place_index().find(sentence)]
+
+
+def test_a_facility_named_before_is_found_by_its_name_alone():
+    text = ("Drones attacked the al-Omar oil field on Monday, local media said. The coalition said it shot down one "
+            "drone before it reached al-Omar on Monday.")
+    assert {r["location"] for r in rows(text)} == {"Al Omar oil fields"}
+
+
+def test_the_base_is_the_base_named_earlier_in_the_sentence():
+    text = ("Drones struck Khmeimim air base on Sunday. On Monday, rockets were fired at the al-Tanf garrison and one "
+            "hit the base, the coalition said.")
+    assert [r["location"] for r in rows(text)][-1] == "Al-Tanf garrison"
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("The Free Brigades, an alliance of local factions, claimed the attack in a statement, saying it had hit a "
+     "checkpoint.", "Free Brigades"),
+    ("Rockets hit a checkpoint near Deraa, claimed the Free Brigades.", "Free Brigades"),
+])
+def test_claimed_the_attack_is_the_claims_object(sentence, claimant):
+    found = attribution_in(sentence, sentence, [])
+    assert found is not None and found.claimed_by == claimant
+
+
+@pytest.mark.parametrize("sentence, abroad", [
+    ("The Islamic Resistance in Iraq said its drones struck the base.", False),
+    ("The UN Mission in Lebanon said shells fell near Quneitra.", False),
+    ("Drones struck a base in Iraq on Monday.", True),
+])
+def test_a_country_ending_an_organisations_name_is_no_place(sentence, abroad):
+    assert any(m.kind == "country" for m in place_index().find(sentence)) is abroad
