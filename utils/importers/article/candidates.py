@@ -57,7 +57,8 @@ _UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:border
                             r"garrison|base)\b")
 """A named facility ('the Semalka crossing', 'the Kharab al-Jir airfield'): an event's place, known or not."""
 _REPORTING = ("said", "says", "reported", "told", "claimed", "claims", "confirmed", "confirms", "according to",
-              "stated", "announced", "described", "added", "alleged", "noted")
+              "stated", "announced", "described", "added", "alleged", "noted", "puts the toll", "put the toll",
+              "puts the death toll", "put the death toll")
 
 
 def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *,
@@ -78,6 +79,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             continue
         mentions = [m for m in find_dates(body, published) if m.start >= dateline_end(body)]
         found = index.find(body)
+        found = sorted([*found, *context.facilities_named(body, found)], key=lambda m: m.start)
         in_country = any(m.kind == "country" for m in found)
         unknown_place = _UNKNOWN_PLACE.search(body)
         places = [p for p in (resolve_anaphor(m, context, found) for m in found if m.kind != "country") if p is not None]
@@ -86,6 +88,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
             if place.kind in ("base", "place"):
                 context.learn_heads(place)
                 context.learn_named_facility(place, body[place.end:place.end + 30])
+                context.learn_facility(place)
         attribution = attribution_in(body, text, context.attributions)
         stated = attribution  # this sentence's own source, before the paragraph's is carried over
         if attribution is not None and attribution.kind == "unattributed" and lead_source is not None \
@@ -257,6 +260,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     else:
                         skipped.append(Skipped(sentence.number, sentence.start, sentence.end,
                                                f"{trigger.text!r} has no place in the sentence"))
+                        if own_date is not None and own_date.precision == "day" and len(days) == 1 and len(chosen) == 1:
+                            # "The fighting continued on Friday. The SDF said ...": the day the paragraph goes on with
+                            context.date, context.paragraph = own_date, sentence.paragraph
                     continue
             source = clause_source(body, trigger.start, text, context.attributions, attribution) or default
             actors = actors_in(body)

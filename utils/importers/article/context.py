@@ -9,6 +9,8 @@ from datetime import date, timedelta
 
 from utils.importers.article.attribution import Attribution, attribution_in
 from utils.importers.article.dates import Dated, find_dates
+from utils.importers.article.facilities import distinctive_name
+from utils.importers.article.mentions import relation_before
 from utils.importers.article.places import NEAR_WORDS, PlaceMention
 from utils.importers.article.sentences import Sentence
 
@@ -28,6 +30,25 @@ class ReadingContext:
     strong_heads: dict[str, bool] = field(default_factory=dict)
     attributions: list[Attribution] = field(default_factory=list)
     said: tuple[int, int, Attribution] | None = None
+    facilities: dict[str, PlaceMention] = field(default_factory=dict)
+    """A facility named with its facility word ('the al-Omar oil field'), by its distinctive name ('Omar'), so that
+    the name alone further on ('before it reached al-Omar') is that facility."""
+
+    def learn_facility(self, mention: PlaceMention) -> None:
+        if mention.kind == "base" and mention.source not in ("base", "") and "(spelling)" not in mention.source:
+            name = distinctive_name(mention.text)
+            if len(name) >= 2 and re.match(r"[A-Z0-9]", name):
+                self.facilities[name] = mention
+
+    def facilities_named(self, sentence: str, found: list[PlaceMention]) -> list[PlaceMention]:
+        """Mentions of the facilities named before by their distinctive name alone, where ``found`` has none."""
+        extra = []
+        for name, mention in self.facilities.items():
+            for match in re.finditer(rf"\b(?:(?:[Aa][ls]|[Ee]l|[Aa][dnrstz]|[Aa]sh)-)?{re.escape(name)}\b", sentence):
+                if all(match.end() <= m.start or match.start() >= m.end for m in [*found, *extra]):
+                    extra.append(replace(mention, start=match.start(), end=match.end(), text=match.group(),
+                                         relation=relation_before(sentence, match.start())))
+        return extra
 
     def remember_place(self, mention: PlaceMention) -> None:
         self.place = mention
@@ -43,9 +64,11 @@ class ReadingContext:
                 self.strong_heads[head] = strong
 
     def learn_named_facility(self, mention: PlaceMention, after: str) -> None:
-        """'Damascus International Airport' when only Damascus is in the gazetteer: 'the airport' is Damascus's."""
-        named = re.match(r"\s+(?:International\s+|Military\s+)?(Airport|Air\s*Base|Airbase|Airfield)\b", after, re.I)
-        if named and mention.kind == "place":
+        """'Damascus International Airport' when only Damascus is in the gazetteer: 'the airport' is Damascus's; so
+        'the dam' after 'the Tishrin dam', 'the crossing' after 'the Nasib crossing'."""
+        named = re.match(r"\s+(?:International\s+|Military\s+|Border\s+)?(Airport|Air\s*Base|Airbase|Airfield|Dam|Bridge|"
+                         r"Crossing)\b", after, re.I)
+        if named and mention.kind == "place":  # "the Tishrin dam", "the Bab al-Hawa crossing": 'the dam' is there
             head = "air base" if "base" in named.group(1).lower() else named.group(1).lower()
             self.by_head[head] = mention
             self.strong_heads[head] = True
@@ -99,6 +122,8 @@ def resolve_anaphor(mention: PlaceMention, context: ReadingContext, found: list[
         target = named[-1] if named else context.place
     elif mention.head in ("city", "town", "port", "village") and earlier:
         target = earlier[-1]  # "Residents of Tartus reported explosions near the city"
+    elif mention.head in ("base", "air base", "airbase", "garrison") and any(m.kind == "base" for m in earlier):
+        target = [m for m in earlier if m.kind == "base"][-1]  # "drones attacked the al-Tanf garrison ... hit the base"
     else:
         target = context.by_head.get(mention.head) or (context.place if mention.head == "there" else None)
     if target is None:

@@ -205,8 +205,12 @@ _MONTH_YEAR = rf"\b{_MONTH}\s+{_YEAR}\b"
 _YEAR_ONLY = rf"\b(?:in|since|during|by|until|from|of|before|after|throughout|early|late|mid-?)\s+{_YEAR}\b(?!\s*[-–]\d)"
 _WEEKDAY = (r"\b(?i:on\s+|late\s+on\s+|early\s+on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
             r"Saturday|Sunday)\b(?P<lastweek>\s+(?i:last|the previous)\s+week\b)?")
+# "shortly after 3 a.m.", "just before midnight": a time of day on the sentence's own date, not another event's
+_CLOCK = (r"(?:(?:about|around|some)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|am\b|pm\b|o'clock|GMT|"
+          r"local time|hours?\b)|\d{1,2}[:.]\d{2}\b|midnight|dawn|daybreak|noon|midday|sunrise|sunset|nightfall|dusk)")
 _SAME_DAY = (r"\b(?:the same day|that same day|on that day|later that day|earlier that day|that night|that evening|"
-             r"hours (?:later|earlier)|minutes (?:later|earlier)|shortly (?:afterwards?|before|after))\b")
+             r"hours (?:later|earlier)|minutes (?:later|earlier)|shortly (?:afterwards?|before|after))\b"
+             rf"(?!\s+{_CLOCK})")
 _DAYS_LATER = r"\b(?P<unit>days|weeks) (?P<dir>later|earlier|afterwards)\b"
 _DURATION = rf"\blasted\s+(?:for\s+)?(?:around\s+|about\s+|nearly\s+|almost\s+)?{_NUMBER}\s+(?P<unit>day|week)s?\b"
 
@@ -283,6 +287,10 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
             middle = Dated(first.dated.day + timedelta(days=span // 2), "week" if span <= 10 else "month")
             mentions[mentions.index(first)] = DateMention(first.start, match.end(), first.text, "date", middle)
     mentions = [m for m in mentions if not (m.since and _BASELINE.search(sentence[max(0, m.start - 90):m.start]))]
+    # "on 9 December, the day after the fall of Assad": the offset in apposition restates the date before it
+    mentions = [m for m in mentions if not (m.kind == "offset" and any(
+        d.kind == "date" and d.dated and d.dated.precision == "day" and re.fullmatch(r",\s*", sentence[d.end:m.start])
+        for d in mentions))]
     mentions.sort(key=lambda m: m.start)
     return mentions
 

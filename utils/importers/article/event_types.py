@@ -108,6 +108,12 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                             r"\b(?:aid|humanitarian|relief|Red Crescent|ICRC|Red Cross|UN|food|medicine)\b",
                             sentence[match.end():match.end() + 70]):
                     continue  # "a UN aid convoy", "a convoy of trucks from the Red Crescent": relief, not a deployment
+                if trigger.name == "deployment" and re.match(r"positions\b", match.group(), re.I):
+                    continue  # "strikes on positions and convoys of regime forces": the noun, not the verb 'position'
+                if trigger.name == "deployment" and "convoy" in match.group().lower() and re.search(
+                        r"\b(?:strikes?|struck|hit|targeted|attack(?:ed|s)?|ambush(?:ed)?|bomb(?:ed|ing)|shell(?:ed|ing)|"
+                        r"raids?)\b[^.;]{0,50}$", sentence[max(0, match.start() - 60):match.start()], re.I):
+                    continue  # "strikes on positions and convoys of regime forces": the convoy is a target
                 if trigger.name == "warning" and re.search(r"\b(?:who|which|that)\s+(?:was|were|is|are|had been|has been|"
                                                            r"have been)\s+$", sentence[max(0, match.start() - 30):match.start()]):
                     continue  # "struck a terrorist who was planning attacks": the target described, not a threat

@@ -14,13 +14,22 @@ from collections.abc import Iterable
 from utils.data.gazetteer import Place, fold_name
 from utils.importers.article.spelling import skeleton
 
-__all__ = ["FACILITY_WORDS", "facility_keys", "find_facilities"]
+__all__ = ["FACILITY_WORDS", "distinctive_name", "facility_keys", "find_facilities"]
 
 FACILITY_WORDS = (r"(?:military\s+)?(?:air\s*base|airbase|air\s+field|airfield|airport|air\s+strip|airstrip|heliport|"
-                  r"helipad)")
-_STRIP = re.compile(rf"\s+{FACILITY_WORDS}\s*$", re.IGNORECASE)
-_MENTION = re.compile(rf"(?P<name>\b(?:T-?\d{{1,2}}|[A-Z][\w'’-]+)(?:\s+(?:(?:al|el|ad|ash|as|az|ez|an|ar|at)-)?[A-Z][\w'’-]+){{0,2}})"
+                  r"helipad)|(?:oil|gas)\s+fields?|oilfields?|gasfields?")
+"""Words that make a name a facility's: air bases and airports, and the oil and gas fields UCDP lists (where the
+US-led coalition keeps bases: 'the al-Omar oil field', 'the Conoco gas field')."""
+_STRIP = re.compile(rf"\s+(?:{FACILITY_WORDS})\s*$", re.IGNORECASE)
+_MENTION = re.compile(rf"(?P<name>\b(?:T-?\d{{1,2}}|(?:(?:[Aa][ls]|[Ee]l|[Aa][dnrstz]|[Aa]sh)-)?[A-Z][\w'’-]+)(?:\s+(?:(?:al|el|ad|ash|as|az|ez|an|ar|at)-)?[A-Z][\w'’-]+){{0,2}})"
                       rf"\s+(?i:{FACILITY_WORDS})\b")
+_LEADING_ARTICLE = re.compile(r"^(?:[Aa][ls]|[Ee]l|[Aa][dnrstz]|[Aa]sh)[- ]")
+
+
+def distinctive_name(text: str) -> str:
+    """The name of a facility mention without its facility word and article: 'the al-Omar oil field' -> 'Omar'."""
+    name = _STRIP.sub("", re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE))
+    return _LEADING_ARTICLE.sub("", name).strip()
 
 
 def facility_keys(places: Iterable[Place]) -> dict[str, Place]:

@@ -26,6 +26,14 @@ VAGUE = (r"\b(?:in|over|during)\s+(?:the\s+)?(?:last|past|recent)\s+(?:few\s+|se
          rf"(?:[\w-]+\s+){{0,2}}?{_EVENTS}\b{_NOT_ONE_DAY}"
          rf"|\b(?:have|has|had)\s+(?:\w+\s+)?\w+(?:ed|en|uck|ook)\s+(?:out\s+)?{_ABOUT}{_BIG}"
          rf"\s+(?:[\w-]+\s+)?{_EVENTS}\b{_NOT_ONE_DAY}"
+         # a running total: 'This brings to 93 the number of fighters killed', 'brings the death toll since Friday to 40'
+         r"|\bbring(?:s|ing)?\s+to\s+[\d,]+\s+the\s+(?:total\s+)?(?:number|toll|tally|count)\s+of\b[^.;,]{0,100}?"
+         r"(?=\s+(?:since|on|in|during|over|according)\b|[,.;]|$)"
+         r"|\bbring(?:s|ing)?\s+the\s+(?:total|toll|death toll|tally|number)\b[^.;]{0,60}?\bto\s+[\d,]+\b"
+         # a count of places hit since a time: 'more than 30 towns have been shelled since Thursday evening'
+         rf"|\b{_ABOUT}{_BIG}\s+(?:[\w-]+\s+){{0,4}}?(?:towns|villages|sites|areas|positions|neighbou?rhoods|places|"
+         rf"locations|targets|districts|communities)\b[^.;]{{0,60}}?\b(?:have|has|had)\s+been\s+(?:\w+\s+)?"
+         rf"(?:\w+ed|hit|struck)\s+(?:[\w-]+\s+){{0,4}}?since\b"
          # a habit told as a count: 'has struck back several times', 'have shelled the town dozens of times'
          rf"|\b(?:have|has|had)\s+(?:[\w-]+\s+){{1,8}}?{_TIMES}\b(?!\s+(?:in|on|during|last|this|that|earlier|yesterday)\b)")
 # no date: a span of years, a habit ('every week'), a tally ('have bombed dozens of'); '25 times in March' is a date

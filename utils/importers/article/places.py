@@ -20,7 +20,7 @@ import pandas as pd
 
 from utils.core.geo import haversine_km
 from utils.data.gazetteer import Place, fold_name
-from utils.importers.article.abroad import find_abroad
+from utils.importers.article.abroad import find_abroad, in_a_name
 from utils.importers.article.facilities import facility_keys, find_facilities
 from utils.importers.article.gazetteer_file import gazetteer_places
 from utils.importers.article.mentions import (
@@ -57,7 +57,7 @@ _STOP_NAMES = frozenset(fold_name(word) for word in (
 _CAPITAL_METONYMS = re.compile(r"(?:government|authorities|regime|leadership|officials|ties|relations|request|"
                                r"talks|agreement|deal|contact|cooperation|coordination)\s+(?:in|with|of|from)\s+$"
                                r"|(?:with|between)\s+$", re.IGNORECASE)
-_ANAPHORS = r"\b(?:the|this|that|its)\s+(?:(?:Russian|US|American|Syrian|Turkish|main|military|illegal)\s+)?(?P<head>city|town|village|base|air\s*base|airbase|naval\s+base|port|airport|garrison|bases|area)\b|\b(?P<there>there)\b"
+_ANAPHORS = r"\b(?:the|this|that|its)\s+(?:(?:Russian|US|American|Syrian|Turkish|main|military|illegal)\s+)?(?P<head>city|town|village|base|air\s*base|airbase|naval\s+base|port|airport|garrison|bases|area|dam|bridge|crossing)\b|\b(?P<there>there)\b"
 _NAME_SPAN = re.compile(r"(?:\b(?:[Aa][ls]|[Aa]sh|[Ee]l|[Aa]d|[Aa]r|[Aa]t|[Aa]z|[Aa]n)-)?[A-Z][\w'’`ʿ-]*"
                         r"(?:\s+(?:(?:al|el|ash|as|ad|ar|at|az|an|ez|es|ed)[- ])?[A-Z][\w'’`ʿ-]*){0,3}")
 
@@ -178,6 +178,8 @@ class PlaceIndex:
                     if place and place.source in ("GeoNames", "UCDP") and (_inside_longer_name(sentence, start)
                                                                  or re.fullmatch(r"[A-Z]{2,6}", text)):
                         place = None  # part of a longer name ("Ahmed al-Sharaa") or an acronym ("SANA")
+                    if place and _first_of_facility_name(words, j, sentence[match.end():]):
+                        place = None  # "the Qara Qozak bridge": another facility's name, not Qarah's
                     if place and free(start, end) and not self._metonym(sentence, start, place):
                         taken.append((start, end))
                         kind = "base" if place.source == "base" else "place"
@@ -200,7 +202,7 @@ class PlaceIndex:
                                            place.longitude, kind, 1, source=f"{place.source} (spelling)"))
         for match in re.finditer(r"\b(?:in|across|inside|throughout)\s+(?:Iraq and Syria|Syria and Iraq|Syria|Iraq|Jordan|"
                                  r"Lebanon|Turkey|Israel|Ukraine)\b(?!\s*'s)", sentence):
-            if free(match.start(), match.end()):
+            if free(match.start(), match.end()) and not in_a_name(sentence, match.start() + len(match.group().split()[0]) + 1):
                 taken.append((match.start(), match.end()))
                 found.append(PlaceMention(match.start(), match.end(), match.group(), match.group().split()[-1], 0.0,
                                           0.0, 3, "country", match.group().split()[0].lower()))
@@ -246,10 +248,35 @@ _LEADING_WORDS = ("in on at near over the however since after before around outs
 _LEADING = frozenset(_LEADING_WORDS.split())
 
 
+_GIVEN_NAMES = frozenset(fold_name(word) for word in (
+    "Ali", "Hassan", "Hussein", "Omar", "Mohammed", "Muhammad", "Mohammad", "Ahmed", "Ahmad", "Abdullah", "Khaled",
+    "Khalid", "Mahmoud", "Mustafa", "Ibrahim", "Youssef", "Yusuf", "Samir", "Bashar", "Maher", "Walid", "Fahd",
+    "Hamid", "Rami", "Salim", "Salem", "Nasser", "Imad", "Fayez", "Abdul", "Abdel", "Ayman", "Tariq", "Ziad"))
+"""Given names: the word after one is a surname ('the defence minister, Ali Abbas'), not a village."""
+
+
 def _inside_longer_name(sentence: str, start: int) -> bool:
-    """True when the capitalised word just before ``start`` belongs to the same name ('Ahmed al-Sharaa')."""
+    """True when the capitalised word just before ``start`` belongs to the same name ('Ahmed al-Sharaa', 'Ali
+    Abbas': a given name, though no place itself)."""
     match = re.search(r"([A-Z][\w'’-]*)\s+$", sentence[max(0, start - 30):start])
+    if match and fold_name(match.group(1)) in _GIVEN_NAMES:
+        return True
     return bool(match) and match.group(1).lower() not in _LEADING and fold_name(match.group(1)) not in _STOP_NAMES
+
+
+_FACILITY_AFTER = re.compile(r"\s+(?:bridge|dam|crossing|checkpoint|roundabout|junction|prison|camp|hill|mountain)\b",
+                             re.IGNORECASE)
+_NAME_PARTS = frozenset(("military", "international", "air", "airport", "base", "central", "main", "new", "old", "grand",
+                         "great", "national", "civil", "border", "oil", "gas", "northern", "southern", "eastern",
+                         "western", "north", "south", "east", "west", "upper", "lower", "city", "province",
+                         "countryside"))
+
+
+def _first_of_facility_name(words: list[str], taken_to: int, after: str) -> bool:
+    """True when a gazetteer name is only the first words of a longer name of a facility ('the Qara Qozak bridge' is
+    no bridge in Qarah): more capitalised words follow it, none a generic part, then a facility word."""
+    rest = words[taken_to:]
+    return bool(rest) and not any(w.lower().strip("'’") in _NAME_PARTS for w in rest) and bool(_FACILITY_AFTER.match(after))
 
 
 def _mention_km(a: PlaceMention, b: PlaceMention) -> float:

@@ -10,13 +10,19 @@ __all__ = ["REPORTING_VERBS"]
 
 _VERBS = (r"said|says|say|claimed|claims|claim|confirmed|confirms|confirm|reported|announced|announces|stated|"
           r"told|tells|warned|warns|noted|added|adds|accused|blamed|blames|described|alleged|alleges|insisted|insists|"
-          r"denied|denies|rejected|revealed|reveals|showed|shows|pointed out")
+          r"denied|denies|rejected|revealed|reveals|showed|shows|pointed out|puts? the (?:death )?toll")
 """Reporting verbs in their finite forms ('say' for 'US officials say'); not nouns too ('reports', 'states',
 'notes'), nor '-ing' forms, which are asides."""
 _SUBJECT_STOP = re.compile(r"(?:^|[.;:!?\"“”]|\((?!(?:the\s+)?[A-Z][\w' -]{1,40}\))|\b(?:that|which|and|but|while|as|when|after|before|because|"
                            r"where|since|if|however|moreover|meanwhile)\b|,)", re.IGNORECASE)
 _TITLES = r"(?:deputy|head|chief|spokes(?:man|woman|person)|commander|minister|director|president|general|" \
           r"secretary|leader|official|ambassador|envoy|governor|mayor|advis[eo]r|prosecutor|chairman|officer)"
+_DESCRIBED = (r"the\s+(?:[\w-]+\s+){0,3}?(?:service|group|monitor|agency|organi[sz]ation|body|network|alliance|umbrella|"
+              r"faction|outlet|arm|wing|branch|channel|broadcaster|militia|coalition|movement)")
+"""An apposition that describes the source before its verb ('the White Helmets, the rescue service in rebel areas,
+says')."""
+
+
 def _tidy(who: str) -> str:
     who = re.sub(r"\s+", " ", who).strip(" ,.;:\"“”'’")
     who = re.sub(r"^\d{1,2}[:.]?\d{0,2}\s*(?:[ap]\.?m\.?)?\s*[-–—]+\s*", "", who)  # "10:15 - The Israeli military"
@@ -48,7 +54,7 @@ def _subject_before(sentence: str, verb_start: int) -> str:
     before = sentence[:verb_start]
     # "The SDF, which control the city, said": skip a relative or participle clause between subject and verb
     aside = re.search(rf"(?<=[A-Za-z)]),\s*(?:which|who|whose|citing|quoting|backed by|led by|based in|an?|[a-z]+ing|(?:the\s+)?"
-                      rf"(?:deputy\s+)?{_TITLES})\b[^,]*,\s*$", before)
+                      rf"(?:deputy\s+)?{_TITLES}|{_DESCRIBED})\b[^,]*,\s*$", before)
     if aside:
         before = before[:aside.start()] + " "
     apposed = re.search(rf"(?:^|,)\s*((?:the\s+)?(?:[\w'-]+\s+){{0,3}}{_TITLES}\b[^,]{{0,60}}),\s*((?:[A-Z][\w'.-]+\s+)"

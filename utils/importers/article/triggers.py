@@ -57,6 +57,14 @@ _ARMED = r"(?:militants|gunmen|jihadists|insurgents|attackers|assailants|fighter
 _KILLED_PEOPLE = (rf"\bkill(?:ed|ing)\s+(?:at least |more than |nearly |some |about |around )?(?:\d[\d,]*|one|two|three|"
                   rf"four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|scores of)\s+"
                   rf"(?:[\w-]+\s+){{0,2}}?{alternation(VICTIMS)}\b")
+# "a convoy was hit by a drone", "the base had been struck by rockets": the passive names the weapon after "by"
+_PASSIVE_HIT = (r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?(?:hit|struck|targeted|bombed|attacked|pounded)\s+by\s+"
+                r"(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?")
+_AIR_WEAPONS = r"(?:drones?|UAVs?|air\s*strikes?|airstrikes?|air raids?|warplanes?|jets?|aircraft|helicopters?|planes?|bombers)"
+_GROUND_WEAPONS = r"(?:shells?|shelling|mortars?|mortar rounds|rockets?|missiles?|artillery|rocket fire|artillery fire)"
+# "its units targeted terrorist positions with artillery and missiles": the weapon as the instrument, after "with"
+_HIT_WITH = (r"\b(?:targeted|hit|struck|pounded|attacked|bombarded)\b(?:(?!\b(?:and|but)\s+(?:then\s+)?\w+ed\b)[^.;]){0,70}?"
+             r"\bwith\s+(?:[\w-]+\s+){0,2}?")
 _BATTLE = rf"\b{alternation(BATTLE_NOUNS)}\b|\b(?:opened|opening|exchanged|exchanging) (?:heavy )?(?:fire|gunfire)\b"
 
 MAIN_TRIGGERS: tuple[Trigger, ...] = (
@@ -94,11 +102,12 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                          r"(?:air\s+)?strikes?|(?:jets?|aircraft|warplanes?|planes?|helicopters?|drones?|Aerospace Forces)"
                          r"\b(?:(?!\b(?:were|was|been|are|is|being)\b)[^.;]){0,50}\b(?:struck|hit|pounded|targeted|destroyed|"
                          r"attacked|raided|killed|bombed)|(?:jets?|aircraft|warplanes?|helicopters?|drones?)\b[^.;]{0,40}"
-                         r"\b(?:carried out|conducted|launched|made|flew)\b[^.;]{0,30}\b(?:strikes?|raids?|sorties|attacks?))\b",
+                         r"\b(?:carried out|conducted|launched|made|flew)\b[^.;]{0,30}\b(?:strikes?|raids?|sorties|attacks?))\b"
+                         rf"|{_PASSIVE_HIT}{_AIR_WEAPONS}\b|{_HIT_WITH}{_AIR_WEAPONS}\b",
             ERV, "Air/drone strike"),
     Trigger("shelling", r"\b(?:shell(?:ed|ing|s)?|mortars?|artillery (?:fire|strikes?|shells?)|rocket (?:fire|attacks?)|"
                         r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b"
-                        rf"|{_FIRED}",
+                        rf"|{_FIRED}|{_PASSIVE_HIT}{_GROUND_WEAPONS}\b|{_HIT_WITH}{_GROUND_WEAPONS}\b",
             ERV, "Shelling/artillery/missile attack"),
     Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
     Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?|"
@@ -151,7 +160,10 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                          r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])"
                          r"(?![\w'-]*\s+(?:airspace|air space|waters|territorial)\b)", SD,
             "Non-violent transfer of territory"),
-    Trigger("capture", r"\b(?:captured|seized|overran|stormed|(?:took|seized|gained|wrested)\s+control\s+of)\b|"
+    Trigger("capture", r"\b(?:captured|seized|overran|stormed|(?:took|taken|seized|gained|wrested|assumed)\s+"
+                       r"(?:(?:full|complete|total|effective|firm)\s+)?control\s+of)\b|"
+                       # "Islamic State took it from rebel groups": a place taken, named before
+                       r"\b(?:took|taken|wrested|seized|grabbed|snatched)\s+(?:it|them)\s+from\b|"
                        r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:rebels|insurgents|opposition|militants|government|"
                        r"regime|jihadists|army|troops|forces|Islamic State|HTS|SDF)\b|"
                        r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
@@ -169,7 +181,10 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                       r"civilians|individuals|persons)\b|\b(?:members?|suspects?|official|leader|commander|fighters|"
                       r"militants|soldiers|men|people)\b[^.;]{0,20}\b(?:was|were|had been|have been|has been)\s+"
                       r"(?:arrested|detained|captured|apprehended|abducted)\b", SD, "Arrests"),
-    Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b",
+    Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b"
+                         # state media's idiom: 'the army "completely restored security" to Saraqib', 'restored control over'
+                         r"|\brestor(?:ed|ing)\s+(?:[\w-]+\s+)?(?:security|stability|control|state authority|calm)[\"”']?"
+                         r"\s+(?:to|in|over)\b",
             BAT, "Government regains territory"),
     Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"
                           r"(?:back|out)|evacuated|left (?:the|its|their) (?:[\w-]+\s+){0,2}?(?:base|positions?|area|port|harbou?r|facility|airfield|airport))\b"
