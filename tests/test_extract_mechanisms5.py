@@ -231,3 +231,21 @@ def test_claimed_the_attack_is_the_claims_object(sentence, claimant):
 ])
 def test_a_country_ending_an_organisations_name_is_no_place(sentence, abroad):
     assert any(m.kind == "country" for m in place_index().find(sentence)) is abroad
+
+
+@pytest.mark.parametrize("previous, sentence, claimant", [
+    ([Attribution("Turkish defence ministry", "party", "said"), Attribution("Spokesman Ahmet Yilmaz", "party", "said")],
+     "It said two drones had been destroyed.", "Turkish defence ministry"),
+    ([Attribution("US Central Command", "party", "said")], "In a statement it said the base was hit.",
+     "US Central Command"),
+    ([], "The army expressed regret for the deaths but said it bore no blame.", "Army"),
+])
+def test_it_is_a_body_and_but_said_is_the_first_subjects(previous, sentence, claimant):
+    found = attribution_in(sentence, sentence, previous)
+    assert found is not None and found.claimed_by == claimant
+
+
+def test_the_outlets_own_account_is_not_taken_over_by_a_later_source():
+    text = ("Government shelling killed four civilians in Ariha on Monday, according to our count. The army said it "
+            "had targeted militant positions in the area.")
+    assert [r["claimed_by"] for r in rows(text, outlet="Test Monitor")][0] == "Test Monitor (no attribution)"
