@@ -249,3 +249,11 @@ def test_the_outlets_own_account_is_not_taken_over_by_a_later_source():
     text = ("Government shelling killed four civilians in Ariha on Monday, according to our count. The army said it "
             "had targeted militant positions in the area.")
     assert [r["claimed_by"] for r in rows(text, outlet="Test Monitor")][0] == "Test Monitor (no attribution)"
+
+
+@pytest.mark.parametrize("written, gazetteer", [
+    ("near Jabal Tharda", "Jabal Thurdah"),  # a final -ah (ta marbuta) written or not
+    ("fighting near Qardahah", "Al Qardāḩah"),
+])
+def test_a_final_ta_marbuta_is_the_same_spelling(written, gazetteer):
+    assert gazetteer in [m.name for m in place_index().find(written)]
