@@ -11,7 +11,7 @@ from extraction import candidates, place_index
 
 from utils.importers.article.attribution import Attribution, attribution_in
 from utils.importers.article.dates import find_dates
-from utils.importers.article.event_types import find_triggers
+from utils.importers.article.event_types import find_triggers, hypothetical
 from utils.importers.article.habits import VAGUE
 
 
@@ -257,3 +257,21 @@ def test_the_outlets_own_account_is_not_taken_over_by_a_later_source():
 ])
 def test_a_final_ta_marbuta_is_the_same_spelling(written, gazetteer):
     assert gazetteer in [m.name for m in place_index().find(written)]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Shelling killed two farmers near Tal Tamr on Monday, the local council said.", "Local council"),
+    ("A car bomb exploded in Azaz on Friday, the city's police said.", "City's police"),
+])
+def test_a_council_or_the_police_is_a_source(text, claimant):
+    assert [r["claimed_by"] for r in rows(text)] == [claimant]
+
+
+@pytest.mark.parametrize("sentence, deployment", [
+    ("A fuel convoy was hit by a drone on the road west of Manbij.", False),
+    ("An army convoy came under fire near Palmyra.", False),
+    ("The ministry did not mention the convoy.", False),
+])
+def test_a_convoy_hit_or_denied_gives_no_deployment(sentence, deployment):
+    found = [t for t in find_triggers(sentence) if t.trigger.name == "deployment"]
+    assert bool([t for t in found if not hypothetical(sentence, t.start)]) is deployment

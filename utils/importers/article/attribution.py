@@ -274,7 +274,7 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
                 r"agency|agencies|television|tv|reports?|website|site|tracker|analysts?|researchers|group|"
                 r"investigators|images?|workers|rescuers|helmets|civil defen[cs]e|doctors|medics|hospitals?|"
                 r"volunteers|locals|villagers|eyewitnesses|commanders?|monitors?|observers|people|councils?|"
-                r"administration|authorit(?:y|ies)|municipality|committee|directorate|police)\b", subject,
+                r"administration|municipality|committee|directorate|police)\b", subject,
                 re.IGNORECASE) \
                 and not re.search(r"\b[A-Z]", subject):  # "the local Horan Free League", "UN inspectors": a name
             continue  # "the drones said ..." is not a source
