@@ -11,7 +11,7 @@ from extraction import candidates, place_index
 
 from utils.importers.article.attribution import Attribution, attribution_in
 from utils.importers.article.dates import find_dates
-from utils.importers.article.event_types import find_triggers
+from utils.importers.article.event_types import find_triggers, hypothetical
 from utils.importers.article.habits import VAGUE
 
 
@@ -231,3 +231,47 @@ def test_claimed_the_attack_is_the_claims_object(sentence, claimant):
 ])
 def test_a_country_ending_an_organisations_name_is_no_place(sentence, abroad):
     assert any(m.kind == "country" for m in place_index().find(sentence)) is abroad
+
+
+@pytest.mark.parametrize("previous, sentence, claimant", [
+    ([Attribution("Turkish defence ministry", "party", "said"), Attribution("Spokesman Ahmet Yilmaz", "party", "said")],
+     "It said two drones had been destroyed.", "Turkish defence ministry"),
+    ([Attribution("US Central Command", "party", "said")], "In a statement it said the base was hit.",
+     "US Central Command"),
+    ([], "The army expressed regret for the deaths but said it bore no blame.", "Army"),
+])
+def test_it_is_a_body_and_but_said_is_the_first_subjects(previous, sentence, claimant):
+    found = attribution_in(sentence, sentence, previous)
+    assert found is not None and found.claimed_by == claimant
+
+
+def test_the_outlets_own_account_is_not_taken_over_by_a_later_source():
+    text = ("Government shelling killed four civilians in Ariha on Monday, according to our count. The army said it "
+            "had targeted militant positions in the area.")
+    assert [r["claimed_by"] for r in rows(text, outlet="Test Monitor")][0] == "Test Monitor (no attribution)"
+
+
+@pytest.mark.parametrize("written, gazetteer", [
+    ("near Jabal Tharda", "Jabal Thurdah"),  # a final -ah (ta marbuta) written or not
+    ("fighting near Qardahah", "Al Qardāḩah"),
+])
+def test_a_final_ta_marbuta_is_the_same_spelling(written, gazetteer):
+    assert gazetteer in [m.name for m in place_index().find(written)]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Shelling killed two farmers near Tal Tamr on Monday, the local council said.", "Local council"),
+    ("A car bomb exploded in Azaz on Friday, the city's police said.", "City's police"),
+])
+def test_a_council_or_the_police_is_a_source(text, claimant):
+    assert [r["claimed_by"] for r in rows(text)] == [claimant]
+
+
+@pytest.mark.parametrize("sentence, deployment", [
+    ("A fuel convoy was hit by a drone on the road west of Manbij.", False),
+    ("An army convoy came under fire near Palmyra.", False),
+    ("The ministry did not mention the convoy.", False),
+])
+def test_a_convoy_hit_or_denied_gives_no_deployment(sentence, deployment):
+    found = [t for t in find_triggers(sentence) if t.trigger.name == "deployment"]
+    assert bool([t for t in found if not hypothetical(sentence, t.start)]) is deployment

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Attribution", "attribution_in", "claimant_kind", "no_attribution", "source_like", "status_for"]
+__all__ = ["OWN_ACCOUNT", "Attribution", "attribution_in", "claimant_kind", "no_attribution", "source_like", "status_for"]
 
 from utils.importers.article.subjects import (
     _VERBS,
@@ -177,9 +177,23 @@ def canonical_claimant(who: str, article: str, previous: list[Attribution]) -> s
     return resolved
 
 
+OWN_ACCOUNT = "(the outlet's own account)"
+"""The claimant of a sentence in which the outlet speaks of itself; the caller puts the outlet's name in."""
 _OURS = re.compile(r"(?:our\s+(?:own\s+)?(?:count|tally|network|correspondents?|reporters?|observers|team|records|monitors?|"
                    r"sources|figures|data)|we)\b", re.IGNORECASE)
 """The outlet speaking of itself in the first person: its own account, not a source it cites."""
+_TITLED = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|general|commander|secretary|director|governor|"
+                     r"mayor|envoy|ambassador|chief)\b", re.IGNORECASE)
+
+
+def _is_person(claimant: str) -> bool:
+    """True for a claimant that names a person ('Ministry spokesman Igor Konashenkov', 'Lloyd Austin'), whom 'it'
+    cannot mean; not a body ('US Central Command', 'Syrian Observatory for Human Rights')."""
+    if _TITLED.search(claimant):
+        return True
+    bare = re.fullmatch(r"(?:[A-Z][\w.'-]+\s+){1,3}[A-Z][\w'-]+", claimant.strip())
+    return bool(bare) and not (_SOURCE_HEADS.search(claimant) or _PARTY.search(claimant) or _MONITOR.search(claimant)
+                               or _RELIEF.search(claimant))
 _NOBODY = re.compile(r"(?:nobody|no one|no-one|none|no\s+(?:[\w-]+\s+){0,2}(?:group|faction|party|organi[sz]ation|one))\b",
                      re.IGNORECASE)
 _FRONTED_PRONOUN = re.compile(r"(?:(?:in|on|at|later|earlier|separately|meanwhile|also|then|late|early)\b[^,]{0,40}?\s+)"
@@ -201,7 +215,7 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
             return Attribution(name, "party", speaker["verb"])
     match = re.search(r"\baccording to\s+(?P<who>[^,.;:()\"“”]+(?:\([A-Z]{2,6}\))?)", sentence, re.IGNORECASE)
     if match and _OURS.match(match["who"]):
-        return None  # "according to our count": the outlet on its own authority
+        return Attribution(OWN_ACCOUNT, "outlet", "according to")  # "according to our count": the outlet itself
     if match:
         who = re.sub(r"\s+(?:on|at|in|late|early|who|which)\b.*$", "", match["who"].strip())
         if re.search(r"\bwho spoke\b", match["who"]):
@@ -231,7 +245,7 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
         if not subject or len(subject.split()) > 16 or not re.search(r"[A-Za-z]{2}", subject):
             continue
         if _OURS.match(subject):
-            return None  # "Our network documented", "We counted": the outlet itself
+            return Attribution(OWN_ACCOUNT, "outlet", match["verb"])  # "Our network documented": the outlet itself
         if _NOBODY.match(subject):
             continue  # "Nobody has claimed the attack", "No group has claimed it": no source says anything
         pronoun = _FRONTED_PRONOUN.fullmatch(subject)
@@ -239,6 +253,13 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
             subject = pronoun.group(1)
         if match["verb"].lower() in ("showed", "show", "shows") and _SOCIAL.search(sentence):
             return Attribution("Videos and photos on social networks", "media", "showed")
+        if subject.lower() == "it" and previous and previous[-1].explicit and _is_person(previous[-1].claimed_by):
+            # "it" is no person: the body named before the spokesman ('the ministry ... Konashenkov said ... it said')
+            body = next((e for e in reversed(previous[-4:]) if e.explicit and not _is_person(e.claimed_by)
+                         and e.kind in ("party", "monitor", "media")), None)
+            if body is not None:
+                return Attribution(body.claimed_by, body.kind, match["verb"])
+            continue
         if re.fullmatch(r"(?:it|this|that|they|he|she|which|there)", subject, re.IGNORECASE):
             if previous and previous[-1].explicit and (subject.lower() in ("he", "she", "they") or subject.lower()
                                                        == "it" and previous[-1].kind in ("party", "monitor", "media")):
@@ -252,7 +273,8 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
                 r"\b(?:media|activists?|residents?|witness(?:es)?|sources?|journal|newspaper|daily|reporters?|"
                 r"agency|agencies|television|tv|reports?|website|site|tracker|analysts?|researchers|group|"
                 r"investigators|images?|workers|rescuers|helmets|civil defen[cs]e|doctors|medics|hospitals?|"
-                r"volunteers|locals|villagers|eyewitnesses|commanders?|monitors?|observers|people)\b", subject,
+                r"volunteers|locals|villagers|eyewitnesses|commanders?|monitors?|observers|people|councils?|"
+                r"administration|municipality|committee|directorate|police)\b", subject,
                 re.IGNORECASE) \
                 and not re.search(r"\b[A-Z]", subject):  # "the local Horan Free League", "UN inspectors": a name
             continue  # "the drones said ..." is not a source

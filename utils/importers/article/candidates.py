@@ -19,7 +19,7 @@ from datetime import date
 
 from utils.core.geo import haversine_km
 from utils.importers.article.abroad import WHERE_WORDS, distance_reference
-from utils.importers.article.attribution import attribution_in, no_attribution, status_for
+from utils.importers.article.attribution import OWN_ACCOUNT, Attribution, attribution_in, no_attribution, status_for
 from utils.importers.article.building import make_candidate, referent_of, refine
 from utils.importers.article.clauses import choose_in_clauses, cut_clauses, own_places
 from utils.importers.article.context import ReadingContext, article_source, is_heading, lead_date, resolve_anaphor
@@ -61,6 +61,13 @@ _REPORTING = ("said", "says", "reported", "told", "claimed", "claims", "confirme
               "puts the death toll", "put the death toll")
 
 
+def outlets_own(attribution: Attribution | None, default: Attribution) -> Attribution | None:
+    """The outlet speaking of itself ('our network documented') as its own, explicit account."""
+    if attribution is not None and attribution.claimed_by == OWN_ACCOUNT:
+        return replace(default, verb=attribution.verb, explicit=True)
+    return attribution
+
+
 def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *,
                    governorate_of: Callable[[float, float], str] | None = None) -> Extraction:
     """Candidate events in ``text`` (clean article text, see :func:`.text.article_text`) published on
@@ -90,6 +97,7 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 context.learn_named_facility(place, body[place.end:place.end + 30])
                 context.learn_facility(place)
         attribution = attribution_in(body, text, context.attributions)
+        attribution = outlets_own(attribution, default)  # "our network documented": the outlet, explicitly
         stated = attribution  # this sentence's own source, before the paragraph's is carried over
         if attribution is not None and attribution.kind == "unattributed" and lead_source is not None \
                 and re.search(r"\b(?:reportedly|allegedly)\b", body, re.I):
@@ -207,7 +215,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                     target = None  # "Turkish drones struck regime targets" after the regime's attack: another event
                 if referred and not trigger.definite and own_date is None and trigger.trigger.name in GENERIC_TRIGGERS:
                     target = referred[-1]  # "said the strike destroyed six jets": the event 'the strike' names
-                account_source = clause_source(body, trigger.start, text, context.attributions, attribution)
+                account_source = outlets_own(clause_source(body, trigger.start, text, context.attributions, attribution),
+                                             default)
                 if account_source is not None and account_source is not attribution:
                     attribution = account_source
                 if target is not None and attribution is not None and attribution.verb in _REPORTING \
@@ -264,7 +273,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                             # "The fighting continued on Friday. The SDF said ...": the day the paragraph goes on with
                             context.date, context.paragraph = own_date, sentence.paragraph
                     continue
-            source = clause_source(body, trigger.start, text, context.attributions, attribution) or default
+            source = outlets_own(clause_source(body, trigger.start, text, context.attributions, attribution),
+                                 default) or default
             actors = actors_in(body)
             date_source = "context" if own_date is None else "statement" if mention.is_statement_date(body) else "sentence"
             if trigger.trigger.name in ("attack", "strike") and raw and sentence.number - max(raw[-1].sentences) <= 2 \

@@ -30,7 +30,7 @@ _VERBAL = re.compile(r"(?:has|have|had|was|were|is|are|been)\b|(?:first |also |r
 _FUTURE_OR_DENIED = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|expected|due|going|about|scheduled|poised)\s+to|"
     r"did\s+not|didn't|does\s+not|doesn't|has\s+not|hasn't|have\s+not|haven't|had\s+not|hadn't|never)\s+"
-    r"(?:\w+\s+)?$|\bno\s+(?:[\w-]+\s+){1,2}(?:were|was|had been|have been|has been)\s+$|"
+    r"(?:\w+\s+)?(?:(?:the|a|an|any)\s+)?$|\bno\s+(?:[\w-]+\s+){1,2}(?:were|was|had been|have been|has been)\s+$|"
     r"\b(?:(?:is|are|was|were)\s+[\"“']?not|isn't|aren't|wasn't|weren't)\s+\w+ing\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FORCE_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:helicopters|aircraft|jets|troops|forces|"
                             r"commandos|soldiers|gunmen|attackers|raiders|drones|warplanes)\s+(?:had\s+|have\s+)?$",
@@ -114,6 +114,10 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                         r"\b(?:strikes?|struck|hit|targeted|attack(?:ed|s)?|ambush(?:ed)?|bomb(?:ed|ing)|shell(?:ed|ing)|"
                         r"raids?)\b[^.;]{0,50}$", sentence[max(0, match.start() - 60):match.start()], re.I):
                     continue  # "strikes on positions and convoys of regime forces": the convoy is a target
+                if trigger.name == "deployment" and "convoy" in match.group().lower() and re.match(
+                        r"[^.;]{0,40}?\b(?:was|were|had been|has been|came under)\s+(?:\w+\s+)?(?:hit|struck|targeted|"
+                        r"attacked|ambushed|bombed|shelled|fire|attack)\b", sentence[match.end():], re.I):
+                    continue  # "a fuel convoy was hit by a drone": the convoy is what was struck
                 if trigger.name == "warning" and re.search(r"\b(?:who|which|that)\s+(?:was|were|is|are|had been|has been|"
                                                            r"have been)\s+$", sentence[max(0, match.start() - 30):match.start()]):
                     continue  # "struck a terrorist who was planning attacks": the target described, not a threat

@@ -40,8 +40,10 @@ PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|around|into|from|towards?|acros
 
 
 def skeleton(folded: str) -> str:
-    """The consonants of a folded name with its words joined: ``skeleton("abu kamal") == "bkml"``."""
-    return re.sub(r"[aeiou\s]", "", folded)
+    """The consonants of a folded name with its words joined, a final ta marbuta dropped: ``skeleton("abu kamal") ==
+    "bkml"``, ``skeleton("raqqah") == skeleton("raqqa")``."""
+    # a final -ah/-eh is the Arabic ta marbuta, written or not ('Raqqa' and 'Raqqah', 'Tharda' and 'Thurdah')
+    return re.sub(r"[aeiou\s]", "", re.sub(r"(?<=[aeiou])h\b", "", folded))
 
 
 class SpellingIndex:

@@ -62,7 +62,7 @@ def _subject_before(sentence: str, verb_start: int) -> str:
     if apposed and re.match(r"[A-Z]", apposed.group(2)):  # "the governor of Hatay, Rahmi Dogan, said"
         title = re.sub(r"^the\s+", "", apposed.group(1).strip(), flags=re.IGNORECASE)
         return f"{title[:1].upper()}{title[1:]}, {apposed.group(2).strip()}"
-    if re.search(r"\band\s*$", before):  # "SANA called the strikes an aggression and said": the first verb's subject
+    if re.search(r"\b(?:and|but)\s*$", before):  # "SANA called the strikes an aggression and said", "... but said"
         lead = re.match(r"\s*((?:[\w'’-]+\s+){1,8}?)(?:[a-z]+ed|called|said|says|blamed|condemned|accused)\b", before)
         if lead and re.search(r"[A-Z]", lead.group(1)):
             return lead.group(1).strip()
