@@ -26,9 +26,10 @@ each page in a fresh offline Chromium context and prints, per page:
   memory-mapped dataset cache a page reads for the first time; and its
   resident memory after.
 
-With ``--navigate`` it also moves between the pages by the sidebar's links in one browser page, as a
-user does once the dashboard is open (Streamlit's page stays loaded; only the script runs again), and
-prints the same figures from each click to the new page drawn.
+With ``--navigate`` it first moves between the pages by the sidebar's links in one browser page, as the
+first user after the start does once the dashboard is open (Streamlit's page stays loaded; only the script
+runs again; no page has been opened before but by the server's warm run), and prints the same figures from
+each click to the new page drawn.
 
 Beside the pages it prints Streamlit's own floor: a bare page (a title and a sidebar) opened by its URL the
 same way, three times.
@@ -512,6 +513,13 @@ def main() -> None:
             print(f"load average before the pages: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
             print(f"{'page':<10} {'ready (s)':>10} {'sent (MB)':>10} {'extra peak (MB)':>16} {'of it allocated':>16} "
                   f"{'RSS after (MB)':>15}")
+            if args.navigate:
+                print("moving between pages by the sidebar's links (one browser page; from the click to drawn):")
+                names = [name for name in args.pages if name != "map"] + ["map"]
+                for _ in range(args.repeat):
+                    for result in navigate(browser, server, names, args.timeout):
+                        print_row(result, args.timeout)
+            print("opened by URL, each in a new browser:")
             for name in args.pages:
                 for _ in range(args.repeat):
                     result = visit(browser, server, name, args.timeout, args.trace)
@@ -520,12 +528,6 @@ def main() -> None:
             if floor:
                 print(f"Streamlit's own floor, a bare page (a title, a sidebar) opened by its URL in a new browser: "
                       f"{' '.join(f'{x:.2f}' for x in floor)} s")
-            if args.navigate:
-                print("moving between pages by the sidebar's links (one browser page; from the click to drawn):")
-                names = [name for name in args.pages if name != "map"] + ["map"]
-                for _ in range(args.repeat):
-                    for result in navigate(browser, server, names, args.timeout):
-                        print_row(result, args.timeout)
             browser.close()
     finally:
         server.stop()

@@ -152,9 +152,52 @@ def test_a_started_server_runs_the_app_once_by_itself_before_anyone_opens_a_page
             time.sleep(0.2)
         assert lines, log.read_text()
         assert WARM_DONE in lines[0], lines[0]
+        text = log.read_text()
+        assert "warm run: opened the other pages" in text and "could not open" not in text, text
         # the warm run loaded this folder's data (it wrote the dataset's cache) with no browser ever connected
         assert any((folder / CACHE_FOLDER).glob("*")), sorted(p.name for p in folder.iterdir())
         assert "Traceback" not in log.read_text()
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.mark.slow
+def test_the_warm_run_opens_every_other_page_once_with_no_browser(monkeypatch):
+    """What the server's warm run does (no browser: no request headers), in an AppTest session."""
+    from streamlit.testing.v1 import AppTest
+
+    from ui import warm
+
+    said: list[str] = []
+    monkeypatch.setenv(warm.WARM_PAGES_ENV, "1")
+    monkeypatch.setattr(warm, "_opened", threading.Event())
+    monkeypatch.setattr(warm.log, "info", lambda message, *args: said.append(message % args))
+    monkeypatch.setattr(warm.log, "warning", lambda message, *args, **kwargs: said.append(message % args))
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    opened = [message for message in said if message.startswith("warm run: opened")]
+    assert len(opened) == 1, said
+    line = opened[0]
+    for page in ("events", "timeline", "bases", "sources", "import", "edit", "claims"):  # Changes: nothing to warm
+        assert f"{page} " in line, line
+    assert "stopped" not in line and "could not open" not in line, line
+    assert "map " not in line  # the page drawn is not opened twice
+    at.run()  # once per server process
+    assert len([message for message in said if message.startswith("warm run: opened")]) == 1
+
+
+def test_a_session_with_a_browser_or_without_the_servers_setting_is_not_a_warm_run(monkeypatch):
+    from ui import warm
+
+    monkeypatch.setattr(warm, "_opened", threading.Event())
+    monkeypatch.delenv(warm.WARM_PAGES_ENV, raising=False)
+    assert not warm.is_warm_run()
+    monkeypatch.setenv(warm.WARM_PAGES_ENV, "1")
+    monkeypatch.setattr(warm.st, "context", type("Context", (), {"headers": {"Host": "localhost:8501"}})())
+    assert not warm.is_warm_run()
+    monkeypatch.setattr(warm.st, "context", type("Context", (), {"headers": {}})())
+    assert warm.is_warm_run()
+    warm._opened.set()  # the pages were opened once already
+    assert not warm.is_warm_run()

@@ -4,7 +4,8 @@ Starts ``streamlit run app.py`` with the options given (``--server.port 8502``, 
 and, once the server answers, runs the app once in a session with no browser (Streamlit's script health
 check, ``/_stcore/script-health-check``). That run does what the first visitor after a restart would
 otherwise wait for: the imports, the data load (from the dataset cache when the files are unchanged), the
-facet indexes and the Map page's layer for the default filters. A visitor who comes during the warm run
+facet indexes, the Map page's layer for the default filters, and each other page's first-time work
+(ui/warm.py). A visitor who comes during the warm run
 shares its work (the loads are made once per process, under locks). The warm run's outcome is written to
 the server's log; ``--no-warm`` starts the server alone, as ``streamlit run app.py`` does.
 
@@ -34,6 +35,8 @@ APP = PROJECT_DIR / "app.py"
 CONFIG = PROJECT_DIR / ".streamlit" / "config.toml"
 WARM_WAIT_SECONDS = 120.0
 """How long the warm run waits for the server to answer, then for the app's run to finish (each)."""
+WARM_PAGES_ENV = "EVENTMAP_WARM_PAGES"
+"""Set for the server when it is warmed: its browserless warm run then opens every page (ui/warm.py)."""
 WARM_DONE = "warm start done in"
 """The start of the log line that says the app ran once (benchmarks/pages_bench.py waits for it)."""
 _WILDCARD_ADDRESSES = {"", "0.0.0.0", "::", "[::]"}
@@ -145,7 +148,7 @@ def warm(address: ServerAddress, wait_s: float = WARM_WAIT_SECONDS) -> WarmResul
     seconds = time.perf_counter() - started
     if status == 200:
         return WarmResult(True, seconds, f"{WARM_DONE} {seconds:.1f} s: the app ran once (imports, data, facet "
-                                         "indexes, the Map page's layer); pages open without that wait")
+                                         "indexes, the Map page's layer, every page's first work); pages open without that wait")
     return WarmResult(False, seconds, f"no warm start: the app's warm run answered {status} {text.strip()!r} after "
                                       f"{seconds:.1f} s; the first visitor loads the data instead (see the log "
                                       "above for the app's error)")
@@ -176,6 +179,8 @@ def _serve(arguments: argparse.Namespace) -> int:
             return 2
         _warm_detached(address)
     command = streamlit_command(options, warmed=warmed)
+    if warmed:
+        os.environ[WARM_PAGES_ENV] = "1"  # the warm run (no browser) opens every page: ui/warm.py
     os.execv(command[0], command)
     return 0  # not reached: the server runs in this process
 
