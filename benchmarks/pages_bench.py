@@ -5,10 +5,12 @@ Run:  python3 benchmarks/pages_bench.py [--size 1000000] [--pages events timelin
 It makes (once, under ``--root``) a data folder of ``--size`` synthetic events
 (``benchmarks/synthetic.py``) with the project's bases, articles and basemap,
 plus a saved snapshot that differs from it (about 1% of events changed, 0.5%
-removed, 0.5% added) for the Changes page. It starts the dashboard with
-``streamlit run app.py -- --data-dir FOLDER`` on a free port, opens the Map page
-once so the data are loaded and cached, then opens each page in a fresh
-offline Chromium context and prints, per page:
+removed, 0.5% added) for the Changes page. It starts the dashboard as
+``bash scripts/run.sh`` does (``python -m utils serve -- --data-dir FOLDER``, on a
+free port), prints when the server answered and when its warm run (the app run once
+by itself) was done, opens the Map page once ("first open after the start"; with
+``--cold`` the server has no warm run and this open loads the data), then opens
+each page in a fresh offline Chromium context and prints, per page:
 
 - ready: seconds from ``page.goto`` until the server has finished the script
   run (the ``script_finished`` message on the websocket) and the page's content
@@ -27,6 +29,9 @@ offline Chromium context and prints, per page:
 With ``--navigate`` it also moves between the pages by the sidebar's links in one browser page, as a
 user does once the dashboard is open (Streamlit's page stays loaded; only the script runs again), and
 prints the same figures from each click to the new page drawn.
+
+Beside the pages it prints Streamlit's own floor: a bare page (a title and a sidebar) opened by its URL the
+same way, three times.
 
 The Changes page is also timed from picking the snapshot to the drawn
 comparison (two versions of ``--size`` events each). The machine's load
@@ -118,26 +123,40 @@ def _limit_memory(gigabytes: float) -> None:
 
 
 class Server:
-    """``streamlit run app.py -- --data-dir FOLDER`` on loopback."""
+    """The dashboard as ``bash scripts/run.sh`` starts it: ``python -m utils serve -- --data-dir FOLDER`` on loopback,
+    warmed at start (the app runs once by itself) unless ``warm`` is False."""
 
-    def __init__(self, folder: Path, log: Path, memory_limit_gb: float | None = None) -> None:
+    def __init__(self, folder: Path, log: Path, memory_limit_gb: float | None = None, warm: bool = True) -> None:
+        from utils.cli.serve_cmd import WARM_DONE
+
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         # the folder is given as --data-dir, and as EVENTMAP_DATA_DIR too, for any code that still looks the
         # default up itself instead of being handed the folder
         env = {**os.environ, "EVENTMAP_DATA_DIR": str(folder)}
+        launched = time.perf_counter()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(PROJECT / "app.py"), "--server.port", str(self.port),
+            [sys.executable, "-m", "utils", "serve", *([] if warm else ["--no-warm"]), "--server.port", str(self.port),
              "--server.headless", "true", "--server.address", "127.0.0.1", "--", "--data-dir", str(folder)],
             cwd=PROJECT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
             preexec_fn=(lambda: _limit_memory(memory_limit_gb)) if memory_limit_gb else None)
         self.log = log
         from conftest import wait_until_healthy
 
-        if wait_until_healthy(self.url, 120):
-            return
-        self.stop()
-        raise RuntimeError(f"the app did not start; see {log}")
+        if not wait_until_healthy(self.url, 120):
+            self.stop()
+            raise RuntimeError(f"the app did not start; see {log}")
+        self.answered_s = time.perf_counter() - launched
+        """Seconds from the launch to the server's first answer to /_stcore/health."""
+        self.warm_line, self.warmed_s = "", None
+        """The warm run's line in the log, and the seconds from the launch until it was written."""
+        while warm and time.perf_counter() - launched < 300:
+            lines = [line for line in log.read_text(errors="replace").splitlines() if line.startswith("eventmap: ")]
+            if lines:
+                self.warm_line = lines[-1].removeprefix("eventmap: ")
+                self.warmed_s = time.perf_counter() - launched if WARM_DONE in self.warm_line else None
+                break
+            time.sleep(0.05)
 
     def _status(self, field: str) -> float:
         """A VmRSS/VmHWM-style field of /proc/PID/status, in MB."""
@@ -411,6 +430,42 @@ def changes_comparison(page, frames: FrameLog, timeout_s: float) -> str:
             f"{(frames.bytes - sent_before) / 1e6:.2f} MB;")
 
 
+BARE_APP = """import streamlit as st
+
+st.sidebar.write("A sidebar")
+st.title("A bare Streamlit page")
+"""
+
+
+def streamlit_floor(browser, opens: int = 3) -> list[float]:
+    """Seconds to a drawn title for a bare Streamlit page (a title and a sidebar) opened by its URL in a fresh
+    browser context, ``opens`` times: the part of every page open that is Streamlit's own page loading."""
+    from conftest import OfflinePage, wait_until_healthy
+
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "bare.py"
+        script.write_text(BARE_APP, encoding="utf-8")
+        port = free_port()
+        process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+                                    "--server.headless", "true", "--server.address", "127.0.0.1"],
+                                   cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            if not wait_until_healthy(f"http://127.0.0.1:{port}", 60):
+                return []
+            seconds = []
+            for _ in range(opens + 1):  # the first open warms the server's own caches; not counted
+                offline = OfflinePage(browser, width=1500, height=1000)  # as every page of ours is opened
+                started = time.perf_counter()
+                offline.page.goto(f"http://127.0.0.1:{port}/")
+                offline.page.get_by_role("heading", name="A bare Streamlit page").wait_for(timeout=60_000)
+                seconds.append(time.perf_counter() - started)
+                offline.close()
+            return seconds[1:]
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+
+
 def print_row(result: Visit, timeout_s: float) -> None:
     """One line of the table: page, ready (or over the timeout), sent, extra peak, its allocated part, RSS after."""
     ready = f"{result.ready_s:.2f}" if result.ready_s is not None else f">{timeout_s:g}"
@@ -429,6 +484,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="open each page this many times (figures per open)")
     parser.add_argument("--navigate", action="store_true",
                         help="also move between the pages by the sidebar's links in one browser page, as a user does")
+    parser.add_argument("--cold", action="store_true",
+                        help="start the server without its warm run (python -m utils serve --no-warm): the first open "
+                             "loads the data")
     parser.add_argument("--trace", action="store_true",
                         help="also print each script run the browser asked for, and when the map drew")
     args = parser.parse_args()
@@ -440,13 +498,17 @@ def main() -> None:
     folder = make_data_dir(args.size, args.root)
     print(f"data folder {folder} ({args.size:,} events) ready in {time.perf_counter() - started:.0f} s")
     log = args.root / f"server_{args.size}.log"
-    server = Server(folder, log, args.memory_limit_gb or None)
+    server = Server(folder, log, args.memory_limit_gb or None, warm=not args.cold)
+    print(f"server answering {server.answered_s:.1f} s after its launch"
+          + (f"; {server.warm_line}, {server.warmed_s:.1f} s after the launch" if server.warmed_s else
+             f"; {server.warm_line}" if server.warm_line else " (started cold)"))
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            warm = visit(browser, server, "map", args.timeout * 2, args.trace)
-            print(f"first open (loads the data): {warm.ready_s or float('nan'):.1f} s, "
-                  f"server resident memory after {warm.rss_after_mb:,.0f} MB {warm.note}".rstrip())
+            first = visit(browser, server, "map", args.timeout * 2, args.trace)
+            print(f"first open after the start{' (loads the data)' if args.cold else ''}: "
+                  f"{first.ready_s or float('nan'):.1f} s, "
+                  f"server resident memory after {first.rss_after_mb:,.0f} MB {first.note}".rstrip())
             print(f"load average before the pages: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
             print(f"{'page':<10} {'ready (s)':>10} {'sent (MB)':>10} {'extra peak (MB)':>16} {'of it allocated':>16} "
                   f"{'RSS after (MB)':>15}")
@@ -454,6 +516,10 @@ def main() -> None:
                 for _ in range(args.repeat):
                     result = visit(browser, server, name, args.timeout, args.trace)
                     print_row(result, args.timeout)
+            floor = streamlit_floor(browser)
+            if floor:
+                print(f"Streamlit's own floor, a bare page (a title, a sidebar) opened by its URL in a new browser: "
+                      f"{' '.join(f'{x:.2f}' for x in floor)} s")
             if args.navigate:
                 print("moving between pages by the sidebar's links (one browser page; from the click to drawn):")
                 names = [name for name in args.pages if name != "map"] + ["map"]

@@ -440,7 +440,7 @@ def test_a_hostile_dataset_reaches_every_new_sink_as_text(hostile_data_dir):
 
 
 def _panel_link(at) -> str:
-    return next(code.value for code in at.code if "start=" in code.value or "lat=" in code.value)
+    return at.text_input(key="export_permalink").value
 
 
 @pytest.mark.slow

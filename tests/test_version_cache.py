@@ -146,3 +146,42 @@ def test_only_the_newest_caches_are_kept(tmp_path, current):
         stored_version(snapshot, cache)
     assert len(list(cache.glob("version-*.arrow"))) == KEPT_VERSIONS
     assert np.all([p.suffix == ".arrow" for p in cache.iterdir()])  # no partial file left behind
+
+
+@pytest.mark.parametrize(("what", "make_earlier"), CHANGES[1:3], ids=[c[0] for c in CHANGES[1:3]])
+def test_a_worker_process_builds_the_cache_and_the_caller_reads_nothing_but_it(tmp_path, current, monkeypatch,
+                                                                               what, make_earlier):
+    snapshot = _snapshot(tmp_path, make_earlier(current))
+    from_memory = compare_versions(load_version(snapshot, snapshot.name).events, current)
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the snapshot was read and validated in the caller's process")
+
+    monkeypatch.setattr(version_cache, "load_version", not_here)
+    monkeypatch.setattr(version_cache, "write_version_cache", not_here)
+    version = stored_version(snapshot, tmp_path / "cache", worker=True)
+    assert isinstance(version, StoredVersion)
+    cached = compare_versions(version, current)
+    assert (cached.added, cached.removed, cached.changed) == (from_memory.added, from_memory.removed,
+                                                              from_memory.changed)
+    pd.testing.assert_frame_equal(cached.changes, from_memory.changes)
+
+
+def test_when_the_worker_cannot_run_the_caller_builds_the_cache_itself(tmp_path, current, monkeypatch):
+    snapshot = _snapshot(tmp_path, _status_flipped(current))
+    monkeypatch.setattr(version_cache.sys, "executable", str(tmp_path / "no-python-here"))
+    version = stored_version(snapshot, tmp_path / "cache", worker=True)
+    assert isinstance(version, StoredVersion)
+    assert compare_versions(version, current).changed == 3
+
+
+def test_an_unreadable_snapshot_gives_the_same_error_with_a_worker(tmp_path):
+    snapshot = tmp_path / "snapshots" / "events-20250101T000000Z-broken.csv"
+    snapshot.parent.mkdir()
+    snapshot.write_bytes(b"\x00\x01 not a csv \xff" * 50)
+    errors = []
+    for worker in (False, True):
+        with pytest.raises(Exception) as raised:
+            stored_version(snapshot, tmp_path / f"cache-{worker}", worker=worker)
+        errors.append((type(raised.value), str(raised.value)))
+    assert errors[0] == errors[1]

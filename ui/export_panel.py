@@ -34,6 +34,7 @@ _RENDERED = "rendered_exports"
 _TITLE = "export_title"
 _BANNER = "export_banner"
 _FRAMING = "export_framing"
+_PERMALINK = "export_permalink"
 _CURRENT, _FRAMED = "The map's current view", "Frame the events shown"
 _ON_CLICK = ("html", "csv", "geojson")
 _ON_REQUEST = ("png", "png-a4", "pdf")
@@ -86,7 +87,12 @@ def show_export_panel(view: View, map_state: Mapping | None, settings: MapSettin
     st.caption(escape_text(f"Exports show the {view.count} event(s) of the current filters, numbered, {where}"
                            + (f", {settings.describe()}" if settings.describe() else "")
                            + f", data version {view.dataset.version}. Permalink to this view:"))
-    st.code(link, language=None, wrap_lines=True)
+    # a text field, not st.code: st.code makes a fresh browser fetch and parse a 1.6 MB syntax highlighter before
+    # the map's frame is made, about 1 s of every page open (benchmarks/pages_bench.py); set each run, so it
+    # always holds the current view's link whatever was typed into it
+    st.session_state[_PERMALINK] = link
+    st.text_input("Permalink to this view", key=_PERMALINK, label_visibility="collapsed",
+                  help="Select it and copy it (Ctrl+A, Ctrl+C); the browser's address is the same link.")
 
     columns = st.columns(len(_ON_CLICK))
     for column, key in zip(columns, _ON_CLICK):

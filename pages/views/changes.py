@@ -86,7 +86,7 @@ try:
                           lambda: load_version(content, upload.name), view.dataset.events)
     elif choice is not None:
         result = _compare(_snapshot_key(choice), view.dataset.version,
-                          lambda: stored_version(choice, view.folder.cache), view.dataset.events)
+                          lambda: stored_version(choice, view.folder.cache, worker=True), view.dataset.events)
     else:
         result = None
 except (DataFileError, OSError) as error:

@@ -7,31 +7,46 @@ in one chunk, written atomically), and every later comparison maps that file and
 compares and the rows it lists (see :class:`utils.data.diff.VersionColumns`). The key is the snapshot's
 name, size and modification time: snapshots are written once and never edited. A damaged or missing
 cache is rebuilt from the CSV; a folder that cannot be written to compares from memory, as before.
+
+Building a cache reads and validates the whole CSV (about 850 MB at its peak for a million events). The
+dashboard has it built in a worker process (``stored_version(..., worker=True)``; the worker is
+``python -m utils.data.version_cache SNAPSHOT CACHE_DIR``), so that the server's own memory does not rise
+for it and the memory is given back to the system when the worker ends; if the worker fails, the cache is
+built in the calling process instead.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import logging
+import os
+import subprocess
+import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from utils.core.paths import PROJECT_DIR
 from utils.core.schema import is_computed_column
 from utils.data.frames import release_arrow_memory
 from utils.data.snapshots import load_version
 from utils.data.text_columns import arrow_frame
 
-__all__ = ["VERSION_CACHE_FORMAT", "StoredVersion", "stored_version", "write_version_cache"]
+__all__ = ["VERSION_CACHE_FORMAT", "StoredVersion", "build_in_worker", "stored_version", "write_version_cache"]
 
 log = logging.getLogger(__name__)
 
 VERSION_CACHE_FORMAT = "1"
 KEPT_VERSIONS = 8
 """Most version caches kept in a data folder (the least recently used are removed)."""
+WORKER_TIMEOUT_SECONDS = 600.0
+"""Longest a worker may take to build a cache before it is stopped (and the cache built in the caller)."""
 _SET_ASIDE_KEY = b"eventmap.set_aside"
 _FILE_KEY = b"eventmap.file"
 
@@ -129,10 +144,11 @@ def _drop_old(cache_dir: Path) -> None:
         old.unlink(missing_ok=True)
 
 
-def stored_version(snapshot: Path, cache_dir: Path) -> StoredVersion | pd.DataFrame:
-    """The snapshot ready to compare: its version cache (made now if missing or damaged), or, where the
-    cache cannot be written, its validated events in memory (a frame; its ``attrs`` carry ``file`` and
-    ``set_aside``). Raises what :func:`~utils.data.snapshots.load_version` raises for an unreadable file."""
+def stored_version(snapshot: Path, cache_dir: Path, *, worker: bool = False) -> StoredVersion | pd.DataFrame:
+    """The snapshot ready to compare: its version cache (made now if missing or damaged; with ``worker``, in
+    a worker process, see :func:`build_in_worker`), or, where the cache cannot be written, its validated
+    events in memory (a frame; its ``attrs`` carry ``file`` and ``set_aside``). Raises what
+    :func:`~utils.data.snapshots.load_version` raises for an unreadable file."""
     path = _cache_path(cache_dir, snapshot)
     if path.exists():
         try:
@@ -141,6 +157,13 @@ def stored_version(snapshot: Path, cache_dir: Path) -> StoredVersion | pd.DataFr
             return version
         except Exception:  # noqa: BLE001 - a damaged cache is rebuilt, never trusted
             log.warning("the version cache %s could not be read; rebuilding it", path, exc_info=True)
+            with contextlib.suppress(OSError):
+                path.unlink()
+    if worker and _writable(cache_dir) and build_in_worker(snapshot, cache_dir) is not None:
+        try:
+            return _open(path)
+        except Exception:  # noqa: BLE001 - the worker's file is checked like any other
+            log.warning("the version cache %s built by a worker could not be read", path, exc_info=True)
     loaded = load_version(snapshot, snapshot.name)
     if _writable(cache_dir):
         written = write_version_cache(cache_dir, snapshot, loaded.events, len(loaded.rejected), consume=True)
@@ -154,6 +177,48 @@ def stored_version(snapshot: Path, cache_dir: Path) -> StoredVersion | pd.DataFr
     return events
 
 
+def build_in_worker(snapshot: Path, cache_dir: Path, timeout_s: float = WORKER_TIMEOUT_SECONDS) -> Path | None:
+    """Build the snapshot's version cache in a new Python process (``python -m utils.data.version_cache``);
+    its path, or None when the worker could not (an unreadable snapshot, no memory, over ``timeout_s``
+    seconds): the caller then builds it itself, and meets the same error with its message. What the worker
+    took (seconds, its peak memory in MB) goes to the log."""
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(PROJECT_DIR), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    started = time.perf_counter()
+    try:
+        done = subprocess.run([sys.executable, "-m", "utils.data.version_cache", str(snapshot), str(cache_dir)],
+                              capture_output=True, text=True, timeout=timeout_s, env=environment, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        log.warning("no worker built the version cache of %s: %s", snapshot.name, error)
+        return None
+    if done.returncode != 0:
+        log.info("the worker did not build the version cache of %s (exit %s): %s", snapshot.name, done.returncode,
+                 done.stderr.strip()[-500:])
+        return None
+    try:
+        report = json.loads(done.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return None
+    log.info("version cache of %s built by a worker process in %.1f s (the worker's peak: %.0f MB)",
+             snapshot.name, time.perf_counter() - started, report["peak_mb"])
+    return Path(report["path"])
+
+
+def _worker_main(argv: list[str]) -> int:
+    """``python -m utils.data.version_cache SNAPSHOT CACHE_DIR``: build the cache; print where, as JSON."""
+    import resource
+
+    snapshot, cache_dir = Path(argv[0]), Path(argv[1])
+    loaded = load_version(snapshot, snapshot.name)  # an unreadable file: its error on stderr, exit 1
+    written = write_version_cache(cache_dir, snapshot, loaded.events, len(loaded.rejected), consume=True)
+    if written is None:
+        print(f"the version cache could not be written in {cache_dir}", file=sys.stderr)
+        return 3
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    print(json.dumps({"path": str(written), "peak_mb": round(peak_mb, 1)}))
+    return 0
+
+
 def _writable(cache_dir: Path) -> bool:
     """True when the cache folder exists or can be made, and a file can be written in it."""
     try:
@@ -164,3 +229,7 @@ def _writable(cache_dir: Path) -> bool:
         return True
     except OSError:
         return False
+
+
+if __name__ == "__main__":
+    sys.exit(_worker_main(sys.argv[1:]))
