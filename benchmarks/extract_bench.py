@@ -9,7 +9,8 @@ measured once unseen, then studied and used for tuning, see BENCHMARKS.md), the 
 studied, the fourth (tests/data/articles4/, studied for issue 17's general mechanisms) and the fifth
 (tests/data/articles5/: written by a colleague, measured once unseen after tuning ended, then studied
 for the third pass) and the sixth (tests/data/articles6/: sealed, written by a colleague while the third
-pass was made, measured once unseen after it landed).
+pass was made, measured once unseen after it landed, then studied for the fourth) and the seventh
+(tests/data/articles7/: sealed likewise, measured once unseen after the fourth pass, then studied for the fifth).
 A candidate matches a gold event when their date windows overlap and their points are within 25 km
 (100 km when either is a region);
 matching is one to one (utils/importers/article/scoring.py). Among matches: the share with the right
