@@ -409,8 +409,9 @@ def test_every_page_but_the_map_has_a_first_visit_entry_in_pages():
     """A deep link right after a server start is matched against the scripts directly in pages/
     (ui/first_visit.py); each must exist, be named after its page's URL path, and only run the app."""
     app_source = Path(APP).read_text()
-    views = re.findall(r'st\.Page\("pages/views/(\w+)\.py"', app_source)
-    default = re.search(r'st\.Page\("pages/views/(\w+)\.py"[^)]*default=True', app_source).group(1)
+    views = re.findall(r'AppPage\("pages/views/(\w+)\.py"', app_source)
+    assert "default=number == 0" in app_source  # the first page of app.py's table is the default
+    default = views[0]
     pages_dir = Path(APP).parent / "pages"
     entries = sorted(path.stem for path in pages_dir.glob("*.py") if path.name != "__init__.py")
     assert entries == sorted(set(views) - {default})
