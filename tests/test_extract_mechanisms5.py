@@ -275,3 +275,26 @@ def test_a_council_or_the_police_is_a_source(text, claimant):
 def test_a_convoy_hit_or_denied_gives_no_deployment(sentence, deployment):
     found = [t for t in find_triggers(sentence) if t.trigger.name == "deployment"]
     assert bool([t for t in found if not hypothetical(sentence, t.start)]) is deployment
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("12:05 - Nobody has claimed the car bomb that exploded in Azaz.", None),
+    ("14:20 - The Syrian Civil Defence, known as the White Helmets, says jets struck a farm.", "Syrian Civil Defence"),
+])
+def test_a_live_posts_time_stamp_is_no_part_of_its_subject(sentence, claimant):
+    found = attribution_in(sentence, sentence, [])
+    assert (found.claimed_by if found else None) == claimant
+
+
+def test_a_facility_named_to_locate_and_a_capture_with_a_pronoun():
+    text = ("Trucks queue on the road to the Bab al-Hawa crossing.\n\nIn 2012 rebels took it from government forces "
+            "after days of fighting. Last month, a drone struck a truck park near the crossing, the local council said.")
+    found = rows(text, published="2021-06-05")
+    assert [(r["location"], r["sub_event_type"], r["actor1"], r["actor2"]) for r in found] == [
+        ("Bab al Hawa", "Non-state actor overtakes territory", "Unidentified armed group", "Military Forces of Syria"),
+        ("Bab al Hawa", "Air/drone strike", "Unidentified armed group", "")]
+
+
+def test_government_forces_at_a_sentence_start_regain_ground():
+    found = rows("Government forces took Khan Shaykhun in August 2019 after a long offensive.", published="2021-06-05")
+    assert [r["sub_event_type"] for r in found] == ["Government regains territory"]

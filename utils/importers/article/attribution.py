@@ -194,6 +194,7 @@ def _is_person(claimant: str) -> bool:
     bare = re.fullmatch(r"(?:[A-Z][\w.'-]+\s+){1,3}[A-Z][\w'-]+", claimant.strip())
     return bool(bare) and not (_SOURCE_HEADS.search(claimant) or _PARTY.search(claimant) or _MONITOR.search(claimant)
                                or _RELIEF.search(claimant))
+_POST_MARK = re.compile(r"^\s*(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:GMT|local)?\s*[-–—]+\s*|[-–—•*]\s+)")
 _NOBODY = re.compile(r"(?:nobody|no one|no-one|none|no\s+(?:[\w-]+\s+){0,2}(?:group|faction|party|organi[sz]ation|one))\b",
                      re.IGNORECASE)
 _FRONTED_PRONOUN = re.compile(r"(?:(?:in|on|at|later|earlier|separately|meanwhile|also|then|late|early)\b[^,]{0,40}?\s+)"
@@ -244,6 +245,7 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
             return Attribution("Unattributed reports", "unattributed", match["verb"])
         if not subject or len(subject.split()) > 16 or not re.search(r"[A-Za-z]{2}", subject):
             continue
+        subject = _POST_MARK.sub("", subject)  # "12:05 - Nobody has claimed", "- Our correspondent says": a live post
         if _OURS.match(subject):
             return Attribution(OWN_ACCOUNT, "outlet", match["verb"])  # "Our network documented": the outlet itself
         if _NOBODY.match(subject):

@@ -10,7 +10,7 @@ from datetime import date
 
 from utils.importers.article.attribution import Attribution, claimant_kind, status_for
 from utils.importers.article.dates import Dated, window
-from utils.importers.article.event_types import TriggerMatch, fatalities_in
+from utils.importers.article.event_types import TriggerMatch, actors_in, fatalities_in
 from utils.importers.article.incidents import overlaps
 from utils.importers.article.model import RECALL_DAYS, EventCandidate
 from utils.importers.article.places import PlaceMention
@@ -128,6 +128,11 @@ def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, sou
             # "the Syrian army admits the fighters entered the city": the army says so; the fighters took it
             others = [a for a in actors if not a.startswith("Military Forces of Syria")]
             actor1, actor2 = (others[0] if others else "Unidentified armed group"), actor1
+    if sub == "Non-state actor overtakes territory" and re.search(r"\bfrom\s*$", trigger.text + " " + re.match(
+            r"(?:\s+[\w'’-]+){0,4}?\s+from\b|", body[trigger.end:]).group()):
+        takers, losers = actors_in(body[:trigger.start]), actors_in(body[trigger.end:])
+        if actor1 and actor1 not in takers and actor1 in losers:  # "rebels took it from government forces"
+            actor1, actor2 = (takers[0] if takers else "Unidentified armed group"), actor1
     if sub == "Non-state actor overtakes territory" and actor1.startswith("Military Forces of Syria"):
         sub = "Government regains territory"  # ACLED: the state taking ground back
     if not actor1:

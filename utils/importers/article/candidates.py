@@ -90,12 +90,16 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         in_country = any(m.kind == "country" for m in found)
         unknown_place = _UNKNOWN_PLACE.search(body)
         places = [p for p in (resolve_anaphor(m, context, found) for m in found if m.kind != "country") if p is not None]
+        for place in places:  # "on the road to the Bab al-Hawa crossing": a reference, yet 'the crossing' later
+            if place.kind in ("base", "place"):
+                context.learn_named_facility(place, body[place.end:place.end + 30])
+                context.learn_facility(place)
+        pronoun_object = context.named  # "rebels took it from government forces": the place named before
+        context.named = next((p for p in reversed(places) if p.kind in ("base", "place")), context.named)
         places = [p for p in places if not p.reference]
         for place in places:
             if place.kind in ("base", "place"):
                 context.learn_heads(place)
-                context.learn_named_facility(place, body[place.end:place.end + 30])
-                context.learn_facility(place)
         attribution = attribution_in(body, text, context.attributions)
         attribution = outlets_own(attribution, default)  # "our network documented": the outlet, explicitly
         stated = attribution  # this sentence's own source, before the paragraph's is carried over
@@ -205,6 +209,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                                           longitude=round(place.longitude, 5), geo_precision=place.geo_precision)
                     made_any = True
                     continue
+            if not trigger_places and trigger.trigger.name == "capture" and pronoun_object is not None \
+                    and re.search(r"\b(?:it|them)\s+from\b", trigger.text):
+                trigger_places = [replace(pronoun_object, reference=False, relation="context")]
             if not trigger_places and (bounds[0] in causes or bounds[0] in background) and not trigger.definite:
                 continue  # "in response to a roadside bomb attack", ", as it fought an offensive": no event of its own
             if not trigger_places:

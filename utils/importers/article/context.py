@@ -30,6 +30,8 @@ class ReadingContext:
     strong_heads: dict[str, bool] = field(default_factory=dict)
     attributions: list[Attribution] = field(default_factory=list)
     said: tuple[int, int, Attribution] | None = None
+    named: PlaceMention | None = None
+    """The last town or base named, even only to locate something ('the road to the Bab al-Hawa crossing')."""
     facilities: dict[str, PlaceMention] = field(default_factory=dict)
     """A facility named with its facility word ('the al-Omar oil field'), by its distinctive name ('Omar'), so that
     the name alone further on ('before it reached al-Omar') is that facility."""
@@ -38,7 +40,7 @@ class ReadingContext:
         if mention.kind == "base" and mention.source not in ("base", "") and "(spelling)" not in mention.source:
             name = distinctive_name(mention.text)
             if len(name) >= 2 and re.match(r"[A-Z0-9]", name):
-                self.facilities[name] = mention
+                self.facilities[name] = replace(mention, reference=False)
 
     def facilities_named(self, sentence: str, found: list[PlaceMention]) -> list[PlaceMention]:
         """Mentions of the facilities named before by their distinctive name alone, where ``found`` has none."""
@@ -70,7 +72,7 @@ class ReadingContext:
                          r"Crossing)\b", after, re.I)
         if named and mention.kind == "place":  # "the Tishrin dam", "the Bab al-Hawa crossing": 'the dam' is there
             head = "air base" if "base" in named.group(1).lower() else named.group(1).lower()
-            self.by_head[head] = mention
+            self.by_head[head] = replace(mention, reference=False)
             self.strong_heads[head] = True
 
     def inherited(self, paragraph: int) -> Dated:

@@ -38,15 +38,15 @@ _FORCE_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:helicopte
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 ACTORS: tuple[tuple[str, str], ...] = (
-    (r"\binterim (?:government|authorities)\b|\bgovernment forces\b(?=[^.]*\binterim\b)",
+    (r"\b[Ii]nterim (?:government|authorities)\b|\b[Gg]overnment forces\b(?=[^.]*\binterim\b)",
      "Military Forces of Syria (interim government)"),
     (r"\bRussian (?:air defen[cs]es?|forces|troops|military|jets|aircraft|Aerospace Forces|soldiers|army|navy|"
      r"warplanes|fighter jets|special forces|servicemen|contingent|air grouping)\b|\bRussia(?:'s)? (?:Aerospace|military|"
      r"forces|Defen[cs]e Ministry)\b|\bMoscow's forces\b|\bthe Kremlin\b|\bRussia\b|\bMoscow\b",
      "Military Forces of Russia"),
     (r"\bSyrian (?:and Russian )?(?:army|troops|government forces|air defen[cs]es?|forces|military)\b|"
-     r"\bgovernment forces\b|\b[Rr]egime (?:forces|aircraft|jets|warplanes|helicopters|troops|army|artillery)\b|"
-     r"\bAssad regime\b|\bpro-(?:government|regime) forces\b", "Military Forces of Syria"),
+     r"\b[Gg]overnment (?:forces|troops)\b|\b[Rr]egime (?:forces|aircraft|jets|warplanes|helicopters|troops|army|"
+     r"artillery)\b|\bAssad regime\b|\b[Pp]ro-(?:government|regime) forces\b", "Military Forces of Syria"),
     (r"\bUS(?:-led)? (?:forces|troops|military|jets|aircraft|army|marines|coalition|occupation)\b|\bAmerican (?:forces|"
      r"troops)\b|\bthe United States\b|\bthe coalition\b|\bthe Pentagon\b|\bWashington\b|\bthe US\b",
      "Military Forces of the United States"),
