@@ -109,7 +109,12 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                         r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b"
                         rf"|{_FIRED}|{_PASSIVE_HIT}{_GROUND_WEAPONS}\b|{_HIT_WITH}{_GROUND_WEAPONS}\b",
             ERV, "Shelling/artillery/missile attack"),
-    Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
+    # a bomber on foot or in a car: "a suicide bomber", "the bomber", "an explosive vest", "blew himself up"; aircraft
+    # ("B-1 bombers", "the bombers") stay air strikes
+    Trigger("suicide", r"\bsuicide (?:bomb(?:er|ers|ing|ings)?|attacks?|car|vests?|belts?|truck|operations?)\b|"
+                       r"\b(?:the|a|an)\s+(?:lone\s+|would-be\s+)?bomber\b(?!\s+(?:jets?|aircraft|planes?))|"
+                       r"\b(?:explosives?|suicide|bomb)\s+(?:vests?|belts?)\b|\bblew\s+(?:himself|herself|themselves)\s+up\b|"
+                       r"\bmartyrdom[- ](?:seekers?|operations?|attacks?)\b|\bself-detonat\w*", ERV, "Suicide bomb"),
     Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?|"
                     r"(?:hit|struck|stepped on|triggered|detonated)\s+an?\s+(?:land\s*)?mine|mine (?:blast|explosion)s?|"
                     r"booby[- ]trap(?:ped|s)?|sticky bombs?)\b",
@@ -155,6 +160,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                             r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
                             r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
     Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions|city|cities|airport|"
+                         r"neighbou?rhoods?|districts?|quarters?|suburbs?|outskirts|"
                          r"air ?base|airfield|barracks|base)\b|"
                          r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b|\b(?:entered|entering|moved "
                          r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])"
@@ -168,10 +174,20 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"regime|jihadists|army|troops|forces|Islamic State|HTS|SDF)\b|"
                        r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
                        r"village)\s+of\s+)?(?-i:[A-Z])|"
+                       # "took the hill of the old castle", "captured the strategic heights": ground named by its kind
+                       r"\b(?:took|taken|captured|seized)\s+(?:the|a|two|three|several)\s+(?:[\w-]+\s+)?(?:hills?|heights|ridges?|"
+                       r"summit|peaks?|mountain|castle|citadel|villages|neighbou?rhoods?|districts?|outskirts|suburbs?|"
+                       r"crossing|airbase|air base|airport|airfield)\b(?!\s+road)|"
                        # "drove Islamic State fighters out of the town", "Jarablus had been 'cleared of Daesh'"
                        r"\b(?:drove|driven|drive|drives|driving|pushed|chased|expelled|ousted|ejected|flushed|kicked)\s+"
                        r"(?:[\w-]+\s+){0,4}?(?:fighters|militants|jihadists|forces|troops|rebels|insurgents|"
                        r"(?-i:IS|ISIS|ISIL|Daesh|HTS|SDF|YPG)|Islamic State|them)\s+(?:out\s+of|from)\b|"
+                       # "the SDF liberated Raqqa", "freed the town of X", "the operation to free the city had been
+                       # completed": liberation is ground taken, by whoever the subject is
+                       r"\b(?:liberated|freed|liberating|freeing)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|"
+                       r"\b(?:operation|offensive|battle|campaign)\s+to\s+(?:free|liberate|retake|recapture|take)\s+"
+                       r"(?:[\w'-]+\s+){1,4}?(?:had\s+been\s+|has\s+been\s+|was\s+|is\s+)(?:completed|complete|concluded|"
+                       r"successfully\s+completed)\b|"
                        r"\b(?:was|were|had been|has been|have been|being)\s+[\"“']?(?:cleared|purged|freed|liberated)\s+of\s+(?:the\s+)?"
                        r"(?:[\w-]+\s+)?(?:terrorists|militants|jihadists|fighters|rebels|insurgents|gunmen|(?-i:IS|ISIS|Daesh))\b",
             BAT,

@@ -1,0 +1,103 @@
+"""Sixth pass of the article extraction's general mechanisms (issue 17), one table each. Every sentence here was
+written for these tests, not taken from a gold set."""
+
+from __future__ import annotations
+
+import pytest
+from extraction import candidates
+
+from utils.importers.article.event_types import find_triggers
+
+
+def rows(text: str, published: str = "2022-05-12", outlet: str = "Test Desk") -> list[dict]:
+    return candidates(text, published, outlet)
+
+
+def subs(sentence: str) -> list[str]:
+    return [t.trigger.sub_event_type for t in find_triggers(sentence)]
+
+
+@pytest.mark.parametrize("sentence, suicide", [
+    ("A suicide bomber struck a checkpoint outside the town.", True),
+    ("Police said the bomber had walked into the crowd before detonating.", True),
+    ("The attacker wore an explosive vest under his coat.", True),
+    ("A man blew himself up at the gate of the compound.", True),
+    ("The group called it a martyrdom operation.", True),
+    ("Two B-1 bombers fired missiles at the depot.", False),
+    ("The bombers took off from a base in Qatar.", False),
+])
+def test_a_bomber_on_foot_is_a_suicide_bombing(sentence, suicide):
+    """ACLED's suicide bomb: a bomber, a vest or belt, 'blew himself up'; aircraft called bombers are not."""
+    assert ("Suicide bomb" in subs(sentence)) is suicide
+
+
+@pytest.mark.parametrize("sentence, deployment", [
+    ("A bomber targeted a joint patrol near the market.", False),
+    ("Gunmen ambushed a patrol of the border guard at dawn.", False),
+    ("It is the town where Russian military police patrol with Turkish troops.", False),
+    ("Russian and Turkish troops held a joint patrol on the M4 highway on Thursday.", True),
+    ("A convoy of armoured vehicles crossed into the province.", True),
+])
+def test_a_patrol_that_is_attacked_or_described_is_no_deployment(sentence, deployment):
+    """A patrol struck is a target, and 'where troops patrol' describes a standing presence; a patrol held moves."""
+    assert ("Deployment" in subs(sentence)) is deployment
+
+
+@pytest.mark.parametrize("sentence, taken", [
+    ("The SDF liberated Tabqa on Wednesday.", True),
+    ("Government forces freed the town of Qusayr after a week of fighting.", True),
+    ("The minister said the operation to free the city had been completed.", True),
+    ("The army took the hill overlooking the town.", True),
+    ("Rebels captured three villages north of the city.", True),
+    ("The hostages were freed on Tuesday.", False),
+    ("The convoy took the road to the coast.", False),
+])
+def test_liberation_and_ground_by_its_kind_are_captures(sentence, taken):
+    """'liberated X', 'the operation to free the city had been completed', 'took the hill': ground taken."""
+    assert bool({"Non-state actor overtakes territory", "Government regains territory"} & set(subs(sentence))) is taken
+
+
+@pytest.mark.parametrize("sentence, withdrawal", [
+    ("Islamic State pulled its fighters out of Tadmur overnight and the army entered the city on Friday.", False),
+    ("The fighters entered Tadmur on Sunday as the last troops pulled back.", False),
+    ("Russian troops withdrew from the base near Qamishli on Monday.", True),
+])
+def test_the_losers_retreat_before_the_winners_entry_is_one_change_of_hands(sentence, withdrawal):
+    found = [r["sub_event_type"] for r in rows(sentence)]
+    assert ("Change to group/activity" in found) is withdrawal
+    assert found
+
+
+@pytest.mark.parametrize("text, sub_event, actor1", [
+    ("Islamic State launched a surprise attack across the desert and retook Tadmur on Sunday.",
+     "Non-state actor overtakes territory", "Islamic State (ISIS)"),
+    ("The rebels of HTS retook Saraqib on Monday.", "Non-state actor overtakes territory", "Hayat Tahrir al-Sham"),
+    ("Syrian government forces retook Saraqib on Monday after a week of fighting.", "Government regains territory", "Military Forces of Syria"),
+    ("On Tuesday the army took the hill west of Tadmur.", "Government regains territory", "Military Forces of Syria"),
+    ("Russian special forces captured the town of Tadmur on Monday.", "Government regains territory",
+     "Military Forces of Russia"),
+])
+def test_who_takes_the_ground_decides_whose_gain_it_is(text, sub_event, actor1):
+    """ACLED: ground taken by the state or the forces fighting for it is regained; retaken by a group, it is the
+    group's; the subject nearest the verb is the taker."""
+    found = rows(text, published="2022-05-12")
+    assert [(r["sub_event_type"], r["actor1"]) for r in found] == [(sub_event, actor1)]
+
+
+@pytest.mark.parametrize("text, subs_expected", [
+    ("The Syrian army credited Russian air strikes for the advance on Tadmur on Monday and said the operation to "
+     "free the city had been completed.", ["Government regains territory"]),
+    ("Russian air strikes hit Tadmur on Monday, the monitor said.", ["Air/drone strike"]),
+])
+def test_strikes_credited_for_an_advance_are_no_event_of_their_own(text, subs_expected):
+    assert [r["sub_event_type"] for r in rows(text)] == subs_expected
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The monitor says the militants pulled out of Tadmur overnight and that the army entered the western "
+     "neighbourhoods this morning.", "2022-05-12"),
+])
+def test_a_date_just_after_a_long_event_phrase_is_its_own(text, day):
+    """Nearness is measured between the spans: 'entered the western neighbourhoods this morning'."""
+    found = rows(text)
+    assert [r["event_date"] for r in found] == [day]
