@@ -101,3 +101,75 @@ def test_a_date_just_after_a_long_event_phrase_is_its_own(text, day):
     """Nearness is measured between the spans: 'entered the western neighbourhoods this morning'."""
     found = rows(text)
     assert [r["event_date"] for r in found] == [day]
+
+
+@pytest.mark.parametrize("sentence, strike", [
+    ("The Israeli enemy carried out an air aggression on positions near Damascus, a military source said.", True),
+    ("The Zionist aggression destroyed a building in the capital on Monday night.", True),
+    ("On Friday, the enemy launched an aggression on several sites near the airport.", True),
+    ("The minister called the sanctions an aggression against the Syrian people.", False),
+])
+def test_state_medias_aggression_is_an_air_strike(sentence, strike):
+    """Syrian and Iranian state media call Israel's air strikes 'an air aggression', 'the Israeli aggression'."""
+    assert ("Air/drone strike" in subs(sentence)) is strike
+
+
+@pytest.mark.parametrize("sentence, deployment", [
+    ("Inspectors of the chemical weapons watchdog arrived in Damascus on Saturday.", False),
+    ("A UN delegation landed in Qamishli on Monday for talks.", False),
+    ("Russian troops arrived in Qamishli on Monday.", True),
+])
+def test_visitors_arriving_are_no_deployment(sentence, deployment):
+    assert ("Deployment" in subs(sentence)) is deployment
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    ("The ministry said 60 of the 80 cruise missiles fired were shot down, and that the Dumayr airfield had come "
+     "under attack on Saturday.", "Shelling/artillery/missile attack"),
+    ("Warplanes circled for an hour and the Dumayr airfield came under attack on Saturday, the monitor said.",
+     "Air/drone strike"),
+    ("Gunmen attacked a checkpoint near Dumayr on Saturday, the monitor said.", "Armed clash"),
+])
+def test_a_generic_attack_word_takes_the_weapon_of_its_sentence(text, sub_event):
+    """'came under attack' beside 'cruise missiles fired' is a missile attack (ACLED), beside aircraft an air strike;
+    with no weapon named it stays a clash."""
+    assert sub_event in [r["sub_event_type"] for r in rows(text, published="2022-05-15")]
+
+
+@pytest.mark.parametrize("text, claimants", [
+    ("The three allies fired missiles at targets near Homs before dawn on Saturday in what they said was a response "
+     "to a chlorine attack in Douma a week ago.", {"Test Desk (no attribution)"}),
+])
+def test_in_what_they_said_is_no_named_source(text, claimants):
+    """'in what they said was a response to ...': the pronoun, not the words before it, says it; and the response
+    clause is a cause of its own."""
+    found = rows(text, published="2022-05-14")
+    assert {r["claimed_by"] for r in found} <= claimants | {"They"}
+    assert {r["sub_event_type"] for r in found} >= {"Chemical weapon"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The allies fired missiles at the Dumayr airfield before dawn on Saturday in what officials called a reprisal for a "
+     "gas attack in Douma a week ago. Targets near Homs also came under attack, the ministry said.",
+     [("2022-05-14", "Shelling/artillery/missile attack", "Al Dumayr Military Airport"),
+      ("2022-05-07", "Chemical weapon", "Dūmā"),
+      ("2022-05-14", "Shelling/artillery/missile attack", "Homs")]),
+])
+def test_a_cause_is_its_own_event_and_lends_no_date_or_type(text, expected):
+    """A cause ('a reprisal for a gas attack a week ago') is its own event; its date and type are not the next
+    sentence's, which takes the day and the weapon of the event the text is about."""
+    found = rows(text, published="2022-05-14")
+    assert [(r["event_date"], r["sub_event_type"], r["location"]) for r in found] == expected
+
+
+@pytest.mark.parametrize("sentence, statement", [
+    ("The president, in an address from the White House on Friday night, said the strikes were justified.", True),
+    ("In a speech to Parliament on Monday, the minister said the raid had succeeded.", True),
+    ("Jets struck the depot on Friday night.", False),
+])
+def test_where_a_statement_was_made_does_not_hide_its_date(sentence, statement):
+    from datetime import date
+
+    from utils.importers.article.dates import find_dates
+    mentions = [m for m in find_dates(sentence, date(2022, 5, 14)) if m.kind == "date"]
+    assert mentions and mentions[0].is_statement_date(sentence) is statement

@@ -94,6 +94,20 @@ _GROUND_FIRE = re.compile(r"\b(?:shells?|shelling|mortars?|artillery|howitzers?|
                           r"surface-to-surface)\b", re.IGNORECASE)
 
 
+_MISSILE_WORDS = re.compile(r"\b(?:cruise|ballistic|Tomahawk|surface-to-surface|guided)\s+missiles?\b|\bmissiles?\s+"
+                            r"(?:were\s+|was\s+)?(?:fired|launched)\b|\b(?:shells|mortar rounds|rockets)\s+(?:were\s+)?fired\b",
+                            re.IGNORECASE)
+_AIR_WORDS = re.compile(r"\b(?:warplanes?|fighter jets?|jets|helicopters?|drones?|UAVs?|aircraft)\b", re.IGNORECASE)
+
+
+def _weapon_type(around: str) -> str:
+    """The sub-event type the weapon named beside a generic attack word gives ('' when none is named): missiles,
+    shells and rockets fired are ACLED's shelling/missile attack, unless aircraft fired them; aircraft an air strike."""
+    if _MISSILE_WORDS.search(around):
+        return "Air/drone strike" if _AIR_LAUNCHED.search(around) else "Shelling/artillery/missile attack"
+    return "Air/drone strike" if _AIR_WORDS.search(around) else ""
+
+
 _MANNED = re.compile(r"\b(?:warplanes?|fighter jets?|jets?|planes?|aircraft|helicopters?|bombers?|(?:Su|MiG|L|F)-\d+s?)\b",
                      re.IGNORECASE)
 _UNMANNED = re.compile(r"\b(?:drones?|UAVs?|unmanned|missiles?|rockets?|projectiles?|shells?|reconnaissance)\b", re.IGNORECASE)
@@ -136,6 +150,11 @@ def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, sou
                                                    trigger.text, re.I) \
             and _MANNED.search(around) and not _UNMANNED.search(around):
         sub, event_type = "Armed clash", "Battles"  # "two Su-24 warplanes were shot down": a fight, not an interception
+    if trigger.trigger.name in ("attack", "strike") \
+            and not (trigger.definite and re.match(r"(?:attacks?|strikes?|assaults?|raids?)\b", trigger.text, re.I)):
+        weapon = _weapon_type(body)
+        if weapon:  # "targets had come under attack" beside "the 103 cruise missiles fired": the weapon types it
+            sub, event_type = weapon, "Explosions/Remote violence"
     if sub == "Shelling/artillery/missile attack" and _AIR_LAUNCHED.search(body) and not _GROUND_FIRE.search(body):
         sub = "Air/drone strike"  # "the Israeli enemy fired missiles from over the Mediterranean": an air strike
     actor1 = actors[0] if actors else ""

@@ -35,6 +35,11 @@ _FUTURE_OR_DENIED = re.compile(
 _FORCE_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:helicopters|aircraft|jets|troops|forces|"
                             r"commandos|soldiers|gunmen|attackers|raiders|drones|warplanes)\s+(?:had\s+|have\s+)?$",
                             re.IGNORECASE)
+_VISITORS = re.compile(r"\b(?:inspectors?|delegations?|envoys?|diplomats?|journalists|reporters|observers|experts|"
+                       r"investigators|negotiators|ministers?|president|prime minister|officials|aid workers|"
+                       r"monitors|fact-finding|mission)\b(?:(?!\b(?:troops|forces|soldiers|police|units|jets)\b)[^.;])*$",
+                       re.IGNORECASE)
+"""Who arrives on a visit, not as a force: an arrival of theirs is no deployment."""
 _MOVING_TARGET = re.compile(r"(?:convoys?|(?:joint\s+)?patrols?)\b", re.IGNORECASE)
 """A convoy or a patrol: a force on the move, which an attack on it makes a target rather than a deployment."""
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -110,6 +115,9 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                             r"\b(?:aid|humanitarian|relief|Red Crescent|ICRC|Red Cross|UN|food|medicine)\b",
                             sentence[match.end():match.end() + 70]):
                     continue  # "a UN aid convoy", "a convoy of trucks from the Red Crescent": relief, not a deployment
+                if trigger.name == "deployment" and re.match(r"(?:landed|arrived|docked|flew)\b", match.group(), re.I) \
+                        and _VISITORS.search(sentence[max(0, match.start() - 80):match.start()]):
+                    continue  # "inspectors arrived in Damascus", "the delegation landed in Ankara": a visit, no force
                 if trigger.name == "deployment" and re.fullmatch(r"patrols?", match.group(), re.I) and re.search(
                         r"\b(?:where|which|that|who)\b[^.;,]{0,40}$", sentence[max(0, match.start() - 50):match.start()], re.I):
                     continue  # "the city where US troops patrol": a standing presence described, not a movement

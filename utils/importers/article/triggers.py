@@ -89,8 +89,12 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("chemical", r"\bchemical(?:\s+weapons?)?\s+(?:attacks?|strikes?)\b|\b(?:rockets?|shells?|bombs?|barrels?|"
                         r"munitions?|missiles?)\s+(?:carrying|loaded with|filled with|containing)\s+(?:sarin|chlorine|"
                         r"mustard|toxic|poison|nerve)\b|\b(?:sarin|chlorine|mustard)\s+(?:gas\s+)?"
-                        r"(?:attacks?|strikes?|bombs?|barrels?)\b|\bpoison gas attacks?\b", ERV, "Chemical weapon"),
-    Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|barrel[- ]bombs?|barrel[- ]bombing|"
+                        r"(?:attacks?|strikes?|bombs?|barrels?)\b|\b(?:poison|toxic|nerve)?\s*gas attacks?\b", ERV, "Chemical weapon"),
+    # Syrian and Iranian state media: "an air aggression", "the Israeli aggression", "launched an aggression on
+    # several sites" are air strikes (a ground "Turkish aggression" is not named here)
+    Trigger("airstrike", r"\b(?:(?:air|aerial|missile|(?-i:Israeli|Zionist))\s+aggressions?|(?:launched|carried\s+out|"
+                         r"committed)\s+(?:a\s+new\s+|an\s+)(?:air\s+|aerial\s+|missile\s+)?aggression|"
+                         r"air\s*strikes?|airstrikes?|air raids?|drone strikes?|barrel[- ]bombs?|barrel[- ]bombing|"
                          r"dropp(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?bombs|(?:air|aerial|drone) attacks?|"
                          r"(?:air|drone)\s+and\s+(?:artillery|missile|rocket)\s+strikes|"
                          r"(?:jets?|aircraft|warplanes?|helicopters?|drones?)\b[^.;]{0,40}\b(?:fired|opened fire)\s+(?:on|at|upon)|"
@@ -137,7 +141,7 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                           r"\bdropp(?:ed|ing)\s+(?:parachute\s+)?flares\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
                           r"(?:the\s+)?(?:deconfliction|airspace|rules|protocols)\b", SD, "Other"),
     Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
-    Trigger("attack", r"\bcame under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|(?<!air )raids?|(?<!were )(?<!was )(?<!been )destroyed)\b",
+    Trigger("attack", r"\b(?:came|come|comes|coming) under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|(?<!air )raids?|(?<!were )(?<!was )(?<!been )destroyed)\b",
             BAT, "Armed clash"),
     Trigger("strike", r"\b(?:strikes?|struck|striking)\b", ERV, "Air/drone strike"),
 )
