@@ -173,3 +173,42 @@ def test_where_a_statement_was_made_does_not_hide_its_date(sentence, statement):
     from utils.importers.article.dates import find_dates
     mentions = [m for m in find_dates(sentence, date(2022, 5, 14)) if m.kind == "date"]
     assert mentions and mentions[0].is_statement_date(sentence) is statement
+
+
+@pytest.mark.parametrize("sentence, taken", [
+    ("Manbij, which the Kurdish-led SDF took from Islamic State in 2016, is now under threat.", True),
+    ("The town, which rebels had captured from the army in 2012, changed hands again.", True),
+    ("The town, which rebels shelled from the hills, was quiet on Monday.", False),
+])
+def test_a_capture_with_its_object_fronted_as_which(sentence, taken):
+    """'which X took from Y': the place before 'which' is what was taken."""
+    assert ("Non-state actor overtakes territory" in subs(sentence)) is taken
+
+
+@pytest.mark.parametrize("sentence, deployment", [
+    ("The Kurds said a few hundred government troops had deployed on the front line near Arima.", True),
+    ("Russian forces redeployed to the airport on Sunday.", True),
+    ("The forces deployed there since 2015 have not moved.", False),
+])
+def test_troops_deployed_without_an_object(sentence, deployment):
+    assert ("Deployment" in subs(sentence)) is deployment
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday the YPG took Tall Abyad, from which Islamic State fighters had shelled the border villages.",
+     ["Non-state actor overtakes territory"]),
+    ("On Monday Islamic State fighters shelled Tall Abyad, the monitor said.", ["Shelling/artillery/missile attack"]),
+])
+def test_what_was_once_done_from_a_place_taken_describes_it(text, expected):
+    """'took the hill, from which IS had shelled the city': the relative clause describes the hill; the capture is
+    the event."""
+    assert [r["sub_event_type"] for r in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey has threatened for months to attack Manbij, which the SDF took from Islamic State in August 2016.",
+     {"Non-state actor overtakes territory"}),
+])
+def test_a_threat_does_not_silence_the_event_in_its_relative_clause(text, expected):
+    """The threat ('has threatened for months') is a standing one; the capture after ', which' is an event."""
+    assert {r["sub_event_type"] for r in rows(text, published="2019-01-16")} == expected

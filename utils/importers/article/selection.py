@@ -60,6 +60,8 @@ def places_for(trigger: TriggerMatch, places: list[PlaceMention]) -> list[PlaceM
     return [min(points, key=lambda p: abs(p.start - trigger.start))]
 
 
+_RELATIVE_PAST = re.compile(r"\b(?:from|in|at)\s+(?:which|where)\s+(?:[\w'-]+\s+){1,4}?had\s+(?:[\w-]+\s+){0,3}?$",
+                            re.IGNORECASE)
 _CREDITED = re.compile(r"\b(?:credit(?:ed|s|ing)?|thank(?:ed|s|ing)?|prais(?:ed|es|ing)|hail(?:ed|s|ing))\s+"
                        r"(?:[\w'-]+\s+){0,8}?(?:and\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -86,6 +88,10 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
         clause = [t for t in clause if t.trigger.name != "warning" and not t.definite]
     # "credited Russian special forces and air strikes for the advance": the strikes are praised, not reported
     clause = [t for t in clause if not (t.main and _CREDITED.search(sentence[max(0, t.start - 70):t.start]))]
+    if any(not t.main for t in clause):
+        # "the YPG took the hill, from which IS had shelled the city": a relative clause recalling what was done
+        # from a place describes it; the capture is the event
+        clause = [t for t in clause if not (t.main and _RELATIVE_PAST.search(sentence[max(0, t.start - 60):t.start]))]
     mains = [t for t in clause if t.main]
     chosen: list[TriggerMatch] = []
     if mains:
@@ -96,6 +102,13 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
         victims = any(t.trigger.name == "killings" and "kill" in t.text.lower() for t in clause)
         if not (victims and "kill" in best.text.lower()):  # "militants killed nine people": violence against civilians
             chosen.append(best)
+    if chosen and chosen[0].trigger.name == "warning":
+        # "Turkey has threatened to attack Manbij, which the SDF took from IS in 2016": the relative clause after
+        # the threat tells an event of its own
+        relative = re.search(r",\s+(?:which|where)\b", sentence[chosen[0].end:])
+        if relative:
+            cut = chosen[0].end + relative.start()
+            chosen += [t for t in clause if not t.main and t.start > cut and t.trigger.name in ("capture", "recapture")]
     if not chosen or chosen[0].trigger.name not in ("warning", "exercise"):
         seen = {t.trigger.sub_event_type for t in chosen}
         violent = bool(chosen) and (chosen[0].trigger.name != "blasts" or bool(IMPACT.search(sentence)))

@@ -174,6 +174,9 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"(?:(?:full|complete|total|effective|firm)\s+)?control\s+of)\b|"
                        # "Islamic State took it from rebel groups": a place taken, named before
                        r"\b(?:took|taken|wrested|seized|grabbed|snatched)\s+(?:it|them)\s+from\b|"
+                       # "Manbij, which the SDF took from Islamic State in 2016": the object fronted as 'which'
+                       r"\b(?:which|that)\s+(?:the\s+)?(?:[\w'-]+\s+){1,4}?(?:had\s+)?(?:took|taken|captured|seized|wrested|"
+                       r"retook|recaptured)\s+from\b|"
                        r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:rebels|insurgents|opposition|militants|government|"
                        r"regime|jihadists|army|troops|forces|Islamic State|HTS|SDF)\b|"
                        r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
@@ -217,6 +220,9 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                           r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"
                           r"additional|more|reinforcements|warships|aircraft|equipment)\b|\bconvoys?\b|"
                           r"\b(?:joint )?patrols?\b|\bpatroll(?:ed|ing)\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b|"
+                          # "a few hundred government troops had deployed on the front line": the intransitive verb
+                          r"\b(?:troops|forces|soldiers|units|fighters|police)\s+(?:had\s+|have\s+|has\s+)?(?:re)?deployed\s+"
+                          r"(?:on|to|in|at|along|into|near|around)\b|"
                           r"\b(?:landed|arrived|docked|sailed|flew)\s+(?:in\s+)?(?:at|in|into)\b|\b(?:air\s+)?deployment\s+"
                           r"(?:of|to)\b|\b(?:took|taken|taking|takes) off from\b|\breinforc(?:ed|ing)\s+(?:its|their|the)\b|"
                           r"\b(?:cargo|transport|supply|landing)\s+(?:ships?|planes?|aircraft|vessels?)\b|"
