@@ -212,3 +212,15 @@ def test_what_was_once_done_from_a_place_taken_describes_it(text, expected):
 def test_a_threat_does_not_silence_the_event_in_its_relative_clause(text, expected):
     """The threat ('has threatened for months') is a standing one; the capture after ', which' is an event."""
     assert {r["sub_event_type"] for r in rows(text, published="2019-01-16")} == expected
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    ("On Sunday about 300 fighters and their families left Tadmur in a convoy of buses under a deal negotiated by "
+     "local elders, the monitor said.", "Agreement"),
+    ("Russian and Turkish troops held a joint patrol near Kobani on Sunday under a deal agreed in Sochi.", "Deployment"),
+    ("On Sunday about 300 fighters left Tadmur in a convoy of buses, the monitor said.", "Change to group/activity"),
+])
+def test_fighters_leaving_under_a_deal_is_an_agreement(text, sub_event):
+    """ACLED codes an evacuation agreed ('left the city in a convoy under a deal') as an agreement; a patrol under
+    a deal, or a departure with no deal, stays a movement."""
+    assert sub_event in [r["sub_event_type"] for r in rows(text, published="2022-05-16")]

@@ -94,6 +94,13 @@ _GROUND_FIRE = re.compile(r"\b(?:shells?|shelling|mortars?|artillery|howitzers?|
                           r"surface-to-surface)\b", re.IGNORECASE)
 
 
+_UNDER_DEAL = re.compile(r"\b(?:under|as part of|in line with|in accordance with)\s+(?:an?|the|a\s+new)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:arrangement|deal|agreement|accord|settlement|reconciliation deal|evacuation deal)\b",
+                         re.IGNORECASE)
+_LEAVING = re.compile(r"\b(?:left|leave|leaving|departed|evacuated|bussed out|exited|were allowed to leave|surrendered)\b",
+                      re.IGNORECASE)
+"""'left the city in a convoy under a deal': an evacuation agreed, which ACLED codes as an agreement (a patrol
+held under a deal stays a deployment)."""
 _MISSILE_WORDS = re.compile(r"\b(?:cruise|ballistic|Tomahawk|surface-to-surface|guided)\s+missiles?\b|\bmissiles?\s+"
                             r"(?:were\s+|was\s+)?(?:fired|launched)\b|\b(?:shells|mortar rounds|rockets)\s+(?:were\s+)?fired\b",
                             re.IGNORECASE)
@@ -150,6 +157,8 @@ def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, sou
                                                    trigger.text, re.I) \
             and _MANNED.search(around) and not _UNMANNED.search(around):
         sub, event_type = "Armed clash", "Battles"  # "two Su-24 warplanes were shot down": a fight, not an interception
+    if sub in ("Deployment", "Change to group/activity") and _UNDER_DEAL.search(body) and _LEAVING.search(body):
+        sub, event_type = "Agreement", "Strategic developments"  # fighters leaving under a deal: ACLED's agreement
     if trigger.trigger.name in ("attack", "strike") \
             and not (trigger.definite and re.match(r"(?:attacks?|strikes?|assaults?|raids?)\b", trigger.text, re.I)):
         weapon = _weapon_type(body)
