@@ -224,3 +224,13 @@ def test_fighters_leaving_under_a_deal_is_an_agreement(text, sub_event):
     """ACLED codes an evacuation agreed ('left the city in a convoy under a deal') as an agreement; a patrol under
     a deal, or a departure with no deal, stays a movement."""
     assert sub_event in [r["sub_event_type"] for r in rows(text, published="2022-05-16")]
+
+
+@pytest.mark.parametrize("text, locations", [
+    ("A rescue crew was among the dead, the governor of Hama said, after a second strike hit Masyaf on Sunday.",
+     ["Maşyāf"]),
+    ("The mayor of Kobani said shelling hit the city on Sunday and killed two people.", ["‘Ayn al ‘Arab"]),
+])
+def test_a_place_in_an_officials_title_is_not_where_the_event_was(text, locations):
+    """'the governor of Hama said ... a strike hit Masyaf': Hama names his post; with no other place it stays."""
+    assert [r["location"] for r in rows(text, published="2022-05-15")] == locations

@@ -52,6 +52,11 @@ from utils.importers.article.sources import nations_of, same_source
 
 __all__ = ["RECALL_DAYS", "EventCandidate", "Extraction", "Skipped", "extract_events"]
 
+_TITLE_PLACE = re.compile(r"\b(?:governor|mayor|ambassador|envoy|consul|mufti|bishop|archbishop|police chief|"
+                          r"health director|director of health|representative|MP|deputy)\s+(?:of|in|for)\s+(?:the\s+)?"
+                          r"(?:(?:city|province|governorate|town)\s+of\s+)?$", re.IGNORECASE)
+"""A place that only names an official's post ('the governor of Hama said'): not where the event was, when the
+sentence names another place."""
 _UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:border\s+)?(?:crossing|airfield|air\s*base|airbase|"
                             r"(?:gas|oil)\s+field|dam|checkpoint|camp|outpost|bridge|military\s+airport|prison|"
                             r"garrison|base)\b")
@@ -97,6 +102,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         pronoun_object = context.named  # "rebels took it from government forces": the place named before
         context.named = next((p for p in reversed(places) if p.kind in ("base", "place")), context.named)
         places = [p for p in places if not p.reference]
+        titled = [p for p in places if _TITLE_PLACE.search(body[max(0, p.start - 45):p.start])]
+        if titled and len(titled) < len(places):  # "..., the governor of Hama said, after a strike hit Masyaf"
+            places = [p for p in places if p not in titled]
         for place in places:
             if place.kind in ("base", "place"):
                 context.learn_heads(place)
