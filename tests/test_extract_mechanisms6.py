@@ -234,3 +234,13 @@ def test_fighters_leaving_under_a_deal_is_an_agreement(text, sub_event):
 def test_a_place_in_an_officials_title_is_not_where_the_event_was(text, locations):
     """'the governor of Hama said ... a strike hit Masyaf': Hama names his post; with no other place it stays."""
     assert [r["location"] for r in rows(text, published="2022-05-15")] == locations
+
+
+@pytest.mark.parametrize("sentence, sub_event", [
+    ("Israeli aircraft flying over north-west Lebanon fired missiles at several sites near Masyaf.", "Air/drone strike"),
+    ("Warplanes operating from the Hmeimim base dropped bombs on villages south of Idlib.", "Air/drone strike"),
+    ("Artillery units near the border fired rockets at the village.", "Shelling/artillery/missile attack"),
+])
+def test_aircraft_flying_somewhere_then_firing_is_an_air_strike(sentence, sub_event):
+    """'aircraft flying over Lebanon fired missiles at': where the aircraft flew comes between them and their fire."""
+    assert subs(sentence)[0] == sub_event

@@ -100,6 +100,10 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                          r"(?:jets?|aircraft|warplanes?|helicopters?|drones?)\b[^.;]{0,40}\b(?:fired|opened fire)\s+(?:on|at|upon)|"
                          r"(?:jets?|aircraft|warplanes?|helicopters?|bombers|F-\d+s?)\s+(?:had\s+|have\s+|has\s+)?"
                          r"(?:fired|launched)\s+(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|bombs?)\b|"
+                         # "Israeli aircraft flying over north-west Lebanon fired missiles at": the aircraft, then
+                         # where they flew, then what they fired
+                         r"(?:jets|aircraft|warplanes|helicopters|F-\d+s)\s+(?:flying|operating|flown)\b[^.;]{0,50}?\b"
+                         r"(?:fired|launched|dropped)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|bombs?)\b|"
                          r"(?:jets?|aircraft|warplanes?|helicopters?)\b[^.;]{0,40}\b(?:taking|took|take|takes)\s+part\s+in\b"
                          r"[^.;]{0,20}\b(?:raids?|strikes?|bombing|bombardment|attacks?)|(?:air|aerial|bombing)\s+campaigns?|bombed|bombing|bombings|"
                          r"bombard(?:ed|ment)|(?:(?-i:Israeli|Russian|Turkish|Jordanian)|US|US-led|coalition|American)\s+"
