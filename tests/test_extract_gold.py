@@ -80,8 +80,8 @@ def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
     # unseen first run 0.77 / 0.80 (19:18 UTC 2026-12-01, after the fourth pass), then studied (issue 17, fifth pass)
     (HELD_OUT_7, 52, 0.88, 0.84),
     # unseen first run 0.63 / 0.69 (21:21 UTC 2026-12-01, after the fifth pass), then studied (issue 17, sixth pass:
-    # 0.72 / 0.75)
-    (HELD_OUT_8, 68, 0.71, 0.74),
+    # 0.72 / 0.77)
+    (HELD_OUT_8, 68, 0.71, 0.76),
 ])
 def test_the_studied_held_out_sets_keep_what_tuning_on_them_gained(index, folder, gold, recall, precision):
     score = score_set(folder, index)
