@@ -10,7 +10,7 @@ from datetime import date
 
 from utils.importers.article.attribution import Attribution, claimant_kind, status_for
 from utils.importers.article.dates import Dated, window
-from utils.importers.article.event_types import TriggerMatch, actors_in, fatalities_in
+from utils.importers.article.event_types import ACTORS, TriggerMatch, actors_in, fatalities_in
 from utils.importers.article.incidents import overlaps
 from utils.importers.article.model import RECALL_DAYS, EventCandidate
 from utils.importers.article.places import PlaceMention
@@ -70,6 +70,8 @@ def refine(candidate: EventCandidate, own_date: Dated | None, sentence: Sentence
 _FOUGHT_ENTRY = re.compile(r"^(?:entered|entering|stormed|rolled into|marched into|broke into|pushed into)", re.I)
 _ARMED_ENTRANT = re.compile(r"\b(?:fighters|rebels|insurgents|militants|jihadists|gunmen|opposition forces|army units|"
                             r"troops|soldiers|(?-i:HTS))\b(?:\s+(?:of|led by)\s+[^.;,]{0,60})?(?:\s+\w+){0,5}\s*$", re.I)
+# "the army entered the western neighbourhoods": the army itself the subject of the entry, in an offensive
+_ARMY_ENTRANT = re.compile(r"\b(?:the|its|government|regime|Syrian)\s+(?:army|troops)(?:\s+(?:had|has|have))?\s*$", re.I)
 # "after the army withdrew", "without a fight", "handed over", "under a deal": ground changing hands with no battle
 _UNOPPOSED = re.compile(r"\b(?:without (?:a fight|resistance|a shot|fighting)|unopposed|handed (?:over|it)|"
                         r"(?:under|as part of|in line with|following)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?"
@@ -92,11 +94,58 @@ _GROUND_FIRE = re.compile(r"\b(?:shells?|shelling|mortars?|artillery|howitzers?|
                           r"surface-to-surface)\b", re.IGNORECASE)
 
 
+_UNDER_DEAL = re.compile(r"\b(?:under|as part of|in line with|in accordance with)\s+(?:an?|the|a\s+new)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:arrangement|deal|agreement|accord|settlement|reconciliation deal|evacuation deal)\b",
+                         re.IGNORECASE)
+_LEAVING = re.compile(r"\b(?:left|leave|leaving|departed|evacuated|bussed out|exited|were allowed to leave|surrendered)\b",
+                      re.IGNORECASE)
+"""'left the city in a convoy under a deal': an evacuation agreed, which ACLED codes as an agreement (a patrol
+held under a deal stays a deployment)."""
+_MISSILE_WORDS = re.compile(r"\b(?:cruise|ballistic|Tomahawk|surface-to-surface|guided)\s+missiles?\b|\bmissiles?\s+"
+                            r"(?:were\s+|was\s+)?(?:fired|launched)\b|\b(?:shells|mortar rounds|rockets)\s+(?:were\s+)?fired\b",
+                            re.IGNORECASE)
+_AIR_WORDS = re.compile(r"\b(?:warplanes?|fighter jets?|jets|helicopters?|drones?|UAVs?|aircraft)\b", re.IGNORECASE)
+
+
+def _weapon_type(around: str) -> str:
+    """The sub-event type the weapon named beside a generic attack word gives ('' when none is named): missiles,
+    shells and rockets fired are ACLED's shelling/missile attack, unless aircraft fired them; aircraft an air strike."""
+    if _MISSILE_WORDS.search(around):
+        return "Air/drone strike" if _AIR_LAUNCHED.search(around) else "Shelling/artillery/missile attack"
+    return "Air/drone strike" if _AIR_WORDS.search(around) else ""
+
+
 _MANNED = re.compile(r"\b(?:warplanes?|fighter jets?|jets?|planes?|aircraft|helicopters?|bombers?|(?:Su|MiG|L|F)-\d+s?)\b",
                      re.IGNORECASE)
 _UNMANNED = re.compile(r"\b(?:drones?|UAVs?|unmanned|missiles?|rockets?|projectiles?|shells?|reconnaissance)\b", re.IGNORECASE)
 """ACLED: shooting down a manned military aircraft is a battle between the two sides (Battles / Armed clash);
 intercepting drones, missiles and rockets is disrupted weapons use."""
+
+
+_STATE_SIDE = ("Military Forces of Syria", "Military Forces of Russia", "Iran-backed militias", "Hezbollah")
+"""Who fights for the Syrian government: ground they take is the government's regained (ACLED)."""
+_CLAUSE_START = re.compile(r".*(?:[;:]|\b(?:but|while|whereas|after|before)\b)", re.IGNORECASE | re.DOTALL)
+
+
+def retaker(before: str) -> str:
+    """The non-state group that is the subject of a retaking verb, from the text of its clause before the verb
+    ('Islamic State launched a surprise attack across the desert and' -> 'Islamic State (ISIS)'), or ''."""
+    clause = before[-160:]
+    cut = _CLAUSE_START.match(clause)
+    clause = clause[cut.end():] if cut else clause
+    named = actors_in(clause)
+    if not named:
+        return ""
+    first = max(named, key=lambda name: _last_position(clause, name))  # the subject nearest the verb
+    return "" if first.startswith("Military Forces") or first == "Civilians" else first
+
+
+def _last_position(text: str, actor: str) -> int:
+    for pattern, name in ACTORS:
+        if name == actor:
+            starts = [match.start() for match in re.finditer(pattern, text)]
+            return starts[-1] if starts else -1
+    return -1
 
 
 def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, source: Attribution, actors: list[str],
@@ -108,6 +157,13 @@ def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, sou
                                                    trigger.text, re.I) \
             and _MANNED.search(around) and not _UNMANNED.search(around):
         sub, event_type = "Armed clash", "Battles"  # "two Su-24 warplanes were shot down": a fight, not an interception
+    if sub in ("Deployment", "Change to group/activity") and _UNDER_DEAL.search(body) and _LEAVING.search(body):
+        sub, event_type = "Agreement", "Strategic developments"  # fighters leaving under a deal: ACLED's agreement
+    if trigger.trigger.name in ("attack", "strike") \
+            and not (trigger.definite and re.match(r"(?:attacks?|strikes?|assaults?|raids?)\b", trigger.text, re.I)):
+        weapon = _weapon_type(body)
+        if weapon:  # "targets had come under attack" beside "the 103 cruise missiles fired": the weapon types it
+            sub, event_type = weapon, "Explosions/Remote violence"
     if sub == "Shelling/artillery/missile attack" and _AIR_LAUNCHED.search(body) and not _GROUND_FIRE.search(body):
         sub = "Air/drone strike"  # "the Israeli enemy fired missiles from over the Mediterranean": an air strike
     actor1 = actors[0] if actors else ""
@@ -120,21 +176,35 @@ def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, sou
         others = [a for a in actors if a != "Civilians"]
         actor1, actor2 = (others[0] if others else "Unidentified armed group"), "Civilians"
     if sub == "Non-violent transfer of territory" and _FOUGHT_ENTRY.search(trigger.text + body[trigger.end:trigger.end + 1]) \
-            and _ARMED_ENTRANT.search(body[max(0, trigger.start - 60):trigger.start]) and not _UNOPPOSED.search(body):
+            and (_ARMED_ENTRANT.search(body[max(0, trigger.start - 60):trigger.start])
+                 or _ARMY_ENTRANT.search(body[max(0, trigger.start - 40):trigger.start])) and not _UNOPPOSED.search(body):
         sub = "Non-state actor overtakes territory"  # "the fighters entered Hama": ground taken in an offensive
         event_type = "Battles"
-        entrant = _ARMED_ENTRANT.search(body[max(0, trigger.start - 60):trigger.start]).group().lower()
-        if not re.search(r"\b(?:army|troops|soldiers)\b", entrant) and actor1.startswith("Military Forces of Syria"):
+        entrant = (_ARMY_ENTRANT.search(body[max(0, trigger.start - 40):trigger.start])
+                   or _ARMED_ENTRANT.search(body[max(0, trigger.start - 60):trigger.start])).group().lower()
+        if _ARMY_ENTRANT.search(entrant + " ") and not re.search(r"\b(?:Russian|Turkish|Israeli|US|American|Iraqi|"
+                                                                  r"Iranian|Jordanian)\s+(?:army|troops)", entrant, re.I):
+            if actor1 != "Military Forces of Syria":  # "IS pulled out and the army entered": the (Syrian) army takes it
+                actor1, actor2 = "Military Forces of Syria", actor1
+        elif not re.search(r"\b(?:army|troops|soldiers)\b", entrant) and actor1.startswith("Military Forces of Syria"):
             # "the Syrian army admits the fighters entered the city": the army says so; the fighters took it
             others = [a for a in actors if not a.startswith("Military Forces of Syria")]
             actor1, actor2 = (others[0] if others else "Unidentified armed group"), actor1
+    if sub == "Non-state actor overtakes territory" and trigger.trigger.name == "capture" \
+            and _ARMY_ENTRANT.search(body[max(0, trigger.start - 40):trigger.start]) and actor1 != "Military Forces of Syria":
+        actor1, actor2 = "Military Forces of Syria", actor1  # "the army took the hill": the (Syrian) army takes it
     if sub == "Non-state actor overtakes territory" and re.search(r"\bfrom\s*$", trigger.text + " " + re.match(
             r"(?:\s+[\w'’-]+){0,4}?\s+from\b|", body[trigger.end:]).group()):
         takers, losers = actors_in(body[:trigger.start]), actors_in(body[trigger.end:])
         if actor1 and actor1 not in takers and actor1 in losers:  # "rebels took it from government forces"
             actor1, actor2 = (takers[0] if takers else "Unidentified armed group"), actor1
-    if sub == "Non-state actor overtakes territory" and actor1.startswith("Military Forces of Syria"):
-        sub = "Government regains territory"  # ACLED: the state taking ground back
+    if sub == "Non-state actor overtakes territory" and actor1 in _STATE_SIDE:
+        sub = "Government regains territory"  # ACLED: the state (or the forces fighting for it) taking ground back
+    if sub == "Government regains territory" and trigger.trigger.name == "recapture":
+        taker = retaker(body[:trigger.start])
+        if taker:  # "Islamic State launched a surprise attack and retook Palmyra": a group retaking is no state's gain
+            sub, event_type = "Non-state actor overtakes territory", "Battles"
+            actor1, actor2 = taker, (actor1 if actor1 != taker else actor2)
     if not actor1:
         actor1 = "Unidentified armed group" if trigger.main else "Not named in the report"
     recalled = (published - window(dated)[1]).days > RECALL_DAYS

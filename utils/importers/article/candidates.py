@@ -284,16 +284,20 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                                  default) or default
             actors = actors_in(body)
             date_source = "context" if own_date is None else "statement" if mention.is_statement_date(body) else "sentence"
-            if trigger.trigger.name in ("attack", "strike") and raw and sentence.number - max(raw[-1].sentences) <= 2 \
-                    and raw[-1].event_type == "Explosions/Remote violence" and raw[-1].trigger != "blasts":
-                trigger = replace(trigger, trigger=replace(trigger.trigger, event_type=raw[-1].event_type,
-                                                           sub_event_type=raw[-1].sub_event_type))
+            # the last recent violent event of the same days lends its type ("... came under attack"); an earlier
+            # event recalled as a cause ("a reprisal for a gas attack a week ago") does not
+            lender = next((c for c in reversed(raw) if sentence.number - max(c.sentences) <= 2
+                           and overlaps(c.dated, dated, slack_days=1)), None) \
+                if trigger.trigger.name in ("attack", "strike") and raw else None
+            if lender is not None and lender.event_type == "Explosions/Remote violence" and lender.trigger != "blasts":
+                trigger = replace(trigger, trigger=replace(trigger.trigger, event_type=lender.event_type,
+                                                           sub_event_type=lender.sub_event_type))
             for place in trigger_places:
                 raw.append(make_candidate(trigger, dated, place, source, actors, body, sentence, published,
                                       date_source, governorate_of))
                 made_any = True
-            if own_date is not None or referent is not None:
-                context.date = dated
+            if (own_date is not None or referent is not None) and bounds[0] not in causes:
+                context.date = dated  # a cause's date ("in response to an attack a week ago") dates no later event
             context.paragraph = sentence.paragraph
         if made_any and raw:
             last = raw[-1]

@@ -17,8 +17,11 @@ from utils.importers.article.selection import choose_triggers, span_distance, sp
 
 __all__ = ["Clauses", "choose_in_clauses", "cut_clauses", "own_places"]
 
-_CAUSE = re.compile(r"\b(?:in response to|in retaliation for|following|after)\s+(?=(?:a|an|the|US|Israeli|Russian|"
+_CAUSE = re.compile(r"\b(?:in what (?:\w+\s+){1,3}?(?:said|called|described as|termed)\s+(?:was|were|as)?\s*(?:an?\s+)?"
+                    r"(?:\w+\s+)?(?:response|retaliation|reprisal)\s+(?:to|for)|(?:in|as an?|as)\s+(?:\w+\s+)?"
+                    r"(?:response|retaliation|reprisal)\s+(?:to|for)|following|after)\s+(?=(?:a|an|the|US|Israeli|Russian|"
                     r"Turkish|Syrian|its|their|an?\s+\w+)\s)", re.IGNORECASE)
+"""Where a cause clause opens: 'in response to', 'as a reprisal for', 'in what they said was a response to'."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import re
 from utils.importers.article.triggers import DRONE as _DRONE
 from utils.importers.article.triggers import MAIN_TRIGGERS, OTHER_TRIGGERS, Trigger, TriggerMatch
 
-__all__ = ["MAIN_TRIGGERS", "OTHER_TRIGGERS", "Trigger", "TriggerMatch", "actors_in", "fatalities_in",
+__all__ = ["ACTORS", "MAIN_TRIGGERS", "OTHER_TRIGGERS", "Trigger", "TriggerMatch", "actors_in", "fatalities_in",
            "find_triggers", "hypothetical"]
 
 
@@ -35,6 +35,13 @@ _FUTURE_OR_DENIED = re.compile(
 _FORCE_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:helicopters|aircraft|jets|troops|forces|"
                             r"commandos|soldiers|gunmen|attackers|raiders|drones|warplanes)\s+(?:had\s+|have\s+)?$",
                             re.IGNORECASE)
+_VISITORS = re.compile(r"\b(?:inspectors?|delegations?|envoys?|diplomats?|journalists|reporters|observers|experts|"
+                       r"investigators|negotiators|ministers?|president|prime minister|officials|aid workers|"
+                       r"monitors|fact-finding|mission)\b(?:(?!\b(?:troops|forces|soldiers|police|units|jets)\b)[^.;])*$",
+                       re.IGNORECASE)
+"""Who arrives on a visit, not as a force: an arrival of theirs is no deployment."""
+_MOVING_TARGET = re.compile(r"(?:convoys?|(?:joint\s+)?patrols?)\b", re.IGNORECASE)
+"""A convoy or a patrol: a force on the move, which an attack on it makes a target rather than a deployment."""
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 ACTORS: tuple[tuple[str, str], ...] = (
@@ -108,13 +115,19 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                             r"\b(?:aid|humanitarian|relief|Red Crescent|ICRC|Red Cross|UN|food|medicine)\b",
                             sentence[match.end():match.end() + 70]):
                     continue  # "a UN aid convoy", "a convoy of trucks from the Red Crescent": relief, not a deployment
+                if trigger.name == "deployment" and re.match(r"(?:landed|arrived|docked|flew)\b", match.group(), re.I) \
+                        and _VISITORS.search(sentence[max(0, match.start() - 80):match.start()]):
+                    continue  # "inspectors arrived in Damascus", "the delegation landed in Ankara": a visit, no force
+                if trigger.name == "deployment" and re.fullmatch(r"patrols?", match.group(), re.I) and re.search(
+                        r"\b(?:where|which|that|who)\b[^.;,]{0,40}$", sentence[max(0, match.start() - 50):match.start()], re.I):
+                    continue  # "the city where US troops patrol": a standing presence described, not a movement
                 if trigger.name == "deployment" and re.match(r"positions\b", match.group(), re.I):
                     continue  # "strikes on positions and convoys of regime forces": the noun, not the verb 'position'
-                if trigger.name == "deployment" and "convoy" in match.group().lower() and re.search(
-                        r"\b(?:strikes?|struck|hit|targeted|attack(?:ed|s)?|ambush(?:ed)?|bomb(?:ed|ing)|shell(?:ed|ing)|"
-                        r"raids?)\b[^.;]{0,50}$", sentence[max(0, match.start() - 60):match.start()], re.I):
-                    continue  # "strikes on positions and convoys of regime forces": the convoy is a target
-                if trigger.name == "deployment" and "convoy" in match.group().lower() and re.match(
+                if trigger.name == "deployment" and _MOVING_TARGET.match(match.group()) and re.search(
+                        r"\b(?:strikes?|struck|hit|targeted|targeting|attack(?:ed|s)?|ambush(?:ed)?|bomb(?:ed|ing)|"
+                        r"shell(?:ed|ing)|raids?)\b[^.;]{0,50}$", sentence[max(0, match.start() - 60):match.start()], re.I):
+                    continue  # "strikes on convoys of regime forces", "targeted a patrol": the convoy or patrol is a target
+                if trigger.name == "deployment" and _MOVING_TARGET.match(match.group()) and re.match(
                         r"[^.;]{0,40}?\b(?:was|were|had been|has been|came under)\s+(?:\w+\s+)?(?:hit|struck|targeted|"
                         r"attacked|ambushed|bombed|shelled|fire|attack)\b", sentence[match.end():], re.I):
                     continue  # "a fuel convoy was hit by a drone": the convoy is what was struck

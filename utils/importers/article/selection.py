@@ -60,6 +60,12 @@ def places_for(trigger: TriggerMatch, places: list[PlaceMention]) -> list[PlaceM
     return [min(points, key=lambda p: abs(p.start - trigger.start))]
 
 
+_RELATIVE_PAST = re.compile(r"\b(?:from|in|at)\s+(?:which|where)\s+(?:[\w'-]+\s+){1,4}?had\s+(?:[\w-]+\s+){0,3}?$",
+                            re.IGNORECASE)
+_CREDITED = re.compile(r"\b(?:credit(?:ed|s|ing)?|thank(?:ed|s|ing)?|prais(?:ed|es|ing)|hail(?:ed|s|ing))\s+"
+                       r"(?:[\w'-]+\s+){0,8}?(?:and\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def split_clauses(text: str, triggers: list[TriggerMatch], offsets: list[int]) -> list[list[TriggerMatch]]:
     """Split triggers at date offsets ('X came two weeks after Y'): each part is one clause."""
     cuts = sorted(offsets)
@@ -80,6 +86,12 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
     if any(t.trigger.name == "warning" and warns_of_response(sentence, t.text) for t in clause):
         # "warned there would be a big price to pay for the attack": a statement about a response
         clause = [t for t in clause if t.trigger.name != "warning" and not t.definite]
+    # "credited Russian special forces and air strikes for the advance": the strikes are praised, not reported
+    clause = [t for t in clause if not (t.main and _CREDITED.search(sentence[max(0, t.start - 70):t.start]))]
+    if any(not t.main for t in clause):
+        # "the YPG took the hill, from which IS had shelled the city": a relative clause recalling what was done
+        # from a place describes it; the capture is the event
+        clause = [t for t in clause if not (t.main and _RELATIVE_PAST.search(sentence[max(0, t.start - 60):t.start]))]
     mains = [t for t in clause if t.main]
     chosen: list[TriggerMatch] = []
     if mains:
@@ -90,6 +102,13 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
         victims = any(t.trigger.name == "killings" and "kill" in t.text.lower() for t in clause)
         if not (victims and "kill" in best.text.lower()):  # "militants killed nine people": violence against civilians
             chosen.append(best)
+    if chosen and chosen[0].trigger.name == "warning":
+        # "Turkey has threatened to attack Manbij, which the SDF took from IS in 2016": the relative clause after
+        # the threat tells an event of its own
+        relative = re.search(r",\s+(?:which|where)\b", sentence[chosen[0].end:])
+        if relative:
+            cut = chosen[0].end + relative.start()
+            chosen += [t for t in clause if not t.main and t.start > cut and t.trigger.name in ("capture", "recapture")]
     if not chosen or chosen[0].trigger.name not in ("warning", "exercise"):
         seen = {t.trigger.sub_event_type for t in chosen}
         violent = bool(chosen) and (chosen[0].trigger.name != "blasts" or bool(IMPACT.search(sentence)))
@@ -118,6 +137,13 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
         # "the fighters entered the airport as the last troops pulled back": the loser's retreat is the capture's
         chosen = [t for t in chosen if not (t.trigger.name == "withdrawal" and re.search(
             r"\b(?:as|while|when)\s+(?:[\w'-]+\s+){0,5}$", sentence[max(0, t.start - 50):t.start], re.I))]
+    gains = [t for t in chosen if t.trigger.name in ("capture", "recapture", "territory")]
+    if gains:
+        # "IS pulled its fighters out of the city and the army entered it": the loser's retreat, then the
+        # winner's entry, is one change of hands, the entry's
+        chosen = [t for t in chosen if not (t.trigger.name == "withdrawal" and any(
+            0 < g.start - t.end <= 120 and re.search(r"\band\b(?:\s+that)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$",
+                                                     sentence[t.end:g.start], re.I) for g in gains))]
     taken = [t for t in chosen if t.trigger.name in ("capture", "recapture")]
     if taken and chosen[0].main and chosen[0].trigger.event_type == "Battles":
         chosen = [t for t in chosen if not t.main]  # "captured X after heavy clashes": one battle, won
@@ -158,4 +184,7 @@ def nearest(trigger: TriggerMatch, items: list, clause_bounds: tuple[int, int]):
     inside = [item for item in items if clause_bounds[0] <= item.start < clause_bounds[1]]
     if not inside:
         return None
-    return min(inside, key=lambda item: abs(item.start - trigger.start))
+    # characters between the spans: a date just after a long event phrase ("entered the western neighbourhoods
+    # this morning") is as near as one just before it
+    return min(inside, key=lambda item: max(item.start - trigger.end, trigger.start - getattr(item, "end", item.start), 0)
+               if hasattr(item, "end") else abs(item.start - trigger.start))

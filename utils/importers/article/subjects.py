@@ -14,7 +14,7 @@ _VERBS = (r"said|says|say|claimed|claims|claim|confirmed|confirms|confirm|report
 """Reporting verbs in their finite forms ('say' for 'US officials say'); not nouns too ('reports', 'states',
 'notes'), nor '-ing' forms, which are asides."""
 _SUBJECT_STOP = re.compile(r"(?:^|[.;:!?\"“”]|\((?!(?:the\s+)?[A-Z][\w' -]{1,40}\))|\b(?:that|which|and|but|while|as|when|after|before|because|"
-                           r"where|since|if|however|moreover|meanwhile)\b|,)", re.IGNORECASE)
+                           r"where|what|since|if|however|moreover|meanwhile)\b|,)", re.IGNORECASE)
 _TITLES = r"(?:deputy|head|chief|spokes(?:man|woman|person)|commander|minister|director|president|general|" \
           r"secretary|leader|official|ambassador|envoy|governor|mayor|advis[eo]r|prosecutor|chairman|officer)"
 _DESCRIBED = (r"the\s+(?:[\w-]+\s+){0,3}?(?:service|group|monitor|agency|organi[sz]ation|body|network|alliance|umbrella|"

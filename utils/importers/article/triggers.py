@@ -89,8 +89,12 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("chemical", r"\bchemical(?:\s+weapons?)?\s+(?:attacks?|strikes?)\b|\b(?:rockets?|shells?|bombs?|barrels?|"
                         r"munitions?|missiles?)\s+(?:carrying|loaded with|filled with|containing)\s+(?:sarin|chlorine|"
                         r"mustard|toxic|poison|nerve)\b|\b(?:sarin|chlorine|mustard)\s+(?:gas\s+)?"
-                        r"(?:attacks?|strikes?|bombs?|barrels?)\b|\bpoison gas attacks?\b", ERV, "Chemical weapon"),
-    Trigger("airstrike", r"\b(?:air\s*strikes?|airstrikes?|air raids?|drone strikes?|barrel[- ]bombs?|barrel[- ]bombing|"
+                        r"(?:attacks?|strikes?|bombs?|barrels?)\b|\b(?:poison|toxic|nerve)?\s*gas attacks?\b", ERV, "Chemical weapon"),
+    # Syrian and Iranian state media: "an air aggression", "the Israeli aggression", "launched an aggression on
+    # several sites" are air strikes (a ground "Turkish aggression" is not named here)
+    Trigger("airstrike", r"\b(?:(?:air|aerial|missile|(?-i:Israeli|Zionist))\s+aggressions?|(?:launched|carried\s+out|"
+                         r"committed)\s+(?:a\s+new\s+|an\s+)(?:air\s+|aerial\s+|missile\s+)?aggression|"
+                         r"air\s*strikes?|airstrikes?|air raids?|drone strikes?|barrel[- ]bombs?|barrel[- ]bombing|"
                          r"dropp(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?bombs|(?:air|aerial|drone) attacks?|"
                          r"(?:air|drone)\s+and\s+(?:artillery|missile|rocket)\s+strikes|"
                          r"(?:jets?|aircraft|warplanes?|helicopters?|drones?)\b[^.;]{0,40}\b(?:fired|opened fire)\s+(?:on|at|upon)|"
@@ -109,7 +113,12 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                         r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b"
                         rf"|{_FIRED}|{_PASSIVE_HIT}{_GROUND_WEAPONS}\b|{_HIT_WITH}{_GROUND_WEAPONS}\b",
             ERV, "Shelling/artillery/missile attack"),
-    Trigger("suicide", r"\bsuicide (?:bomb(?:er|ing)?|attack|car)\b", ERV, "Suicide bomb"),
+    # a bomber on foot or in a car: "a suicide bomber", "the bomber", "an explosive vest", "blew himself up"; aircraft
+    # ("B-1 bombers", "the bombers") stay air strikes
+    Trigger("suicide", r"\bsuicide (?:bomb(?:er|ers|ing|ings)?|attacks?|car|vests?|belts?|truck|operations?)\b|"
+                       r"\b(?:the|a|an)\s+(?:lone\s+|would-be\s+)?bomber\b(?!\s+(?:jets?|aircraft|planes?))|"
+                       r"\b(?:explosives?|suicide|bomb)\s+(?:vests?|belts?)\b|\bblew\s+(?:himself|herself|themselves)\s+up\b|"
+                       r"\bmartyrdom[- ](?:seekers?|operations?|attacks?)\b|\bself-detonat\w*", ERV, "Suicide bomb"),
     Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?|"
                     r"(?:hit|struck|stepped on|triggered|detonated)\s+an?\s+(?:land\s*)?mine|mine (?:blast|explosion)s?|"
                     r"booby[- ]trap(?:ped|s)?|sticky bombs?)\b",
@@ -132,7 +141,7 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                           r"\bdropp(?:ed|ing)\s+(?:parachute\s+)?flares\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
                           r"(?:the\s+)?(?:deconfliction|airspace|rules|protocols)\b", SD, "Other"),
     Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
-    Trigger("attack", r"\bcame under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|(?<!air )raids?|(?<!were )(?<!was )(?<!been )destroyed)\b",
+    Trigger("attack", r"\b(?:came|come|comes|coming) under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|(?<!air )raids?|(?<!were )(?<!was )(?<!been )destroyed)\b",
             BAT, "Armed clash"),
     Trigger("strike", r"\b(?:strikes?|struck|striking)\b", ERV, "Air/drone strike"),
 )
@@ -155,6 +164,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                             r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
                             r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
     Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions|city|cities|airport|"
+                         r"neighbou?rhoods?|districts?|quarters?|suburbs?|outskirts|"
                          r"air ?base|airfield|barracks|base)\b|"
                          r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b|\b(?:entered|entering|moved "
                          r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])"
@@ -164,14 +174,27 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"(?:(?:full|complete|total|effective|firm)\s+)?control\s+of)\b|"
                        # "Islamic State took it from rebel groups": a place taken, named before
                        r"\b(?:took|taken|wrested|seized|grabbed|snatched)\s+(?:it|them)\s+from\b|"
+                       # "Manbij, which the SDF took from Islamic State in 2016": the object fronted as 'which'
+                       r"\b(?:which|that)\s+(?:the\s+)?(?:[\w'-]+\s+){1,4}?(?:had\s+)?(?:took|taken|captured|seized|wrested|"
+                       r"retook|recaptured)\s+from\b|"
                        r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:rebels|insurgents|opposition|militants|government|"
                        r"regime|jihadists|army|troops|forces|Islamic State|HTS|SDF)\b|"
                        r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
                        r"village)\s+of\s+)?(?-i:[A-Z])|"
+                       # "took the hill of the old castle", "captured the strategic heights": ground named by its kind
+                       r"\b(?:took|taken|captured|seized)\s+(?:the|a|two|three|several)\s+(?:[\w-]+\s+)?(?:hills?|heights|ridges?|"
+                       r"summit|peaks?|mountain|castle|citadel|villages|neighbou?rhoods?|districts?|outskirts|suburbs?|"
+                       r"crossing|airbase|air base|airport|airfield)\b(?!\s+road)|"
                        # "drove Islamic State fighters out of the town", "Jarablus had been 'cleared of Daesh'"
                        r"\b(?:drove|driven|drive|drives|driving|pushed|chased|expelled|ousted|ejected|flushed|kicked)\s+"
                        r"(?:[\w-]+\s+){0,4}?(?:fighters|militants|jihadists|forces|troops|rebels|insurgents|"
                        r"(?-i:IS|ISIS|ISIL|Daesh|HTS|SDF|YPG)|Islamic State|them)\s+(?:out\s+of|from)\b|"
+                       # "the SDF liberated Raqqa", "freed the town of X", "the operation to free the city had been
+                       # completed": liberation is ground taken, by whoever the subject is
+                       r"\b(?:liberated|freed|liberating|freeing)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|"
+                       r"\b(?:operation|offensive|battle|campaign)\s+to\s+(?:free|liberate|retake|recapture|take)\s+"
+                       r"(?:[\w'-]+\s+){1,4}?(?:had\s+been\s+|has\s+been\s+|was\s+|is\s+)(?:completed|complete|concluded|"
+                       r"successfully\s+completed)\b|"
                        r"\b(?:was|were|had been|has been|have been|being)\s+[\"“']?(?:cleared|purged|freed|liberated)\s+of\s+(?:the\s+)?"
                        r"(?:[\w-]+\s+)?(?:terrorists|militants|jihadists|fighters|rebels|insurgents|gunmen|(?-i:IS|ISIS|Daesh))\b",
             BAT,
@@ -197,6 +220,9 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                           r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"
                           r"additional|more|reinforcements|warships|aircraft|equipment)\b|\bconvoys?\b|"
                           r"\b(?:joint )?patrols?\b|\bpatroll(?:ed|ing)\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b|"
+                          # "a few hundred government troops had deployed on the front line": the intransitive verb
+                          r"\b(?:troops|forces|soldiers|units|fighters|police)\s+(?:had\s+|have\s+|has\s+)?(?:re)?deployed\s+"
+                          r"(?:on|to|in|at|along|into|near|around)\b|"
                           r"\b(?:landed|arrived|docked|sailed|flew)\s+(?:in\s+)?(?:at|in|into)\b|\b(?:air\s+)?deployment\s+"
                           r"(?:of|to)\b|\b(?:took|taken|taking|takes) off from\b|\breinforc(?:ed|ing)\s+(?:its|their|the)\b|"
                           r"\b(?:cargo|transport|supply|landing)\s+(?:ships?|planes?|aircraft|vessels?)\b|"
