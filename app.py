@@ -19,7 +19,6 @@ HERE = Path(__file__).parent
 st.set_page_config(page_title="Syria bases: reported events", page_icon=str(HERE / "static" / "favicon.png"), layout="wide")
 
 
-
 class AppPage(NamedTuple):
     script: str
     title: str

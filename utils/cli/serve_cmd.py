@@ -162,8 +162,11 @@ def _warm_detached(address: ServerAddress) -> None:
         return
     try:
         if os.fork() == 0:
-            result = warm(address)
-            print(f"eventmap: {result.message}", file=sys.stderr, flush=True)
+            try:
+                message = warm(address).message
+            except Exception as error:  # noqa: BLE001 - said in the log; the server runs on without a warm run
+                message = f"no warm start: {type(error).__name__}: {error}"
+            print(f"eventmap: {message}", file=sys.stderr, flush=True)
     finally:
         os._exit(0)
 
