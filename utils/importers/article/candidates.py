@@ -41,6 +41,7 @@ from utils.importers.article.followups import (
     refers_back,
 )
 from utils.importers.article.incidents import GENERIC_TRIGGERS, group_candidates, overlaps, separate_accounts
+from utils.importers.article.issuers import statement_issuer
 from utils.importers.article.model import RECALL_DAYS, EventCandidate, Extraction, Skipped
 from utils.importers.article.places import PlaceIndex, PlaceMention, dateline_end
 from utils.importers.article.selection import (
@@ -81,7 +82,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
     lead = lead_date(sentences, published)
     context = ReadingContext(date=lead, lead=lead)
     lead_source = article_source(sentences, text)
-    default = no_attribution(outlet)
+    issuer = statement_issuer(text)  # "Statement of the General Command of X": its "we" and "our forces" are X's
+    default = no_attribution(outlet) if issuer is None else Attribution(issuer, "party", "statement", explicit=False)
     raw: list[EventCandidate] = []
     skipped: list[Skipped] = []
     paragraph_of = {s.number: s.paragraph for s in sentences}
