@@ -180,6 +180,8 @@ class PlaceIndex:
                         place = None  # part of a longer name ("Ahmed al-Sharaa") or an acronym ("SANA")
                     if place and _first_of_facility_name(words, j, sentence[match.end():]):
                         place = None  # "the Qara Qozak bridge": another facility's name, not Qarah's
+                    if place and place.source != "base" and j == len(words) and _LOCATED_FACILITY.match(sentence[match.end():]):
+                        place = None  # "the al-Sinaa prison in the Ghwayran district of Hasakah": a name, placed after
                     if place and free(start, end) and not self._metonym(sentence, start, place):
                         taken.append((start, end))
                         kind = "base" if place.source == "base" else "place"
@@ -227,6 +229,8 @@ class PlaceIndex:
             return False
         before = sentence[max(0, start - 40):start]
         after = sentence[start:start + 60]
+        if re.match(r"[\w-]+\s+(?:regime|government|authorities|leadership)\b", after, re.IGNORECASE):
+            return True  # "the Damascus regime's media": the government named by its seat, not a place
         return bool(_CAPITAL_METONYMS.search(before)) or bool(
             re.match(r"[\w' -]+?\s+(?:said|says|warned|accused|denied|claimed|announced)\b", after))
 
@@ -270,6 +274,15 @@ _NAME_PARTS = frozenset(("military", "international", "air", "airport", "base", 
                          "great", "national", "civil", "border", "oil", "gas", "northern", "southern", "eastern",
                          "western", "north", "south", "east", "west", "upper", "lower", "city", "province",
                          "countryside"))
+
+
+_LOCATED_FACILITY = re.compile(
+    r"\s+(?:prison|jail|hospital|school|factory|plant|mosque|church|market|stadium|university|camp|compound|complex|"
+    r"silos?|warehouses?)\s+(?:in|of|near|outside|on\s+the\s+(?:edge|outskirts)\s+of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]+\s+(?:neighbourhood|neighborhood|district|quarter|area|suburb)\s+of\s+)?"
+    r"(?:(?:[Aa][lsnrdtz]|[Ee]l)-)?[A-Z]")
+"""A facility whose name is followed by where it is ('the X prison in the Y district of Z'): X names the facility,
+the place is the one after it."""
 
 
 def _first_of_facility_name(words: list[str], taken_to: int, after: str) -> bool:
