@@ -122,7 +122,11 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("suicide", r"\bsuicide (?:bomb(?:er|ers|ing|ings)?|attacks?|car|vests?|belts?|truck|operations?)\b|"
                        r"\b(?:the|a|an)\s+(?:lone\s+|would-be\s+)?bomber\b(?!\s+(?:jets?|aircraft|planes?))|"
                        r"\b(?:explosives?|suicide|bomb)\s+(?:vests?|belts?)\b|\bblew\s+(?:himself|herself|themselves)\s+up\b|"
-                       r"\bmartyrdom[- ](?:seekers?|operations?|attacks?)\b|\bself-detonat\w*", ERV, "Suicide bomb"),
+                       r"\bmartyrdom[- ](?:seekers?|operations?|attacks?)\b|\bself-detonat\w*|"
+                       # a bomb its bearer sets off and that kills him: "set off a bomb ... that killed him and his family"
+                       r"\b(?:set\s+off|detonated|triggered|exploded)\s+(?:a|an|his|her|the)\s+(?:[\w-]+\s+)?(?:bomb|explosives?|"
+                       r"vest|belt|device)\b[^.;]{0,60}?\bkill(?:ed|ing)\s+(?:him|her|himself|herself|themselves)\b",
+            ERV, "Suicide bomb"),
     Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?|"
                     r"(?:hit|struck|stepped on|triggered|detonated)\s+an?\s+(?:land\s*)?mine|mine (?:blast|explosion)s?|"
                     r"booby[- ]trap(?:ped|s)?|sticky bombs?)\b",
@@ -137,6 +141,10 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                      r"(?![^.;]{0,30}\b(?:drones?|UAVs?|missiles?|rockets?))"
                      r"|\bfighting\s+(?:between|broke out|erupted|raged|continued|intensified)\b|\bbattles?\s+(?:for|over|"
                      r"between|with)\b|\bfought\b"
+                     # a ground raid flown in: "the commandos landed by helicopter beside the house", "a heliborne raid"
+                     r"|\b(?:commandos|special\s+forces|troops|soldiers|paratroopers|operators)\s+(?:were\s+)?(?:landed|landing|"
+                     r"dropped|flown\s+in)\s+(?:by|from|in|aboard)\s+helicopters?\b|\bheli(?:copter-)?borne\s+(?:raid|assault|"
+                     r"landing|operation)s?\b"
                      rf"|\b{_ARMED}\b[^.;]{{0,30}}\bkill(?:ed|ing)\b", BAT,
             "Armed clash"),
     Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bharass(?:ed|ing|ment)\b|"
