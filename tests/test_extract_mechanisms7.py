@@ -91,3 +91,41 @@ def test_a_bomb_that_kills_its_bearer_is_a_suicide_bombing(sentence, suicide):
 def test_troops_landed_by_helicopter_are_a_ground_raid(sentence, raid):
     """A ground raid flown in is an armed clash (ACLED codes the raid, not the flight)."""
     assert ("Armed clash" in subs(sentence)) is raid
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    ("Hundreds of residents protested for days in the town against the new tax.", "Peaceful protest"),
+    ("Demonstrators took to the streets of the city on Friday.", "Peaceful protest"),
+    ("Inmates rioted and set fire to the mattresses.", "Violent demonstration"),
+    ("Gunmen shot dead a local notable outside the mosque.", "Attack"),
+    ("Unknown men assassinated the mayor of the town on Sunday.", "Attack"),
+    ("The security forces detained Khaled Omari at a checkpoint.", "Arrests"),
+])
+def test_protests_riots_killings_of_a_person_and_arrests_by_name(sentence, sub):
+    """People protesting, prisoners rioting, one person shot dead by standing, one arrested by name."""
+    assert sub in subs(sentence)
+
+
+@pytest.mark.parametrize("sentence, not_sub", [
+    ("Riot police stood by the gate.", "Violent demonstration"),
+    ("The ministry protested the decision in a letter.", "Peaceful protest"),
+    ("The army detained the convoy for an hour.", "Arrests"),
+])
+def test_what_is_no_protest_riot_or_arrest(sentence, not_sub):
+    """Riot police, a ministry's protest note, a convoy held: none of these."""
+    assert not_sub not in subs(sentence)
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("Rebels said the man, known as Abu Kamal's cousin Abu Hula, was seized.", "Kafr Lāhā"),
+    ("Police detained Omar Hamdan of the Raqqa Military Council at a meeting in Tabqa on Monday.", "Raqq"),
+])
+def test_a_kunya_or_a_bodys_name_is_no_place(sentence, absent):
+    """'Abu X' names a person; 'the X Military Council' names a body: neither is where the event was when the
+    sentence names another place."""
+    found = rows(sentence)
+    assert found and not any(absent in r["location"] for r in found), found
+
+
+def test_a_place_whose_name_begins_with_abu_is_still_found():
+    assert any("Kam" in m.name for m in place_index().find("Shelling hit Abu Kamal on Monday."))

@@ -68,6 +68,9 @@ _HIT_WITH = (r"\b(?:targeted|hit|struck|pounded|attacked|bombarded)\b(?:(?!\b(?:
 _BATTLE = rf"\b{alternation(BATTLE_NOUNS)}\b|\b(?:opened|opening|exchanged|exchanging) (?:heavy )?(?:fire|gunfire)\b"
 
 MAIN_TRIGGERS: tuple[Trigger, ...] = (
+    # a riot is its own event even when the rioters seize something ("prisoners rioted and took control of a floor")
+    Trigger("riot", r"\b(?:rioted|rioting|(?<!anti-)riots?(?!\s+(?:police|gear|squads?|control)))\b", "Riots",
+            "Violent demonstration"),
     Trigger("exercise", r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war games)\b", SD, "Military exercise"),
     Trigger("warning", r"\b(?:warned|warning|warns|threatened)\b"
                        r"|\b(?:plan(?:s|ned|ning)?|plott(?:ing|ed)|prepar(?:ing|es|ed)|intend(?:s|ing|ed)?|"
@@ -160,6 +163,17 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
 """Main triggers, strongest first: a clause gives one event, of the first that matches."""
 
 OTHER_TRIGGERS: tuple[Trigger, ...] = (
+    # people protesting: "hundreds of residents protested for days in the town", "demonstrators took to the streets"
+    Trigger("protest", r"\b(?:people|residents|hundreds|thousands|dozens|villagers|protesters|demonstrators|students|women|"
+                       r"families|locals|crowds?)\b[^.;]{0,30}\b(?:protested|demonstrated|rallied|marched|took\s+to\s+the\s+"
+                       r"streets|staged\s+(?:a\s+)?(?:protests?|demonstrations?|sit-ins?))\b", "Protests", "Peaceful protest"),
+    # one person shot or gunned down by name or standing: "gunmen shot dead a tribal notable", "assassinated the mayor"
+    Trigger("targeted killing", r"\b(?:shot\s+dead|gunned\s+down|assassinated|shot\s+and\s+killed)\s+(?:a|an|the)\s+"
+                                r"(?:[\w-]+\s+){0,3}?(?:notable|sheikh|elder|activist|journalist|official|mayor|judge|"
+                                r"doctor|teacher|imam|preacher|dignitary|figure|mukhtar)\b", VAC, "Attack"),
+    # a person detained by name: "the SDF detained Ahmad al-Khabil", "police arrested Omar Hassan at his home"
+    Trigger("arrest of a person", r"\b(?:arrested|detained|apprehended|abducted|kidnapped)\s+(?-i:[A-Z][\w'-]+\s+"
+                                  r"(?:(?:al|el|bin|ibn|abu)[- ])?[A-Z][\w'-]+)", SD, "Arrests"),
     Trigger("agreement", r"\b(?:signed|cancel(?:l?ed|s)|revoked|terminated|suspended|renewed|extended)\b[^.;]{0,60}"
                          r"\b(?:contract|agreement|deal|lease|accord|memorandum)\b|\b(?:contract|agreement|deal|lease|"
                          r"accord)\b[^.;]{0,50}\b(?:was|were|has been|had been)\s+(?:signed|cancel(?:l?ed)|revoked|"
