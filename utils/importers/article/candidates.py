@@ -58,6 +58,10 @@ _TITLE_PLACE = re.compile(r"\b(?:governor|mayor|ambassador|envoy|consul|mufti|bi
                           r"(?:(?:city|province|governorate|town)\s+of\s+)?$", re.IGNORECASE)
 """A place that only names an official's post ('the governor of Hama said'): not where the event was, when the
 sentence names another place."""
+_NAMED_BODY_AFTER = re.compile(r"\s+(?:Military\s+|Local\s+|Civil\s+|Provincial\s+|Revolutionary\s+)?(?:Council|Brigades?|"
+                               r"Front|Operations\s+Room|Division|Regiment|Battalion|Committee|Coordination)\b")
+"""A place that only names a body ('the Deir ez-Zor Military Council', 'the Idlib Operations Room'): not where the event
+was, when the sentence names another place."""
 _UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:border\s+)?(?:crossing|airfield|air\s*base|airbase|"
                             r"(?:gas|oil)\s+field|dam|checkpoint|camp|outpost|bridge|military\s+airport|prison|"
                             r"garrison|base)\b")
@@ -104,7 +108,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         pronoun_object = context.named  # "rebels took it from government forces": the place named before
         context.named = next((p for p in reversed(places) if p.kind in ("base", "place")), context.named)
         places = [p for p in places if not p.reference]
-        titled = [p for p in places if _TITLE_PLACE.search(body[max(0, p.start - 45):p.start])]
+        titled = [p for p in places if _TITLE_PLACE.search(body[max(0, p.start - 45):p.start])
+                  or _NAMED_BODY_AFTER.match(body[p.end:p.end + 40])]
         if titled and len(titled) < len(places):  # "..., the governor of Hama said, after a strike hit Masyaf"
             places = [p for p in places if p not in titled]
         for place in places:

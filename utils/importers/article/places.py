@@ -255,8 +255,10 @@ _LEADING = frozenset(_LEADING_WORDS.split())
 _GIVEN_NAMES = frozenset(fold_name(word) for word in (
     "Ali", "Hassan", "Hussein", "Omar", "Mohammed", "Muhammad", "Mohammad", "Ahmed", "Ahmad", "Abdullah", "Khaled",
     "Khalid", "Mahmoud", "Mustafa", "Ibrahim", "Youssef", "Yusuf", "Samir", "Bashar", "Maher", "Walid", "Fahd",
-    "Hamid", "Rami", "Salim", "Salem", "Nasser", "Imad", "Fayez", "Abdul", "Abdel", "Ayman", "Tariq", "Ziad"))
-"""Given names: the word after one is a surname ('the defence minister, Ali Abbas'), not a village."""
+    "Hamid", "Rami", "Salim", "Salem", "Nasser", "Imad", "Fayez", "Abdul", "Abdel", "Ayman", "Tariq", "Ziad",
+    "Abu", "Umm", "Bin", "Ibn"))
+"""Given names and kunya or nasab words: the word after one is a surname ('the defence minister, Ali Abbas', 'known
+as Abu Khawla'), not a village; a place whose whole name begins so ('Abu Kamal') is matched whole first."""
 
 
 def _inside_longer_name(sentence: str, start: int) -> bool:
