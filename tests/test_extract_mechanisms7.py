@@ -129,3 +129,12 @@ def test_a_kunya_or_a_bodys_name_is_no_place(sentence, absent):
 
 def test_a_place_whose_name_begins_with_abu_is_still_found():
     assert any("Kam" in m.name for m in place_index().find("Shelling hit Abu Kamal on Monday."))
+
+
+def test_the_statement_cited_as_a_source_is_its_issuer():
+    """'According to the briefing' in a briefing's rewrite is the body the heading names, and a claimant's name never
+    runs across a line break into the outlet's masthead."""
+    text = ("TEST WIRE DIGEST\nBriefing of the Turkish Defence Ministry, 4 May 2022 (our summary)\n\n"
+            "According to the briefing, drones struck a depot near the town of Tal Rifaat on Tuesday.")
+    found = rows(text, "2022-05-04")
+    assert found and all(r["claimed_by"] == "Turkish Defence Ministry" for r in found), found

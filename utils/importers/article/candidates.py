@@ -58,6 +58,9 @@ _TITLE_PLACE = re.compile(r"\b(?:governor|mayor|ambassador|envoy|consul|mufti|bi
                           r"(?:(?:city|province|governorate|town)\s+of\s+)?$", re.IGNORECASE)
 """A place that only names an official's post ('the governor of Hama said'): not where the event was, when the
 sentence names another place."""
+_THE_DOCUMENT = re.compile(r"(?:the\s+)?(?:briefing|statement|communiqu[eé]|press\s+release|bulletin|announcement)",
+                           re.IGNORECASE)
+"""The statement itself cited as a source ('according to the briefing'): the issuer its heading names."""
 _NAMED_BODY_AFTER = re.compile(r"\s+(?:Military\s+|Local\s+|Civil\s+|Provincial\s+|Revolutionary\s+)?(?:Council|Brigades?|"
                                r"Front|Operations\s+Room|Division|Regiment|Battalion|Committee|Coordination)\b")
 """A place that only names a body ('the Deir ez-Zor Military Council', 'the Idlib Operations Room'): not where the event
@@ -117,6 +120,8 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                 context.learn_heads(place)
         attribution = attribution_in(body, text, context.attributions)
         attribution = outlets_own(attribution, default)  # "our network documented": the outlet, explicitly
+        if issuer is not None and attribution is not None and _THE_DOCUMENT.fullmatch(attribution.claimed_by):
+            attribution = replace(attribution, claimed_by=issuer, kind="party")  # "according to the briefing": its issuer
         stated = attribution  # this sentence's own source, before the paragraph's is carried over
         if attribution is not None and attribution.kind == "unattributed" and lead_source is not None \
                 and re.search(r"\b(?:reportedly|allegedly)\b", body, re.I):

@@ -15,7 +15,7 @@ _HEADING_LINES = 4
 """How many first lines of the text may carry the heading that names the issuer."""
 _ISSUER = re.compile(
     r"^\W*(?:(?:official|joint|press|public)\s+)?(?:statement|communiqu[eé]|press\s+release|declaration|announcement|"
-    r"bulletin)\s+(?:no\.?\s*\d+\s+)?(?:(?:issued|released)\s+)?(?:of|by|from)\s+(?:the\s+)?"
+    r"bulletin|briefing)\s+(?:no\.?\s*\d+\s+)?(?:(?:issued|released)\s+)?(?:of|by|from)\s+(?:the\s+)?"
     r"(?P<who>[A-Z][^,.;:()\n]{2,90}?)\s*(?:,|\(|\bissued\b|\breleased\b|\bon\s+[A-Z0-9]|\bin\s+[A-Z]|\s[-–—]\s|$)",
     re.IGNORECASE | re.MULTILINE)
 

@@ -45,7 +45,7 @@ def _full_name(surname: str, article: str) -> str:
         name, title = match.group(1).strip(), (match.group(2) or "").strip()
         if title:
             return f"{name}, {title}"
-    match = re.search(rf"((?:[A-Z][\w'-]+\s+){{0,2}}{re.escape(surname)})", article)
+    match = re.search(rf"((?:[A-Z][\w'-]+[ \t]+){{0,2}}{re.escape(surname)})", article)  # a name is on one line
     return match.group(1).strip() if match else surname
 
 
