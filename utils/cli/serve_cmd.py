@@ -181,9 +181,8 @@ def _serve(arguments: argparse.Namespace) -> int:
             print(f"error: {error}", file=sys.stderr)
             return 2
         _warm_detached(address)
-    command = streamlit_command(options, warmed=warmed)
-    if warmed:
         os.environ[WARM_PAGES_ENV] = "1"  # the warm run (no browser) opens every page: ui/warm.py
+    command = streamlit_command(options, warmed=warmed)
     os.execv(command[0], command)
     return 0  # not reached: the server runs in this process
 

@@ -159,11 +159,12 @@ def stored_version(snapshot: Path, cache_dir: Path, *, worker: bool = False) -> 
             log.warning("the version cache %s could not be read; rebuilding it", path, exc_info=True)
             with contextlib.suppress(OSError):
                 path.unlink()
-    if worker and _writable(cache_dir) and build_in_worker(snapshot, cache_dir) is not None:
+    built = build_in_worker(snapshot, cache_dir) if worker and _writable(cache_dir) else None
+    if built is not None:
         try:
-            return _open(path)
+            return _open(built)
         except Exception:  # noqa: BLE001 - the worker's file is checked like any other
-            log.warning("the version cache %s built by a worker could not be read", path, exc_info=True)
+            log.warning("the version cache %s built by a worker could not be read", built, exc_info=True)
     loaded = load_version(snapshot, snapshot.name)
     if _writable(cache_dir):
         written = write_version_cache(cache_dir, snapshot, loaded.events, len(loaded.rejected), consume=True)
