@@ -2,13 +2,15 @@
 MarkerCluster, at 10k, 100k and 1M synthetic events (benchmarks/synthetic.py), printed side by side.
 
 Run:  python3 benchmarks/scale.py [--sizes 10000 100000 1000000] [--cap 90] [--runs 3] [--no-browser]
+                                 [--peer-basemap ours|folium]
 
 For every size, one filter (dates 2024-01-01 to 2025-04-30) picks the events every method gets. For each
 method it prints:
 - server: building what is sent after a filter change, cold (the first build in a fresh process) and warm
-  (median of ``--runs`` in one process); the base map counted (peers: folium's whole page with the same
-  offline basemap; ours: the map element once per page, the basemap file once per page, then the events
-  layer per filter change);
+  (median of ``--runs`` in one process); the base map counted (peers: folium's whole page with our very base
+  map, names, rivers and bases included, so that only the events layer differs; ``--peer-basemap folium``
+  gives them folium's lighter GeoJSON of borders and governorates instead; ours: the map element once per
+  page, the basemap file once per page, then the events layer per filter change);
 - bytes sent per filter change (and, for ours, once per page);
 - browser (Debian's Chromium, offline, 1600x1000): time to a redrawn map after a filter change, a pan
   (300 px) and a zoom (one level), medians of ``--runs``. Ours: the events layer is replaced in a mounted map
@@ -91,14 +93,26 @@ def ours_sent(dataset, shown) -> dict[str, object]:
     return {"script": script, "layer": layer_js, "in_browser": plan.everything}
 
 
-def peer_html(dataset, shown, method: str) -> str:
-    """folium's page for ``method``: the same offline basemap (borders, governorates) and the markers."""
+def peer_html(dataset, shown, method: str, basemap: str = "ours") -> str:
+    """folium's page for ``method``: a base map and the markers.
+
+    ``basemap``: "ours" (default) gives the peer the very base map our page has (borders, governorates,
+    rivers, lakes, place names, the bases, built by :func:`utils.map.basemap_layer.build_base_map` and
+    inline), so that only the events layer differs; "folium" gives it folium's own GeoJSON of the
+    borders and governorates (lighter: no names, rivers or bases), as in runs before 2026-12-02.
+    """
     import folium
     from folium.plugins import FastMarkerCluster, MarkerCluster
 
-    fmap = folium.Map(location=list(VIEW[0]), zoom_start=VIEW[1], tiles=None)
-    folium.GeoJson(dataset.basemap.countries, interactive=False).add_to(fmap)
-    folium.GeoJson(dataset.basemap.governorates, interactive=False).add_to(fmap)
+    if basemap == "ours":
+        from utils.map.basemap_layer import build_base_map
+
+        fmap = build_base_map(dataset.basemap, dataset.sites, center=VIEW[0], zoom=VIEW[1],
+                              asset_prefix="inline-asset:", online_layer=False)
+    else:
+        fmap = folium.Map(location=list(VIEW[0]), zoom_start=VIEW[1], tiles=None)
+        folium.GeoJson(dataset.basemap.countries, interactive=False).add_to(fmap)
+        folium.GeoJson(dataset.basemap.governorates, interactive=False).add_to(fmap)
     points = shown[["latitude", "longitude"]].to_numpy().tolist()
     if method == "plain folium":
         for lat, lon in points:
@@ -109,15 +123,17 @@ def peer_html(dataset, shown, method: str) -> str:
         cluster = MarkerCluster().add_to(fmap)
         for lat, lon in points:
             folium.Marker([lat, lon]).add_to(cluster)
-    return fmap.get_root().render()
+    return fmap.get_root().render()  # scripts as links; the browser step inlines them (offline_page)
 
 
-def _peer_in_subprocess(folder: Path, method: str, cap: float, out: Path) -> tuple[float | None, int]:
+def _peer_in_subprocess(folder: Path, method: str, cap: float, out: Path,
+                        basemap: str = "ours") -> tuple[float | None, int]:
     """Cold build of a peer's page in a fresh process (seconds, bytes), or (None, 0) over the cap."""
     code = (f"import sys, time; sys.path[:0] = [{str(PROJECT)!r}, {str(PROJECT / 'tests')!r}]\n"
             "from benchmarks.scale import shown_events, peer_html\n"
             f"dataset, shown = shown_events({str(folder)!r})\n"
-            f"t = time.perf_counter(); html = peer_html(dataset, shown, {method!r}); s = time.perf_counter() - t\n"
+            f"t = time.perf_counter(); html = peer_html(dataset, shown, {method!r}, {basemap!r}); "
+            "s = time.perf_counter() - t\n"
             f"open({str(out)!r}, 'w').write(html); print(s, len(html.encode()))\n")
     try:
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=cap, check=True)
@@ -148,8 +164,11 @@ _INLINE = {
 
 
 def offline_page(html: str) -> str:
-    """``html`` with every CDN script and stylesheet replaced by the local copy (anything else dropped)."""
+    """``html`` with every CDN script and stylesheet replaced by the local copy (any other CDN file dropped),
+    and the project's own (``inline-asset:``) inlined."""
     import re
+
+    from utils.export.export_map import inline_vendored_assets
 
     def script(match: re.Match) -> str:
         name = match.group(1).rsplit("/", 1)[-1]
@@ -161,8 +180,9 @@ def offline_page(html: str) -> str:
         path = _INLINE.get(name)
         return f"<style>{path.read_text()}</style>" if path else ""
 
-    html = re.sub(r'<script src="([^"]+)"></script>', script, html)
-    return re.sub(r'<link rel="stylesheet" href="([^"]+)"\s*/>', style, html)
+    html = re.sub(r'<script src="(https?://[^"]+)"></script>', script, html)
+    html = re.sub(r'<link rel="stylesheet" href="(https?://[^"]+)"\s*/>', style, html)
+    return inline_vendored_assets(html)
 
 
 _MAP = "window[document.querySelector('.folium-map').id]"
@@ -238,7 +258,7 @@ def _fmt(value: float | None, unit: str = "ms") -> str:
     return f"{value:,.0f} ms"
 
 
-def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool) -> None:
+def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool, basemap: str = "ours") -> None:
     from utils.export.export_map import inline_vendored_assets
     from utils.map.basemap_layer import build_base_map
     from utils.map.style import BROWSER_LIMIT, category_colors
@@ -246,7 +266,7 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
 
     folder = make_data_dir(size, workdir)
     dataset, shown = shown_events(folder)
-    print(f"\n== {size:,} events; the filter (dates {START} to {END}) keeps {len(shown):,}; "
+    print(f"\n== {size:,} events; the filter (dates {START} to {END}) keeps {len(shown):,}; peers' base map: {basemap}; "
           f"load average {os.getloadavg()[0]:.2f} ==", flush=True)
     rows: dict[str, dict[str, object]] = {}
     # ours: cold in a fresh process, warm in this one
@@ -263,12 +283,12 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
                     "once": len(basemap_json(dataset.basemap).encode()), "in_browser": sent["in_browser"]}
     peers_html: dict[str, str] = {}
     for method in METHODS[1:]:
-        out = workdir / f"peer-{size}-{method.replace(' ', '_')}.html"
-        seconds, size_bytes = _peer_in_subprocess(folder, method, cap, out)
+        out = workdir / f"peer-{size}-{method.replace(' ', '_')}-{basemap}.html"
+        seconds, size_bytes = _peer_in_subprocess(folder, method, cap, out, basemap)
         warm = None
         if seconds is not None:
             started = time.perf_counter()
-            peer_html(dataset, shown, method)
+            peer_html(dataset, shown, method, basemap)
             warm = time.perf_counter() - started
             peers_html[method] = offline_page(out.read_text())
         rows[method] = {"cold": seconds, "warm": warm, "bytes": size_bytes or None, "once": 0}
@@ -354,11 +374,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--app", action="store_true", help="also time the whole app rerun (AppTest)")
+    parser.add_argument("--peer-basemap", choices=("ours", "folium"), default="ours",
+                        help="the peers' base map: ours (the same as our page, default) or folium's GeoJSON")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "eventmap-scale")
     arguments = parser.parse_args()
     print(f"cores {os.cpu_count()}, load average {os.getloadavg()}")
     for size in arguments.sizes:
-        run_size(size, arguments.workdir, arguments.runs, arguments.cap, not arguments.no_browser)
+        run_size(size, arguments.workdir, arguments.runs, arguments.cap, not arguments.no_browser,
+                 arguments.peer_basemap)
         if arguments.app:
             print(f"  whole app rerun after a source change: {app_rerun_ms(make_data_dir(size, arguments.workdir)):,.0f} ms")
 

@@ -12,6 +12,10 @@
  * many to fan). Nothing is drawn over a base's icon or label: a group that would be is moved beside it,
  * with leader lines. A click selects an event (ringed) and tells the server (st_folium) which one; the
  * arrow keys, or the buttons of the bar, step through the events in view.
+ *
+ * Speed of a pan or zoom (benchmarks/scale.py): the place names are laid out once per zoom level over the
+ * whole basemap (a pan only adds the names that came into view, so names never jump), text widths are
+ * measured once, and the events layer keeps every group it drew that is unchanged after a pan.
  */
 (function () {
   "use strict";
@@ -34,6 +38,28 @@
     EM.reporter.fire("click", { latlng: latlng, sourceTarget: { _tooltip: tip, getTooltip: function () { return tip; } } });
   };
 
+  /* ---------------------------------------------------------------- vector layers a pan leaves alone */
+  // Leaflet's SVG renderer clips and rewrites every path (borders, rivers, event markers) after each pan.
+  // This one covers the view and half of it again on every side, and redraws only when the view leaves
+  // that area, the zoom or the map's size changes, or Leaflet resets the layer origin.
+  EM.LazySVG = L.SVG.extend({
+    options: { padding: 0.5 },
+    _reset: function () { this._stale = true; L.SVG.prototype._reset.call(this); },
+    _update: function () {
+      var map = this._map;
+      if (map && this._bounds && !this._stale && !map._animatingZoom && this._zoom === map.getZoom()) {
+        var size = map.getSize(), view = L.bounds(map.containerPointToLayerPoint([0, 0]), map.containerPointToLayerPoint(size));
+        if (this._viewSize && this._viewSize.equals(size) && this._bounds.contains(view)) { return; }
+      }
+      this._stale = false;
+      L.SVG.prototype._update.call(this);
+      if (map) { this._viewSize = map.getSize(); }
+    }
+  });
+  EM.lazyRenderers = function (map) {  // before any vector layer is added: every pane's renderer is a LazySVG
+    map._createRenderer = function (options) { return new EM.LazySVG(options); };
+  };
+
   /* ---------------------------------------------------------------- Web Mercator, normalised 0..1 */
   function mercX(lon) { return (lon + 180) / 360; }
   function mercY(lat) {
@@ -50,11 +76,17 @@
     var bin = atob(P.cols || ""), bytes = new Uint8Array(bin.length), i, n = P.n;
     for (i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
     function column(name) {
-      var spec = P.layout[name], width = +spec[0].charAt(1), at = spec[1], out = new Uint32Array(n);
-      for (var k = 0; k < n; k++) {
-        var v = 0, p = at + k * width;
-        for (var b = 0; b < width; b++) { v += bytes[p + b] * Math.pow(256, b); }
-        out[k] = v;
+      // each value is stored less the column's base (utils/map/payload.py), little-endian in 1-4 bytes
+      var spec = P.layout[name], width = +spec[0].charAt(1), at = spec[1], base = spec[2] || 0, out = new Uint32Array(n);
+      var k, p;
+      if (width === 1) { for (k = 0; k < n; k++) { out[k] = bytes[at + k] + base; } }
+      else if (width === 2) { for (k = 0, p = at; k < n; k++, p += 2) { out[k] = (bytes[p] | bytes[p + 1] << 8) + base; } }
+      else if (width === 3) {
+        for (k = 0, p = at; k < n; k++, p += 3) { out[k] = (bytes[p] | bytes[p + 1] << 8 | bytes[p + 2] << 16) + base; }
+      } else {
+        for (k = 0, p = at; k < n; k++, p += 4) {
+          out[k] = (bytes[p] | bytes[p + 1] << 8 | bytes[p + 2] << 16) + bytes[p + 3] * 16777216 + base;
+        }
       }
       return out;
     }
@@ -111,21 +143,36 @@
     this.grid = {};
     for (var i = 0; i < this.parts.length; i++) { this.parts[i].place(this); }
   };
+  Board.prototype.show = function () {  // after a pan: parts that draw only what is in view add the rest
+    if (this._queued || !this.map._loaded) { return; }
+    for (var i = 0; i < this.parts.length; i++) { if (this.parts[i].show) { this.parts[i].show(); } }
+  };
   EM.board = function (map) {
     if (!map._eventmapBoard) {
       var board = map._eventmapBoard = new Board(map);
-      map.on("moveend resize", function () { board.queue(); });
+      // the layout is in world pixels, so it changes only with the zoom (and with the layer origin Leaflet
+      // resets on a jump); a pan or a resize only shows more of it
+      map.on("zoomend viewreset", function () { board.queue(); });
+      map.on("moveend resize", function () { board.show(); });
     }
     return map._eventmapBoard;
   };
-  var measureContext = null;
-  function textWidth(text, font) {
+  var measureContext = null, widths = new Map(), plains = new Map();
+  function textWidth(text, font) {  // px; measured once per text and font
+    var key = font + "|" + text, known = widths.get(key);
+    if (known !== undefined) { return known; }
     measureContext = measureContext || document.createElement("canvas").getContext("2d");
     measureContext.font = font;
-    return measureContext.measureText(text).width;
+    known = measureContext.measureText(text).width;
+    widths.set(key, known);
+    return known;
   }
   function plain(html) {  // the text an escaped string shows (for measuring only)
-    var span = document.createElement("span"); span.innerHTML = html; return span.textContent;
+    var known = plains.get(html);
+    if (known !== undefined) { return known; }
+    var span = document.createElement("span"); span.innerHTML = html; known = span.textContent;
+    plains.set(html, known);
+    return known;
   }
 
   /* ---------------------------------------------------------------- the basemap */
@@ -173,25 +220,29 @@
   });
 
   // kind: capital, city, town, country, sea, region, peak, admin1, water, airport
+  var DOT_KINDS = ["capital", "city", "town", "airport", "peak"];
   function PlaceLabels(map, rows) {
     this.map = map; this.priority = 3; this.rows = rows;
+    this.at = rows.map(function (r) { return [mercX(r[1]), mercY(r[0])]; });  // normalised world position
     this.pane = map.getPane("labelsPane") || map.createPane("labelsPane");
     this.pane.style.zIndex = 460;
-    this.els = [];
+    this.els = []; this.placed = [];
   }
   PlaceLabels.prototype.clear = function () { this.els.forEach(function (e) { e.remove(); }); this.els = []; };
+  // Every name of the zoom level is placed (by priority, at its first free candidate box), wherever it is;
+  // only those near the view get an element, and a pan adds the others as they come into view.
   PlaceLabels.prototype.place = function (board) {
-    var map = this.map, zoom = map.getZoom(), scale = worldPx(map), bounds = map.getPixelBounds(), self = this;
-    var origin = map.getPixelOrigin(), arabic = map.getContainer().classList.contains("labels-ar");
+    var map = this.map, zoom = map.getZoom(), scale = worldPx(map), self = this;
+    var arabic = map.getContainer().classList.contains("labels-ar");
     self.clear();
-    self.rows.forEach(function (r) {
+    self.placed = [];
+    self.rows.forEach(function (r, n) {
       if (zoom < r[3] || (r[7] && zoom > r[7])) { return; }
-      var x = mercX(r[1]) * scale, y = mercY(r[0]) * scale;
-      if (x < bounds.min.x - 200 || x > bounds.max.x + 200 || y < bounds.min.y - 60 || y > bounds.max.y + 60) { return; }
+      var x = self.at[n][0] * scale, y = self.at[n][1] * scale;
       var size = r[4], font = (r[2] === "capital" ? "bold " : "") + size + "px DejaVu Sans, Arial, sans-serif";
       var text = arabic && r[6] ? r[6] : r[5];
       var width = textWidth(plain(text), font) * (r[2] === "country" ? 1.25 : r[2] === "admin1" ? 1.2 : 1) + 2;
-      var height = size + 3, dot = ["capital", "city", "town", "airport", "peak"].indexOf(r[2]) >= 0;
+      var height = size + 3, dot = DOT_KINDS.indexOf(r[2]) >= 0;
       var candidates = dot
         ? [[x + 5, y - height / 2], [x - 5 - width, y - height / 2], [x - width / 2, y - height - 4], [x - width / 2, y + 4]]
         : [[x - width / 2, y - height / 2]];
@@ -201,24 +252,36 @@
         if (dot && !board.free([x - 3, y - 3, x + 3, y + 3])) { break; }
         board.take(box);
         if (dot) { board.take([x - 3, y - 3, x + 3, y + 3]); }
-        var el = L.DomUtil.create("div", "place-label " + r[2] + (dot ? " dot" : ""), self.pane);
-        el.style.font = font;
-        el.innerHTML = '<span class="en">' + r[5] + "</span>" + (r[6] ? '<span class="ar"> ' + (arabic ? "" : "&#183; ") + r[6] + "</span>" : "");
-        if (arabic && r[6]) { el.innerHTML = '<span class="ar-only">' + r[6] + "</span>"; }
-        el.setAttribute("data-kind", r[2]);
-        L.DomUtil.setPosition(el, L.point(box[0] - origin.x, box[1] - origin.y));
-        if (dot) {  // the dot sits at the place itself, relative to the text
-          el.style.setProperty("--dx", (x - box[0]) + "px");
-          var style = el.style; style.paddingLeft = "0";
-          var marker = L.DomUtil.create("div", "place-dot", self.pane);
-          marker.style.cssText = "position:absolute;width:5px;height:5px;border-radius:50%;background:#555;border:1px solid #fff;";
-          L.DomUtil.setPosition(marker, L.point(x - origin.x - 3.5, y - origin.y - 3.5));
-          self.els.push(marker);
-          el.classList.remove("dot");
-        }
-        self.els.push(el);
+        self.placed.push({ row: r, box: box, x: x, y: y, dot: dot, font: font, arabic: arabic, shown: false });
         break;
       }
+    });
+    self.show();
+  };
+  PlaceLabels.prototype.show = function () {
+    var map = this.map, bounds = map.getPixelBounds(), origin = map.getPixelOrigin(), self = this;
+    var padX = 120, padY = 60;  // names just outside the view are ready for a short pan; a pan adds the rest
+    self.placed.forEach(function (p) {
+      if (p.shown || p.box[2] < bounds.min.x - padX || p.box[0] > bounds.max.x + padX
+          || p.box[3] < bounds.min.y - padY || p.box[1] > bounds.max.y + padY) { return; }
+      p.shown = true;
+      var r = p.row, box = p.box;
+      var el = L.DomUtil.create("div", "place-label " + r[2] + (p.dot ? " dot" : ""), self.pane);
+      el.style.font = p.font;
+      el.innerHTML = '<span class="en">' + r[5] + "</span>" + (r[6] ? '<span class="ar"> ' + (p.arabic ? "" : "&#183; ") + r[6] + "</span>" : "");
+      if (p.arabic && r[6]) { el.innerHTML = '<span class="ar-only">' + r[6] + "</span>"; }
+      el.setAttribute("data-kind", r[2]);
+      L.DomUtil.setPosition(el, L.point(box[0] - origin.x, box[1] - origin.y));
+      if (p.dot) {  // the dot sits at the place itself, relative to the text
+        el.style.setProperty("--dx", (p.x - box[0]) + "px");
+        el.style.paddingLeft = "0";
+        var marker = L.DomUtil.create("div", "place-dot", self.pane);
+        marker.style.cssText = "position:absolute;width:5px;height:5px;border-radius:50%;background:#555;border:1px solid #fff;";
+        L.DomUtil.setPosition(marker, L.point(p.x - origin.x - 3.5, p.y - origin.y - 3.5));
+        self.els.push(marker);
+        el.classList.remove("dot");
+      }
+      self.els.push(el);
     });
   };
 
@@ -322,14 +385,19 @@
     count: function () { return this._halos.length; },
     set: function (halos) {  // [[lat, lon, metres, colour], ...]
       var map = this._map, size = map.getSize(), canvas = this._canvas, ratio = window.devicePixelRatio || 1;
+      var wasEmpty = !this._halos.length;
       this._halos = halos;
-      canvas.width = size.x * ratio; canvas.height = size.y * ratio;
-      canvas.style.width = size.x + "px"; canvas.style.height = size.y + "px"; canvas.style.display = "";
+      if (!halos.length && wasEmpty) { canvas.style.display = "none"; return; }  // nothing drawn, nothing to clear
+      if (canvas.width !== size.x * ratio || canvas.height !== size.y * ratio) {  // a new buffer only on resize
+        canvas.width = size.x * ratio; canvas.height = size.y * ratio;
+        canvas.style.width = size.x + "px"; canvas.style.height = size.y + "px";
+      }
+      canvas.style.display = "";
       L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
       var ctx = canvas.getContext("2d");
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, size.x, size.y);
-      if (!halos.length) { return; }
+      if (!halos.length) { canvas.style.display = "none"; return; }
       var circles = halos.map(function (h) {
         var p = map.latLngToContainerPoint([h[0], h[1]]);
         return [p.x, p.y, h[2] / metresPerPx(map, h[0]), h[3]];
@@ -344,7 +412,7 @@
   });
 
   /* ---------------------------------------------------------------- events */
-  var TAU = 2 * Math.PI;
+  var TAU = 2 * Math.PI, NUMBER = null;
 
   function fanSlots(n, radius) {
     // offsets (px) around a centre, deterministic: a circle up to 9, then an Archimedean spiral
@@ -362,6 +430,31 @@
     return out;
   }
   function extent(slots) { var m = 0; slots.forEach(function (s) { m = Math.max(m, Math.hypot(s[0], s[1])); }); return m; }
+
+  // A group's numbered badge: one element in the events pane, placed like a marker's icon (and moved with the
+  // zoom animation), with the layer's click and hover; lighter than an L.Marker, drawn anew on every zoom.
+  EM.Badge = L.Layer.extend({
+    options: { pane: "eventsPane", interactive: true, bubblingMouseEvents: false },
+    initialize: function (latlng, size, html, options) {
+      this._latlng = L.latLng(latlng); this._size = size; this._html = html; L.setOptions(this, options);
+    },
+    onAdd: function () {
+      var el = this._icon = L.DomUtil.create("div", "event-badge leaflet-marker-icon leaflet-interactive leaflet-zoom-animated",
+                                             this.getPane());
+      var half = this._size / 2;
+      el.style.cssText = "width:" + this._size + "px;height:" + this._size + "px;margin-left:" + (-half) + "px;margin-top:"
+                         + (-half) + "px";
+      el.innerHTML = this._html;
+      this.addInteractiveTarget(el);
+      this._place();
+    },
+    onRemove: function () { this.removeInteractiveTarget(this._icon); L.DomUtil.remove(this._icon); this._icon = null; },
+    getEvents: function () { return { zoom: this._place, viewreset: this._place, zoomanim: this._animate }; },
+    _place: function () { L.DomUtil.setPosition(this._icon, this._map.latLngToLayerPoint(this._latlng).round()); },
+    _animate: function (e) { L.DomUtil.setPosition(this._icon, this._map._latLngToNewLayerPoint(this._latlng, e.zoom, e.center).round()); },
+    getLatLng: function () { return this._latlng; },
+    getElement: function () { return this._icon; }
+  });
 
   EM.EventsLayer = L.Layer.extend({
     options: { pane: "eventsPane", topPane: "eventsTopPane", haloPane: "halosPane", radius: 7, ringRadius: 13,
@@ -593,7 +686,7 @@
         marker.on("click", function (e) { L.DomEvent.stopPropagation(e); self.select(i, true, marker); });
       }
       marker.addTo(layer);
-      self._drawn.push({ index: i, x: x, y: y, marker: marker });
+      (self._sink || self._drawn).push({ index: i, x: x, y: y, marker: marker });
       return marker;
     },
     _leader: function (x, y, tx, ty, layer, pane) {
@@ -631,13 +724,15 @@
         var next = at + 360 * c[1] / g.n; stops.push(c[0] + " " + at.toFixed(1) + "deg " + next.toFixed(1) + "deg"); at = next;
       });
       var label = g.n >= 10000 ? Math.round(g.n / 1000) + "k" : g.n >= 1000 ? (g.n / 1000).toFixed(1) + "k" : String(g.n);
-      var icon = L.divIcon({ className: "event-badge", iconSize: [size, size], iconAnchor: [size / 2, size / 2],
-        html: '<div style="position:relative;width:' + size + "px;height:" + size + "px;line-height:" + (size - 8) + "px;background:conic-gradient("
-              + stops.join(",") + ')"><span>' + label + "</span></div>" });
-      var marker = L.marker(self._latlng(g.ax, g.ay), { icon: icon, pane: self.options.pane, keyboard: false });
+      NUMBER = NUMBER || new Intl.NumberFormat();
+      var marker = new EM.Badge(self._latlng(g.ax, g.ay), size,
+        '<div style="position:relative;width:' + size + "px;height:" + size + "px;line-height:" + (size - 8) + "px;background:conic-gradient("
+        + stops.join(",") + ')"><span>' + label + "</span></div>", { pane: self.options.pane });
       var fans = !g.server && (g.n <= self.options.fanMax || self._together(g));
-      marker.bindTooltip(g.n.toLocaleString() + " events here: click to " + (fans ? "fan them out" : "zoom in"),
-                         { direction: "top", offset: [0, -size / 2] });
+      marker.once("mouseover", function () {  // the tooltip is made when first pointed at
+        marker.bindTooltip(NUMBER.format(g.n) + " events here: click to " + (fans ? "fan them out" : "zoom in"),
+                           { direction: "top", offset: [0, -size / 2] }).openTooltip();
+      });
       marker.on("click", function (e) {
         L.DomEvent.stopPropagation(e);
         if (fans) { self._expand(g); } else { self._zoomInto(g); }
@@ -657,18 +752,43 @@
       var b = L.latLngBounds(g.members.map(function (i) { return [D.lat[i], D.lon[i]]; }));
       map.fitBounds(b, { padding: [60, 60], maxZoom: map.getMaxZoom() });
     },
+    _key: function (g, zoom) {  // the same key, the same drawing: its members, shape and place at this zoom
+      var h = 0;
+      for (var k = 0; k < g.members.length; k++) { h = (h * 31 + g.members[k]) | 0; }
+      return [zoom, g.kind, g.n, h, Math.round(g.ax * 4), Math.round(g.ay * 4), Math.round(g.x * 4), Math.round(g.y * 4),
+              g.server ? 1 : 0].join(",");
+    },
+    _collector: function () {  // what _marker, _fan and _badge add to: the events group, remembering each layer
+      var group = this._group;
+      return { layers: [], addLayer: function (l) { group.addLayer(l); this.layers.push(l); return this; } };
+    },
     _draw: function (groups, scale) {
-      var self = this;
-      self._group.clearLayers(); self._top.clearLayers(); self._drawn = [];
+      // Each group's layers are kept under its key; a pan redraws only the groups that changed.
+      var self = this, zoom = self._map.getZoom(), old = self._made || new Map(), made = new Map();
+      self._top.clearLayers(); self._drawn = [];
       var halos = [], seenHalo = {}, D = self._D;
       groups.forEach(function (g) {
-        if (g.kind === "point") {
-          var i = g.members[0];
-          if (g.moved) { self._leader(g.ax, g.ay, g.x, g.y, self._group); self._dot(g.x, g.y, self._group, {}); }
-          self._marker(i, g.ax, g.ay, self._group);
-        } else if (g.kind === "fan") {
-          self._fan(g, self._group);
-        } else { self._badge(g, self._group); }
+        var key = self._key(g, zoom);
+        while (made.has(key)) { key += "+"; }
+        var rec = old.get(key);
+        if (rec) { old.delete(key); g.marker = rec.marker; }
+        else {
+          // the group's layers go straight into the events group (no layer group each: that costs a layer
+          // add per group on every zoom); the record lists them for removal
+          rec = { layer: self._collector(), drawn: [], marker: null };
+          self._sink = rec.drawn;
+          if (g.kind === "point") {
+            var i = g.members[0];
+            if (g.moved) { self._leader(g.ax, g.ay, g.x, g.y, rec.layer); self._dot(g.x, g.y, rec.layer, {}); }
+            self._marker(i, g.ax, g.ay, rec.layer);
+          } else if (g.kind === "fan") {
+            self._fan(g, rec.layer);
+          } else { self._badge(g, rec.layer); rec.marker = g.marker; }
+          self._sink = null;
+        }
+        made.set(key, rec);
+        for (var d = 0; d < rec.drawn.length; d++) { self._drawn.push(rec.drawn[d]); }
+        if (rec.marker && rec.marker.getElement()) { rec.marker.getElement().style.opacity = 1; }
         if (self.options.halos && g.kind !== "badge") {
           g.members.forEach(function (i) {
             var st = D.styles[D.style[i]], key = D.lat[i] + ":" + D.lon[i] + ":" + st.halo;
@@ -676,6 +796,8 @@
           });
         }
       });
+      old.forEach(function (rec) { rec.layer.layers.forEach(function (l) { self._group.removeLayer(l); }); });
+      self._made = made;
       if (self._halos) { self._halos.set(halos); }
       if (self._expanded) {
         var open = groups.filter(function (g) { return g.members.indexOf(self._expanded) >= 0 && g.kind === "badge"; })[0];

@@ -154,11 +154,13 @@ class BasemapLayer(MacroElement):
 
 
 class _MapScaffold(MacroElement):
-    """Panes, the click reporter, the online-only notice and the Arabic-names option, once per map."""
+    """Renderers a pan leaves alone, panes, the click reporter, the online-only notice and the Arabic-names option,
+    once per map."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function(map) {
+            EventMap.lazyRenderers(map);
             {% for name, z, events in this.panes %}
             map.createPane("{{ name }}").style.zIndex = {{ z }};
             {% if not events %}map.getPane("{{ name }}").style.pointerEvents = "none";{% endif %}

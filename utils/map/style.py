@@ -31,11 +31,11 @@ TILE_PX = 256
 
 DETAIL_LIMIT = 1500
 """Above this many events in a server-aggregated view, the server sends exact-count clusters instead."""
-BROWSER_LIMIT = 50_000
+BROWSER_LIMIT = 60_000
 """Most filtered events sent to the browser, which then clusters, fans out and redraws them on every pan and
 zoom without asking the server; above it the server aggregates the view. The bytes per filter change, not
-the browser's speed, set this number: 50,000 events are a 0.91 MB layer (target: at most 1 MB), see
-BENCHMARKS.md, "Scale, like for like"."""
+the browser's speed, set this number: 60,000 events are a 0.92 MB layer (target: at most 1 MB; 11 bytes an
+event before base64), see BENCHMARKS.md, "Pan and zoom on the same base map"."""
 TEXT_LIMIT = 5_000
 """Up to this many events the browser is also sent each event's id and tooltip text; above it, tooltips say
 date, sub-type and place, and a click asks the server for the record."""

@@ -1,0 +1,115 @@
+"""Pan and zoom in a real browser: what a pan keeps, what a zoom redraws, and that the map stays right.
+
+The page is the HTML export of every bundled event (``data/``), opened offline; the map is the dashboard's
+(``static/app/eventmap.js``). Moves are made without animation, as ``benchmarks/scale.py`` times them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from utils.analysis.filters import EventFilter
+from utils.data.dataset import load_dataset
+from utils.export.briefing import Briefing
+from utils.export.outputs import export_file
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+_MOVE = """async ([kind, dx, dz]) => {
+  const map = window[document.querySelector('.folium-map').id];
+  await new Promise(done => {
+    map.once('moveend', () => requestAnimationFrame(() => requestAnimationFrame(done)));
+    if (kind === 'pan') map.panBy([dx, 0], {animate: false}); else map.setZoom(map.getZoom() + dz, {animate: false});
+  });
+}"""
+
+_STATE = """() => {
+  const map = window[document.querySelector('.folium-map').id], box = map.getContainer().getBoundingClientRect();
+  const inside = r => r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
+  const labels = [...document.querySelectorAll('.place-label')].map(e => {
+    const r = e.getBoundingClientRect(); return {text: e.textContent, x: r.left, y: r.top, w: r.width, h: r.height, inside: inside(r)};
+  });
+  const sites = [...document.querySelectorAll('.site-marker')].map(e => e.getBoundingClientRect().toJSON());
+  let fresh = 0, kept = 0;
+  EventMap.events.drawn().forEach(d => {
+    const el = d.marker.getElement();
+    if (el.__seen) { kept += 1; } else { fresh += 1; el.__seen = true; }
+  });
+  const paths = [...document.querySelectorAll('.leaflet-overlay-pane path')].map(p => p.getAttribute('d'));
+  const svg = document.querySelector('.leaflet-overlay-pane svg');
+  const view = map.getPixelBounds(), origin = map.getPixelOrigin();
+  const vb = svg.getAttribute('viewBox').split(' ').map(Number);
+  return {labels, sites, fresh, kept, paths, drawn: EventMap.events.drawn().length,
+          viewInSvg: view.min.x - origin.x >= vb[0] && view.min.y - origin.y >= vb[1]
+                     && view.max.x - origin.x <= vb[0] + vb[2] && view.max.y - origin.y <= vb[1] + vb[3]};
+}"""
+
+
+@pytest.fixture(scope="module")
+def export_html() -> str:
+    from conftest import DATA
+
+    return export_file(Briefing(load_dataset(DATA), EventFilter()), "html").decode("utf-8")
+
+
+@pytest.fixture
+def page(offline_page, export_html):
+    page = offline_page.page
+    page.set_content(export_html)
+    page.wait_for_function("document.documentElement.getAttribute('data-ready') === '1'", timeout=30_000)
+    yield page
+    assert offline_page.outside == [] and offline_page.errors == []
+
+
+def _overlaps(a: dict, b: dict, slack: float = 1.0) -> bool:
+    return (a["x"] + slack < b["x"] + b["w"] and b["x"] + slack < a["x"] + a["w"]
+            and a["y"] + slack < b["y"] + b["h"] and b["y"] + slack < a["y"] + a["h"])
+
+
+def test_a_short_pan_keeps_the_markers_names_and_borders_it_drew(page):
+    before = page.evaluate(_STATE)
+    assert before["drawn"] > 0 and before["fresh"] == before["drawn"]
+    page.evaluate(_MOVE, ["pan", 120, 0])
+    after = page.evaluate(_STATE)
+    # the same groups are drawn by the same elements: nothing of the events layer was made again
+    assert after["kept"] == before["drawn"] and after["fresh"] == 0
+    # the borders, rivers and lakes were not rewritten, and the view is still inside what they cover
+    assert after["paths"] == before["paths"] and after["viewInSvg"]
+    # every name inside the view before and after sits where it was, moved by the pan (names never jump)
+    was = {(lab["text"]): lab for lab in before["labels"] if lab["inside"]}
+    moved = [(was[lab["text"]], lab) for lab in after["labels"] if lab["inside"] and lab["text"] in was]
+    assert len(moved) >= 5
+    for old, new in moved:
+        assert abs(new["x"] - (old["x"] - 120)) < 1.5 and abs(new["y"] - old["y"]) < 1.5, (old, new)
+
+
+def _inside(state: dict) -> dict[str, dict]:
+    return {lab["text"]: lab for lab in state["labels"] if lab["inside"]}
+
+
+def test_long_pans_a_jump_and_a_zoom_redraw_what_they_must_and_names_never_collide(page):
+    page.evaluate(_MOVE, ["zoom", 0, 1])
+    before = page.evaluate(_STATE)
+    page.evaluate(_MOVE, ["pan", 400, 0])
+    page.evaluate(_MOVE, ["pan", 400, 0])  # beyond the margin the borders cover: they are drawn again
+    far = page.evaluate(_STATE)
+    assert far["viewInSvg"] and far["paths"] != before["paths"]
+    page.evaluate(_MOVE, ["pan", 2000, 0])  # more than the map's width: Leaflet resets the view
+    page.evaluate(_MOVE, ["pan", -2800, 0])  # ... and back where it started
+    back = page.evaluate(_STATE)
+    assert back["viewInSvg"]
+    # the same names in the same places as before the moves
+    assert _inside(back).keys() == _inside(before).keys()
+    for text, lab in _inside(back).items():
+        assert abs(lab["x"] - _inside(before)[text]["x"]) < 1.5 and abs(lab["y"] - _inside(before)[text]["y"]) < 1.5
+    page.evaluate(_MOVE, ["zoom", 0, -1])
+    zoomed = page.evaluate(_STATE)
+    assert zoomed["viewInSvg"] and zoomed["paths"] != before["paths"]
+    assert zoomed["fresh"] > 0  # a zoom lays the events out again
+    for state in (before, far, back, zoomed):
+        shown = list(_inside(state).values())
+        assert len(shown) >= 5, [len(_inside(s)) for s in (before, far, back, zoomed)]
+        icons = [{"x": s["left"], "y": s["top"], "w": s["width"], "h": s["height"]} for s in state["sites"]]
+        for k, a in enumerate(shown):
+            assert not any(_overlaps(a, b) for b in shown[k + 1:]), a["text"]
+            assert not any(_overlaps(a, icon) for icon in icons), a["text"]
