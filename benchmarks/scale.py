@@ -6,7 +6,8 @@ Run:  python3 benchmarks/scale.py [--sizes 10000 100000 1000000] [--cap 90] [--r
 
 For every size, one filter (dates 2024-01-01 to 2025-04-30) picks the events every method gets. For each
 method it prints:
-- server: building what is sent after a filter change, cold (the first build in a fresh process) and warm
+- server: building what is sent after a filter change, cold (the first build in a fresh process, its
+  libraries imported as in a running server) and warm
   (median of ``--runs`` in one process); the base map counted (peers: folium's whole page with our very base
   map, names, rivers and bases included, so that only the events layer differs; ``--peer-basemap folium``
   gives them folium's lighter GeoJSON of borders and governorates instead; ours: the map element once per
@@ -88,8 +89,7 @@ def ours_sent(dataset, shown) -> dict[str, object]:
     from dataclasses import replace
 
     layer = build_plan_layer(replace(plan, events=plan_events), shown, colors, bar=True)
-    fresh = build_base_map(dataset.basemap, dataset.sites, basemap_url="../files/basemap.json")
-    layer_js = _get_feature_group_string(layer, fresh)
+    layer_js = _get_feature_group_string(layer, base)  # st_folium does it on the same map
     return {"script": script, "layer": layer_js, "in_browser": plan.everything}
 
 
@@ -131,6 +131,7 @@ def _peer_in_subprocess(folder: Path, method: str, cap: float, out: Path,
     """Cold build of a peer's page in a fresh process (seconds, bytes), or (None, 0) over the cap."""
     code = (f"import sys, time; sys.path[:0] = [{str(PROJECT)!r}, {str(PROJECT / 'tests')!r}]\n"
             "from benchmarks.scale import shown_events, peer_html\n"
+            "import folium.plugins, utils.map.basemap_layer  # imported, as in a running server\n"
             f"dataset, shown = shown_events({str(folder)!r})\n"
             f"t = time.perf_counter(); html = peer_html(dataset, shown, {method!r}, {basemap!r}); "
             "s = time.perf_counter() - t\n"
@@ -146,6 +147,7 @@ def _peer_in_subprocess(folder: Path, method: str, cap: float, out: Path,
 def _ours_in_subprocess(folder: Path) -> float:
     code = (f"import sys, time; sys.path[:0] = [{str(PROJECT)!r}, {str(PROJECT / 'tests')!r}]\n"
             "from benchmarks.scale import shown_events, ours_sent\n"
+            "import streamlit_folium, utils.map.basemap_layer, utils.map.view_layer  # as in a running server\n"
             f"dataset, shown = shown_events({str(folder)!r})\n"
             "t = time.perf_counter(); ours_sent(dataset, shown); print(time.perf_counter() - t)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

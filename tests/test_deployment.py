@@ -22,6 +22,7 @@ STATIC = PROJECT / "static"
         ("server", "enableStaticServing", True),
         ("server", "runOnSave", False),
         ("server", "enableAgentApi", False),
+        ("server", "enableWebsocketCompression", True),
         ("browser", "gatherUsageStats", False),
         ("client", "showErrorDetails", "none"),
         ("client", "showErrorLinks", False),
@@ -90,3 +91,13 @@ def test_an_upload_without_the_xsrf_token_is_refused(app):
 def test_no_cross_origin_access_is_granted(app):
     response = _get(app, "/_stcore/health", headers={"Origin": "http://elsewhere.example"})
     assert response.getheader("Access-Control-Allow-Origin") in (None, "")
+
+
+def test_the_websocket_is_compressed_when_the_browser_asks(app):
+    """The map's layer goes compressed (permessage-deflate, which every browser offers)."""
+    response = _get(app, "/_stcore/stream", headers={
+        "Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Extensions": "permessage-deflate",
+        "Sec-WebSocket-Protocol": "streamlit"})
+    assert response.status == 101, response.status
+    assert "permessage-deflate" in (response.getheader("Sec-WebSocket-Extensions") or "")

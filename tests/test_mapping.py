@@ -1,5 +1,6 @@
 """Building the map: offline assets, one compact events payload, escaped text everywhere, labels by zoom."""
 
+import base64
 import json
 import re
 from pathlib import Path
@@ -82,6 +83,29 @@ def test_positions_round_trip_to_a_metre_and_keep_the_given_order(dataset):
     assert np.abs(lon - events["longitude"].to_numpy()).max() < 1e-5
     assert payload["ids"] == events["event_id"].tolist()
     assert strings_of(payload, "place") == events["location"].tolist()
+
+
+@pytest.mark.parametrize("values, kind, base", [
+    ([0, 1, 255], "u1", 0),
+    ([6043, 6044, 6130], "u1", 6043),  # strings after 6,043 others still take one byte each
+    ([1, 489, 65536], "u2", 1),  # 65,535 above its base: two bytes
+    ([1, 489, 65537], "u3", 1),
+    ([70_000, 0, 350_123], "u3", 0),
+    ([5, 2**32 - 1], "u4", 5),
+    ([7], "u1", 7),
+])
+def test_columns_are_packed_less_their_base_in_byte_planes_and_read_back(values, kind, base):
+    from utils.map.payload import _pack
+
+    cols, layout = _pack({"x": np.array(values), "after": np.array([3] * len(values))})
+    assert layout["x"][0] == kind and layout["x"][2] == base
+    raw = base64.b64decode(cols)
+    width, n = int(kind[1]), len(values)
+    lowest = [(v - base) & 0xFF for v in values]
+    assert list(raw[:n]) == lowest  # the lowest byte of every value comes first
+    assert layout["after"][1] % 4 == 0 and layout["after"][1] >= width * n
+    read = decode_columns({"cols": cols, "n": n, "layout": layout})
+    assert read["x"].tolist() == values and read["after"].tolist() == [3] * n
 
 
 def test_styles_follow_colour_and_status_and_hold_the_halo(dataset):

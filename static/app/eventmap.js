@@ -76,17 +76,14 @@
     var bin = atob(P.cols || ""), bytes = new Uint8Array(bin.length), i, n = P.n;
     for (i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
     function column(name) {
-      // each value is stored less the column's base (utils/map/payload.py), little-endian in 1-4 bytes
+      // each value is stored less the column's base, in byte planes: all lowest bytes, then the next
+      // (utils/map/payload.py)
       var spec = P.layout[name], width = +spec[0].charAt(1), at = spec[1], base = spec[2] || 0, out = new Uint32Array(n);
-      var k, p;
-      if (width === 1) { for (k = 0; k < n; k++) { out[k] = bytes[at + k] + base; } }
-      else if (width === 2) { for (k = 0, p = at; k < n; k++, p += 2) { out[k] = (bytes[p] | bytes[p + 1] << 8) + base; } }
-      else if (width === 3) {
-        for (k = 0, p = at; k < n; k++, p += 3) { out[k] = (bytes[p] | bytes[p + 1] << 8 | bytes[p + 2] << 16) + base; }
-      } else {
-        for (k = 0, p = at; k < n; k++, p += 4) {
-          out[k] = (bytes[p] | bytes[p + 1] << 8 | bytes[p + 2] << 16) + bytes[p + 3] * 16777216 + base;
-        }
+      var k, b;
+      for (k = 0; k < n; k++) { out[k] = base + bytes[at + k]; }
+      for (b = 1; b < width; b++) {
+        var plane = at + b * n, scale = Math.pow(256, b);
+        for (k = 0; k < n; k++) { out[k] += bytes[plane + k] * scale; }
       }
       return out;
     }
@@ -116,31 +113,35 @@
     self._queued = true;
     (window.requestAnimationFrame || setTimeout)(function () { self._queued = false; self.layout(); });
   };
+  var BOARD_CELL = 64;  // px; the board's grid, keyed by number (column * 2^20 + row)
   Board.prototype.free = function (box) {
-    var c = 64, hit = false;
-    this._cells(box, function (key) {
-      var list = this.grid[key];
-      if (!list) { return; }
-      for (var i = 0; i < list.length && !hit; i++) {
-        var o = list[i];
-        if (box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]) { hit = true; }
+    var x0 = Math.floor(box[0] / BOARD_CELL), x1 = Math.floor(box[2] / BOARD_CELL);
+    var y0 = Math.floor(box[1] / BOARD_CELL), y1 = Math.floor(box[3] / BOARD_CELL);
+    for (var gx = x0; gx <= x1; gx++) {
+      for (var gy = y0; gy <= y1; gy++) {
+        var list = this.grid.get(gx * 1048576 + gy);
+        if (!list) { continue; }
+        for (var i = 0; i < list.length; i++) {
+          var o = list[i];
+          if (box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]) { return false; }
+        }
       }
-    });
-    return !hit;
+    }
+    return true;
   };
   Board.prototype.take = function (box) {
-    var self = this;
-    this._cells(box, function (key) { (self.grid[key] = self.grid[key] || []).push(box); });
-  };
-  Board.prototype._cells = function (box, fn) {
-    var c = 64;
-    for (var gx = Math.floor(box[0] / c); gx <= Math.floor(box[2] / c); gx++) {
-      for (var gy = Math.floor(box[1] / c); gy <= Math.floor(box[3] / c); gy++) { fn.call(this, gx + ":" + gy); }
+    var x0 = Math.floor(box[0] / BOARD_CELL), x1 = Math.floor(box[2] / BOARD_CELL);
+    var y0 = Math.floor(box[1] / BOARD_CELL), y1 = Math.floor(box[3] / BOARD_CELL);
+    for (var gx = x0; gx <= x1; gx++) {
+      for (var gy = y0; gy <= y1; gy++) {
+        var key = gx * 1048576 + gy, list = this.grid.get(key);
+        if (list) { list.push(box); } else { this.grid.set(key, [box]); }
+      }
     }
   };
   Board.prototype.layout = function () {
     if (!this.map._loaded) { return; }
-    this.grid = {};
+    this.grid = new Map();
     for (var i = 0; i < this.parts.length; i++) { this.parts[i].place(this); }
   };
   Board.prototype.show = function () {  // after a pan: parts that draw only what is in view add the rest
@@ -214,8 +215,9 @@
       geo(P.governorates, function () { return { fill: false, color: "#a0a0a0", weight: 0.8, dashArray: "4 3" }; });
       if (P.lakes) { geo(P.lakes, function () { return { fillColor: "#b9d6ea", fillOpacity: 1, color: "#7fa9c9", weight: 0.6 }; }); }
       if (P.rivers) { geo(P.rivers, function () { return { color: "#6f9fc8", weight: 1.3, opacity: 0.9, fill: false }; }); }
-      this._part = new PlaceLabels(map, P.places.concat(P.labels));
-      EM.board(map).add(this._part);
+      var part = this._part = new PlaceLabels(map, P.places.concat(P.labels));
+      EM.board(map).add(part);
+      (window.requestIdleCallback || function (fn) { return setTimeout(fn, 300); })(function () { part.measureAll(); });
     }
   });
 
@@ -228,6 +230,13 @@
     this.pane.style.zIndex = 460;
     this.els = []; this.placed = [];
   }
+  function labelFont(r) { return (r[2] === "capital" ? "bold " : "") + r[4] + "px DejaVu Sans, Arial, sans-serif"; }
+  PlaceLabels.prototype.measureAll = function () {  // when the page is idle: the first zoom finds every width known
+    this.rows.forEach(function (r) {
+      textWidth(plain(r[5]), labelFont(r));
+      if (r[6]) { textWidth(plain(r[6]), labelFont(r)); }
+    });
+  };
   PlaceLabels.prototype.clear = function () { this.els.forEach(function (e) { e.remove(); }); this.els = []; };
   // Every name of the zoom level is placed (by priority, at its first free candidate box), wherever it is;
   // only those near the view get an element, and a pan adds the others as they come into view.
@@ -239,8 +248,7 @@
     self.rows.forEach(function (r, n) {
       if (zoom < r[3] || (r[7] && zoom > r[7])) { return; }
       var x = self.at[n][0] * scale, y = self.at[n][1] * scale;
-      var size = r[4], font = (r[2] === "capital" ? "bold " : "") + size + "px DejaVu Sans, Arial, sans-serif";
-      var text = arabic && r[6] ? r[6] : r[5];
+      var size = r[4], font = labelFont(r), text = arabic && r[6] ? r[6] : r[5];
       var width = textWidth(plain(text), font) * (r[2] === "country" ? 1.25 : r[2] === "admin1" ? 1.2 : 1) + 2;
       var height = size + 3, dot = DOT_KINDS.indexOf(r[2]) >= 0;
       var candidates = dot

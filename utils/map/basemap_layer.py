@@ -15,6 +15,7 @@ import json
 
 import folium
 import pandas as pd
+import xyzservices
 from branca.element import Element, MacroElement
 from jinja2 import Template
 from shapely.geometry import shape
@@ -153,6 +154,12 @@ class BasemapLayer(MacroElement):
         self.source = json.dumps(source, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
 
 
+class _MapCss(Element):
+    """The map's stylesheet, its template compiled once (``Element(MAP_CSS)`` compiled it for every map)."""
+
+    _template = Template(MAP_CSS)
+
+
 class _MapScaffold(MacroElement):
     """Renderers a pan leaves alone, panes, the click reporter, the online-only notice and the Arabic-names option,
     once per map."""
@@ -205,14 +212,16 @@ def build_base_map(basemap: Basemap, sites: pd.DataFrame, *, center: tuple[float
     """
     fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=False,
                       min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM, zoom_snap=0.25, zoom_delta=0.5)
-    fmap.get_root().header.add_child(Element(MAP_CSS), name="event_map_css")
+    fmap.get_root().header.add_child(_MapCss(), name="event_map_css")
     fmap.add_child(_MapScaffold(), name="scaffold")
     offline = folium.FeatureGroup(name=OFFLINE_LAYER_NAME, overlay=False, control=True, show=True)
     offline.add_child(BasemapLayer(url=basemap_url) if basemap_url else BasemapLayer(payload=basemap_payload(basemap)),
                       name="basemap")
     offline.add_to(fmap)
     if online_layer:
-        tiles = folium.TileLayer("OpenStreetMap", name=ONLINE_LAYER_NAME, overlay=False, control=True, show=False)
+        # the provider itself, not its name: folium would search every xyzservices provider for it (8 ms a map)
+        tiles = folium.TileLayer(xyzservices.providers.OpenStreetMap.Mapnik, name=ONLINE_LAYER_NAME, overlay=False,
+                                 control=True, show=False)
         tiles.add_to(fmap)
         fmap.add_child(_OnlineOnly(tiles), name="online_only")
     bases = folium.FeatureGroup(name=SITES_LAYER_NAME, overlay=True, control=True, show=True)

@@ -1,10 +1,12 @@
 """The events as the browser receives them: compact columns, each distinct string escaped and stored once.
 
 :func:`event_payload` turns filtered events into a JSON-ready dict that ``static/app/eventmap.js``
-decodes and draws. Per event it holds a few bytes, packed little-endian into one base64 string
-(``cols``, layout in ``layout``: name -> [type, byte offset, base], types ``u1``/``u2``/``u3``/``u4``; a
-column stores each value minus its ``base``, the column's smallest, so that the 88 places of 100,000
-events take one byte each even when their strings come after hundreds of dates):
+decodes and draws. Per event it holds a few bytes, packed into one base64 string (``cols``, layout in
+``layout``: name -> [type, byte offset, base], types ``u1``/``u2``/``u3``/``u4``). A column stores each value
+minus its ``base``, the column's smallest, so that the 88 places of 100,000 events take one byte each even
+when their strings come after hundreds of dates; a column of ``uN`` is N byte planes, the lowest byte of
+every value first, then the next (the high planes repeat a few values, which the websocket's compression
+all but removes: 0.89 MB on the wire for 102,201 events instead of 1.00 MB value by value):
 
 - ``lat``, ``lon``: position as integer 1e-5 degrees above ``origin`` (lat, lon);
 - ``style``: index into ``styles`` (fill colour by the colour field, outline by status, halo radius);
@@ -71,8 +73,9 @@ def _uint_type(largest: int) -> str:
 
 
 def _pack(columns: dict[str, np.ndarray]) -> tuple[str, dict[str, list[object]]]:
-    """Columns of non-negative integers packed little-endian, each less its smallest value (the base) in the
-    smallest of u1/u2/u3/u4, each starting at a multiple of 4 bytes; base64 and the layout."""
+    """Columns of non-negative integers, each less its smallest value (the base) in the smallest of
+    u1/u2/u3/u4 as byte planes (lowest first), each column starting at a multiple of 4 bytes; base64 and the
+    layout."""
     parts: list[bytes] = []
     layout: dict[str, list[object]] = {}
     offset = 0
@@ -81,10 +84,8 @@ def _pack(columns: dict[str, np.ndarray]) -> tuple[str, dict[str, list[object]]]
         base = int(values.min()) if len(values) else 0
         values = values - base
         kind = _uint_type(int(values.max()) if len(values) else 0)
-        if kind == "u3":
-            raw = values.astype("<u4").view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
-        else:
-            raw = values.astype({"u1": "<u1", "u2": "<u2", "u4": "<u4"}[kind]).tobytes()
+        width = int(kind[1])
+        raw = values.astype("<u4").view(np.uint8).reshape(-1, 4)[:, :width].T.tobytes()  # plane by plane
         layout[name] = [kind, offset, base]
         padding = (-len(raw)) % 4
         parts.append(raw + b"\0" * padding)
@@ -98,12 +99,9 @@ def decode_columns(payload: dict) -> dict[str, np.ndarray]:
     n = payload["n"]
     out = {}
     for name, (kind, offset, base) in payload["layout"].items():
-        if kind == "u3":
-            block = np.frombuffer(raw, dtype=np.uint8, count=3 * n, offset=offset).reshape(-1, 3).astype(np.int64)
-            out[name] = (block[:, 0] | (block[:, 1] << 8) | (block[:, 2] << 16)) + base
-        else:
-            width = int(kind[1])
-            out[name] = np.frombuffer(raw, dtype=f"<u{width}", count=n, offset=offset).astype(np.int64) + base
+        width = int(kind[1])
+        planes = np.frombuffer(raw, dtype=np.uint8, count=width * n, offset=offset).reshape(width, n).astype(np.int64)
+        out[name] = sum(planes[k] << (8 * k) for k in range(width)) + base
     return out
 
 
