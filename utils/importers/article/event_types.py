@@ -143,6 +143,10 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                 if trigger.name in ("attack", "strike") and re.match(r"\s+(?:helicopters?|aircraft|submarines?)\b",
                                                          sentence[match.end():], re.I):
                     continue
+                if trigger.name == "capture" and re.search(r"\b(?:it|them)\b", match.group(), re.I) and re.search(
+                        r"\b(?:since|after|when|once|until|before)\s+(?:[\w-]+\s+){0,3}$",
+                        sentence[max(0, match.start() - 40):match.start()], re.I):
+                    continue  # "killed civilians since they entered it": the entry told before, as another's time
                 definite = bool(_DEFINITE.search(sentence[max(0, match.start() - 40):match.start()])) \
                     and not _VERBAL.match(match.group())  # "the United States has sent" is no back-reference
                 if re.search(r"\b(?:not|never)\b|n't\b", match.group(), re.I):

@@ -29,6 +29,7 @@ from utils.importers.article.mentions import (
     NEAR_WORDS,
     ORIGIN,
     PlaceMention,
+    anchor_homonyms,
     join_between,
     join_lists,
     mark_references,
@@ -166,6 +167,9 @@ class PlaceIndex:
                     if text.endswith(("'s", "’s")):
                         text = text[:-2]
                     place = self.lookup(text)
+                    longer = self._longer_spelling(sentence, offsets, words, i, j) if place and j < len(words) else None
+                    if longer is not None:  # "Sayyida Zeinab" is Sayyeda Zeinab, not the village Sayda of its first word
+                        place, j, end, text = longer
                     if place and j == i + 1 and j < len(words) and fold_name(words[i]) in GENERIC_FIRST_WORDS:
                         place = None  # "Bab" of "Bab Touma": a word many names begin with, not the name
                     if place and place.source in ("GeoNames", "UCDP") and (inside_longer_name(sentence, start)
@@ -208,12 +212,31 @@ class PlaceIndex:
                 found.append(self._mention(sentence, match.start(), match.end(), capital.name, capital.latitude,
                                            capital.longitude, "place", 1, source=capital.source))
         for match in re.finditer(_ANAPHORS, sentence, re.IGNORECASE):
-            if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?(?:of|at|in)\s+(?:the\s+)?[A-Z]", sentence[match.end():]):
+            if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?(?:of|at|in)\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z]",
+                                                                 sentence[match.end():]):
                 head = (match["head"] or "there").lower()
                 found.append(PlaceMention(match.start(), match.end(), match.group(), "", 0.0, 0.0, 0, "anaphor",
                                           relation_before(sentence, match.start()), head=head))
         found.sort(key=lambda m: m.start)
-        return join_lists(sentence, mark_references(sentence, join_between(sentence, found)), _mention_km)
+        marked = mark_references(sentence, join_between(sentence, found))
+        return join_lists(sentence, anchor_homonyms(sentence, marked, _mention_km), _mention_km)
+
+    def _longer_spelling(self, sentence: str, offsets: list[int], words: list[str], i: int,
+                         j: int) -> tuple[Place, int, int, str] | None:
+        """A longer name (words ``i``..``k``) that spells a gazetteer place otherwise, when only its first words
+        ``i``..``j`` are an exact name: (place, k, end, text), else None."""
+        if self._spelling is None:
+            return None
+        for k in range(len(words), j, -1):
+            end = offsets[k - 1] + len(words[k - 1])
+            text = sentence[offsets[i]:end].rstrip("'’")
+            text = text[:-2] if text.endswith(("'s", "’s")) else text
+            if len(text.split()) < 2 or fold_name(text.split()[-1]) in STOP_NAMES:
+                continue
+            place = self._spelling.closest(text)
+            if place is not None:
+                return place, k, end, text
+        return None
 
     @staticmethod
     def _mention(sentence: str, start: int, end: int, name: str, lat: float, lon: float, kind: str,

@@ -140,10 +140,23 @@ def _sentence_attribution(run: ArticleRun, sentence: Sentence) -> tuple[Attribut
     return attribution, stated
 
 
+def _learn_heading_place(run: ArticleRun, heading: str) -> None:
+    """A section heading that is only a place's name ('Kafr Nabudah' above a paragraph): the place the section is
+    about, and the one its 'it' and 'the town' refer to."""
+    found = run.index.find(heading)
+    named = [m for m in found if m.kind in ("base", "place") and not m.reference]
+    if len(found) == 1 and named and len(re.sub(r"[\W_]+", "", heading)) <= len(re.sub(r"[\W_]+", "", named[0].text)) + 2:
+        run.context.named = run.context.place = named[0]
+        run.context.learn_heads(named[0])
+
+
 def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]) -> SentenceFacts | None:
     """``sentence`` read (None for a caption, credit or heading), the context updated with what it names."""
     body = sentence.text
-    if _NO_REPORT.match(body) or is_heading(sentence, sentences):
+    if _NO_REPORT.match(body):
+        return None
+    if is_heading(sentence, sentences):
+        _learn_heading_place(run, body)
         return None
     mentions = [m for m in find_dates(body, run.published) if m.start >= dateline_end(body)]
     found, places, pronoun_object = _sentence_places(run, body)

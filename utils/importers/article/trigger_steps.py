@@ -232,7 +232,7 @@ def read_trigger(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, numb
     if _refine_referred(run, facts, trigger, trigger_places, when.own):
         return True
     if not trigger_places and trigger.trigger.name == "capture" and facts.pronoun_object is not None \
-            and re.search(r"\b(?:it|them)\s+from\b", trigger.text):
+            and re.search(r"\b(?:it|them)\s+(?:from|back)\b|\bentered\s+it\b", trigger.text):
         trigger_places = [replace(facts.pronoun_object, reference=False, relation="context")]
     if not trigger_places and (bounds[0] in plan.causes or bounds[0] in plan.background) and not trigger.definite:
         return False  # "in response to a roadside bomb attack", ", as it fought an offensive": no event of its own

@@ -200,17 +200,29 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"(?:(?:full|complete|total|effective|firm)\s+)?control\s+of)\b|"
                        # "Islamic State took it from rebel groups": a place taken, named before
                        r"\b(?:took|taken|wrested|seized|grabbed|snatched)\s+(?:it|them)\s+from\b|"
+                       # "the factions took it back in a night attack", "troops had entered it on 8 May": the place
+                       # named before, taken by pronoun
+                       r"\b(?:took|taken|retook|seized|won)\s+(?:it|them)\s+back\b(?!\s+(?:to|home|with)\b)|\b(?:had\s+|have\s+|has\s+)?entered\s+it\b|"
+                       # "Qalaat al-Madiq, taken by government forces on 9 May": the passive names the taker
+                       r"\b(?:taken|captured|seized|overrun|stormed)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|army|"
+                       r"rebels|insurgents|militants|jihadists|fighters|factions|(?-i:IS|ISIS|HTS|SDF|SNA)|Islamic State)\b|"
+                       # "the fall of the X airbase", "announced the conquest of the X airport": ground taken, as a noun
+                       r"\b(?:fall|conquest|capture|seizure|takeover)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+                       r"(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z])|"
                        # "Manbij, which the SDF took from Islamic State in 2016": the object fronted as 'which'
                        r"\b(?:which|that)\s+(?:the\s+)?(?:[\w'-]+\s+){1,4}?(?:had\s+)?(?:took|taken|captured|seized|wrested|"
                        r"retook|recaptured)\s+from\b|"
                        r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:rebels|insurgents|opposition|militants|government|"
                        r"regime|jihadists|army|troops|forces|Islamic State|HTS|SDF)\b|"
                        r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
-                       r"village)\s+of\s+)?(?-i:[A-Z])|"
+                       r"village)\s+of\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z])|"
                        # "took the hill of the old castle", "captured the strategic heights": ground named by its kind
                        r"\b(?:took|taken|captured|seized)\s+(?:the|a|two|three|several)\s+(?:[\w-]+\s+)?(?:hills?|heights|ridges?|"
                        r"summit|peaks?|mountain|castle|citadel|villages|neighbou?rhoods?|districts?|outskirts|suburbs?|"
                        r"crossing|airbase|air base|airport|airfield)\b(?!\s+road)|"
+                       # "took the Brigade 93 base at Ain Issa": a base named by its unit
+                       r"\b(?:took|taken|captured|seized|overran)\s+the\s+(?-i:[A-Z])[\w-]*\s+(?:\d+\s+|[\w-]+\s+)?"
+                       r"(?:base|barracks|garrison)\b|"
                        # "drove Islamic State fighters out of the town", "Jarablus had been 'cleared of Daesh'"
                        r"\b(?:drove|driven|drive|drives|driving|pushed|chased|expelled|ousted|ejected|flushed|kicked)\s+"
                        r"(?:[\w-]+\s+){0,4}?(?:fighters|militants|jihadists|forces|troops|rebels|insurgents|"
@@ -232,8 +244,11 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                       r"(?:arrested|detained|captured|apprehended|abducted)\b", SD, "Arrests"),
     Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b"
                          # state media's idiom: 'the army "completely restored security" to Saraqib', 'restored control over'
-                         r"|\brestor(?:ed|ing)\s+(?:[\w-]+\s+)?(?:security|stability|control|state authority|calm)[\"”']?"
-                         r"\s+(?:to|in|over)\b",
+                         r"|\brestor(?:ed|ing)\s+[\"“']?(?:[\w-]+\s+)?(?:security|stability|control|state authority|calm)"
+                         r"(?:\s+and\s+(?:security|stability|calm|order))?[\"”']?\s+(?:to|in|over|of)\b"
+                         # "columns reached the base, ending a siege", "the siege was broken": the besieged relieved
+                         r"|\b(?:broke|broken|breaking|ended|ending|lifted|lifting)\s+(?:the\s+|a\s+|its\s+)?"
+                         r"(?:[\w-]+\s+)?siege\b|\bsiege\s+(?:is|was|has been|had been)\s+(?:broken|lifted)\b",
             BAT, "Government regains territory"),
     Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"
                           r"(?:back|out)|evacuated|left (?:the|its|their) (?:[\w-]+\s+){0,2}?(?:base|positions?|area|port|harbou?r|facility|airfield|airport))\b"
