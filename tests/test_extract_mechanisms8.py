@@ -81,3 +81,61 @@ def test_a_village_found_where_the_text_cannot_put_it_is_a_namesake(sentence, na
     however far ('Palmyra, east of Homs'), stays."""
     first = place_index().find(sentence)[0]
     assert (first.name, first.geo_precision) == (name, precision)
+
+
+@pytest.mark.parametrize("sentence, sub", [
+    ("The ministry said 12 militants who tried to cross the line near Afrin on Tuesday were neutralised.", "Armed clash"),
+    ("Border units neutralised seven terrorists near Tal Rifaat on Monday.", "Armed clash"),
+    ("Police found and defused a second device in the market.", "Disrupted weapons use"),
+    ("Army engineers dismantled two roadside bombs on the Homs road.", "Disrupted weapons use"),
+    ("A fighter drove a car bomb into an army checkpoint at dawn.", "Suicide bomb"),
+    ("An attacker rammed a truck packed with explosives into the gate.", "Suicide bomb"),
+])
+def test_ministry_and_police_words_for_fights_and_bombs(sentence, sub):
+    """'neutralised' (killed, wounded or captured in a fight), a device defused or dismantled (disrupted weapons
+    use), a car bomb driven into its target (a suicide bombing): the first event word gives the type."""
+    assert subs(sentence)[0] == sub, subs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turkey says it has neutralised 900 militants this year.",
+    "The old base was dismantled and its guns moved to Hama.",
+    "He defused the row with a joke.",
+])
+def test_a_running_total_or_a_dismantled_base_is_no_fight_or_defusal(sentence):
+    """A year's running total of 'neutralised' militants is a tally; a base dismantled is no device made safe."""
+    assert "Armed clash" not in subs(sentence) and "Disrupted weapons use" not in subs(sentence), subs(sentence)
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Aircraft do strike in the Idlib countryside at night.", 0),
+    ("No Syrian or Russian source has described an air strike on Saraqib on Monday.", 0),
+    ("Not one official has reported shelling in Manbij on Sunday.", 0),
+    ("Jets did strike Saraqib on Monday, a witness said.", 1),
+    ("Russian jets struck Saraqib on Monday, a source said.", 1),
+])
+def test_a_habit_or_a_denial_by_absence_is_no_event(text, events):
+    """The emphatic present ('aircraft do strike there') is a habit; 'no source has described an air strike' says
+    nobody reports one; the emphatic past ('did strike ... on Monday') is an event."""
+    assert len(rows(text)) == events, rows(text)
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Local councils also said shells hit Saraqib on Monday.", "Local councils"),
+    ("The Civil Defence later said drones struck Maarat al-Numan on Monday.", "Civil Defence"),
+    ("ANKARA, 15 March 2021 - The Turkish Ministry of National Defence said its artillery shelled Tal Rifaat on Monday.",
+     "Turkish Ministry of National Defence"),
+])
+def test_a_claimant_is_its_name_without_adverbs_or_a_datelines_date(text, claimant):
+    """'X also said', 'X later said': X; 'CITY, 15 March 2021 - The ministry said': the ministry, not the date."""
+    found = rows(text)
+    assert found and all(r["claimed_by"].endswith(claimant) for r in found), found
+
+
+def test_a_question_put_to_a_source_is_no_source():
+    """'Activists report that X was shelled. Can you confirm?': the activists speak; 'Can you' is no claimant."""
+    text = ("QUESTION (radio): Activists report that Saraqib was shelled this morning. Can you confirm?\n\n"
+            "SPOKESPERSON: We have no team there.")
+    found = rows(text, "2021-03-18")
+    assert found and all("Can you" not in r["claimed_by"] for r in found), found
+    assert found[0]["claimed_by"].startswith("Activists"), found

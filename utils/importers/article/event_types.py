@@ -32,6 +32,11 @@ _FUTURE_OR_DENIED = re.compile(
     r"did\s+not|didn't|does\s+not|doesn't|has\s+not|hasn't|have\s+not|haven't|had\s+not|hadn't|never)\s+"
     r"(?:\w+\s+)?(?:(?:the|a|an|any)\s+)?$|\bno\s+(?:[\w-]+\s+){1,2}(?:were|was|had been|have been|has been)\s+$|"
     r"\b(?:(?:is|are|was|were)\s+[\"“']?not|isn't|aren't|wasn't|weren't)\s+\w+ing\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_NONE_TOLD = re.compile(r"\b(?:no|not\s+one|none\s+of\s+the)\s+(?:[\w,-]+\s+){0,5}?(?:sources?|officials?|outlets?|witnesses|"
+                        r"residents|reports?|accounts?|one|body|monitors?|agency|agencies)\s+(?:has|have|had)\s+(?:yet\s+)?"
+                        r"(?:described|reported|mentioned|confirmed|shown|documented|recorded|claimed)\s+(?:an?\s+|any\s+)?"
+                        r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+"""A denial by absence: 'no Syrian or Israeli source has described an air strike'."""
 _FORCE_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:helicopters|aircraft|jets|troops|forces|"
                             r"commandos|soldiers|gunmen|attackers|raiders|drones|warplanes)\s+(?:had\s+|have\s+)?$",
                             re.IGNORECASE)
@@ -86,6 +91,8 @@ def hypothetical(sentence: str, start: int | None = None) -> bool:
         return bool(_HYPOTHETICAL.search(sentence))
     before = sentence[max(0, start - 50):start]
     after = sentence[start:start + 60]
+    if _NONE_TOLD.search(sentence[max(0, start - 100):start]):
+        return True  # "no official source has described an air strike": nobody says it happened
     if _FUTURE_OR_DENIED.search(before):
         return True  # "will deploy", "is expected to strike", "did not shell", "no drones were shot down"
     if re.search(r"\bto\s+$", before) and not re.search(r"\b(?:beg[au]n|begins?|start(?:ed|s)?|continu(?:ed|es|e)|"

@@ -53,6 +53,7 @@ _FIRED = (rf"\b{alternation(FIRE_VERBS, verbs=True)}\s+(?:[\w-]+\s+){{0,3}}?{alt
 _MOVED_OUT = (rf"\b{alternation(MOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,4}}?(?:out\s+of|away\s+from)\b"
               rf"|\b{alternation(REMOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?from\b")
 _SENT = rf"\b{alternation(SEND_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?{alternation(FORCES)}\b"
+_ENEMIES = r"(?:terrorists|militants|fighters|insurgents|gunmen|attackers|infiltrators|members|jihadists|smugglers)"
 _ARMED = r"(?:militants|gunmen|jihadists|insurgents|attackers|assailants|fighters|rebels|troops|forces|soldiers)"
 _KILLED_PEOPLE = (rf"\bkill(?:ed|ing)\s+(?:at least |more than |nearly |some |about |around )?(?:\d[\d,]*|one|two|three|"
                   rf"four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|scores of)\s+"
@@ -87,7 +88,10 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                             r"neutrali[sz])\w*\b|\b(?:destroyed|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,3}(?:drones?|UAVs?|unmanned "
                             r"aerial vehicles|missiles|rockets)\b|"
                             rf"\b{_DRONE}\b[^.;]{{0,40}}"
-                            rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}",
+                            rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}|"
+                            # "police found and defused a second device", "engineers dismantled two roadside bombs"
+                            r"\b(?:defused|defusing|dismantled|disarmed|made\s+safe)\s+(?:[\w-]+\s+){0,3}?(?:devices?|bombs?|"
+                            r"IEDs?|explosives?|(?:land)?mines|car\s+bombs?|booby[- ]traps?|explosive\s+belts?)\b",
             SD, "Disrupted weapons use"),
     Trigger("chemical", r"\bchemical(?:\s+weapons?)?\s+(?:attacks?|strikes?)\b|\b(?:rockets?|shells?|bombs?|barrels?|"
                         r"munitions?|missiles?)\s+(?:carrying|loaded with|filled with|containing)\s+(?:sarin|chlorine|"
@@ -126,6 +130,10 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                        r"\b(?:the|a|an)\s+(?:lone\s+|would-be\s+)?bomber\b(?!\s+(?:jets?|aircraft|planes?))|"
                        r"\b(?:explosives?|suicide|bomb)\s+(?:vests?|belts?)\b|\bblew\s+(?:himself|herself|themselves)\s+up\b|"
                        r"\bmartyrdom[- ](?:seekers?|operations?|attacks?)\b|\bself-detonat\w*|"
+                       # "a fighter drove a car bomb into an army gathering", "rammed a truck packed with explosives"
+                       r"\b(?:drove|driven|driving|rammed|ramming)\s+(?:a|an|his|the|two)\s+(?:[\w-]+\s+)?(?:car|truck|"
+                       r"vehicle|lorry)[- ]bombs?\s+(?:into|at|towards)\b|\b(?:drove|driven|rammed|ramming)\s+(?:a|an|his|the)\s+"
+                       r"(?:[\w-]+\s+)?(?:car|truck|vehicle|lorry)\s+(?:packed|laden|loaded|rigged)\s+with\s+explosives\b|"
                        # a bomb its bearer sets off and that kills him: "set off a bomb ... that killed him and his family"
                        r"\b(?:set\s+off|detonated|triggered|exploded)\s+(?:a|an|his|her|the)\s+(?:[\w-]+\s+)?(?:bomb|explosives?|"
                        r"vest|belt|device)\b[^.;]{0,60}?\bkill(?:ed|ing)\s+(?:him|her|himself|herself|themselves)\b",
@@ -148,7 +156,12 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                      r"|\b(?:commandos|special\s+forces|troops|soldiers|paratroopers|operators)\s+(?:were\s+)?(?:landed|landing|"
                      r"dropped|flown\s+in)\s+(?:by|from|in|aboard)\s+helicopters?\b|\bheli(?:copter-)?borne\s+(?:raid|assault|"
                      r"landing|operation)s?\b"
-                     rf"|\b{_ARMED}\b[^.;]{{0,30}}\bkill(?:ed|ing)\b", BAT,
+                     rf"|\b{_ARMED}\b[^.;]{{0,30}}\bkill(?:ed|ing)\b"
+                     # "18 terrorists who tried to infiltrate ... were neutralised": killed, wounded or captured in a
+                     # fight (a running total, 'has neutralised 2,000 militants this year', is no event)
+                     rf"|(?:\bneutrali[sz](?:ed|ing)\s+(?:[\w\"“”'/-]+\s+){{0,3}}?{_ENEMIES}|\b{_ENEMIES}[\"”']?\s+[^.;]{{0,100}}?"
+                     r"\b(?:were|was|had been|have been|has been)\s+[\"“']?neutrali[sz]ed)\b"
+                     r"(?![^.;]*\b(?:this year|so far|since|in total|to date)\b)", BAT,
             "Armed clash"),
     Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bharass(?:ed|ing|ment)\b|"
                           r"\b(?:flew|flying|came)\s+(?:dangerously\s+|within\s+\S+\s+\S+\s+)?close\s+to\b|"
@@ -268,7 +281,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                           r"(?:of|to)\b|\b(?:took|taken|taking|takes) off from\b|\breinforc(?:ed|ing)\s+(?:its|their|the)\b|"
                           r"\b(?:cargo|transport|supply|landing)\s+(?:ships?|planes?|aircraft|vessels?)\b|"
                           r"\b(?:being loaded|being flown|flown (?:to|out|in)|airlift(?:ed|ing)?|being taken apart|"
-                          r"dismantl(?:ed|ing))\b",
+                          r"dismantl(?:ed|ing))\b(?!\s+(?:[\w-]+\s+){0,3}?(?:devices?|bombs?|IEDs?|explosives?|mines))",
             SD, "Deployment"),
     Trigger("mobilisation", r"\bmobili[sz](?:ation|ed|ing)\b|\bbuild-?up\b", SD, "Change to group/activity"),
     Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\b(?:base|post|outpost|checkpoints?|headquarters|camp|"
