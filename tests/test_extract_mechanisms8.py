@@ -139,3 +139,66 @@ def test_a_question_put_to_a_source_is_no_source():
     found = rows(text, "2021-03-18")
     assert found and all("Can you" not in r["claimed_by"] for r in found), found
     assert found[0]["claimed_by"].startswith("Activists"), found
+
+
+@pytest.mark.parametrize("sentence, name, precision", [
+    ("An air strike hit a house in the village of Um Qasr al-Jadid in Suwayda.", "Suwayda province", 3),
+    ("A raid on the village of Zzzqwe in Hama killed two.", "Hama province", 3),
+    ("Shells hit the town of Qardaha in Latakia.", "Al Qardāḩah", 1),
+    ("Shells hit Hama on Monday.", "Ḩamāh", 1),
+])
+def test_a_village_the_gazetteer_lacks_in_a_governorates_name_is_in_that_governorate(sentence, name, precision):
+    """'the village of X in Suwayda' with X unknown: Suwayda is the governorate (a region), not its capital city; a
+    village found keeps its place, and a city named alone stays the city."""
+    first = place_index().find(sentence)[0]
+    assert (first.name, first.geo_precision) == (name, precision)
+
+
+def test_a_semicolon_before_a_date_opens_another_event():
+    """'X took A in late June; on 4 July it took B': two dated events, not one."""
+    text = "In late June, the group overran the army's Regiment 46 near Atarib; on 4 July it took the Brigade 80 base at Manbij."
+    places = {r["location"] for r in rows(text, "2021-07-20") if r["sub_event_type"] in TERRITORY}
+    assert len(places) == 2, places
+
+
+@pytest.mark.parametrize("sentence, taken", [
+    ("Rebel factions drove the army out of the town in three days.", True),
+    ("In 2013 rebels drove the army out in a few days.", True),
+    ("The rebels drove the regime's forces from the old city.", True),
+    ("The town had slipped from the government's hands in May.", True),
+    ("The rebels drove out to the front at dawn.", False),
+    ("Prices slipped from the highs of May.", False),
+])
+def test_ground_lost_told_from_the_losers_side(sentence, taken):
+    """'drove the army out', 'drove the regime's forces from', 'slipped from the government's hands': ground taken;
+    a drive to the front and prices slipping are not."""
+    assert any(sub in TERRITORY for sub in subs(sentence)) is taken, subs(sentence)
+
+
+@pytest.mark.parametrize("sentence, sub, present", [
+    ("Russian military police set up three observation posts around Manbij on Monday.", "Headquarters or base established",
+     True),
+    ("Gunmen killed the families in their homes on Monday.", "Attack", True),
+    ("Many of the victims had been killed in their homes.", "Attack", True),
+    ("Our mobile clinic withdrew from the town on Monday.", "Change to group/activity", False),
+    ("In 2013 he was sent to the airbase at Tabqa.", "Deployment", False),
+    ("The rebels withdrew from the town on Monday.", "Change to group/activity", True),
+    ("Troops were sent to the airbase at Tabqa.", "Deployment", True),
+])
+def test_posts_set_up_families_killed_and_who_moves(sentence, sub, present):
+    """Observation posts set up (a base established), families or victims killed (violence against civilians); a
+    clinic withdrawing or one man posted is no force's move."""
+    assert (sub in subs(sentence)) is present, subs(sentence)
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    ("The army entered Saraqib on 3 March, after two weeks of bombardment.", "Government regains territory",
+     "Air/drone strike"),
+    ("The deal was signed in Saraqib on Friday after two days of talks in which the Russians threatened new strikes.",
+     "Agreement", "Threat warning"),
+])
+def test_a_duration_or_talks_before_an_event_are_its_background(text, wanted, unwanted):
+    """'after two weeks of bombardment', 'after two days of talks in which X threatened ...': the background of the
+    event told, not events of their own."""
+    found = {r["sub_event_type"] for r in rows(text)}
+    assert wanted in found and unwanted not in found, found

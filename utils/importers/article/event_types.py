@@ -45,6 +45,11 @@ _VISITORS = re.compile(r"\b(?:inspectors?|delegations?|envoys?|diplomats?|journa
                        r"monitors|fact-finding|mission)\b(?:(?!\b(?:troops|forces|soldiers|police|units|jets)\b)[^.;])*$",
                        re.IGNORECASE)
 """Who arrives on a visit, not as a force: an arrival of theirs is no deployment."""
+_NO_FORCE = re.compile(r"(?:\b(?:clinics?|hospitals?|teams?|staff|offices?|NGOs?|charit(?:y|ies)|ambulances?|"
+                       r"aid\s+workers|volunteers|embassy|consulate|doctors|medics)\s+(?:\w+\s+)?)(?:had\s+|has\s+|was\s+|"
+                       r"were\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_ONE_POSTED = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
+"""A withdrawal or posting that is no force's: a clinic or an aid team leaving, one person posted."""
 _MOVING_TARGET = re.compile(r"(?:convoys?|(?:joint\s+)?patrols?)\b", re.IGNORECASE)
 """A convoy or a patrol: a force on the move, which an attack on it makes a target rather than a deployment."""
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -128,6 +133,11 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                 if trigger.name == "deployment" and re.fullmatch(r"patrols?", match.group(), re.I) and re.search(
                         r"\b(?:where|which|that|who)\b[^.;,]{0,40}$", sentence[max(0, match.start() - 50):match.start()], re.I):
                     continue  # "the city where US troops patrol": a standing presence described, not a movement
+                if trigger.name in ("withdrawal", "deployment") and _NO_FORCE.search(
+                        sentence[max(0, match.start() - 40):match.start()]) or trigger.name == "deployment" \
+                        and re.match(r"(?:was|had been)\s", match.group(), re.I) \
+                        and _ONE_POSTED.search(sentence[max(0, match.start() - 10):match.start()]):
+                    continue  # "our mobile clinic withdrew", "he was sent to the airbase": no armed force moves
                 if trigger.name == "deployment" and re.match(r"positions\b", match.group(), re.I):
                     continue  # "strikes on positions and convoys of regime forces": the noun, not the verb 'position'
                 if trigger.name == "deployment" and _MOVING_TARGET.match(match.group()) and re.search(

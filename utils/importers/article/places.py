@@ -43,7 +43,7 @@ from utils.importers.article.place_names import (
     inside_longer_name,
     is_capital_metonym,
 )
-from utils.importers.article.regions import REGIONS, province_lists
+from utils.importers.article.regions import REGIONS, province_lists, unknown_village_province
 from utils.importers.article.spelling import GENERIC_FIRST_WORDS, PLACE_CUE, SpellingIndex
 
 __all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "REGIONS", "PlaceIndex", "PlaceMention", "build_place_index",
@@ -218,6 +218,7 @@ class PlaceIndex:
                 found.append(PlaceMention(match.start(), match.end(), match.group(), "", 0.0, 0.0, 0, "anaphor",
                                           relation_before(sentence, match.start()), head=head))
         found.sort(key=lambda m: m.start)
+        found = unknown_village_province(sentence, found)  # "the village of X in Suwayda": the governorate
         marked = mark_references(sentence, join_between(sentence, found))
         return join_lists(sentence, anchor_homonyms(sentence, marked, _mention_km), _mention_km)
 

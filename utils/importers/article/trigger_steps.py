@@ -234,6 +234,8 @@ def read_trigger(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, numb
     if not trigger_places and trigger.trigger.name == "capture" and facts.pronoun_object is not None \
             and re.search(r"\b(?:it|them)\s+(?:from|back)\b|\bentered\s+it\b", trigger.text):
         trigger_places = [replace(facts.pronoun_object, reference=False, relation="context")]
+    if trigger.trigger.name == "warning" and bounds[0] in plan.causes:
+        return False  # "signed after two days of talks in which the Russians threatened strikes": the talks' colour
     if not trigger_places and (bounds[0] in plan.causes or bounds[0] in plan.background) and not trigger.definite:
         return False  # "in response to a roadside bomb attack", ", as it fought an offensive": no event of its own
     if not trigger_places:

@@ -194,7 +194,8 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
                         rf"|\b(?:summarily\s+)?(?:executed|massacred|murdered|slaughtered|shot dead|executions? of)\b"
                         rf"[^.;]{{0,40}}\b{alternation(VICTIMS)}\b"
-                        r"|\bcivilians\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
+                        r"|\bkill(?:ed|ing)\s+(?:the\s+|whole\s+|entire\s+)(?:families|villagers|residents)\b"
+                        r"|\b(?:civilians|victims|families)\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
                         r"nearly )?[\d,]+ civilians\b"
                         rf"|{_KILLED_PEOPLE}", VAC, "Attack"),
     Trigger("displacement", r"\b(?:families|residents|civilians|people|thousands|hundreds|villagers)\b[^.;]{0,40}\bfled\b|"
@@ -238,8 +239,11 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"(?:base|barracks|garrison)\b|"
                        # "drove Islamic State fighters out of the town", "Jarablus had been 'cleared of Daesh'"
                        r"\b(?:drove|driven|drive|drives|driving|pushed|chased|expelled|ousted|ejected|flushed|kicked)\s+"
-                       r"(?:[\w-]+\s+){0,4}?(?:fighters|militants|jihadists|forces|troops|rebels|insurgents|"
-                       r"(?-i:IS|ISIS|ISIL|Daesh|HTS|SDF|YPG)|Islamic State|them)\s+(?:out\s+of|from)\b|"
+                       r"(?:[\w'’-]+\s+){0,4}?(?:fighters|militants|jihadists|forces|troops|rebels|insurgents|army|"
+                       r"(?-i:IS|ISIS|ISIL|Daesh|HTS|SDF|YPG)|Islamic State|them)\s+(?:out\s+of|from|out\b(?!\s+(?:to|for)\b))|"
+                       # "the city had slipped from the government's hands": ground lost, the taker named beside
+                       r"\b(?:slipped|fell|passed)\s+(?:out\s+of|from)\s+(?:the\s+)?(?:government|regime|army|rebels|"
+                       r"opposition)['’]?s?\s+(?:hands|control)\b|"
                        # "the SDF liberated Raqqa", "freed the town of X", "the operation to free the city had been
                        # completed": liberation is ground taken, by whoever the subject is
                        r"\b(?:liberated|freed|liberating|freeing)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|"
@@ -284,7 +288,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                           r"dismantl(?:ed|ing))\b(?!\s+(?:[\w-]+\s+){0,3}?(?:devices?|bombs?|IEDs?|explosives?|mines))",
             SD, "Deployment"),
     Trigger("mobilisation", r"\bmobili[sz](?:ation|ed|ing)\b|\bbuild-?up\b", SD, "Change to group/activity"),
-    Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\b(?:base|post|outpost|checkpoints?|headquarters|camp|"
+    Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\b(?:base|posts?|outposts?|checkpoints?|headquarters|camp|"
                     r"military positions?)\b|\bestablishment\b|"
                     r"\bsince\s+(?:19|20)\d{2}\b[^.;]{0,60}\b(?:air grouping|based|stationed|headquartered)\b|"
                     r"\b(?:air grouping|based|stationed|headquartered|flown|operated|kept|maintained|used)\b[^.;]{0,60}"
