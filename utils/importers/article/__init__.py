@@ -3,11 +3,12 @@
 Split by concern, lowest first: :mod:`.text` (decoding, HTML stripping, checks), :mod:`.sentences`,
 :mod:`.dates` and :mod:`.anchoring` (resolved against the publication date and the context),
 :mod:`.vocabulary` (ACLED's event words), :mod:`.abroad`, :mod:`.regions`, :mod:`.mentions`,
-:mod:`.spelling` and :mod:`.places` (the offline gazetteer), :mod:`.event_types` (ACLED types from
-trigger words, actors), :mod:`.sources` and :mod:`.attribution` (claimed_by and status),
-:mod:`.incidents` (one event from several sentences; accounts of one incident), :mod:`.model`,
-:mod:`.context`, :mod:`.selection`, :mod:`.building` and :mod:`.candidates` (the pass over the
-article) and :mod:`.rows` (candidates as rows in our columns). Rules, no model: nothing is
+:mod:`.spelling`, :mod:`.place_names` and :mod:`.places` (the offline gazetteer), :mod:`.event_types`
+(ACLED types from trigger words, actors), :mod:`.sources` and :mod:`.attribution` (claimed_by and
+status), :mod:`.incidents` (one event from several sentences; accounts of one incident), :mod:`.model`,
+:mod:`.context`, :mod:`.selection`, :mod:`.building`, :mod:`.reading` (one sentence read),
+:mod:`.trigger_steps` (one trigger word to candidates) and :mod:`.candidates` (the pass over the
+article), and :mod:`.rows` (candidates as rows in our columns). Rules, no model: nothing is
 downloaded and nothing is stored here.
 """
 

@@ -197,6 +197,7 @@ def _is_person(claimant: str) -> bool:
 _POST_MARK = re.compile(r"^\s*(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:GMT|local)?\s*[-–—]+\s*|[-–—•*]\s+)")
 _NOBODY = re.compile(r"(?:nobody|no one|no-one|none|no\s+(?:[\w-]+\s+){0,2}(?:group|faction|party|organi[sz]ation|one))\b",
                      re.IGNORECASE)
+_ASKED = re.compile(r"(?:can|could|do|does|did|will|would|have|has)\s+(?:you|we|they|he|she|the\s+\w+)\b", re.IGNORECASE)
 _FRONTED_PRONOUN = re.compile(r"(?:(?:in|on|at|later|earlier|separately|meanwhile|also|then|late|early)\b[^,]{0,40}?\s+)"
                               r"(it|he|she|they)", re.IGNORECASE)
 
@@ -246,6 +247,8 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
         if not subject or len(subject.split()) > 16 or not re.search(r"[A-Za-z]{2}", subject):
             continue
         subject = _POST_MARK.sub("", subject)  # "12:05 - Nobody has claimed", "- Our correspondent says": a live post
+        if _ASKED.match(subject):
+            continue  # "Can you confirm?", "Do you deny ...": a question put to a source, not a source's account
         if _OURS.match(subject):
             return Attribution(OWN_ACCOUNT, "outlet", match["verb"])  # "Our network documented": the outlet itself
         if _NOBODY.match(subject):

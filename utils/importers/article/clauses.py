@@ -20,7 +20,8 @@ __all__ = ["Clauses", "choose_in_clauses", "cut_clauses", "own_places"]
 _CAUSE = re.compile(r"\b(?:in what (?:\w+\s+){1,3}?(?:said|called|described as|termed)\s+(?:was|were|as)?\s*(?:an?\s+)?"
                     r"(?:\w+\s+)?(?:response|retaliation|reprisal)\s+(?:to|for)|(?:in|as an?|as)\s+(?:\w+\s+)?"
                     r"(?:response|retaliation|reprisal)\s+(?:to|for)|following|after)\s+(?=(?:a|an|the|US|Israeli|Russian|"
-                    r"Turkish|Syrian|its|their|an?\s+\w+)\s)", re.IGNORECASE)
+                    r"Turkish|Syrian|its|their|an?\s+\w+)\s)|\b(?:after|following)\s+(?:(?:two|three|four|five|six|several|many|\d+)\s+)?"
+                    r"(?:days?|weeks?|months?|nights?)\s+of\s+(?=\w)", re.IGNORECASE)
 """Where a cause clause opens: 'in response to', 'as a reprisal for', 'in what they said was a response to'."""
 
 
@@ -42,6 +43,9 @@ def cut_clauses(body: str, mentions: list[DateMention], article: str, attributio
     # "On May 18 aircraft hit a convoy, and on June 6 they destroyed tanks": one clause per dated event
     offsets += [m.start() for m in re.finditer(r",?\s+and\s+(?=on\s+(?:[A-Z][a-z]+\s+\d|\d{1,2}\s+[A-Z]|"
                                                r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))", body)]
+    # "IS overran Division 17 in late July; on 7 August it took the Brigade 93 base": a semicolon before a date
+    offsets += [m.start() for m in re.finditer(r";\s+", body)
+                if any(d.kind == "date" and m.end() <= d.start <= m.end() + 6 for d in mentions)]
     for match in re.finditer(r",\s+and\s+", body):
         if any(m.kind == "date" and m.start > match.start() for m in mentions) and any(
                 m.kind == "date" and m.start < match.start() for m in mentions):

@@ -32,6 +32,11 @@ _FUTURE_OR_DENIED = re.compile(
     r"did\s+not|didn't|does\s+not|doesn't|has\s+not|hasn't|have\s+not|haven't|had\s+not|hadn't|never)\s+"
     r"(?:\w+\s+)?(?:(?:the|a|an|any)\s+)?$|\bno\s+(?:[\w-]+\s+){1,2}(?:were|was|had been|have been|has been)\s+$|"
     r"\b(?:(?:is|are|was|were)\s+[\"“']?not|isn't|aren't|wasn't|weren't)\s+\w+ing\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_NONE_TOLD = re.compile(r"\b(?:no|not\s+one|none\s+of\s+the)\s+(?:[\w,-]+\s+){0,5}?(?:sources?|officials?|outlets?|witnesses|"
+                        r"residents|reports?|accounts?|one|body|monitors?|agency|agencies)\s+(?:has|have|had)\s+(?:yet\s+)?"
+                        r"(?:described|reported|mentioned|confirmed|shown|documented|recorded|claimed)\s+(?:an?\s+|any\s+)?"
+                        r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+"""A denial by absence: 'no Syrian or Israeli source has described an air strike'."""
 _FORCE_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:helicopters|aircraft|jets|troops|forces|"
                             r"commandos|soldiers|gunmen|attackers|raiders|drones|warplanes)\s+(?:had\s+|have\s+)?$",
                             re.IGNORECASE)
@@ -40,6 +45,11 @@ _VISITORS = re.compile(r"\b(?:inspectors?|delegations?|envoys?|diplomats?|journa
                        r"monitors|fact-finding|mission)\b(?:(?!\b(?:troops|forces|soldiers|police|units|jets)\b)[^.;])*$",
                        re.IGNORECASE)
 """Who arrives on a visit, not as a force: an arrival of theirs is no deployment."""
+_NO_FORCE = re.compile(r"(?:\b(?:clinics?|hospitals?|teams?|staff|offices?|NGOs?|charit(?:y|ies)|ambulances?|"
+                       r"aid\s+workers|volunteers|embassy|consulate|doctors|medics)\s+(?:\w+\s+)?)(?:had\s+|has\s+|was\s+|"
+                       r"were\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_ONE_POSTED = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
+"""A withdrawal or posting that is no force's: a clinic or an aid team leaving, one person posted."""
 _MOVING_TARGET = re.compile(r"(?:convoys?|(?:joint\s+)?patrols?)\b", re.IGNORECASE)
 """A convoy or a patrol: a force on the move, which an attack on it makes a target rather than a deployment."""
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -86,6 +96,8 @@ def hypothetical(sentence: str, start: int | None = None) -> bool:
         return bool(_HYPOTHETICAL.search(sentence))
     before = sentence[max(0, start - 50):start]
     after = sentence[start:start + 60]
+    if _NONE_TOLD.search(sentence[max(0, start - 100):start]):
+        return True  # "no official source has described an air strike": nobody says it happened
     if _FUTURE_OR_DENIED.search(before):
         return True  # "will deploy", "is expected to strike", "did not shell", "no drones were shot down"
     if re.search(r"\bto\s+$", before) and not re.search(r"\b(?:beg[au]n|begins?|start(?:ed|s)?|continu(?:ed|es|e)|"
@@ -121,6 +133,11 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                 if trigger.name == "deployment" and re.fullmatch(r"patrols?", match.group(), re.I) and re.search(
                         r"\b(?:where|which|that|who)\b[^.;,]{0,40}$", sentence[max(0, match.start() - 50):match.start()], re.I):
                     continue  # "the city where US troops patrol": a standing presence described, not a movement
+                if trigger.name in ("withdrawal", "deployment") and _NO_FORCE.search(
+                        sentence[max(0, match.start() - 40):match.start()]) or trigger.name == "deployment" \
+                        and re.match(r"(?:was|had been)\s", match.group(), re.I) \
+                        and _ONE_POSTED.search(sentence[max(0, match.start() - 10):match.start()]):
+                    continue  # "our mobile clinic withdrew", "he was sent to the airbase": no armed force moves
                 if trigger.name == "deployment" and re.match(r"positions\b", match.group(), re.I):
                     continue  # "strikes on positions and convoys of regime forces": the noun, not the verb 'position'
                 if trigger.name == "deployment" and _MOVING_TARGET.match(match.group()) and re.search(
@@ -143,6 +160,10 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                 if trigger.name in ("attack", "strike") and re.match(r"\s+(?:helicopters?|aircraft|submarines?)\b",
                                                          sentence[match.end():], re.I):
                     continue
+                if trigger.name == "capture" and re.search(r"\b(?:it|them)\b", match.group(), re.I) and re.search(
+                        r"\b(?:since|after|when|once|until|before)\s+(?:[\w-]+\s+){0,3}$",
+                        sentence[max(0, match.start() - 40):match.start()], re.I):
+                    continue  # "killed civilians since they entered it": the entry told before, as another's time
                 definite = bool(_DEFINITE.search(sentence[max(0, match.start() - 40):match.start()])) \
                     and not _VERBAL.match(match.group())  # "the United States has sent" is no back-reference
                 if re.search(r"\b(?:not|never)\b|n't\b", match.group(), re.I):

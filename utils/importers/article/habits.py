@@ -34,6 +34,9 @@ VAGUE = (r"\b(?:in|over|during)\s+(?:the\s+)?(?:last|past|recent)\s+(?:few\s+|se
          rf"|\b{_ABOUT}{_BIG}\s+(?:[\w-]+\s+){{0,4}}?(?:towns|villages|sites|areas|positions|neighbou?rhoods|places|"
          rf"locations|targets|districts|communities)\b[^.;]{{0,60}}?\b(?:have|has|had)\s+been\s+(?:\w+\s+)?"
          rf"(?:\w+ed|hit|struck)\s+(?:[\w-]+\s+){{0,4}}?since\b"
+         # a habit in the emphatic present: 'Israel does strike in the area', 'they do shell the town at night'
+         r"|\b(?:does|do)\s+(?:sometimes\s+|often\s+|occasionally\s+|still\s+)?(?:strike|bomb|shell|attack|raid|target|"
+         r"fire)\b"
          # a habit told as a count: 'has struck back several times', 'have shelled the town dozens of times'
          rf"|\b(?:have|has|had)\s+(?:[\w-]+\s+){{1,8}}?{_TIMES}\b(?!\s+(?:in|on|during|last|this|that|earlier|yesterday)\b)")
 # no date: a span of years, a habit ('every week'), a tally ('have bombed dozens of'); '25 times in March' is a date

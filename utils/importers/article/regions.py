@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-__all__ = ["GOVERNORATES", "REGIONS", "province_lists"]
+__all__ = ["GOVERNORATES", "REGIONS", "province_lists", "unknown_village_province"]
 
 GOVERNORATES: tuple[tuple[str, str, tuple[float, float]], ...] = (
     ("Hasakah", r"(?:al-)?Hasa[kc]ah?", (36.6, 40.9)), ("Deir ez-Zor", r"Deir\s+(?:ez|el|al)[- ]Zou?r", (35.0, 40.3)),
@@ -59,3 +60,28 @@ def province_lists(sentence: str) -> list[tuple[int, int, str, tuple[float, floa
                 label = "Idlib de-escalation zone" if name == "Idlib" else f"{name} province"
                 found.append((listed.start() + match.start(), listed.start() + match.end(), label, centre))
     return sorted(found)
+
+
+_UNKNOWN_VILLAGE_IN = re.compile(r"\b(?:village|town|hamlet)\s+of\s+(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’-]+"
+                                 r"(?:\s+(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w'’-]+){0,2}\s+in\s+(?:the\s+)?$")
+
+
+def unknown_village_province(sentence: str, mentions: list) -> list:
+    """'the village of Shaab in Suwayda', when the gazetteer lacks the village: 'Suwayda' is the governorate the
+    village is in (a region, geo_precision 3), not the city of that name. A village found keeps the sentence's
+    mentions as they are."""
+    out = []
+    for mention in mentions:
+        before = _UNKNOWN_VILLAGE_IN.search(sentence[max(0, mention.start - 60):mention.start])
+        village_start = mention.start - (len(sentence[max(0, mention.start - 60):mention.start]) - before.start()) \
+            if before else -1
+        found_village = any(m is not mention and village_start <= m.start < mention.start and m.kind in ("place", "base")
+                            for m in mentions)
+        province = next(((name, centre) for name, spelled, centre in GOVERNORATES
+                         if re.fullmatch(spelled, mention.text, re.IGNORECASE)), None) if mention.kind == "place" else None
+        if before is not None and province is not None and not found_village:
+            name, (lat, lon) = province
+            mention = replace(mention, name=name if name.endswith("countryside") else f"{name} province", latitude=lat,
+                              longitude=lon, geo_precision=3, kind="region", source="region")
+        out.append(mention)
+    return out

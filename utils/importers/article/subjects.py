@@ -10,9 +10,10 @@ __all__ = ["REPORTING_VERBS"]
 
 _VERBS = (r"said|says|say|claimed|claims|claim|confirmed|confirms|confirm|reported|announced|announces|stated|"
           r"told|tells|warned|warns|noted|added|adds|accused|blamed|blames|described|alleged|alleges|insisted|insists|"
-          r"denied|denies|rejected|revealed|reveals|showed|shows|pointed out|puts? the (?:death )?toll")
-"""Reporting verbs in their finite forms ('say' for 'US officials say'); not nouns too ('reports', 'states',
-'notes'), nor '-ing' forms, which are asides."""
+          r"denied|denies|rejected|revealed|reveals|showed|shows|pointed out|puts? the (?:death )?toll|"
+          r"(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bno )report(?=\s+that\b)")
+"""Reporting verbs in their finite forms ('say' for 'US officials say', 'activists report that'); not nouns too
+('reports', 'states', 'notes', 'a report that'), nor '-ing' forms, which are asides."""
 _SUBJECT_STOP = re.compile(r"(?:^|[.;:!?\"“”]|\((?!(?:the\s+)?[A-Z][\w' -]{1,40}\))|\b(?:that|which|and|but|while|as|when|after|before|because|"
                            r"where|what|since|if|however|moreover|meanwhile)\b|,)", re.IGNORECASE)
 _TITLES = r"(?:deputy|head|chief|spokes(?:man|woman|person)|commander|minister|director|president|general|" \
@@ -49,6 +50,14 @@ def _full_name(surname: str, article: str) -> str:
     return match.group(1).strip() if match else surname
 
 
+_DATELINE_DATE = re.compile(r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?"
+                            r"\s+\d{1,2},?)\s+\d{4}\s*[-–—]+\s*")
+"""A dateline's date before the subject ('ANKARA, 25 December 2020 - The ministry said'; the city is cut at the comma)."""
+_TRAILING_ADVERB = re.compile(r"\s+(?:also|later|further|separately|again|then|earlier|previously|too|itself|"
+                              r"themselves|meanwhile|additionally|subsequently)$", re.IGNORECASE)
+"""An adverb between the subject and its reporting verb: no part of the source's name."""
+
+
 def _subject_before(sentence: str, verb_start: int) -> str:
     """The noun phrase just before a reporting verb (back to a clause boundary), with a name's title."""
     before = sentence[:verb_start]
@@ -75,6 +84,8 @@ def _subject_before(sentence: str, verb_start: int) -> str:
         if len(chunks) >= 2 and re.fullmatch(r"[A-Z]{2,6}", chunks[-1]) and re.search(r"[A-Z]", chunks[-2]):
             head = re.split(r"\b(?:that|which|and|but|while|as|when|after|before|since)\b", chunks[-2])[-1].strip()
             subject = f"{head}, {chunks[-1]}" if head else chunks[-1]
+    subject = _DATELINE_DATE.sub("", subject)  # "25 December 2020 - The ministry said": the dateline's date
+    subject = _TRAILING_ADVERB.sub("", subject)  # "The SDF also said", "the ministry later said"
     if re.match(rf"(?:the\s+)?{_TITLES}\b", subject, re.IGNORECASE) and start and before[start - 1] == ",":
         name = re.search(r"((?:[A-Z][\w'.-]+\s+){1,3}[A-Z][\w'-]+)\s*,\s*$", before[:start])
         if name:

@@ -53,6 +53,7 @@ _FIRED = (rf"\b{alternation(FIRE_VERBS, verbs=True)}\s+(?:[\w-]+\s+){{0,3}}?{alt
 _MOVED_OUT = (rf"\b{alternation(MOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,4}}?(?:out\s+of|away\s+from)\b"
               rf"|\b{alternation(REMOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?from\b")
 _SENT = rf"\b{alternation(SEND_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?{alternation(FORCES)}\b"
+_ENEMIES = r"(?:terrorists|militants|fighters|insurgents|gunmen|attackers|infiltrators|members|jihadists|smugglers)"
 _ARMED = r"(?:militants|gunmen|jihadists|insurgents|attackers|assailants|fighters|rebels|troops|forces|soldiers)"
 _KILLED_PEOPLE = (rf"\bkill(?:ed|ing)\s+(?:at least |more than |nearly |some |about |around )?(?:\d[\d,]*|one|two|three|"
                   rf"four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|scores of)\s+"
@@ -87,7 +88,10 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                             r"neutrali[sz])\w*\b|\b(?:destroyed|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,3}(?:drones?|UAVs?|unmanned "
                             r"aerial vehicles|missiles|rockets)\b|"
                             rf"\b{_DRONE}\b[^.;]{{0,40}}"
-                            rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}",
+                            rf"\b(?:was|were) fired (?:at|upon)\b|\bengag(?:ed|ing) (?:multiple |several )?{_DRONE}|"
+                            # "police found and defused a second device", "engineers dismantled two roadside bombs"
+                            r"\b(?:defused|defusing|dismantled|disarmed|made\s+safe)\s+(?:[\w-]+\s+){0,3}?(?:devices?|bombs?|"
+                            r"IEDs?|explosives?|(?:land)?mines|car\s+bombs?|booby[- ]traps?|explosive\s+belts?)\b",
             SD, "Disrupted weapons use"),
     Trigger("chemical", r"\bchemical(?:\s+weapons?)?\s+(?:attacks?|strikes?)\b|\b(?:rockets?|shells?|bombs?|barrels?|"
                         r"munitions?|missiles?)\s+(?:carrying|loaded with|filled with|containing)\s+(?:sarin|chlorine|"
@@ -126,6 +130,10 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                        r"\b(?:the|a|an)\s+(?:lone\s+|would-be\s+)?bomber\b(?!\s+(?:jets?|aircraft|planes?))|"
                        r"\b(?:explosives?|suicide|bomb)\s+(?:vests?|belts?)\b|\bblew\s+(?:himself|herself|themselves)\s+up\b|"
                        r"\bmartyrdom[- ](?:seekers?|operations?|attacks?)\b|\bself-detonat\w*|"
+                       # "a fighter drove a car bomb into an army gathering", "rammed a truck packed with explosives"
+                       r"\b(?:drove|driven|driving|rammed|ramming)\s+(?:a|an|his|the|two)\s+(?:[\w-]+\s+)?(?:car|truck|"
+                       r"vehicle|lorry)[- ]bombs?\s+(?:into|at|towards)\b|\b(?:drove|driven|rammed|ramming)\s+(?:a|an|his|the)\s+"
+                       r"(?:[\w-]+\s+)?(?:car|truck|vehicle|lorry)\s+(?:packed|laden|loaded|rigged)\s+with\s+explosives\b|"
                        # a bomb its bearer sets off and that kills him: "set off a bomb ... that killed him and his family"
                        r"\b(?:set\s+off|detonated|triggered|exploded)\s+(?:a|an|his|her|the)\s+(?:[\w-]+\s+)?(?:bomb|explosives?|"
                        r"vest|belt|device)\b[^.;]{0,60}?\bkill(?:ed|ing)\s+(?:him|her|himself|herself|themselves)\b",
@@ -148,7 +156,12 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                      r"|\b(?:commandos|special\s+forces|troops|soldiers|paratroopers|operators)\s+(?:were\s+)?(?:landed|landing|"
                      r"dropped|flown\s+in)\s+(?:by|from|in|aboard)\s+helicopters?\b|\bheli(?:copter-)?borne\s+(?:raid|assault|"
                      r"landing|operation)s?\b"
-                     rf"|\b{_ARMED}\b[^.;]{{0,30}}\bkill(?:ed|ing)\b", BAT,
+                     rf"|\b{_ARMED}\b[^.;]{{0,30}}\bkill(?:ed|ing)\b"
+                     # "18 terrorists who tried to infiltrate ... were neutralised": killed, wounded or captured in a
+                     # fight (a running total, 'has neutralised 2,000 militants this year', is no event)
+                     rf"|(?:\bneutrali[sz](?:ed|ing)\s+(?:[\w\"“”'/-]+\s+){{0,3}}?{_ENEMIES}|\b{_ENEMIES}[\"”']?\s+[^.;]{{0,100}}?"
+                     r"\b(?:were|was|had been|have been|has been)\s+[\"“']?neutrali[sz]ed)\b"
+                     r"(?![^.;]*\b(?:this year|so far|since|in total|to date)\b)", BAT,
             "Armed clash"),
     Trigger("overflight", r"\b(?:flew|flown|flying|flights?)\s+over\b|\boverflights?\b|\bharass(?:ed|ing|ment)\b|"
                           r"\b(?:flew|flying|came)\s+(?:dangerously\s+|within\s+\S+\s+\S+\s+)?close\s+to\b|"
@@ -181,7 +194,8 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
                         rf"|\b(?:summarily\s+)?(?:executed|massacred|murdered|slaughtered|shot dead|executions? of)\b"
                         rf"[^.;]{{0,40}}\b{alternation(VICTIMS)}\b"
-                        r"|\bcivilians\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
+                        r"|\bkill(?:ed|ing)\s+(?:the\s+|whole\s+|entire\s+)(?:families|villagers|residents)\b"
+                        r"|\b(?:civilians|victims|families)\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
                         r"nearly )?[\d,]+ civilians\b"
                         rf"|{_KILLED_PEOPLE}", VAC, "Attack"),
     Trigger("displacement", r"\b(?:families|residents|civilians|people|thousands|hundreds|villagers)\b[^.;]{0,40}\bfled\b|"
@@ -200,21 +214,36 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"(?:(?:full|complete|total|effective|firm)\s+)?control\s+of)\b|"
                        # "Islamic State took it from rebel groups": a place taken, named before
                        r"\b(?:took|taken|wrested|seized|grabbed|snatched)\s+(?:it|them)\s+from\b|"
+                       # "the factions took it back in a night attack", "troops had entered it on 8 May": the place
+                       # named before, taken by pronoun
+                       r"\b(?:took|taken|retook|seized|won)\s+(?:it|them)\s+back\b(?!\s+(?:to|home|with)\b)|\b(?:had\s+|have\s+|has\s+)?entered\s+it\b|"
+                       # "Qalaat al-Madiq, taken by government forces on 9 May": the passive names the taker
+                       r"\b(?:taken|captured|seized|overrun|stormed)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|army|"
+                       r"rebels|insurgents|militants|jihadists|fighters|factions|(?-i:IS|ISIS|HTS|SDF|SNA)|Islamic State)\b|"
+                       # "the fall of the X airbase", "announced the conquest of the X airport": ground taken, as a noun
+                       r"\b(?:fall|conquest|capture|seizure|takeover)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+                       r"(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z])|"
                        # "Manbij, which the SDF took from Islamic State in 2016": the object fronted as 'which'
                        r"\b(?:which|that)\s+(?:the\s+)?(?:[\w'-]+\s+){1,4}?(?:had\s+)?(?:took|taken|captured|seized|wrested|"
                        r"retook|recaptured)\s+from\b|"
                        r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:rebels|insurgents|opposition|militants|government|"
                        r"regime|jihadists|army|troops|forces|Islamic State|HTS|SDF)\b|"
                        r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
-                       r"village)\s+of\s+)?(?-i:[A-Z])|"
+                       r"village)\s+of\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z])|"
                        # "took the hill of the old castle", "captured the strategic heights": ground named by its kind
                        r"\b(?:took|taken|captured|seized)\s+(?:the|a|two|three|several)\s+(?:[\w-]+\s+)?(?:hills?|heights|ridges?|"
                        r"summit|peaks?|mountain|castle|citadel|villages|neighbou?rhoods?|districts?|outskirts|suburbs?|"
                        r"crossing|airbase|air base|airport|airfield)\b(?!\s+road)|"
+                       # "took the Brigade 93 base at Ain Issa": a base named by its unit
+                       r"\b(?:took|taken|captured|seized|overran)\s+the\s+(?-i:[A-Z])[\w-]*\s+(?:\d+\s+|[\w-]+\s+)?"
+                       r"(?:base|barracks|garrison)\b|"
                        # "drove Islamic State fighters out of the town", "Jarablus had been 'cleared of Daesh'"
                        r"\b(?:drove|driven|drive|drives|driving|pushed|chased|expelled|ousted|ejected|flushed|kicked)\s+"
-                       r"(?:[\w-]+\s+){0,4}?(?:fighters|militants|jihadists|forces|troops|rebels|insurgents|"
-                       r"(?-i:IS|ISIS|ISIL|Daesh|HTS|SDF|YPG)|Islamic State|them)\s+(?:out\s+of|from)\b|"
+                       r"(?:[\w'’-]+\s+){0,4}?(?:fighters|militants|jihadists|forces|troops|rebels|insurgents|army|"
+                       r"(?-i:IS|ISIS|ISIL|Daesh|HTS|SDF|YPG)|Islamic State|them)\s+(?:out\s+of|from|out\b(?!\s+(?:to|for)\b))|"
+                       # "the city had slipped from the government's hands": ground lost, the taker named beside
+                       r"\b(?:slipped|fell|passed)\s+(?:out\s+of|from)\s+(?:the\s+)?(?:government|regime|army|rebels|"
+                       r"opposition)['’]?s?\s+(?:hands|control)\b|"
                        # "the SDF liberated Raqqa", "freed the town of X", "the operation to free the city had been
                        # completed": liberation is ground taken, by whoever the subject is
                        r"\b(?:liberated|freed|liberating|freeing)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|"
@@ -232,8 +261,11 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                       r"(?:arrested|detained|captured|apprehended|abducted)\b", SD, "Arrests"),
     Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b"
                          # state media's idiom: 'the army "completely restored security" to Saraqib', 'restored control over'
-                         r"|\brestor(?:ed|ing)\s+(?:[\w-]+\s+)?(?:security|stability|control|state authority|calm)[\"”']?"
-                         r"\s+(?:to|in|over)\b",
+                         r"|\brestor(?:ed|ing)\s+[\"“']?(?:[\w-]+\s+)?(?:security|stability|control|state authority|calm)"
+                         r"(?:\s+and\s+(?:security|stability|calm|order))?[\"”']?\s+(?:to|in|over|of)\b"
+                         # "columns reached the base, ending a siege", "the siege was broken": the besieged relieved
+                         r"|\b(?:broke|broken|breaking|ended|ending|lifted|lifting)\s+(?:the\s+|a\s+|its\s+)?"
+                         r"(?:[\w-]+\s+)?siege\b|\bsiege\s+(?:is|was|has been|had been)\s+(?:broken|lifted)\b",
             BAT, "Government regains territory"),
     Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"
                           r"(?:back|out)|evacuated|left (?:the|its|their) (?:[\w-]+\s+){0,2}?(?:base|positions?|area|port|harbou?r|facility|airfield|airport))\b"
@@ -253,10 +285,10 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                           r"(?:of|to)\b|\b(?:took|taken|taking|takes) off from\b|\breinforc(?:ed|ing)\s+(?:its|their|the)\b|"
                           r"\b(?:cargo|transport|supply|landing)\s+(?:ships?|planes?|aircraft|vessels?)\b|"
                           r"\b(?:being loaded|being flown|flown (?:to|out|in)|airlift(?:ed|ing)?|being taken apart|"
-                          r"dismantl(?:ed|ing))\b",
+                          r"dismantl(?:ed|ing))\b(?!\s+(?:[\w-]+\s+){0,3}?(?:devices?|bombs?|IEDs?|explosives?|mines))",
             SD, "Deployment"),
     Trigger("mobilisation", r"\bmobili[sz](?:ation|ed|ing)\b|\bbuild-?up\b", SD, "Change to group/activity"),
-    Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\b(?:base|post|outpost|checkpoints?|headquarters|camp|"
+    Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\b(?:base|posts?|outposts?|checkpoints?|headquarters|camp|"
                     r"military positions?)\b|\bestablishment\b|"
                     r"\bsince\s+(?:19|20)\d{2}\b[^.;]{0,60}\b(?:air grouping|based|stationed|headquartered)\b|"
                     r"\b(?:air grouping|based|stationed|headquartered|flown|operated|kept|maintained|used)\b[^.;]{0,60}"

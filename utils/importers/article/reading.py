@@ -1,0 +1,171 @@
+"""One article being read, and one sentence of it read for extraction: its dates, places, attribution and
+trigger words, with the reading context (:class:`.context.ReadingContext`) updated as a reader would.
+
+:class:`ArticleRun` holds what the whole pass shares (the text, the publication date, the place index, the
+context, the default source, the candidates so far); :func:`read_sentence` gives a sentence's
+:class:`SentenceFacts`, or None for a line that is no report (a photo credit, a heading).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from utils.importers.article.attribution import OWN_ACCOUNT, Attribution, attribution_in
+from utils.importers.article.context import ReadingContext, is_heading, resolve_anaphor
+from utils.importers.article.dates import Dated, DateMention, find_dates
+from utils.importers.article.event_types import TriggerMatch, find_triggers
+from utils.importers.article.followups import clause_source
+from utils.importers.article.model import EventCandidate, Skipped
+from utils.importers.article.places import PlaceIndex, PlaceMention, dateline_end
+from utils.importers.article.sentences import Sentence
+
+__all__ = ["ArticleRun", "SentenceFacts", "outlets_own", "read_sentence"]
+
+_TITLE_PLACE = re.compile(r"\b(?:governor|mayor|ambassador|envoy|consul|mufti|bishop|archbishop|police chief|"
+                          r"health director|director of health|representative|MP|deputy)\s+(?:of|in|for)\s+(?:the\s+)?"
+                          r"(?:(?:city|province|governorate|town)\s+of\s+)?$", re.IGNORECASE)
+"""A place that only names an official's post ('the governor of Hama said'): not where the event was, when the
+sentence names another place."""
+_THE_DOCUMENT = re.compile(r"(?:the\s+)?(?:briefing|statement|communiqu[eé]|press\s+release|bulletin|announcement)",
+                           re.IGNORECASE)
+"""The statement itself cited as a source ('according to the briefing'): the issuer its heading names."""
+_NAMED_BODY_AFTER = re.compile(r"\s+(?:Military\s+|Local\s+|Civil\s+|Provincial\s+|Revolutionary\s+)?(?:Council|Brigades?|"
+                               r"Front|Operations\s+Room|Division|Regiment|Battalion|Committee|Coordination)\b")
+"""A place that only names a body ('the Deir ez-Zor Military Council', 'the Idlib Operations Room'): not where the event
+was, when the sentence names another place."""
+_UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:border\s+)?(?:crossing|airfield|air\s*base|airbase|"
+                            r"(?:gas|oil)\s+field|dam|checkpoint|camp|outpost|bridge|military\s+airport|prison|"
+                            r"garrison|base)\b")
+"""A named facility ('the Semalka crossing', 'the Kharab al-Jir airfield'): an event's place, known or not."""
+_NO_REPORT = re.compile(r"\s*(?:\(?photo|credit|image|follow|share|read more)\b", re.IGNORECASE)
+"""A caption, credit or sharing line: no report in it."""
+
+
+@dataclass
+class ArticleRun:
+    """What the pass over one article shares: the clean ``text``, the ``published`` date, the place ``index``,
+    ``governorate_of(lat, lon)``, the reading ``context``, the ``default`` source (the outlet, or the issuer of a
+    statement), the statement's ``issuer``, the article's ``lead_source``, each sentence's paragraph, and the
+    candidates (``raw``) and skipped sentences so far."""
+
+    text: str
+    published: date
+    index: PlaceIndex
+    governorate_of: Callable[[float, float], str] | None
+    context: ReadingContext
+    default: Attribution
+    issuer: str | None
+    lead_source: Attribution | None
+    paragraph_of: dict[int, int]
+    raw: list[EventCandidate] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def skip(self, sentence: Sentence, reason: str) -> None:
+        """Note that ``sentence`` gave no event, and why."""
+        self.skipped.append(Skipped(sentence.number, sentence.start, sentence.end, reason))
+
+
+@dataclass
+class SentenceFacts:
+    """One sentence as read: its date ``mentions``, the places ``found`` (countries too) and its own ``places``
+    (anaphors resolved, references and titles dropped), whether it names a country, a named facility the
+    gazetteer may lack, the place 'it' refers to, its ``attribution`` (replaced by a clause's source as its
+    triggers are read), the source it ``stated`` itself, its ``triggers`` and its event ``days``."""
+
+    sentence: Sentence
+    body: str
+    mentions: list[DateMention]
+    found: list[PlaceMention]
+    in_country: bool
+    unknown_place: re.Match | None
+    places: list[PlaceMention]
+    pronoun_object: PlaceMention | None
+    attribution: Attribution | None
+    stated: Attribution | None
+    triggers: list[TriggerMatch]
+    days: list[Dated]
+
+
+def outlets_own(attribution: Attribution | None, default: Attribution) -> Attribution | None:
+    """The outlet speaking of itself ('our network documented') as its own, explicit account."""
+    if attribution is not None and attribution.claimed_by == OWN_ACCOUNT:
+        return replace(default, verb=attribution.verb, explicit=True)
+    return attribution
+
+
+def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], list[PlaceMention], PlaceMention | None]:
+    """The places ``found`` in ``body``, its own places, and the place named before it ('took it from ...')."""
+    context = run.context
+    found = run.index.find(body)
+    found = sorted([*found, *context.facilities_named(body, found)], key=lambda m: m.start)
+    places = [p for p in (resolve_anaphor(m, context, found) for m in found if m.kind != "country") if p is not None]
+    for place in places:  # "on the road to the Bab al-Hawa crossing": a reference, yet 'the crossing' later
+        if place.kind in ("base", "place"):
+            context.learn_named_facility(place, body[place.end:place.end + 30])
+            context.learn_facility(place)
+    pronoun_object = context.named  # "rebels took it from government forces": the place named before
+    context.named = next((p for p in reversed(places) if p.kind in ("base", "place")), context.named)
+    places = [p for p in places if not p.reference]
+    titled = [p for p in places if _TITLE_PLACE.search(body[max(0, p.start - 45):p.start])
+              or _NAMED_BODY_AFTER.match(body[p.end:p.end + 40])]
+    if titled and len(titled) < len(places):  # "..., the governor of Hama said, after a strike hit Masyaf"
+        places = [p for p in places if p not in titled]
+    for place in places:
+        if place.kind in ("base", "place"):
+            context.learn_heads(place)
+    return found, places, pronoun_object
+
+
+def _sentence_attribution(run: ArticleRun, sentence: Sentence) -> tuple[Attribution | None, Attribution | None]:
+    """The sentence's source (carried over from the paragraph's when it names none) and the one it states itself."""
+    body, context = sentence.text, run.context
+    attribution = attribution_in(body, run.text, context.attributions)
+    attribution = outlets_own(attribution, run.default)  # "our network documented": the outlet, explicitly
+    if run.issuer is not None and attribution is not None and _THE_DOCUMENT.fullmatch(attribution.claimed_by):
+        attribution = replace(attribution, claimed_by=run.issuer, kind="party")  # "according to the briefing": its issuer
+    stated = attribution  # this sentence's own source, before the paragraph's is carried over
+    if attribution is not None and attribution.kind == "unattributed" and run.lead_source is not None \
+            and re.search(r"\b(?:reportedly|allegedly)\b", body, re.I):
+        attribution = run.lead_source  # "allegedly", "reportedly": the sources the article leads with
+    if attribution is not None:
+        context.attributions.append(attribution)
+        if clause_source(body, 0, run.text, context.attributions, attribution) is not None:
+            context.said = (sentence.paragraph, sentence.number, attribution)  # not a side clause's source
+    elif context.said and context.said[0] == sentence.paragraph and sentence.number - context.said[1] <= 2 \
+            and context.said[2].explicit and context.said[2].kind != "unattributed":
+        attribution = context.said[2]  # the paragraph goes on reporting what that source said
+    return attribution, stated
+
+
+def _learn_heading_place(run: ArticleRun, heading: str) -> None:
+    """A section heading that is only a place's name ('Kafr Nabudah' above a paragraph): the place the section is
+    about, and the one its 'it' and 'the town' refer to."""
+    found = run.index.find(heading)
+    named = [m for m in found if m.kind in ("base", "place") and not m.reference]
+    if len(found) == 1 and named and len(re.sub(r"[\W_]+", "", heading)) <= len(re.sub(r"[\W_]+", "", named[0].text)) + 2:
+        run.context.named = run.context.place = named[0]
+        run.context.learn_heads(named[0])
+
+
+def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]) -> SentenceFacts | None:
+    """``sentence`` read (None for a caption, credit or heading), the context updated with what it names."""
+    body = sentence.text
+    if _NO_REPORT.match(body):
+        return None
+    if is_heading(sentence, sentences):
+        _learn_heading_place(run, body)
+        return None
+    mentions = [m for m in find_dates(body, run.published) if m.start >= dateline_end(body)]
+    found, places, pronoun_object = _sentence_places(run, body)
+    attribution, stated = _sentence_attribution(run, sentence)
+    triggers = find_triggers(body)
+    days = [m.dated for m in mentions if m.kind == "date" and m.dated and not m.is_statement_date(body)]
+    if not triggers and len(days) == 1 and days[0].precision == "day" and days[0].day <= run.published:
+        run.context.date, run.context.paragraph = days[0], sentence.paragraph  # "pushed in on Sunday. The YPG said ..."
+    return SentenceFacts(sentence=sentence, body=body, mentions=mentions, found=found,
+                         in_country=any(m.kind == "country" for m in found), unknown_place=_UNKNOWN_PLACE.search(body),
+                         places=places, pronoun_object=pronoun_object, attribution=attribution, stated=stated,
+                         triggers=triggers, days=days)
