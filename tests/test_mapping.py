@@ -8,6 +8,7 @@ from pathlib import Path
 import folium
 import folium.plugins
 import numpy as np
+import pandas as pd
 import pytest
 
 from utils.data.dataset import load_dataset
@@ -106,6 +107,22 @@ def test_columns_are_packed_less_their_base_in_byte_planes_and_read_back(values,
     assert layout["after"][1] % 4 == 0 and layout["after"][1] >= width * n
     read = decode_columns({"cols": cols, "n": n, "layout": layout})
     assert read["x"].tolist() == values and read["after"].tolist() == [3] * n
+
+
+@pytest.mark.parametrize("columns", [
+    [["a", "b", "a", "c"], [1, 1, 1, 2]],
+    [["x", None, "x", None], ["p", "p", "q", "p"]],  # a missing value is a value of its own
+    [pd.to_datetime(["2024-01-02", None, "2024-01-02"]), ["day", "day", "month"]],
+    [["only"], [0], [True]],
+])
+def test_combinations_are_a_multiindex_factorized_in_order_of_first_appearance(columns):
+    from utils.map.payload import _combinations
+
+    series = [pd.Series(column) for column in columns]
+    codes, found = _combinations(series)
+    expected_codes, expected = pd.factorize(pd.MultiIndex.from_arrays(series), sort=False)
+    assert codes.tolist() == expected_codes.tolist()
+    assert [tuple(map(str, f)) for f in found] == [tuple(map(str, e)) for e in expected]
 
 
 def test_styles_follow_colour_and_status_and_hold_the_halo(dataset):
