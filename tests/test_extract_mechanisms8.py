@@ -221,3 +221,14 @@ def test_a_town_named_for_its_airbase_is_not_the_city_further_on():
             "The battle began on 19 May, when the army stormed the city from the south.")
     stormed = [r for r in rows(text, "2021-06-05") if r["event_date"] == "2021-05-19"]
     assert stormed and all(r["location"] == "Saraqib" for r in stormed), stormed
+
+
+@pytest.mark.parametrize("sentence, base", [
+    ("That's all for today.", None),
+    ("Drones attacked Khmeim overnight.", "Khmeimim air base"),
+])
+def test_a_short_word_or_a_contraction_is_no_misspelt_base(sentence, base):
+    """A base's name misspelt ('Khmeim') is still the base; a short word or a contraction ("That's", folded to four
+    letters one off a base's) is not."""
+    found = place_index().find(sentence)
+    assert (found[0].name if found else None) == base, found
