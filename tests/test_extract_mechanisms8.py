@@ -202,3 +202,33 @@ def test_a_duration_or_talks_before_an_event_are_its_background(text, wanted, un
     event told, not events of their own."""
     found = {r["sub_event_type"] for r in rows(text)}
     assert wanted in found and unwanted not in found, found
+
+
+def test_the_statement_is_the_source_that_issued_it():
+    """'X said on Friday, in a statement, ...' then 'The statement said ...': X's claim, not a source named
+    'Statement'."""
+    text = ("The General Command of the Northern Army said on Friday, in a statement, that it would answer any attack.\n\n"
+            "The statement said its units had clashed with gunmen near Manbij on Monday.")
+    found = rows(text, "2021-03-19")
+    assert found and all(r["claimed_by"] == "General Command of the Northern Army" for r in found), found
+
+
+def test_a_town_named_for_its_airbase_is_not_the_city_further_on():
+    """'the fall of the X airbase north of the city ... stormed the city': 'the city' is the town the text is about,
+    not the village whose name the airbase bears."""
+    text = ("Shells fell on Saraqib through Tuesday night.\n\n"
+            "The fall of the Kafranbel airbase north of the city on Saturday cut the road.\n\n"
+            "The battle began on 19 May, when the army stormed the city from the south.")
+    stormed = [r for r in rows(text, "2021-06-05") if r["event_date"] == "2021-05-19"]
+    assert stormed and all(r["location"] == "Saraqib" for r in stormed), stormed
+
+
+@pytest.mark.parametrize("sentence, base", [
+    ("That's all for today.", None),
+    ("Drones attacked Khmeim overnight.", "Khmeimim air base"),
+])
+def test_a_short_word_or_a_contraction_is_no_misspelt_base(sentence, base):
+    """A base's name misspelt ('Khmeim') is still the base; a short word or a contraction ("That's", folded to four
+    letters one off a base's) is not."""
+    found = place_index().find(sentence)
+    assert (found[0].name if found else None) == base, found

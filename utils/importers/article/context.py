@@ -32,6 +32,8 @@ class ReadingContext:
     said: tuple[int, int, Attribution] | None = None
     named: PlaceMention | None = None
     """The last town or base named, even only to locate something ('the road to the Bab al-Hawa crossing')."""
+    statement_source: Attribution | None = None
+    """The source last quoted from a statement ('X said in a statement'): whom 'the statement said' means."""
     facilities: dict[str, PlaceMention] = field(default_factory=dict)
     """A facility named with its facility word ('the al-Omar oil field'), by its distinctive name ('Omar'), so that
     the name alone further on ('before it reached al-Omar') is that facility."""

@@ -95,6 +95,8 @@ class PlaceIndex:
             return None
         if key in self._base_keys:
             return self._base_keys[key]
+        if len(key) < 5 or re.search(r"['’]s$", name):
+            return None  # "That's" folds to 'tats', one letter off 'tartus': too short, or a contraction, to misspell
         close = difflib.get_close_matches(key, list(self._base_keys), n=1, cutoff=0.8)
         return self._base_keys[close[0]] if close else None
 

@@ -40,6 +40,9 @@ _UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:border
                             r"(?:gas|oil)\s+field|dam|checkpoint|camp|outpost|bridge|military\s+airport|prison|"
                             r"garrison|base)\b")
 """A named facility ('the Semalka crossing', 'the Kharab al-Jir airfield'): an event's place, known or not."""
+_FACILITY_NAMED = re.compile(r"\s+(?:military\s+)?(?:air\s*base|airbase|airfield|air\s+field|barracks|garrison)\b",
+                             re.IGNORECASE)
+"""A town's name that names a facility after it ('the Dabaa airbase'): 'the city' further on is not that facility."""
 _NO_REPORT = re.compile(r"\s*(?:\(?photo|credit|image|follow|share|read more)\b", re.IGNORECASE)
 """A caption, credit or sharing line: no report in it."""
 
@@ -101,6 +104,9 @@ def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], li
     context = run.context
     found = run.index.find(body)
     found = sorted([*found, *context.facilities_named(body, found)], key=lambda m: m.start)
+    # "the Dabaa airbase": the town's name names a base, which 'the city' (there or further on) does not mean
+    found = [replace(m, kind="base") if m.kind == "place" and _FACILITY_NAMED.match(body[m.end:m.end + 20]) else m
+             for m in found]
     places = [p for p in (resolve_anaphor(m, context, found) for m in found if m.kind != "country") if p is not None]
     for place in places:  # "on the road to the Bab al-Hawa crossing": a reference, yet 'the crossing' later
         if place.kind in ("base", "place"):
@@ -126,6 +132,12 @@ def _sentence_attribution(run: ArticleRun, sentence: Sentence) -> tuple[Attribut
     attribution = outlets_own(attribution, run.default)  # "our network documented": the outlet, explicitly
     if run.issuer is not None and attribution is not None and _THE_DOCUMENT.fullmatch(attribution.claimed_by):
         attribution = replace(attribution, claimed_by=run.issuer, kind="party")  # "according to the briefing": its issuer
+    elif attribution is not None and _THE_DOCUMENT.fullmatch(attribution.claimed_by) and context.statement_source:
+        attribution = replace(context.statement_source, verb=attribution.verb)  # "X said in a statement ... The
+        # statement said": X
+    elif attribution is not None and attribution.explicit and attribution.kind == "party" \
+            and re.search(r"\b(?:statement|communiqu[eé]|press\s+release)\b", body, re.I):
+        context.statement_source = attribution
     stated = attribution  # this sentence's own source, before the paragraph's is carried over
     if attribution is not None and attribution.kind == "unattributed" and run.lead_source is not None \
             and re.search(r"\b(?:reportedly|allegedly)\b", body, re.I):
