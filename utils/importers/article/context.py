@@ -34,6 +34,9 @@ class ReadingContext:
     """The last town or base named, even only to locate something ('the road to the Bab al-Hawa crossing')."""
     statement_source: Attribution | None = None
     """The source last quoted from a statement ('X said in a statement'): whom 'the statement said' means."""
+    scene: tuple[int, int, PlaceMention] | None = None
+    """(paragraph, sentence number, place) of a sentence that only sets a scene, with a day and one place and no
+    event word ('On Monday a convoy was unloading at a warehouse in X'): where the next sentences' events are."""
     facilities: dict[str, PlaceMention] = field(default_factory=dict)
     """A facility named with its facility word ('the al-Omar oil field'), by its distinctive name ('Omar'), so that
     the name alone further on ('before it reached al-Omar') is that facility."""

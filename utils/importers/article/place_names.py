@@ -12,7 +12,7 @@ import re
 
 from utils.data.gazetteer import Place, fold_name
 
-__all__ = ["LOCATED_FACILITY", "NAME_SPAN", "STOP_NAMES", "first_of_facility_name", "inside_longer_name",
+__all__ = ["FUNCTION_WORDS", "LOCATED_FACILITY", "NAME_SPAN", "STOP_NAMES", "first_of_facility_name", "inside_longer_name",
            "is_capital_metonym"]
 
 STOP_NAMES = frozenset(fold_name(word) for word in (
@@ -27,6 +27,15 @@ STOP_NAMES = frozenset(fold_name(word) for word in (
     "Assad", "Al Assad", "Putin", "Erdogan", "Sharaa", "Jolani", "Julani", "Trump", "Biden", "Obama", "Lavrov",
     "Shoigu", "Peskov", "Hassan", "Hussein", "Ali", "Omar", "Abu", "Mohammed", "Muhammad", "Ahmed"))
 """Capitalised words that are never a place on their own."""
+FUNCTION_WORDS = frozenset(word.lower() for word in (
+    "Here", "There", "This", "That", "These", "Those", "What", "When", "Where", "Who", "Why", "How", "Which", "While",
+    "Then", "Now", "Today", "Yesterday", "Later", "Earlier", "Still", "Yet", "Even", "Only", "Both", "Each", "Every",
+    "Some", "Many", "Most", "Such", "Our", "Their", "His", "Her", "Its", "We", "They", "He", "She", "It", "Is", "Are",
+    "Was", "Were", "Not", "Once", "Within", "Among", "Against", "Under", "Over", "Near", "Into", "From", "With",
+    "Without", "Other", "Others", "Again", "Instead", "Despite", "Although", "Though", "Until", "Unless"))
+"""English words that open a sentence or a heading ('Here is what we know'), lower-cased: some fold onto a village's
+name ('Here' and Al Harah), which a capital letter at a sentence's start does not make a place; the village's own
+spelling ('Al Harah') still names it."""
 
 _CAPITAL_METONYMS = re.compile(r"(?:government|authorities|regime|leadership|officials|ties|relations|request|"
                                r"talks|agreement|deal|contact|cooperation|coordination)\s+(?:in|with|of|from)\s+$"

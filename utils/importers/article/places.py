@@ -36,6 +36,7 @@ from utils.importers.article.mentions import (
     relation_before,
 )
 from utils.importers.article.place_names import (
+    FUNCTION_WORDS,
     LOCATED_FACILITY,
     NAME_SPAN,
     STOP_NAMES,
@@ -103,9 +104,13 @@ class PlaceIndex:
     def lookup(self, name: str) -> Place | None:
         """The place whose folded name is exactly that of ``name`` (bases first, then data, then GeoNames)."""
         key = fold_name(name)
-        if not key or key in STOP_NAMES:
+        if not key or key in STOP_NAMES or name.strip().lower() in FUNCTION_WORDS:
             return None
-        return self._exact.get(key) or self._base_keys.get(key)
+        found = self._exact.get(key) or self._base_keys.get(key)
+        joined = re.fullmatch(r"[Aa]l([bcdfghjkmnpqrstvwxz][a-z]{4,})", name.strip())
+        if found is None and joined:  # "Albukamal", "Alraqqa": the article run into the name, spelt apart here
+            found = self._exact.get(fold_name("al-" + joined[1]))
+        return found
 
     def find(self, sentence: str) -> list[PlaceMention]:
         """Places named in ``sentence``, in order (regions, bases, towns, then anaphors such as 'the city')."""

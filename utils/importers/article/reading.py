@@ -16,6 +16,7 @@ from datetime import date
 from utils.importers.article.attribution import OWN_ACCOUNT, Attribution, attribution_in
 from utils.importers.article.context import ReadingContext, is_heading, resolve_anaphor
 from utils.importers.article.dates import Dated, DateMention, find_dates
+from utils.importers.article.districts import city_districts
 from utils.importers.article.event_types import TriggerMatch, find_triggers
 from utils.importers.article.followups import clause_source
 from utils.importers.article.model import EventCandidate, Skipped
@@ -108,6 +109,7 @@ def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], li
     found = [replace(m, kind="base") if m.kind == "place" and _FACILITY_NAMED.match(body[m.end:m.end + 20]) else m
              for m in found]
     places = [p for p in (resolve_anaphor(m, context, found) for m in found if m.kind != "country") if p is not None]
+    places = city_districts(body, places, context.by_head.get("city"), run.index.lookup)  # "the Rawda district"
     for place in places:  # "on the road to the Bab al-Hawa crossing": a reference, yet 'the crossing' later
         if place.kind in ("base", "place"):
             context.learn_named_facility(place, body[place.end:place.end + 30])
@@ -177,6 +179,9 @@ def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]
     days = [m.dated for m in mentions if m.kind == "date" and m.dated and not m.is_statement_date(body)]
     if not triggers and len(days) == 1 and days[0].precision == "day" and days[0].day <= run.published:
         run.context.date, run.context.paragraph = days[0], sentence.paragraph  # "pushed in on Sunday. The YPG said ..."
+        named = [p for p in places if p.kind in ("place", "base")]
+        if len(named) == 1 and not any(m.kind == "country" for m in found):  # "On Monday a convoy was unloading in X"
+            run.context.scene = (sentence.paragraph, sentence.number, named[0])
     return SentenceFacts(sentence=sentence, body=body, mentions=mentions, found=found,
                          in_country=any(m.kind == "country" for m in found), unknown_place=_UNKNOWN_PLACE.search(body),
                          places=places, pronoun_object=pronoun_object, attribution=attribution, stated=stated,

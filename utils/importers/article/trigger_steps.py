@@ -167,6 +167,11 @@ def _unplaced(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, trigger
         # another account of the event referred to ("state TV said the blasts were an exercise")
         return [PlaceMention(0, 0, referent.location, referent.location, referent.latitude,
                              referent.longitude, referent.geo_precision, "place", "referent")], False
+    scene = context.scene
+    if scene is not None and scene[0] == sentence.paragraph and 0 < sentence.number - scene[1] <= 2 \
+            and own_date is None and not facts.in_country and (trigger.main or len(plan.chosen) == 1):
+        # "On Monday a convoy was unloading in X. ... 20 civilians were killed": there, that day
+        return [replace(scene[2], relation="scene")], False
     if context.place is not None and not trigger.definite and (trigger.main or len(plan.chosen) == 1) \
             and (own_date is not None and not facts.in_country or facts.unknown_place is not None):
         # dated but placed only by the context, or at a named place the gazetteer lacks ("the Semalka

@@ -1,0 +1,48 @@
+"""A city's district named like a village elsewhere: 'the Rawda district' in a report on Damascus is a part of
+Damascus, not the village of Ar Rawdah 150 km away.
+
+A name followed by *district*, *neighbourhood* or *quarter* that the gazetteer only knows as a small place
+(a village or locality under :data:`TOWN_POPULATION` inhabitants) lying more than :data:`NAMESAKE_KM` from the
+city the text is about (a town named before it in the sentence, else the town 'the city' last meant) is that
+city's district: the event is placed at the city, ``geo_precision`` 2 (near the named place). A district named
+for a town large enough to head an administrative district ('the Afrin district') stays that town.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from utils.core.geo import haversine_km
+from utils.data.gazetteer import Place
+from utils.importers.article.mentions import PlaceMention
+
+__all__ = ["NAMESAKE_KM", "TOWN_POPULATION", "city_districts"]
+
+NAMESAKE_KM = 25.0
+"""Farther than this (km) from the city the text is about, a village named like the district is a namesake."""
+TOWN_POPULATION = 20_000
+"""A place of at least this many inhabitants can name an administrative district ('the Afrin district')."""
+_DISTRICT_AFTER = re.compile(r"['’]?\s+(?:district|neighbou?rhood|quarter)s?\b(?!\s+of\b)", re.IGNORECASE)
+_VILLAGE_SOURCES = ("GeoNames", "UCDP")
+
+
+def city_districts(body: str, places: list[PlaceMention], city: PlaceMention | None,
+                   lookup: Callable[[str], Place | None]) -> list[PlaceMention]:
+    """``places`` of ``body`` with each district named like a far-away village moved to its city (a copy).
+
+    ``city`` is the town the text was about before this sentence (or None); ``lookup`` gives a mention's
+    gazetteer place by name, for its population and source."""
+    out: list[PlaceMention] = []
+    for n, mention in enumerate(places):
+        if mention.kind == "place" and mention.source in _VILLAGE_SOURCES and _DISTRICT_AFTER.match(body, mention.end):
+            place = lookup(mention.name)
+            earlier = [m for m in places[:n] if m.kind == "place" and not m.reference]
+            town = earlier[-1] if earlier else city
+            if place is not None and place.population < TOWN_POPULATION and town is not None and town.name != mention.name \
+                    and haversine_km(mention.latitude, mention.longitude, town.latitude, town.longitude) > NAMESAKE_KM:
+                mention = replace(mention, name=town.name, latitude=town.latitude, longitude=town.longitude,
+                                  geo_precision=max(2, town.geo_precision), source=f"{town.source} (district of)")
+        out.append(mention)
+    return out
