@@ -69,3 +69,26 @@ def test_a_scene_setting_sentence_places_the_next_events(text, found):
     of the paragraph with no place or date of its own is there, that day."""
     got = [r for r in rows(text) if r["event_date"] == "2021-05-03" and r["location"] == "Saraqib"]
     assert bool(got) is found, rows(text)
+
+
+@pytest.mark.parametrize("sentence, sub, retyped", [
+    ("Security forces fire on a large Friday protest in Saraqib, killing four people.",
+     "Excessive force against protesters", True),
+    ("On Monday police opened fire on mourners at a funeral in Saraqib, killing two.",
+     "Excessive force against protesters", True),
+    ("Troops opened fire on demonstrators in Saraqib on Monday, killing three.", "Excessive force against protesters",
+     True),
+    ("On Monday gunmen attacked the town of Saraqib after a protest, killing three.",
+     "Excessive force against protesters", False),
+    ("On Monday protesters attacked a police post in Saraqib, killing two guards.",
+     "Excessive force against protesters", False),
+    ("On Monday militants seized 30 soldiers of a border unit near Saraqib.", "Abduction/forced disappearance", True),
+    ("On Monday rebels seized the town of Saraqib.", "Abduction/forced disappearance", False),
+    ("On Monday rebels captured two hills near Saraqib.", "Abduction/forced disappearance", False),
+])
+def test_what_an_act_was_done_to_types_it(sentence, sub, retyped):
+    """Force turned on a protest, a funeral or mourners is excessive force against protesters; a number of people
+    seized is an abduction; an attack on a town after a protest, protesters' own attack, a town or hills taken are
+    not."""
+    found = [r["sub_event_type"] for r in rows(sentence, published="2021-05-04")]
+    assert found and (found[0] == sub) is retyped, found

@@ -13,6 +13,7 @@ from utils.importers.article.dates import Dated, window
 from utils.importers.article.event_types import ACTORS, TriggerMatch, actors_in, fatalities_in
 from utils.importers.article.incidents import overlaps
 from utils.importers.article.model import RECALL_DAYS, EventCandidate
+from utils.importers.article.objects import typed_by_object
 from utils.importers.article.places import PlaceMention
 from utils.importers.article.sentences import Sentence
 
@@ -151,7 +152,8 @@ def _last_position(text: str, actor: str) -> int:
 def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, source: Attribution, actors: list[str],
                body: str, sentence: Sentence, published: date, date_source: str,
                governorate_of: Callable[[float, float], str] | None) -> EventCandidate:
-    sub, event_type = trigger.trigger.sub_event_type, trigger.trigger.event_type
+    sub, event_type = typed_by_object(trigger.trigger.sub_event_type, trigger.trigger.event_type, body,
+                                      trigger.start, trigger.end)  # fire on a protest, soldiers seized
     around = body[max(0, trigger.start - 80):trigger.end + 80]
     if sub == "Disrupted weapons use" and re.search(r"\b(?:shot|shoot(?:s|ing)?|brought|bring(?:s|ing)?)\s+down\b|\bdowned\b",
                                                    trigger.text, re.I) \
