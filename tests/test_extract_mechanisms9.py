@@ -41,11 +41,14 @@ def test_a_district_named_like_a_far_village_is_the_citys(text, location, precis
     ("Aleppo was quiet on Friday.", ["Aleppo"]),
     ("Allah is great, the crowd chanted.", []),
     ("Almost nobody left the town.", []),
+    ("A group calling itself Saraya Ahl al-Haqq said it carried out the attack.", []),
+    ("Fighters of Kataib Hezbollah crossed the border.", []),
 ])
 def test_english_words_and_run_together_names(sentence, names):
     """An English word opening a sentence ('Here') is no village its letters fold onto (Al Harah, still found by its
     own spelling); a name run together with its article ('Albukamal') is the place spelt apart ('Al-Bukamal');
-    'Aleppo', 'Allah' and 'Almost' are not split."""
+    'Aleppo', 'Allah' and 'Almost' are not split; the first word of an armed group's name ('Saraya', 'Kataib': units,
+    brigades) is no locality of that name."""
     assert [m.name for m in place_index().find(sentence) if m.kind in ("place", "base")] == names
 
 

@@ -23,7 +23,8 @@ STOP_NAMES = frozenset(fold_name(word) for word in (
     "Twitter", "Google", "News", "Photo", "Credit", "Reuters", "Monday", "Tuesday", "Wednesday", "Thursday",
     "Friday", "Saturday", "Sunday", "Mediterranean", "Euphrates", "Tower", "North", "South", "East", "West",
     "Hezbollah", "Quds", "Kurdish", "Arab", "Alawite", "Alawites", "Christians", "Sunni", "Shia", "Nusra",
-    "Daesh", "ISIS", "ISIL", "May", "March", "Sham", "Ahrar", "Jaish", "Liwa", "Jabhat", "Hayat", "Tahrir",
+    "Daesh", "ISIS", "ISIL", "May", "March", "Sham", "Ahrar", "Jaish", "Liwa", "Jabhat", "Hayat", "Tahrir", "Saraya",
+    "Kataib", "Harakat", "Ansar",
     "Assad", "Al Assad", "Putin", "Erdogan", "Sharaa", "Jolani", "Julani", "Trump", "Biden", "Obama", "Lavrov",
     "Shoigu", "Peskov", "Hassan", "Hussein", "Ali", "Omar", "Abu", "Mohammed", "Muhammad", "Ahmed"))
 """Capitalised words that are never a place on their own."""
