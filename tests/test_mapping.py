@@ -116,10 +116,10 @@ def test_columns_are_packed_less_their_base_in_byte_planes_and_read_back(values,
     [["only"], [0], [True]],
 ])
 def test_combinations_are_a_multiindex_factorized_in_order_of_first_appearance(columns):
-    from utils.map.payload import _combinations
+    from utils.core.combinations import value_combinations
 
     series = [pd.Series(column) for column in columns]
-    codes, found = _combinations(series)
+    codes, found = value_combinations(series)
     expected_codes, expected = pd.factorize(pd.MultiIndex.from_arrays(series), sort=False)
     assert codes.tolist() == expected_codes.tolist()
     assert [tuple(map(str, f)) for f in found] == [tuple(map(str, e)) for e in expected]

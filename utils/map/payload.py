@@ -31,8 +31,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from utils.core.combinations import value_combinations
 from utils.core.escaping import escape_text, safe_http_url
-from utils.core.presentation import POPUP_LABELS, date_text, event_popup_fields
+from utils.core.presentation import POPUP_LABELS, date_texts, event_popup_fields
 from utils.core.schema import DISPLAY_LABELS, GEO_PRECISION_RADIUS_KM, STATUSES
 from utils.map.style import EVENT_RADIUS_PX, OTHER_COLOR, STATUS_OUTLINES, TEXT_LIMIT
 
@@ -141,14 +142,13 @@ def event_payload(events: pd.DataFrame, colors: dict[str, str], color_by: str, *
         halo_m = (events["geo_precision"].astype(int).map(GEO_PRECISION_RADIUS_KM).fillna(0.0) * 1000).astype(int)
         if not halos:
             halo_m = halo_m * 0
-        style_codes, unique_keys = _combinations([fill, status, halo_m, events[color_by].astype(str)])
+        style_codes, unique_keys = value_combinations([fill, status, halo_m, events[color_by].astype(str)])
         for fill_color, status_name, halo, value in unique_keys:
             styles.append({"fillColor": fill_color, "fillOpacity": 0.9, "opacity": 1.0, "radius": EVENT_RADIUS_PX,
                            "halo": int(halo), "status": status_name, "value": escape_text(value),
                            **STATUS_OUTLINES[status_name]})
-        date_texts = _date_texts(events)
         columns = {"lat": lat_i - origin[0], "lon": lon_i - origin[1], "style": style_codes,
-                   "date": strings.refs(date_texts), "place": strings.refs(events["location"]),
+                   "date": strings.refs(date_texts(events, note=True)), "place": strings.refs(events["location"]),
                    "sub": strings.refs(events["sub_event_type"])}
     else:
         columns = {name: np.zeros(0, dtype=np.int64) for name in ("lat", "lon", "style", "date", "place", "sub")}
@@ -174,35 +174,6 @@ def event_payload(events: pd.DataFrame, colors: dict[str, str], color_by: str, *
                              ensure_ascii=False).encode())
     payload["key"] = digest.hexdigest()[:16]
     return payload
-
-
-def _combinations(columns: list[pd.Series]) -> tuple[np.ndarray, list[tuple]]:
-    """Code of each row's combination of values, and the combinations in order of first appearance.
-
-    The same as factorizing a MultiIndex of ``columns``, several times faster: each column is factorized
-    alone (a missing value is a value of its own) and the codes are combined into one integer.
-    """
-    codes, uniques = zip(*(pd.factorize(column, sort=False, use_na_sentinel=False) for column in columns))
-    combined = np.zeros(len(columns[0]), dtype=np.int64)
-    for column_codes, column_uniques in zip(codes, uniques):
-        combined = combined * len(column_uniques) + column_codes
-    row_codes, found = pd.factorize(combined, sort=False)
-    uniques = [list(column_uniques) for column_uniques in uniques]  # plain values: indexing an Index is slow
-    combinations = []
-    for value in found.tolist():
-        parts = []
-        for column_uniques in reversed(uniques):
-            value, at = divmod(value, len(column_uniques))
-            parts.append(column_uniques[at])
-        combinations.append(tuple(reversed(parts)))
-    return row_codes, combinations
-
-
-def _date_texts(events: pd.DataFrame) -> pd.Series:
-    """:func:`utils.core.presentation.date_text` for many events: computed once per distinct (date, precision)."""
-    codes, pairs = _combinations([events["event_date"], events["date_precision"].astype(str)])
-    texts = np.array([date_text(d, p) for d, p in pairs], dtype=object)
-    return pd.Series(texts[codes], dtype=object)
 
 
 def payload_json(payload: dict) -> str:
