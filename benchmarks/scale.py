@@ -15,10 +15,11 @@ method it prints:
 - bytes sent per filter change (and, for ours, once per page);
 - browser (Debian's Chromium, offline, 1600x1000): time to a redrawn map after a filter change, a pan
   (300 px) and a zoom (one level, around the centre), medians of ``--runs``: the first pan and zoom after
-  the page opened, and three later ones in the same page (the first carries the browser's one-off costs). Ours: the events layer is replaced in a mounted map
-  (as st_folium does); above the browser limit a pan or zoom needs the server, and that round trip's server
-  time is added. Peers: the page holding the new markers is loaded (folium has no other way to change its
-  markers), and their pan and zoom are timed until their layers have redrawn.
+  the page opened, and three later ones in the same page (the first carries the browser's one-off costs).
+  Ours: the events layer is replaced in a mounted map (as st_folium does); above the browser limit a pan or
+  zoom needs the server, and that round trip's server time is added. Peers: the page holding the new markers
+  is loaded (folium has no other way to change its markers), and their pan and zoom are timed until their
+  layers have redrawn.
 Each peer run is killed after ``--cap`` seconds ("over cap"). The machine's load average is printed with the
 figures. Not a test.
 """
@@ -244,8 +245,7 @@ def browser_times(pages: dict[str, str], ours_payloads: tuple[str, str] | None, 
                             times[kind if repeat == 0 else kind + " later"].append(ms)
                 results[method] = {k: statistics.median(v) for k, v in times.items()}
             except Exception as error:  # over the cap, or the page gave up (out of memory)
-                results[method] = {"filter": None, "pan": None, "zoom": None, "pan later": None, "zoom later": None,
-                                   "error": str(error)[:80]}
+                results[method] = {**dict.fromkeys(times), "error": str(error)[:80]}
             page.close()
         browser.close()
     return results

@@ -745,7 +745,6 @@
         L.DomEvent.stopPropagation(e);
         if (fans) { self._expand(g); } else { self._zoomInto(g); }
       });
-      marker._group = g;
       marker.addTo(layer);
       if (g.moved) { self._leader(g.ax, g.ay, g.x, g.y, layer); self._dot(g.x, g.y, layer, {}); }
       g.marker = marker;
