@@ -1,9 +1,10 @@
 """From a news article to candidate events for the analyst to review (issue 17).
 
 Split by concern, lowest first: :mod:`.text` (decoding, HTML stripping, checks), :mod:`.sentences`,
-:mod:`.dates` and :mod:`.anchoring` (resolved against the publication date and the context),
-:mod:`.vocabulary` (ACLED's event words), :mod:`.abroad`, :mod:`.regions`, :mod:`.mentions`,
-:mod:`.spelling`, :mod:`.place_names` and :mod:`.places` (the offline gazetteer), :mod:`.event_types`
+:mod:`.number_words`, :mod:`.calendar_days` (days, their precision and windows), :mod:`.dates` and
+:mod:`.anchoring` (resolved against the publication date and the context), :mod:`.vocabulary` (ACLED's event
+words), :mod:`.triggers` and :mod:`.side_triggers` (the trigger patterns), :mod:`.abroad`, :mod:`.regions`,
+:mod:`.mentions`, :mod:`.spelling`, :mod:`.place_names` and :mod:`.places` (the offline gazetteer), :mod:`.event_types`
 (ACLED types from trigger words, actors), :mod:`.sources` and :mod:`.attribution` (claimed_by and
 status), :mod:`.incidents` (one event from several sentences; accounts of one incident), :mod:`.model`,
 :mod:`.context`, :mod:`.selection`, :mod:`.building`, :mod:`.reading` (one sentence read),

@@ -7,6 +7,7 @@ A date with no year is the latest such day on or before publication (``late on A
 report of 25 April 2025 is 2025-04-24); a weekday is the latest such weekday on or before it.
 Expressions that need another event's date (``two weeks after ...``, ``since then``, ``a day later``)
 are returned as offsets or spans and resolved by :func:`.anchoring.apply_anchor` against the context date.
+The days, their windows and the calendar arithmetic are in :mod:`.calendar_days`.
 """
 
 from __future__ import annotations
@@ -15,32 +16,26 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from utils.importers.article.calendar_days import (
+    UNIT_DAYS,
+    Dated,
+    count_of,
+    latest_day,
+    latest_month,
+    latest_weekday,
+    mid_month,
+    month_number,
+    previous_month,
+    window,
+)
 from utils.importers.article.habits import VAGUE
 
 __all__ = ["DateMention", "Dated", "find_dates", "mid_month", "window"]
-
-MONTHS = {name: number for number, names in enumerate(
-    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-     ("november", "nov"), ("december", "dec")), start=1) for name in names}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
-                "several": 3}
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _NUMBER = r"(?P<n>\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-
-
-@dataclass(frozen=True)
-class Dated:
-    """A best-estimate day and its precision (``day``, ``week``, ``month``, ``year``)."""
-
-    day: date
-    precision: str
 
 
 @dataclass(frozen=True)
@@ -72,65 +67,9 @@ class DateMention:
             before, re.IGNORECASE))  # "In a statement on Friday, the ministry claimed ..."
 
 
-def window(dated: Dated) -> tuple[date, date]:
-    """(first, last) day, both inclusive, that ``dated`` allows (as utils.core.dates.date_window)."""
-    day, precision = dated.day, dated.precision
-    if precision == "week":
-        return day - timedelta(days=3), day + timedelta(days=3)
-    if precision == "month":
-        first = day.replace(day=1)
-        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        return first, last
-    if precision == "year":
-        return date(day.year, 1, 1), date(day.year, 12, 31)
-    return day, day
-
-
-def _month_number(text: str) -> int:
-    return MONTHS[text.lower().rstrip(".")]
-
-
-def mid_month(year: int, month: int) -> Dated:
-    return Dated(date(year, month, 15), "month")
-
-
-def _latest_day(month: int, day: int, published: date) -> date | None:
-    """The latest ``month``/``day`` on or before ``published`` (a day after it, for time zones)."""
-    for year in (published.year, published.year - 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            return None
-        if candidate <= published + timedelta(days=1):
-            return candidate
-    return None
-
-
-def _latest_month(month: int, published: date, *, strictly_before: bool = False) -> int:
-    """The year of the latest ``month`` that has begun by ``published`` (strictly before its month)."""
-    if month < published.month or (month == published.month and not strictly_before):
-        return published.year
-    return published.year - 1
-
-
-def _latest_weekday(name: str, published: date) -> date:
-    """The latest ``name``-day on or before ``published``."""
-    back = (published.weekday() - WEEKDAYS.index(name.lower())) % 7
-    return published - timedelta(days=back)
-
-
-def _count(text: str) -> int:
-    text = text.lower()
-    return int(text) if text.isdigit() else NUMBER_WORDS.get(text, 1)
-
-
-def _previous_month(published: date) -> tuple[int, int]:
-    return (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
-
-
 # (pattern, handler(match, published) -> DateMention fields); tried in order, first match at a place wins.
 def _day_month(match: re.Match, published: date) -> Dated | None:
-    month, day = _month_number(match["month"]), int(match["day"])
+    month, day = month_number(match["month"]), int(match["day"])
     if match["year"]:
         try:
             return Dated(date(int(match["year"]), month, day), "day")
@@ -142,12 +81,12 @@ def _day_month(match: re.Match, published: date) -> Dated | None:
             return Dated(date(year, month, day), "day")
         except ValueError:
             return None
-    found = _latest_day(month, day, published)
+    found = latest_day(month, day, published)
     return Dated(found, "day") if found else None
 
 
 def _month_only(match: re.Match, published: date) -> Dated:
-    month = _month_number(match["month"])
+    month = month_number(match["month"])
     if match["year"]:
         return mid_month(int(match["year"]), month)
     if match["rel"] and "last" in match["rel"].lower():
@@ -155,7 +94,7 @@ def _month_only(match: re.Match, published: date) -> Dated:
     if match["rel"] and "this" in match["rel"].lower():
         return mid_month(published.year, month)
     strictly = bool(match["last"])
-    return mid_month(_latest_month(month, published, strictly_before=strictly), month)
+    return mid_month(latest_month(month, published, strictly_before=strictly), month)
 
 
 def _year_only(match: re.Match, published: date) -> Dated:
@@ -165,11 +104,11 @@ def _year_only(match: re.Match, published: date) -> Dated:
 def _weekday(match: re.Match, published: date) -> Dated:
     """'on Sunday': the latest Sunday on or before publication; 'last Sunday' strictly before it;
     'Sunday last week' (or 'a week ago Sunday') the week before that."""
-    day = _latest_weekday(match["weekday"], published)
+    day = latest_weekday(match["weekday"], published)
     if match.group().lower().startswith("last") and day == published:
         day -= timedelta(days=7)
     if match["lastweek"]:
-        day = _latest_weekday(match["weekday"], published - timedelta(days=7))
+        day = latest_weekday(match["weekday"], published - timedelta(days=7))
     return Dated(day, "day")
 
 
@@ -182,11 +121,11 @@ _RELATIVE: tuple[tuple[str, object], ...] = (
     (r"\b(?:over|in|during) the (?:past|last) (?:few days|week|seven days|24 hours|48 hours)\b|\bin recent days\b",
      lambda p: Dated(p - timedelta(days=3), "week")),
     (r"\blast weekend\b|\bat the weekend\b|\bover the weekend\b|\bthis past weekend\b",
-     lambda p: Dated(_latest_weekday("saturday", p - timedelta(days=1)), "week")),
+     lambda p: Dated(latest_weekday("saturday", p - timedelta(days=1)), "week")),
     (r"(?<!day )\blast week\b|\ba week ago\b", lambda p: Dated(p - timedelta(days=7), "week")),
     (r"\b(?:earlier|late|early)\s+this\s+month\b|\bthis month\b",
      lambda p: mid_month(p.year, p.month)),
-    (r"\blast month\b|\ba month ago\b", lambda p: mid_month(*_previous_month(p))),
+    (r"\blast month\b|\ba month ago\b", lambda p: mid_month(*previous_month(p))),
     (r"\b(?:earlier|late|early)\s+this\s+year\b|\bthis year\b", lambda p: Dated(date(p.year, 7, 1), "year")),
     (r"\blast year\b|\ba year ago\b", lambda p: Dated(date(p.year - 1, 7, 1), "year")),
 )
@@ -237,7 +176,7 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
             if dated:
                 add(match, "date", dated, since=_since_before(sentence, match.start()))
     for match in re.finditer(_MONTH_YEAR, sentence):
-        add(match, "date", mid_month(int(match["year"]), _month_number(match["month"])),
+        add(match, "date", mid_month(int(match["year"]), month_number(match["month"])),
             since=_since_before(sentence, match.start()))
     for match in re.finditer(_MONTH_ONLY, sentence):
         if match["month"] == "May" and not match["year"] and not re.match(r"(?:in|since|last|early|late|mid)",
@@ -247,7 +186,7 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
     for match in re.finditer(_YEAR_ONLY, sentence, re.IGNORECASE):
         add(match, "date", _year_only(match, published), since=match.group().lower().startswith("since"))
     for match in re.finditer(_AGO, sentence, re.IGNORECASE):
-        count, unit = _count(match["n"]), match["unit"].lower()
+        count, unit = count_of(match["n"]), match["unit"].lower()
         precision = "day" if unit == "day" and count <= 2 else "week" if UNIT_DAYS[unit] * count <= 21 else \
             "month" if unit in ("week", "month") else "year"
         add(match, "date", Dated(published - timedelta(days=UNIT_DAYS[unit] * count), precision))
@@ -255,7 +194,7 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
         for match in re.finditer(pattern, sentence, re.IGNORECASE):
             add(match, "date", make(published))
     for match in re.finditer(_OFFSET, sentence, re.IGNORECASE):
-        days = _count(match["n"]) * UNIT_DAYS[match["unit"].lower()]
+        days = count_of(match["n"]) * UNIT_DAYS[match["unit"].lower()]
         # "X came two weeks after Y": Y (after the phrase) is two weeks before the context date.
         sign = {"after": -1, "before": 1, "later": 1, "earlier": -1}[match["dir"].lower()]
         add(match, "offset", days=sign * days)
@@ -285,7 +224,7 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
                   and m.end <= match.start()]
         if before:  # "began on March 6 and lasted for around a week": the middle of the span, to the week
             first = before[-1]
-            span = _count(match["n"]) * UNIT_DAYS[match["unit"].lower()]
+            span = count_of(match["n"]) * UNIT_DAYS[match["unit"].lower()]
             middle = Dated(first.dated.day + timedelta(days=span // 2), "week" if span <= 10 else "month")
             mentions[mentions.index(first)] = DateMention(first.start, match.end(), first.text, "date", middle)
     mentions = [m for m in mentions if not (m.since and _BASELINE.search(sentence[max(0, m.start - 90):m.start]))]

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
+from utils.importers.article.number_words import number_value
+from utils.importers.article.side_triggers import OTHER_TRIGGERS
 from utils.importers.article.triggers import DRONE as _DRONE
-from utils.importers.article.triggers import MAIN_TRIGGERS, OTHER_TRIGGERS, Trigger, TriggerMatch
+from utils.importers.article.triggers import MAIN_TRIGGERS, Trigger, TriggerMatch
 
 __all__ = ["ACTORS", "MAIN_TRIGGERS", "OTHER_TRIGGERS", "Trigger", "TriggerMatch", "actors_in", "fatalities_in",
            "find_triggers", "hypothetical"]
@@ -82,10 +84,6 @@ ACTORS: tuple[tuple[str, str], ...] = (
     (r"\bcivilians\b|\bAlawites?\b|\bresidents\b", "Civilians"),
 )
 """Actor names (ACLED style) and the words that name them, in the order they are tried."""
-
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "a dozen": 12, "dozens": 24}
-
 
 def hypothetical(sentence: str, start: int | None = None) -> bool:
     """True when ``sentence`` (or, given ``start``, the words just before and after a trigger there) speaks
@@ -199,5 +197,4 @@ def fatalities_in(text: str) -> int | None:
                   r"killed\b", text, re.I)
     if not match:
         return None
-    word = match.group(1).lower().replace(",", "")
-    return int(word) if word.isdigit() else _NUMBERS.get(word)
+    return number_value(match.group(1))

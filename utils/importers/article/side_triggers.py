@@ -1,0 +1,144 @@
+"""The triggers that can stand beside a main one in the same sentence (:data:`OTHER_TRIGGERS`): protests, one
+person shot or arrested, agreements, civilians killed, people displaced, ground changing hands (captured,
+recaptured, entered), forces withdrawn, deployed, mobilised or massing, bases set up. The main triggers and the
+trigger's shape are in :mod:`.triggers`; read by :mod:`.event_types`."""
+
+from __future__ import annotations
+
+from utils.importers.article.triggers import BAT, DRONE, SD, VAC, Trigger
+from utils.importers.article.vocabulary import FORCES, MOVE_VERBS, REMOVE_VERBS, SEND_VERBS, VICTIMS, alternation
+
+__all__ = ["OTHER_TRIGGERS"]
+
+_MOVED_OUT = (rf"\b{alternation(MOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,4}}?(?:out\s+of|away\s+from)\b"
+              rf"|\b{alternation(REMOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?from\b")
+_SENT = rf"\b{alternation(SEND_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?{alternation(FORCES)}\b"
+_KILLED_PEOPLE = (rf"\bkill(?:ed|ing)\s+(?:at least |more than |nearly |some |about |around )?(?:\d[\d,]*|one|two|three|"
+                  rf"four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|scores of)\s+"
+                  rf"(?:[\w-]+\s+){{0,2}}?{alternation(VICTIMS)}\b")
+
+OTHER_TRIGGERS: tuple[Trigger, ...] = (
+    # people protesting: "hundreds of residents protested for days in the town", "demonstrators took to the streets"
+    Trigger("protest", r"\b(?:people|residents|hundreds|thousands|dozens|villagers|protesters|demonstrators|students|women|"
+                       r"families|locals|crowds?)\b[^.;]{0,30}\b(?:protested|demonstrated|rallied|marched|took\s+to\s+the\s+"
+                       r"streets|staged\s+(?:a\s+)?(?:protests?|demonstrations?|sit-ins?))\b", "Protests", "Peaceful protest"),
+    # one person shot or gunned down by name or standing: "gunmen shot dead a tribal notable", "assassinated the mayor"
+    Trigger("targeted killing", r"\b(?:shot\s+dead|gunned\s+down|assassinated|shot\s+and\s+killed)\s+(?:a|an|the)\s+"
+                                r"(?:[\w-]+\s+){0,3}?(?:notable|sheikh|elder|activist|journalist|official|mayor|judge|"
+                                r"doctor|teacher|imam|preacher|dignitary|figure|mukhtar)\b", VAC, "Attack"),
+    # a person detained by name: "the SDF detained Ahmad al-Khabil", "police arrested Omar Hassan at his home"
+    Trigger("arrest of a person", r"\b(?:arrested|detained|apprehended|abducted|kidnapped)\s+(?-i:[A-Z][\w'-]+\s+"
+                                  r"(?:(?:al|el|bin|ibn|abu)[- ])?[A-Z][\w'-]+)", SD, "Arrests"),
+    Trigger("agreement", r"\b(?:signed|cancel(?:l?ed|s)|revoked|terminated|suspended|renewed|extended)\b[^.;]{0,60}"
+                         r"\b(?:contract|agreement|deal|lease|accord|memorandum)\b|\b(?:contract|agreement|deal|lease|"
+                         r"accord)\b[^.;]{0,50}\b(?:was|were|has been|had been)\s+(?:signed|cancel(?:l?ed)|revoked|"
+                         r"terminated)\b", SD, "Agreement"),
+    Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
+                        rf"|\b(?:summarily\s+)?(?:executed|massacred|murdered|slaughtered|shot dead|executions? of)\b"
+                        rf"[^.;]{{0,40}}\b{alternation(VICTIMS)}\b"
+                        r"|\bkill(?:ed|ing)\s+(?:the\s+|whole\s+|entire\s+)(?:families|villagers|residents)\b"
+                        r"|\b(?:civilians|victims|families)\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
+                        r"nearly )?[\d,]+ civilians\b"
+                        rf"|{_KILLED_PEOPLE}", VAC, "Attack"),
+    Trigger("displacement", r"\b(?:families|residents|civilians|people|thousands|hundreds|villagers)\b[^.;]{0,40}\bfled\b|"
+                            r"\b(?:families|residents|civilians|women|children|villagers)\b[^.;]{0,30}\b(?:were|have been|"
+                            r"had been)\s+evacuated\b|"
+                            r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
+                            r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
+    Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions|city|cities|airport|"
+                         r"neighbou?rhoods?|districts?|quarters?|suburbs?|outskirts|"
+                         r"air ?base|airfield|barracks|base)\b|"
+                         r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b|\b(?:entered|entering|moved "
+                         r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])"
+                         r"(?![\w'-]*\s+(?:airspace|air space|waters|territorial)\b)", SD,
+            "Non-violent transfer of territory"),
+    Trigger("capture", r"\b(?:captured|seized|overran|stormed|(?:took|taken|seized|gained|wrested|assumed)\s+"
+                       r"(?:(?:full|complete|total|effective|firm)\s+)?control\s+of)\b|"
+                       # "Islamic State took it from rebel groups": a place taken, named before
+                       r"\b(?:took|taken|wrested|seized|grabbed|snatched)\s+(?:it|them)\s+from\b|"
+                       # "the factions took it back in a night attack", "troops had entered it on 8 May": the place
+                       # named before, taken by pronoun
+                       r"\b(?:took|taken|retook|seized|won)\s+(?:it|them)\s+back\b(?!\s+(?:to|home|with)\b)|\b(?:had\s+|have\s+|has\s+)?entered\s+it\b|"
+                       # "Qalaat al-Madiq, taken by government forces on 9 May": the passive names the taker
+                       r"\b(?:taken|captured|seized|overrun|stormed)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|army|"
+                       r"rebels|insurgents|militants|jihadists|fighters|factions|(?-i:IS|ISIS|HTS|SDF|SNA)|Islamic State)\b|"
+                       # "the fall of the X airbase", "announced the conquest of the X airport": ground taken, as a noun
+                       r"\b(?:fall|conquest|capture|seizure|takeover)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+                       r"(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z])|"
+                       # "Manbij, which the SDF took from Islamic State in 2016": the object fronted as 'which'
+                       r"\b(?:which|that)\s+(?:the\s+)?(?:[\w'-]+\s+){1,4}?(?:had\s+)?(?:took|taken|captured|seized|wrested|"
+                       r"retook|recaptured)\s+from\b|"
+                       r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:rebels|insurgents|opposition|militants|government|"
+                       r"regime|jihadists|army|troops|forces|Islamic State|HTS|SDF)\b|"
+                       r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
+                       r"village)\s+of\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z])|"
+                       # "took the hill of the old castle", "captured the strategic heights": ground named by its kind
+                       r"\b(?:took|taken|captured|seized)\s+(?:the|a|two|three|several)\s+(?:[\w-]+\s+)?(?:hills?|heights|ridges?|"
+                       r"summit|peaks?|mountain|castle|citadel|villages|neighbou?rhoods?|districts?|outskirts|suburbs?|"
+                       r"crossing|airbase|air base|airport|airfield)\b(?!\s+road)|"
+                       # "took the Brigade 93 base at Ain Issa": a base named by its unit
+                       r"\b(?:took|taken|captured|seized|overran)\s+the\s+(?-i:[A-Z])[\w-]*\s+(?:\d+\s+|[\w-]+\s+)?"
+                       r"(?:base|barracks|garrison)\b|"
+                       # "drove Islamic State fighters out of the town", "Jarablus had been 'cleared of Daesh'"
+                       r"\b(?:drove|driven|drive|drives|driving|pushed|chased|expelled|ousted|ejected|flushed|kicked)\s+"
+                       r"(?:[\w'’-]+\s+){0,4}?(?:fighters|militants|jihadists|forces|troops|rebels|insurgents|army|"
+                       r"(?-i:IS|ISIS|ISIL|Daesh|HTS|SDF|YPG)|Islamic State|them)\s+(?:out\s+of|from|out\b(?!\s+(?:to|for)\b))|"
+                       # "the city had slipped from the government's hands": ground lost, the taker named beside
+                       r"\b(?:slipped|fell|passed)\s+(?:out\s+of|from)\s+(?:the\s+)?(?:government|regime|army|rebels|"
+                       r"opposition)['’]?s?\s+(?:hands|control)\b|"
+                       # "the SDF liberated Raqqa", "freed the town of X", "the operation to free the city had been
+                       # completed": liberation is ground taken, by whoever the subject is
+                       r"\b(?:liberated|freed|liberating|freeing)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|"
+                       r"\b(?:operation|offensive|battle|campaign)\s+to\s+(?:free|liberate|retake|recapture|take)\s+"
+                       r"(?:[\w'-]+\s+){1,4}?(?:had\s+been\s+|has\s+been\s+|was\s+|is\s+)(?:completed|complete|concluded|"
+                       r"successfully\s+completed)\b|"
+                       r"\b(?:was|were|had been|has been|have been|being)\s+[\"“']?(?:cleared|purged|freed|liberated)\s+of\s+(?:the\s+)?"
+                       r"(?:[\w-]+\s+)?(?:terrorists|militants|jihadists|fighters|rebels|insurgents|gunmen|(?-i:IS|ISIS|Daesh))\b",
+            BAT,
+            "Non-state actor overtakes territory"),
+    Trigger("arrest", r"\b(?:arrested|detained|captured|apprehended|abducted|kidnapped)\s+(?:[\w\"'-]+\s+){0,4}?"
+                      r"(?:members?|suspects?|officials?|leaders?|commanders?|fighters|militants|soldiers|men|people|"
+                      r"civilians|individuals|persons)\b|\b(?:members?|suspects?|official|leader|commander|fighters|"
+                      r"militants|soldiers|men|people)\b[^.;]{0,20}\b(?:was|were|had been|have been|has been)\s+"
+                      r"(?:arrested|detained|captured|apprehended|abducted)\b", SD, "Arrests"),
+    Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b"
+                         # state media's idiom: 'the army "completely restored security" to Saraqib', 'restored control over'
+                         r"|\brestor(?:ed|ing)\s+[\"“']?(?:[\w-]+\s+)?(?:security|stability|control|state authority|calm)"
+                         r"(?:\s+and\s+(?:security|stability|calm|order))?[\"”']?\s+(?:to|in|over|of)\b"
+                         # "columns reached the base, ending a siege", "the siege was broken": the besieged relieved
+                         r"|\b(?:broke|broken|breaking|ended|ending|lifted|lifting)\s+(?:the\s+|a\s+|its\s+)?"
+                         r"(?:[\w-]+\s+)?siege\b|\bsiege\s+(?:is|was|has been|had been)\s+(?:broken|lifted)\b",
+            BAT, "Government regains territory"),
+    Trigger("withdrawal", r"\b(?:withdr(?:ew|awn|awal|awing|aws)|retreat(?:ed|ing|s)?|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?"
+                          r"(?:back|out)|evacuated|left (?:the|its|their) (?:[\w-]+\s+){0,2}?(?:base|positions?|area|port|harbou?r|facility|airfield|airport))\b"
+                          rf"|{_MOVED_OUT}|\b(?:left|departed(?:\s+from)?|abandoned|vacated|sailed\s+from)\s+(?=(?:the\s+)?"
+                          r"(?-i:[A-Z])|(?:the|its|their)\s+(?:base|port|airport|garrison|positions?)\b)", SD,
+            "Change to group/activity"),
+    Trigger("deployment", rf"{_SENT}|"
+                          r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:deployed|sent|dispatched|redeployed|moved|flown|"
+                          r"transferred)\s+(?:to|into|in|at)\b|\b(?:has |have |had )?(?:first |also |reportedly |quietly )?(?:deployed|sent|dispatched|"
+                          r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"
+                          r"additional|more|reinforcements|warships|aircraft|equipment)\b|\bconvoys?\b|"
+                          r"\b(?:joint )?patrols?\b|\bpatroll(?:ed|ing)\b|\breinforcements\b|\bmoved (?:troops|forces|equipment)\b|"
+                          # "a few hundred government troops had deployed on the front line": the intransitive verb
+                          r"\b(?:troops|forces|soldiers|units|fighters|police)\s+(?:had\s+|have\s+|has\s+)?(?:re)?deployed\s+"
+                          r"(?:on|to|in|at|along|into|near|around)\b|"
+                          r"\b(?:landed|arrived|docked|sailed|flew)\s+(?:in\s+)?(?:at|in|into)\b|\b(?:air\s+)?deployment\s+"
+                          r"(?:of|to)\b|\b(?:took|taken|taking|takes) off from\b|\breinforc(?:ed|ing)\s+(?:its|their|the)\b|"
+                          r"\b(?:cargo|transport|supply|landing)\s+(?:ships?|planes?|aircraft|vessels?)\b|"
+                          r"\b(?:being loaded|being flown|flown (?:to|out|in)|airlift(?:ed|ing)?|being taken apart|"
+                          r"dismantl(?:ed|ing))\b(?!\s+(?:[\w-]+\s+){0,3}?(?:devices?|bombs?|IEDs?|explosives?|mines))",
+            SD, "Deployment"),
+    Trigger("mobilisation", r"\bmobili[sz](?:ation|ed|ing)\b|\bbuild-?up\b", SD, "Change to group/activity"),
+    Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\b(?:base|posts?|outposts?|checkpoints?|headquarters|camp|"
+                    r"military positions?)\b|\bestablishment\b|"
+                    r"\bsince\s+(?:19|20)\d{2}\b[^.;]{0,60}\b(?:air grouping|based|stationed|headquartered)\b|"
+                    r"\b(?:air grouping|based|stationed|headquartered|flown|operated|kept|maintained|used)\b[^.;]{0,60}"
+                    r"\bsince\s+(?:\w+\s+)?(?:19|20)\d{2}\b|\b(?:garrison|base|facility|airbase|outpost)\b[^.;]{0,30}"
+                    r"\b(?:was|were)\s+(?:set up|established|built|opened)\b",
+            SD, "Headquarters or base established"),
+    Trigger("massing", r"\b(?:assembled|amassed|massing|gathered|concentrat(?:ed|ing))\b[^.;]{0,40}\b"
+                       rf"(?:{DRONE}|fighters|forces|militants)\b|\b{DRONE}\b[^.;]{{0,40}}\b(?:have been |were |been )?"
+                       r"(?:assembled|amassed)\b", SD, "Other"),
+)
+"""Triggers that can stand beside a main one in the same sentence."""
