@@ -29,6 +29,7 @@ from utils.importers.article.calendar_days import (
     window,
 )
 from utils.importers.article.habits import VAGUE
+from utils.importers.article.number_words import ORDINAL_PATTERN, ordinal_value
 
 __all__ = ["DateMention", "Dated", "find_dates", "mid_month", "window"]
 
@@ -69,7 +70,7 @@ class DateMention:
 
 # (pattern, handler(match, published) -> DateMention fields); tried in order, first match at a place wins.
 def _day_month(match: re.Match, published: date) -> Dated | None:
-    month, day = month_number(match["month"]), int(match["day"])
+    month, day = month_number(match["month"]), _day_number(match["day"])
     if match["year"]:
         try:
             return Dated(date(int(match["year"]), month, day), "day")
@@ -83,6 +84,11 @@ def _day_month(match: re.Match, published: date) -> Dated | None:
             return None
     found = latest_day(month, day, published)
     return Dated(found, "day") if found else None
+
+
+def _day_number(text: str) -> int:
+    """The day of the month written in digits ("4") or spoken as an ordinal ("the fourth", "twenty-first")."""
+    return int(text) if text.isdigit() else ordinal_value(text) or 0
 
 
 def _month_only(match: re.Match, published: date) -> Dated:
@@ -138,7 +144,12 @@ _AT_THE_TIME = r"\b(?:at the time|at that time|then)\b(?!\s+(?:President|Prime|M
 _SINCE_THEN = r"\b(?:since then|ever since|since that time|have since|has since|had since)\b"
 _REL_YEAR = r"(?:\s+(?P<relyear>(?i:this|last)\s+year))?"
 _DAY_MONTH = (rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b{_REL_YEAR}",
-              rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:km|per|%))(?:,?\s+{_YEAR})?{_REL_YEAR}")
+              rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:km|per|%))(?:,?\s+{_YEAR})?{_REL_YEAR}",
+              # spoken: "on the first of October", "October the third, 2016"
+              rf"\b(?i:the\s+)?(?P<day>(?i:{ORDINAL_PATTERN}))\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?\b{_REL_YEAR}",
+              rf"\b{_MONTH}\s+(?i:the)\s+(?P<day>(?i:{ORDINAL_PATTERN}))\b(?:,?\s+{_YEAR})?{_REL_YEAR}")
+# "in April last year, on the third": a spoken day with no month of its own takes the month named before it
+_BARE_ORDINAL = rf"\bon\s+the\s+(?P<day>{ORDINAL_PATTERN})\b(?=\s*(?:[,.;:)]|$))"
 _MONTH_ONLY = (rf"(?:\b(?P<last>(?i:last))\s+|\b(?i:in|since|during|by|until|from|of|early|late|mid|mid-|before|"
                rf"after|through|throughout|on)\s+(?i:early\s+|late\s+|mid-?)?)(?i:the\s+month\s+of\s+)?{_MONTH}"
                rf"(?:,?\s+{_YEAR}|\s+(?P<rel>(?i:last year|this year)))?\b(?!\s+\d)")
@@ -212,8 +223,8 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
             add(match, "offset", days=0)
     for match in re.finditer(_WEEKDAY, sentence):
         near = [m for m in mentions if m.kind == "date" and m.dated and m.dated.precision == "day"
-                and abs(m.start - match.start()) <= 16]
-        if near:  # "on Nov 4, Friday": the weekday only repeats the date
+                and (abs(m.start - match.start()) <= 16 or 0 <= match.start() - m.end <= 6)]
+        if near:  # "on Nov 4, Friday", "on the first of October, a Sunday": the weekday only repeats the date
             taken.append((match.start(), match.end()))
             continue
         add(match, "date", _weekday(match, published))
@@ -227,6 +238,17 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
             span = count_of(match["n"]) * UNIT_DAYS[match["unit"].lower()]
             middle = Dated(first.dated.day + timedelta(days=span // 2), "week" if span <= 10 else "month")
             mentions[mentions.index(first)] = DateMention(first.start, match.end(), first.text, "date", middle)
+    for match in re.finditer(_BARE_ORDINAL, sentence, re.IGNORECASE):
+        months = [m for m in mentions if m.kind == "date" and m.dated and m.dated.precision == "month"
+                  and m.end <= match.start()]
+        if months and free(match.start(), match.end()):
+            month = months[-1]
+            try:
+                day = Dated(month.dated.day.replace(day=_day_number(match["day"])), "day")
+            except ValueError:
+                continue
+            mentions[mentions.index(month)] = DateMention(month.start, match.end(), month.text, "date", day, 0,
+                                                          month.since)
     mentions = [m for m in mentions if not (m.since and _BASELINE.search(sentence[max(0, m.start - 90):m.start]))]
     # "on 9 December, the day after the fall of Assad": the offset in apposition restates the date before it
     mentions = [m for m in mentions if not (m.kind == "offset" and any(

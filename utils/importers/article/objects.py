@@ -13,7 +13,7 @@ __all__ = ["typed_by_object"]
 _FORCE = ("Attack", "Armed clash", "Shelling/artillery/missile attack", "Air/drone strike")
 _ON_PROTEST = re.compile(
     r"\b(?:fire[sd]?|firing|opened\s+fire|open\s+fire|shot|shoot(?:s|ing)?|attack(?:ed|s|ing)?|charged|beat|dispersed?|"
-    r"crushed|broke\s+up|break\s+up)\s+(?:on|at|upon|into)?\s*(?:a|an|the)?\s*(?:[\w'’-]+\s+){0,2}?"
+    r"crushed|broke\s+up|break\s+up)\s+(?:live\s+(?:ammunition|rounds)\s+|tear\s+gas\s+)?(?:on|at|upon|into)?\s*(?:a|an|the)?\s*(?:[\w'’-]+\s+){0,2}?"
     r"(?:protests?|protesters|demonstrat(?:ors|ions?)|funeral\s+(?:procession|march)(?:es|s)?|mourners|rall(?:y|ies)|"
     r"marchers|sit-ins?)\b", re.IGNORECASE)
 """Force turned on a protest ('security forces fire on a large Friday protest', 'shot at mourners')."""

@@ -5,6 +5,7 @@ trigger's shape are in :mod:`.triggers`; read by :mod:`.event_types`."""
 
 from __future__ import annotations
 
+from utils.importers.article.present_tense import ADVANCE_ON, ENTER_NOW, FLEE_NOW, STORM_NOW
 from utils.importers.article.triggers import BAT, DRONE, SD, VAC, Trigger
 from utils.importers.article.vocabulary import FORCES, MOVE_VERBS, REMOVE_VERBS, SEND_VERBS, VICTIMS, alternation
 
@@ -16,6 +17,13 @@ _SENT = rf"\b{alternation(SEND_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?{alte
 _KILLED_PEOPLE = (rf"\bkill(?:ed|ing)\s+(?:at least |more than |nearly |some |about |around )?(?:\d[\d,]*|one|two|three|"
                   rf"four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|scores of)\s+"
                   rf"(?:[\w-]+\s+){{0,2}}?{alternation(VICTIMS)}\b")
+# "108 people were killed in the village", "dozens of villagers had been massacred": a count of the dead with no
+# attacker named is violence against civilians (beside a named strike or shelling, that act is the event); a
+# running total ("10,000 people have been killed since March 2011") is none
+_PEOPLE_KILLED = (r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|scores|"
+                  rf"hundreds)\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}?{alternation(VICTIMS)}\b[^.;]{{0,40}}?\b(?:were|had been)\s+"
+                  r"(?:\w+\s+)?(?:killed|massacred|slaughtered|murdered)\b(?![^.;]{0,40}\b(?:since|so far|to date|in total|"
+                  r"this year|in all)\b)")
 
 OTHER_TRIGGERS: tuple[Trigger, ...] = (
     # people protesting: "hundreds of residents protested for days in the town", "demonstrators took to the streets"
@@ -39,20 +47,23 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                         r"|\bkill(?:ed|ing)\s+(?:the\s+|whole\s+|entire\s+)(?:families|villagers|residents)\b"
                         r"|\b(?:civilians|victims|families)\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
                         r"nearly )?[\d,]+ civilians\b"
-                        rf"|{_KILLED_PEOPLE}", VAC, "Attack"),
-    Trigger("displacement", r"\b(?:families|residents|civilians|people|thousands|hundreds|villagers)\b[^.;]{0,40}\bfled\b|"
+                        rf"|{_KILLED_PEOPLE}|{_PEOPLE_KILLED}", VAC, "Attack"),
+    Trigger("displacement", rf"{FLEE_NOW}|"
+                            r"\b(?:families|residents|civilians|people|thousands|hundreds|villagers)\b[^.;]{0,40}\bfled\b|"
                             r"\b(?:families|residents|civilians|women|children|villagers)\b[^.;]{0,30}\b(?:were|have been|"
                             r"had been)\s+evacuated\b|"
                             r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
                             r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
-    Trigger("territory", r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions|city|cities|airport|"
+    Trigger("territory", rf"{ENTER_NOW}|"
+                         r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions|city|cities|airport|"
                          r"neighbou?rhoods?|districts?|quarters?|suburbs?|outskirts|"
                          r"air ?base|airfield|barracks|base)\b|"
                          r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b|\b(?:entered|entering|moved "
                          r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])"
                          r"(?![\w'-]*\s+(?:airspace|air space|waters|territorial)\b)", SD,
             "Non-violent transfer of territory"),
-    Trigger("capture", r"\b(?:captured|seized|overran|stormed|(?:took|taken|seized|gained|wrested|assumed)\s+"
+    Trigger("capture", rf"{STORM_NOW}|"
+                       r"\b(?:captured|seized|overran|stormed|(?:took|taken|seized|gained|wrested|assumed)\s+"
                        r"(?:(?:full|complete|total|effective|firm)\s+)?control\s+of)\b|"
                        # "Islamic State took it from rebel groups": a place taken, named before
                        r"\b(?:took|taken|wrested|seized|grabbed|snatched)\s+(?:it|them)\s+from\b|"
@@ -114,7 +125,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                           rf"|{_MOVED_OUT}|\b(?:left|departed(?:\s+from)?|abandoned|vacated|sailed\s+from)\s+(?=(?:the\s+)?"
                           r"(?-i:[A-Z])|(?:the|its|their)\s+(?:base|port|airport|garrison|positions?)\b)", SD,
             "Change to group/activity"),
-    Trigger("deployment", rf"{_SENT}|"
+    Trigger("deployment", rf"{_SENT}|{ADVANCE_ON}|"
                           r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:deployed|sent|dispatched|redeployed|moved|flown|"
                           r"transferred)\s+(?:to|into|in|at)\b|\b(?:has |have |had )?(?:first |also |reportedly |quietly )?(?:deployed|sent|dispatched|"
                           r"redeployed)\s+(?:its|their|two|three|four|\d+|troops|forces|fighter|jets|armed|"

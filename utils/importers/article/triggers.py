@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from utils.importers.article.present_tense import FIRE_ON_CROWD
 from utils.importers.article.vocabulary import (
     BATTLE_NOUNS,
     FIRE_VERBS,
@@ -161,6 +162,8 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                           r"\bunsafe\s+(?:and\s+unprofessional\s+)?(?:intercepts?|manoeuvres?|maneuvers?|encounters?)\b|"
                           r"\bdropp(?:ed|ing)\s+(?:parachute\s+)?flares\b|\bviolat(?:ed|ing|ions?)\s+(?:of\s+)?"
                           r"(?:the\s+)?(?:deconfliction|airspace|rules|protocols)\b", SD, "Other"),
+    # fire turned on a crowd, in any tense: retyped as excessive force against protesters (objects.py)
+    Trigger("fire on crowd", FIRE_ON_CROWD, BAT, "Armed clash"),
     Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
     Trigger("attack", r"\b(?:came|come|comes|coming) under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|(?<!air )raids?|(?<!were )(?<!was )(?<!been )destroyed)\b",
             BAT, "Armed clash"),

@@ -1,0 +1,106 @@
+"""Tenth pass of the article extraction's general mechanisms (issue 17), one table each. Every sentence here was
+written for these tests, not taken from a gold set: places, dates, forces and phrasings are varied on purpose, so
+a table checks the mechanism rather than a remembered line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extraction import candidates
+
+from utils.importers.article.dates import find_dates
+from utils.importers.article.number_words import number_value, ordinal_value
+
+
+def rows(text: str, published: str = "2019-03-20", outlet: str = "Test Desk") -> list[dict]:
+    return candidates(text, published, outlet)
+
+
+def kinds(text: str, published: str = "2019-03-20") -> list[tuple[str, str]]:
+    return [(r["event_date"], r["sub_event_type"]) for r in rows(text, published)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a chronology's entries in the historical present, dated by the entry's own date
+    ("Tuesday 12 March. Government tanks enter Kafr Nabl at dawn, residents say.",
+     [("2019-03-12", "Non-violent transfer of territory")]),
+    ("On 14 March rebel fighters and their allies enter the town of Maaret Hurma, a local council says.",
+     [("2019-03-14", "Non-violent transfer of territory")]),
+    ("Wednesday 6 March. Two army columns with artillery move on Khan Shaykhun from the north, activists say.",
+     [("2019-03-06", "Deployment")]),
+    ("On 9 March the Tiger Brigade advances on Kafr Zita, state media says.", [("2019-03-09", "Deployment")]),
+    ("Friday 8 March. Police fire on mourners at a funeral in Saraqib, a witness says.",
+     [("2019-03-08", "Excessive force against protesters")]),
+    ("On 10 March soldiers fired live ammunition at protesters in Binnish, a rights group said.",
+     [("2019-03-10", "Excessive force against protesters")]),
+    ("Thursday 7 March. Families leave Ariha by the hundreds as the shelling spreads, aid workers say.",
+     [("2019-03-07", "Displacement")]),
+    ("On 11 March residents flee Kafr Nabl towards the border, monitors say.", [("2019-03-11", "Displacement")]),
+    ("At dawn on 15 March the 25th Division is storming the southern edge of Kafr Nabl, a correspondent said.",
+     [("2019-03-15", "Non-state actor overtakes territory")]),
+    # plans, negations and futures in the present are no event
+    ("The army plans to enter Kafr Nabl next week, an officer told state media on Monday.", []),
+    ("Troops did not enter Ariha on Monday, residents of the town said.", []),
+    ("Rebel commanders say their units want to move on Khan Shaykhun before the summer.", []),
+    ("Residents were not allowed to leave Ariha by the hundreds, a monitor said on Monday.", []),
+])
+def test_events_told_in_the_present(text, expected):
+    """A chronology's historical present ('tanks enter X', 'columns move on X', 'police fire on mourners',
+    'families leave by the hundreds') and a live post's progressive ('is storming') are events like their past
+    tense; a plan, a negation or a wish ('plans to enter', 'did not enter', 'want to move on') is none."""
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 2 March 37 people were killed in Kafr Nabl, a rights group said.", [("2019-03-02", "Attack")]),
+    ("On Saturday dozens of villagers had been massacred in Maarzaf, a monitor said.", [("2019-03-16", "Attack")]),
+    ("Nine residents were reportedly killed in Binnish on 3 March, the local council said.",
+     [("2019-03-03", "Attack")]),
+    # the act named beside the dead is the event, once
+    ("On 4 March 15 people were killed in Binnish by artillery fire, a monitor said.",
+     [("2019-03-04", "Shelling/artillery/missile attack")]),
+    ("On 5 March 6 civilians were killed in an air strike on Ariha, rescuers said.", [("2019-03-05", "Air/drone strike")]),
+    # running totals are no event
+    ("More than 3,000 people have been killed in Idlib since April 2017, according to monitors.", []),
+    ("Some 400 people were killed in Idlib province so far this year, a monitor said on Monday.", []),
+])
+def test_a_count_of_people_killed_with_no_attacker(text, expected):
+    """'N people were killed' with no attacker named is violence against civilians; beside a strike or shelling the
+    act is the one event; a total since a date or 'so far' is none."""
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("They came before dawn, on the first of October, a Sunday.", date(2017, 10, 25), [(date(2017, 10, 1), "day")]),
+    ("It began on the twenty-third of June last year.", date(2017, 10, 25), [(date(2016, 6, 23), "day")]),
+    ("On October the fifth, 2015 the town fell.", date(2017, 10, 25), [(date(2015, 10, 5), "day")]),
+    ("We went back in May last year, on the ninth.", date(2017, 10, 25), [(date(2016, 5, 9), "day")]),
+    ("It was in March, on the thirty-first:", date(2017, 10, 25), [(date(2017, 3, 31), "day")]),
+    # no month to take, or the ordinal counts something else: no date
+    ("They entered on the third.", date(2017, 10, 25), []),
+    ("For the first time in years the market opened.", date(2017, 10, 25), []),
+    ("The shell hit the building in April, on the third floor.", date(2017, 10, 25), [(date(2017, 4, 15), "month")]),
+    ("In February, on the thirtieth, nothing happened.", date(2017, 10, 25), [(date(2017, 2, 15), "month")]),
+])
+def test_spoken_dates(sentence, published, expected):
+    """Spoken dates ('the first of October', 'October the fifth, 2015') are days; a bare 'on the ninth' takes the
+    month named before it in the sentence ('in May last year, on the ninth'); an ordinal that counts something
+    else ('the first time', 'the third floor') or with no month before it gives no day."""
+    found = [(m.dated.day, m.dated.precision) for m in find_dates(sentence, published) if m.dated]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("two", 2), ("a dozen", 12), ("dozens", 24), ("1,600", 1600), ("Several", 3), ("many", None),
+])
+def test_one_table_of_number_words(text, value):
+    """One table serves the dates ('a couple of days') and the dead ('a dozen were killed')."""
+    assert number_value(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("first", 1), ("Twenty third", 23), ("twenty-first", 21), ("thirty-first", 31), ("thirty-second", None),
+])
+def test_ordinal_day_words(text, value):
+    assert ordinal_value(text) == value
