@@ -104,3 +104,38 @@ def test_one_table_of_number_words(text, value):
 ])
 def test_ordinal_day_words(text, value):
     assert ordinal_value(text) == value
+
+
+ROUNDUP = ("Test Roundup Desk\nWhat the pages said on Sunday\n12 May 2019\n\nWe summarise posts from local pages in "
+           "Idlib province; we could not verify them.\n\n")
+
+
+@pytest.mark.parametrize("section, claimant", [
+    ('"Maarat Voice" (opposition-run, Maarat al-Numan)\n08:10: "Regime artillery is shelling the eastern quarter of '
+     'Maarat al-Numan since dawn." Later on Sunday the page said four civilians had died.', "Maarat Voice"),
+    ('“Front Line Lens” (pro-government)\nAt noon the channel said the army had shelled Kafr Nabl on Sunday and '
+     'killed a dozen militants.', "Front Line Lens"),
+    # a source named in the sentence itself keeps its own name
+    ('"Maarat Voice" (opposition-run)\nThe civil defence said shells hit a bakery in Maarat al-Numan on Sunday.',
+     "Civil defence"),
+])
+def test_a_line_naming_a_source_heads_its_posts(section, claimant):
+    """A line that only names a source in quotes, with what it is in brackets, heads a roundup's section: the
+    paragraph under it is that source's account ('the page said', 'the channel said', a post with no speaker),
+    unless a sentence names its own source."""
+    found = rows(ROUNDUP + section, published="2019-05-12")
+    assert found and {r["claimed_by"] for r in found} == {claimant}, found
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("By evening the ministry said the convoy had reached Tadmur.", "Ministry"),
+    ("At dawn, the agency said the road to Homs was cut.", "Agency"),
+    ("Refugees who reached the border say the army shelled Ariha.", "Refugees who reached the border"),
+    ("Survivors say the market in Ariha was hit twice.", "Survivors"),
+])
+def test_claimants_without_a_fronted_time_and_refugees_as_witnesses(sentence, claimant):
+    """A fronted time phrase ('By evening', 'At dawn') is no part of the source's name; refugees and survivors are
+    witnesses who report."""
+    from utils.importers.article.attribution import attribution_in
+    found = attribution_in(sentence, sentence, [])
+    assert found is not None and found.claimed_by == claimant

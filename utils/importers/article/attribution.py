@@ -278,7 +278,7 @@ def attribution_in(sentence: str, article: str, previous: list[Attribution]) -> 
                 r"\b(?:media|activists?|residents?|witness(?:es)?|sources?|journal|newspaper|daily|reporters?|"
                 r"agency|agencies|television|tv|reports?|website|site|tracker|analysts?|researchers|group|"
                 r"investigators|images?|workers|rescuers|helmets|civil defen[cs]e|doctors|medics|hospitals?|"
-                r"volunteers|locals|villagers|eyewitnesses|commanders?|monitors?|observers|people|councils?|"
+                r"volunteers|locals|villagers|eyewitnesses|commanders?|monitors?|observers|people|councils?|refugees|survivors|"
                 r"administration|municipality|committee|directorate|police)\b", subject,
                 re.IGNORECASE) \
                 and not re.search(r"\b[A-Z]", subject):  # "the local Horan Free League", "UN inspectors": a name

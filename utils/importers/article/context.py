@@ -37,6 +37,9 @@ class ReadingContext:
     scene: tuple[int, int, PlaceMention] | None = None
     """(paragraph, sentence number, place) of a sentence that only sets a scene, with a day and one place and no
     event word ('On Monday a convoy was unloading at a warehouse in X'): where the next sentences' events are."""
+    section_source: tuple[int, Attribution] | None = None
+    """(paragraph, source) of a line that only names a source ('"Horan Now" (opposition-leaning)' over a channel's
+    posts in a roundup): the source of the paragraph under it, when its sentences name none of their own."""
     facilities: dict[str, PlaceMention] = field(default_factory=dict)
     """A facility named with its facility word ('the al-Omar oil field'), by its distinctive name ('Omar'), so that
     the name alone further on ('before it reached al-Omar') is that facility."""

@@ -46,6 +46,11 @@ _FACILITY_NAMED = re.compile(r"\s+(?:military\s+)?(?:air\s*base|airbase|airfield
 """A town's name that names a facility after it ('the Dabaa airbase'): 'the city' further on is not that facility."""
 _NO_REPORT = re.compile(r"\s*(?:\(?photo|credit|image|follow|share|read more)\b", re.IGNORECASE)
 """A caption, credit or sharing line: no report in it."""
+_SOURCE_LINE = re.compile(r"\s*[\"“](?P<name>[A-Z][^\"“”]{1,60}?)[\"”]\s*(?:\((?P<about>[^()]{0,160})\))?\s*:?\s*")
+"""A line that only names a source, in quotes, with what it is in brackets ('"Eye on the South" (pro-government)'):
+a roundup's heading over that source's posts."""
+_GENERIC_POSTER = re.compile(r"\b(?:channel|post|posts|page|account|feed)\b", re.IGNORECASE)
+"""'The channel said', 'the post said', 'By evening the channel said': the source the section is about."""
 
 
 @dataclass
@@ -132,6 +137,10 @@ def _sentence_attribution(run: ArticleRun, sentence: Sentence) -> tuple[Attribut
     body, context = sentence.text, run.context
     attribution = attribution_in(body, run.text, context.attributions)
     attribution = outlets_own(attribution, run.default)  # "our network documented": the outlet, explicitly
+    section = context.section_source
+    if section is not None and section[0] == sentence.paragraph - 1 and (
+            attribution is None or not attribution.explicit or _GENERIC_POSTER.search(attribution.claimed_by)):
+        attribution = replace(section[1], verb=attribution.verb if attribution is not None else section[1].verb)
     if run.issuer is not None and attribution is not None and _THE_DOCUMENT.fullmatch(attribution.claimed_by):
         attribution = replace(attribution, claimed_by=run.issuer, kind="party")  # "according to the briefing": its issuer
     elif attribution is not None and _THE_DOCUMENT.fullmatch(attribution.claimed_by) and context.statement_source:
@@ -168,6 +177,11 @@ def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]
     """``sentence`` read (None for a caption, credit or heading), the context updated with what it names."""
     body = sentence.text
     if _NO_REPORT.match(body):
+        return None
+    alone = sum(1 for s in sentences if s.paragraph == sentence.paragraph) == 1
+    named_source = _SOURCE_LINE.fullmatch(body) if alone else None
+    if named_source:  # '"Horan Now" (opposition-leaning)': whose posts the next paragraph gives
+        run.context.section_source = (sentence.paragraph, Attribution(named_source["name"].strip(), "media", "posted"))
         return None
     if is_heading(sentence, sentences):
         _learn_heading_place(run, body)

@@ -56,6 +56,12 @@ _DATELINE_DATE = re.compile(r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,
 _TRAILING_ADVERB = re.compile(r"\s+(?:also|later|further|separately|again|then|earlier|previously|too|itself|"
                               r"themselves|meanwhile|additionally|subsequently)$", re.IGNORECASE)
 """An adverb between the subject and its reporting verb: no part of the source's name."""
+_FRONTED_TIME = re.compile(r"^(?:by|at|in\s+the|during\s+the|later\s+(?:on|in\s+the)|early\s+(?:on|in\s+the)|late\s+"
+                           r"(?:on|in\s+the)|on)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*)?(?:evening|morning|"
+                           r"afternoon|night|noon|midday|dawn|dusk|nightfall|midnight)?\s*,?\s+(?=(?:the|a|an)\s)",
+                           re.IGNORECASE)
+"""A time phrase fronted before the subject ('By evening the channel said', 'At noon the ministry said'): no part
+of the source's name."""
 
 
 def _subject_before(sentence: str, verb_start: int) -> str:
@@ -86,6 +92,7 @@ def _subject_before(sentence: str, verb_start: int) -> str:
             subject = f"{head}, {chunks[-1]}" if head else chunks[-1]
     subject = _DATELINE_DATE.sub("", subject)  # "25 December 2020 - The ministry said": the dateline's date
     subject = _TRAILING_ADVERB.sub("", subject)  # "The SDF also said", "the ministry later said"
+    subject = _FRONTED_TIME.sub("", subject)  # "By evening the channel said": the channel
     if re.match(rf"(?:the\s+)?{_TITLES}\b", subject, re.IGNORECASE) and start and before[start - 1] == ",":
         name = re.search(r"((?:[A-Z][\w'.-]+\s+){1,3}[A-Z][\w'-]+)\s*,\s*$", before[:start])
         if name:
