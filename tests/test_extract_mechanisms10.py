@@ -139,3 +139,36 @@ def test_claimants_without_a_fronted_time_and_refugees_as_witnesses(sentence, cl
     from utils.importers.article.attribution import attribution_in
     found = attribution_in(sentence, sentence, [])
     assert found is not None and found.claimed_by == claimant
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They crossed the river on Sunday night. By the morning they held most of Kafr Nabl, a commander said.",
+     [("2019-03-17", "Non-state actor overtakes territory")]),
+    ("By Thursday evening the tribes said they were in control of Ariha, according to a local monitor.",
+     [("2019-03-14", "Non-state actor overtakes territory")]),
+    ("On 6 March rebel factions broke through the army's defences at Khan Tuman, the monitor said.",
+     [("2019-03-06", "Non-state actor overtakes territory")]),
+    # government forces taking ground regain it
+    ("Government troops smashed through the rebels' front lines near Kafr Zita on 9 March, state media said.",
+     [("2019-03-09", "Government regains territory")]),
+    # a standing hold with no time by which it was won, a year, or a break through no front: none
+    ("The SDF, which controls Raqqa, said on Monday it had opened a new school.", []),
+    ("By 2018 the army held Ariha and most of the province, a monitor said on Monday.", []),
+    ("The lorry broke through a fence in Ariha on Monday, police said.", []),
+])
+def test_ground_held_by_a_time_and_a_front_broken(text, expected):
+    """Ground held by a time ('by the morning they held most of X', 'by Thursday ... in control of X') and a front
+    broken through ('broke through the army's lines at X') are ground taken; a standing hold ('which controls'), a
+    hold by a year, or a fence broken are not."""
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("On 6 March shells hit Ariha, a monitor said.", "Monitor"),
+    ("The Syrian Observatory for Human Rights, a Britain-based monitor, said on 6 March that shells hit Ariha.",
+     "Syrian Observatory for Human Rights"),
+])
+def test_a_monitor_saying_is_no_monitor_named(text, claimant):
+    """'At X, a monitor said' names no monitor (the place before it is none); 'the Observatory, a monitor,' does."""
+    found = rows(text)
+    assert found and found[0]["claimed_by"] == claimant, found

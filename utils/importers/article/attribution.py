@@ -157,7 +157,8 @@ def _resolve_generic(who: str, previous: list[Attribution]) -> str:
 
 
 _APPOSED_MONITOR = re.compile(r"(?P<name>\b(?:[A-Z][\w'’()-]*\s+)(?:(?:for|of|the|on|[A-Z][\w'’()-]*)\s+){0,8}?"
-                              r"[A-Z(][\w'’()-]*),\s+an?\s+(?:[\w-]+\s+){0,3}?(?:war\s+)?monitor(?:ing group)?\b")
+                              r"[A-Z(][\w'’()-]*),\s+an?\s+(?:[\w-]+\s+){0,3}?(?:war\s+)?monitor(?:ing group)?\b"
+                              r"(?!\s+(?:said|says|reported|reports|added|confirmed))")  # "at X, a monitor said": no name
 
 
 def canonical_claimant(who: str, article: str, previous: list[Attribution]) -> str:

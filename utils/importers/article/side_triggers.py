@@ -25,6 +25,16 @@ _PEOPLE_KILLED = (r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|t
                   r"(?:\w+\s+)?(?:killed|massacred|slaughtered|murdered)\b(?![^.;]{0,40}\b(?:since|so far|to date|in total|"
                   r"this year|in all)\b)")
 
+# "By the morning they held most of the town", "by Tuesday the tribes controlled Dhiban": ground held by a time
+# is ground taken (a standing hold, 'the SDF, which controls the city', has no such time)
+_HELD_BY = (r"\bby\s+(?:the\s+)?(?:next\s+|following\s+)?(?:morning|evening|afternoon|night|nightfall|noon|midday|dawn|dusk|"
+            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|end\s+of\s+the\s+day)\b[^.;]{0,60}?\b(?:controlled|held|"
+            r"(?:were|was)\s+in\s+(?:full\s+)?control\s+of|had\s+(?:full\s+)?control\s+of)\s+(?:(?:most|all|much|part|parts|"
+            r"the\s+whole)\s+of\s+)?(?:the\s+)?(?:town|city|village|centre|center|(?-i:[A-Z]))")
+# "rebel factions broke through the army's lines at the academies": a front broken is ground taken
+_BROKE_THROUGH = (r"\b(?:broke|broken|breaking|burst|smashed)\s+through\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:lines|defen[cs]es|"
+                  r"front(?:\s+lines?)?|positions|cordon|siege\s+lines)\b")
+
 OTHER_TRIGGERS: tuple[Trigger, ...] = (
     # people protesting: "hundreds of residents protested for days in the town", "demonstrators took to the streets"
     Trigger("protest", r"\b(?:people|residents|hundreds|thousands|dozens|villagers|protesters|demonstrators|students|women|"
@@ -62,7 +72,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                          r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])"
                          r"(?![\w'-]*\s+(?:airspace|air space|waters|territorial)\b)", SD,
             "Non-violent transfer of territory"),
-    Trigger("capture", rf"{STORM_NOW}|"
+    Trigger("capture", rf"{STORM_NOW}|{_HELD_BY}|{_BROKE_THROUGH}|"
                        r"\b(?:captured|seized|overran|stormed|(?:took|taken|seized|gained|wrested|assumed)\s+"
                        r"(?:(?:full|complete|total|effective|firm)\s+)?control\s+of)\b|"
                        # "Islamic State took it from rebel groups": a place taken, named before

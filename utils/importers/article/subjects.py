@@ -58,7 +58,7 @@ _TRAILING_ADVERB = re.compile(r"\s+(?:also|later|further|separately|again|then|e
 """An adverb between the subject and its reporting verb: no part of the source's name."""
 _FRONTED_TIME = re.compile(r"^(?:by|at|in\s+the|during\s+the|later\s+(?:on|in\s+the)|early\s+(?:on|in\s+the)|late\s+"
                            r"(?:on|in\s+the)|on)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*)?(?:evening|morning|"
-                           r"afternoon|night|noon|midday|dawn|dusk|nightfall|midnight)?\s*,?\s+(?=(?:the|a|an)\s)",
+                           r"afternoon|night|noon|midday|dawn|dusk|nightfall|midnight)?\s*,?\s+(?=(?:the|a|an)\s|[a-z])",
                            re.IGNORECASE)
 """A time phrase fronted before the subject ('By evening the channel said', 'At noon the ministry said'): no part
 of the source's name."""
