@@ -172,3 +172,33 @@ def test_a_monitor_saying_is_no_monitor_named(text, claimant):
     """'At X, a monitor said' names no monitor (the place before it is none); 'the Observatory, a monitor,' does."""
     found = rows(text)
     assert found and found[0]["claimed_by"] == claimant, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 March the army fired in return at two rebel positions near Kafr Zita, a military source said.",
+     [("2019-03-03", "Shelling/artillery/missile attack")]),
+    ("On 4 March Turkish tanks fired at YPG posts near Tal Rifaat, the ministry said.",
+     [("2019-03-04", "Shelling/artillery/missile attack")]),
+    ("On 5 March warships fired back at launch sites near Baniyas, state media said.",
+     [("2019-03-05", "Shelling/artillery/missile attack")]),
+    # fire at no military target, or a rifle range, is no shelling
+    ("On 6 March the ministry fired its spokesman in Damascus, state media said.", []),
+])
+def test_fire_at_military_targets_with_no_weapon_named(text, expected):
+    """Fire at positions, posts or launch sites with no weapon named ('fired in return at two positions') is a
+    shelling, artillery or missile attack."""
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"The city of Ariha is liberated," the rebel command said in a statement on Monday.',
+     [("2019-03-18", "Non-state actor overtakes territory")]),
+    ("Saraqib has been liberated, rebel commanders said on Monday.", [("2019-03-18", "Non-state actor overtakes territory")]),
+    # a person freed is no place taken
+    ("Ahmad Hassan was liberated from prison in Idlib on Monday, his family said.", []),
+    ("The hostages were liberated in Idlib on Monday, his family said.", []),
+])
+def test_a_place_said_to_be_liberated(text, expected):
+    """'The city of X is liberated', 'X has been liberated': ground taken, told as the place's state; a person
+    liberated from prison, or people freed, is not."""
+    assert kinds(text) == expected

@@ -35,6 +35,12 @@ _HELD_BY = (r"\bby\s+(?:the\s+)?(?:next\s+|following\s+)?(?:morning|evening|afte
 _BROKE_THROUGH = (r"\b(?:broke|broken|breaking|burst|smashed)\s+through\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:lines|defen[cs]es|"
                   r"front(?:\s+lines?)?|positions|cordon|siege\s+lines)\b")
 
+# "The city of Damascus is liberated", "Saraqib has been liberated": a place (by name, or 'the town of X') freed
+_PLACE_FREED = (r"(?:\b(?:the\s+)?(?:city|town|village)\s+of\s+|(?<![\w'’-])(?=(?-i:[A-Z])))(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
+                r"(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z])[\w'’-]+){0,2}\s+(?:is|has\s+been|was|"
+                r"had\s+been)\s+(?:now\s+|fully\s+|completely\s+|finally\s+)?(?:liberated|overrun)\b"
+                r"(?!\s+from\s+(?:the\s+)?(?:prison|jail|detention|captivity|custody))")  # a person freed is no place
+
 OTHER_TRIGGERS: tuple[Trigger, ...] = (
     # people protesting: "hundreds of residents protested for days in the town", "demonstrators took to the streets"
     Trigger("protest", r"\b(?:people|residents|hundreds|thousands|dozens|villagers|protesters|demonstrators|students|women|"
@@ -72,7 +78,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                          r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])"
                          r"(?![\w'-]*\s+(?:airspace|air space|waters|territorial)\b)", SD,
             "Non-violent transfer of territory"),
-    Trigger("capture", rf"{STORM_NOW}|{_HELD_BY}|{_BROKE_THROUGH}|"
+    Trigger("capture", rf"{STORM_NOW}|{_HELD_BY}|{_BROKE_THROUGH}|{_PLACE_FREED}|"
                        r"\b(?:captured|seized|overran|stormed|(?:took|taken|seized|gained|wrested|assumed)\s+"
                        r"(?:(?:full|complete|total|effective|firm)\s+)?control\s+of)\b|"
                        # "Islamic State took it from rebel groups": a place taken, named before

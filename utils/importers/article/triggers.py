@@ -60,6 +60,11 @@ _GROUND_WEAPONS = r"(?:shells?|shelling|mortars?|mortar rounds|rockets?|missiles
 # "its units targeted terrorist positions with artillery and missiles": the weapon as the instrument, after "with"
 _HIT_WITH = (r"\b(?:targeted|hit|struck|pounded|attacked|bombarded)\b(?:(?!\b(?:and|but)\s+(?:then\s+)?\w+ed\b)[^.;]){0,70}?"
              r"\bwith\s+(?:[\w-]+\s+){0,2}?")
+# "the army fired in return at two Syrian army positions", "its tanks had fired at a post": fire at military targets,
+# no weapon named, is shelling (fire on a crowd is below, retyped as excessive force)
+_FIRED_AT_POSTS = (r"\b(?:fired|fires|firing)\s+(?:in\s+return\s+|back\s+|in\s+response\s+)?(?:at|on|upon|towards)\s+(?:a|an|the|"
+                   r"two|three|four|several|\d+)?\s*(?:[\w'’-]+\s+){0,3}?(?:positions?|posts?|outposts?|launchers?|"
+                   r"launch\s+sites?|gun\s+emplacements?|bunkers?|targets?)\b")
 _BATTLE = rf"\b{alternation(BATTLE_NOUNS)}\b|\b(?:opened|opening|exchanged|exchanging) (?:heavy )?(?:fire|gunfire)\b"
 
 MAIN_TRIGGERS: tuple[Trigger, ...] = (
@@ -116,7 +121,7 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
             ERV, "Air/drone strike"),
     Trigger("shelling", r"\b(?:shell(?:ed|ing|s)?|mortars?|artillery (?:fire|strikes?|shells?)|rocket (?:fire|attacks?)|"
                         r"fired rockets|rockets (?:were )?fired|missile (?:strikes?|attacks?)|multiple launch rocket)\b"
-                        rf"|{_FIRED}|{_PASSIVE_HIT}{_GROUND_WEAPONS}\b|{_HIT_WITH}{_GROUND_WEAPONS}\b",
+                        rf"|{_FIRED}|{_FIRED_AT_POSTS}|{_PASSIVE_HIT}{_GROUND_WEAPONS}\b|{_HIT_WITH}{_GROUND_WEAPONS}\b",
             ERV, "Shelling/artillery/missile attack"),
     # a bomber on foot or in a car: "a suicide bomber", "the bomber", "an explosive vest", "blew himself up"; aircraft
     # ("B-1 bombers", "the bombers") stay air strikes
