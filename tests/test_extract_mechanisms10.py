@@ -202,3 +202,31 @@ def test_a_place_said_to_be_liberated(text, expected):
     """'The city of X is liberated', 'X has been liberated': ground taken, told as the place's state; a person
     liberated from prison, or people freed, is not."""
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("sentence, statement", [
+    ("The IRGC said in a statement carried by Iranian media on Tuesday that seven advisers died.", True),
+    ("In a video aired on state television on Friday, the army said it had shelled Ariha.", True),
+    ("Hezbollah said in a statement read on al-Manar late on Sunday that two of its men died.", True),
+    ("Shells were carried by lorries on Tuesday to the front near Ariha.", False),
+])
+def test_a_statement_carried_by_media_is_dated_as_a_statement(sentence, statement):
+    """'In a statement carried by Iranian media on Tuesday', 'in a video aired on state television on Friday': the
+    day is the statement's, not the event's; a load carried on Tuesday is the event's day."""
+    found = [m for m in find_dates(sentence, date(2024, 4, 8)) if m.kind == "date"]
+    assert found and found[0].is_statement_date(sentence) is statement
+
+
+@pytest.mark.parametrize("text, claimants", [
+    ("On Monday Turkish drones struck a farm near Qamishli, the Turkish ministry said. The SDF said in a statement "
+     "carried by Kurdish media on Wednesday that four of its fighters had been martyred in the attack.",
+     ["Turkish ministry", "SDF"]),
+    ("On Monday Israeli jets struck a villa near Damascus, state media said. Hezbollah said in a statement on "
+     "Wednesday that three of its members were killed in the attack.", ["State media", "Hezbollah"]),
+])
+def test_another_sides_account_dated_only_by_its_statement(text, claimants):
+    """'X said in a statement on <a later day> that N of its men were killed (martyred) in the attack': the
+    statement's day does not keep 'the attack' from referring back, and the other side's account of the deaths
+    is its own account of the same event, on the event's day."""
+    found = rows(text, published="2024-04-11")
+    assert [r["claimed_by"] for r in found] == claimants and len({r["event_date"] for r in found}) == 1, found

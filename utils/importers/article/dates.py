@@ -62,7 +62,9 @@ class DateMention:
         return bool(re.search(r"\b(?:said|says|announced|told|reported|stated|added|claimed|warned|confirmed)"
                               r"(?:\s+(?:\w+|\w+'s)){0,5}\s*$", before, re.IGNORECASE)) or bool(re.search(
             r"\b(?:in|at|during)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement|briefing|press conference|"
-            r"news conference|address|interview|video|post|speech)\s*(?:issued|released|published|posted)?"
+            r"news conference|address|interview|video|post|speech)\s*(?:issued|released|published|posted|"
+            # "in a statement carried by Iranian media on Tuesday", "in a video aired on state television on Friday"
+            r"(?:carried|broadcast|quoted|read|aired|shown)\s+(?:by|on)\s+(?:[\w'-]+\s+){1,4}?)?"
             # "in an address from the White House on Friday night": where the statement was made, then its date
             r"(?:\s*(?:from|to|at|in|before)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,4})?\s*(?:late\s+|early\s+)?$",
             before, re.IGNORECASE))  # "In a statement on Friday, the ministry claimed ..."

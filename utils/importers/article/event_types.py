@@ -194,7 +194,7 @@ def fatalities_in(text: str) -> int | None:
     number = r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens)"
     match = re.search(rf"\bkill(?:ed|ing)\s+(?:at least\s+|more than\s+|some\s+|nearly\s+)?{number}\b", text, re.I) or \
         re.search(rf"\b(?:at least\s+|more than\s+|some\s+|nearly\s+)?{number}\s+(?:\w+\s+){{0,3}}(?:were|was|been)?\s*"
-                  r"killed\b", text, re.I)
+                  r"(?:killed|martyred)\b", text, re.I)  # "seven of its advisers were martyred": state and Iranian media
     if not match:
         return None
     return number_value(match.group(1))

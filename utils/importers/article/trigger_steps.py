@@ -244,7 +244,10 @@ def read_trigger(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, numb
     if not trigger_places and (bounds[0] in plan.causes or bounds[0] in plan.background) and not trigger.definite:
         return False  # "in response to a roadside bomb attack", ", as it fought an offensive": no event of its own
     if not trigger_places:
-        trigger_places, changed = _unplaced(run, facts, plan, trigger, when.own)
+        stated_only = trigger.definite and when.mention is not None and when.mention.is_statement_date(facts.body)
+        # "the IRGC said in a statement on Tuesday that seven advisers were killed in the attack": the statement's
+        # day is no day of the event 'the attack' refers back to
+        trigger_places, changed = _unplaced(run, facts, plan, trigger, None if stated_only else when.own)
         if not trigger_places:
             return changed
     _add_candidates(run, facts, plan, trigger, bounds, when.mention, when.own, when.dated, trigger_places)
