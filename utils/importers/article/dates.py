@@ -30,6 +30,7 @@ from utils.importers.article.calendar_days import (
 )
 from utils.importers.article.habits import VAGUE
 from utils.importers.article.number_words import ORDINAL_PATTERN, ordinal_value
+from utils.importers.article.that_year import year_dates
 
 __all__ = ["DateMention", "Dated", "find_dates", "mid_month", "window"]
 
@@ -169,10 +170,14 @@ _DAYS_LATER = r"\b(?P<unit>days|weeks) (?P<dir>later|earlier|afterwards)\b"
 _DURATION = rf"\blasted\s+(?:for\s+)?(?:around\s+|about\s+|nearly\s+|almost\s+)?{_NUMBER}\s+(?P<unit>day|week)s?\b"
 
 
-def find_dates(sentence: str, published: date) -> list[DateMention]:
-    """The date expressions in ``sentence`` in order, resolved against ``published`` where they can be."""
+def find_dates(sentence: str, published: date, year_named: int | None = None) -> list[DateMention]:
+    """The date expressions in ``sentence`` in order, resolved against ``published`` where they can be (and
+    'in December that year' against ``year_named``, the year the text last named)."""
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
+    for start, end, dated in year_dates(sentence, year_named, published):
+        taken.append((start, end))
+        mentions.append(DateMention(start, end, sentence[start:end].strip(), "date", dated))
 
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
@@ -228,6 +233,9 @@ def find_dates(sentence: str, published: date) -> list[DateMention]:
                 and (abs(m.start - match.start()) <= 16 or 0 <= match.start() - m.end <= 6)]
         if near:  # "on Nov 4, Friday", "on the first of October, a Sunday": the weekday only repeats the date
             taken.append((match.start(), match.end()))
+            continue
+        if re.search(r"\b(?:a|an|every|each)\s+$", sentence[:match.start()], re.IGNORECASE):
+            taken.append((match.start(), match.end()))  # "broke up a Friday demonstration": which Friday is not said
             continue
         add(match, "date", _weekday(match, published))
     for match in re.finditer(VAGUE, sentence, re.IGNORECASE):

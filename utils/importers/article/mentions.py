@@ -134,8 +134,12 @@ def mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMe
 
 NEAR_KM = 40.0
 """'near X', 'outside X', 'close to X': within this distance of X (km); a village found farther is a namesake."""
-_LOCATED_NEAR = re.compile(r"(?:\s+(?:bases?|barracks|garrisons?|camps?|airbase|airfield|villages?|towns?|district|area|neighbou?rhoods?))?,?\s+(?:just\s+)?"
-                           r"(?:(?:about\s+|some\s+)?(?P<km>\d+)\s*(?:km|kilometres|kilometers)\s+)?(?:(?P<way>(?:north|south)"
+_LOCATED_NEAR = re.compile(r"(?:\s+(?:bases?|barracks|garrisons?|camps?|airbase|airfield|villages?|towns?|district|area|neighbou?rhoods?))?"
+                           # "al-Bayda, a Sunni village in the hills a few kilometres south of Baniyas": the appositive
+                           r"(?:,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:village|town|hamlet|locality|settlement|suburb)"
+                           r"(?:\s+(?:in|on|among)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?)?"
+                           r",?\s+(?:just\s+)?"
+                           r"(?:(?:about\s+|some\s+)?(?P<km>\d+|a\s+few|several)\s*(?:km|kilometres|kilometers)\s+)?(?:(?P<way>(?:north|south)"
                            r"(?:-?(?:east|west))?|east|west)(?:ern)?\s+of|near|outside|close\s+to)\s+(?:the\s+)?"
                            r"(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
 _WAYS = {"north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0)}
@@ -144,8 +148,8 @@ _WAYS = {"north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": 
 def _elsewhere(village: PlaceMention, anchor: PlaceMention, said: re.Match, km: float) -> bool:
     """True when ``village`` cannot be where the words ``said`` put it relative to ``anchor`` (``km`` apart): not
     near it, farther than the distance given, or on the other side of it from the direction given."""
-    if said["km"]:
-        return km > 1.5 * float(said["km"]) + 20
+    if said["km"]:  # "a few kilometres": about five
+        return km > 1.5 * (float(said["km"]) if said["km"].isdigit() else 5.0) + 20
     if not said["way"]:
         return km > NEAR_KM
     north = village.latitude - anchor.latitude

@@ -104,5 +104,8 @@ def is_capital_metonym(sentence: str, start: int, place: Place) -> bool:
     after = sentence[start:start + 60]
     if re.match(r"[\w-]+\s+(?:regime|government|authorities|leadership)\b", after, re.IGNORECASE):
         return True  # "the Damascus regime's media": the government named by its seat, not a place
+    if re.match(r"[\w-]+\s+[\"“”']?(?:would|should|must|has\s+so\s+far|has\s+long|denies|denied|insists|insisted|wants|"
+                r"refused|rejected|chose|blamed|responded)\b", after):
+        return True  # "Damascus would be wise to stay away", "Damascus has so far chosen to wait": its government
     return bool(_CAPITAL_METONYMS.search(before)) or bool(
         re.match(r"[\w' -]+?\s+(?:said|says|warned|accused|denied|claimed|announced)\b", after))

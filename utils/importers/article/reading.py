@@ -22,6 +22,7 @@ from utils.importers.article.followups import clause_source
 from utils.importers.article.model import EventCandidate, Skipped
 from utils.importers.article.places import PlaceIndex, PlaceMention, dateline_end
 from utils.importers.article.sentences import Sentence
+from utils.importers.article.that_year import year_of
 
 __all__ = ["ArticleRun", "SentenceFacts", "outlets_own", "read_sentence"]
 
@@ -70,6 +71,8 @@ class ArticleRun:
     lead_source: Attribution | None
     paragraph_of: dict[int, int]
     raw: list[EventCandidate] = field(default_factory=list)
+    year_named: int | None = None
+    """The year the text last named in a date ('in late 2012'): what 'in December that year' means."""
     skipped: list[Skipped] = field(default_factory=list)
 
     def skip(self, sentence: Sentence, reason: str) -> None:
@@ -186,7 +189,9 @@ def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]
     if is_heading(sentence, sentences):
         _learn_heading_place(run, body)
         return None
-    mentions = [m for m in find_dates(body, run.published) if m.start >= dateline_end(body)]
+    mentions = [m for m in find_dates(body, run.published, run.year_named) if m.start >= dateline_end(body)]
+    named_years = [year_of(m.text) for m in mentions if m.kind == "date" and year_of(m.text)]
+    run.year_named = named_years[-1] if named_years else run.year_named  # "in late 2012. In December that year"
     found, places, pronoun_object = _sentence_places(run, body)
     attribution, stated = _sentence_attribution(run, sentence)
     triggers = find_triggers(body)

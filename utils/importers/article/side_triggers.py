@@ -31,6 +31,14 @@ _HELD_BY = (r"\bby\s+(?:the\s+)?(?:next\s+|following\s+)?(?:morning|evening|afte
             r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|end\s+of\s+the\s+day)\b[^.;]{0,60}?\b(?:controlled|held|"
             r"(?:were|was)\s+in\s+(?:full\s+)?control\s+of|had\s+(?:full\s+)?control\s+of)\s+(?:(?:most|all|much|part|parts|"
             r"the\s+whole)\s+of\s+)?(?:the\s+)?(?:town|city|village|centre|center|(?-i:[A-Z]))")
+# "some 9,000 Syrians have crossed into Turkey", "families streamed across the border into Lebanon": people leaving
+_CROSSED_OUT = (r"\b(?:\d[\d,]*|thousands|hundreds|dozens|families|refugees|Syrians|civilians|people|residents)\b[^.;]{0,40}?"
+                r"\b(?:crossed|crossing|streamed|poured|fled)\s+(?:(?:over\s+|across\s+)?the\s+border\s+)?(?:into|to)\s+"
+                r"(?-i:Turkey|Lebanon|Jordan|Iraq)\b")
+# "security men broke up a Friday demonstration", "police dispersed the protesters with tear gas"
+_BROKE_UP = (r"\b(?:broke|broken|breaking|break)\s+up\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:demonstrations?|protests?|"
+             r"rall(?:y|ies)|sit-ins?|marches|march|gatherings?)\b|\b(?:dispersed|dispersing|disperse)\s+(?:a|an|the|their)?\s*"
+             r"(?:[\w-]+\s+){0,2}?(?:demonstrat(?:ors|ions?)|protest(?:ers|s)?|rall(?:y|ies)|crowds?|marchers|sit-ins?)\b")
 # "rebel factions broke through the army's lines at the academies": a front broken is ground taken
 _BROKE_THROUGH = (r"\b(?:broke|broken|breaking|burst|smashed)\s+through\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:lines|defen[cs]es|"
                   r"front(?:\s+lines?)?|positions|cordon|siege\s+lines)\b")
@@ -46,6 +54,8 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("protest", r"\b(?:people|residents|hundreds|thousands|dozens|villagers|protesters|demonstrators|students|women|"
                        r"families|locals|crowds?)\b[^.;]{0,30}\b(?:protested|demonstrated|rallied|marched|took\s+to\s+the\s+"
                        r"streets|staged\s+(?:a\s+)?(?:protests?|demonstrations?|sit-ins?))\b", "Protests", "Peaceful protest"),
+    # a protest broken up: "security men broke up a Friday demonstration", "police dispersed the protesters"
+    Trigger("protest broken up", _BROKE_UP, "Protests", "Protest with intervention"),
     # one person shot or gunned down by name or standing: "gunmen shot dead a tribal notable", "assassinated the mayor"
     Trigger("targeted killing", r"\b(?:shot\s+dead|gunned\s+down|assassinated|shot\s+and\s+killed)\s+(?:a|an|the)\s+"
                                 r"(?:[\w-]+\s+){0,3}?(?:notable|sheikh|elder|activist|journalist|official|mayor|judge|"
@@ -58,13 +68,14 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                          r"accord)\b[^.;]{0,50}\b(?:was|were|has been|had been)\s+(?:signed|cancel(?:l?ed)|revoked|"
                          r"terminated)\b", SD, "Agreement"),
     Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
+                        r"|\b(?:beheaded|decapitated|beheadings?)\b"
                         rf"|\b(?:summarily\s+)?(?:executed|massacred|murdered|slaughtered|shot dead|executions? of)\b"
                         rf"[^.;]{{0,40}}\b{alternation(VICTIMS)}\b"
                         r"|\bkill(?:ed|ing)\s+(?:the\s+|whole\s+|entire\s+)(?:families|villagers|residents)\b"
                         r"|\b(?:civilians|victims|families)\b[^.;]{0,40}\b(?:were|was|been) killed\b|\bkill(?:ed|ing) (?:more than |at least |"
                         r"nearly )?[\d,]+ civilians\b"
                         rf"|{_KILLED_PEOPLE}|{_PEOPLE_KILLED}", VAC, "Attack"),
-    Trigger("displacement", rf"{FLEE_NOW}|"
+    Trigger("displacement", rf"{FLEE_NOW}|{_CROSSED_OUT}|"
                             r"\b(?:families|residents|civilians|people|thousands|hundreds|villagers)\b[^.;]{0,40}\bfled\b|"
                             r"\b(?:families|residents|civilians|women|children|villagers)\b[^.;]{0,30}\b(?:were|have been|"
                             r"had been)\s+evacuated\b|"
@@ -87,6 +98,9 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        # named before, taken by pronoun
                        r"\b(?:took|taken|retook|seized|won)\s+(?:it|them)\s+back\b(?!\s+(?:to|home|with)\b)|\b(?:had\s+|have\s+|has\s+)?entered\s+it\b|"
                        # "Qalaat al-Madiq, taken by government forces on 9 May": the passive names the taker
+                       # "the town was taken from Islamic State by Turkish troops": the passive names the loser
+                       r"\b(?:was|were|had\s+been|has\s+been)\s+(?:taken|captured|seized|wrested|retaken)\s+from\s+"
+                       r"(?!(?:the\s+)?(?:prison|jail|detention|homes?|houses?|streets?|hospitals?)\b)|"
                        r"\b(?:taken|captured|seized|overrun|stormed)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|army|"
                        r"rebels|insurgents|militants|jihadists|fighters|factions|(?-i:IS|ISIS|HTS|SDF|SNA)|Islamic State)\b|"
                        # "the fall of the X airbase", "announced the conquest of the X airport": ground taken, as a noun
@@ -101,7 +115,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"village)\s+of\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z])|"
                        # "took the hill of the old castle", "captured the strategic heights": ground named by its kind
                        r"\b(?:took|taken|captured|seized)\s+(?:the|a|two|three|several)\s+(?:[\w-]+\s+)?(?:hills?|heights|ridges?|"
-                       r"summit|peaks?|mountain|castle|citadel|villages|neighbou?rhoods?|districts?|outskirts|suburbs?|"
+                       r"summit|peaks?|mountain|castle|citadel|villages|neighbou?rhoods?|districts?|outskirts|suburbs?|checkpoints?|outposts?|"
                        r"crossing|airbase|air base|airport|airfield)\b(?!\s+road)|"
                        # "took the Brigade 93 base at Ain Issa": a base named by its unit
                        r"\b(?:took|taken|captured|seized|overran)\s+the\s+(?-i:[A-Z])[\w-]*\s+(?:\d+\s+|[\w-]+\s+)?"
@@ -123,11 +137,14 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"(?:[\w-]+\s+)?(?:terrorists|militants|jihadists|fighters|rebels|insurgents|gunmen|(?-i:IS|ISIS|Daesh))\b",
             BAT,
             "Non-state actor overtakes territory"),
-    Trigger("arrest", r"\b(?:arrested|detained|captured|apprehended|abducted|kidnapped)\s+(?:[\w\"'-]+\s+){0,4}?"
+    Trigger("arrest", r"\b(?:arrested|detained|captured|apprehended|abducted|kidnapped|round(?:ed|ing|s)?\s+up)\s+(?:[\w\"'-]+\s+){0,4}?"
                       r"(?:members?|suspects?|officials?|leaders?|commanders?|fighters|militants|soldiers|men|people|"
                       r"civilians|individuals|persons)\b|\b(?:members?|suspects?|official|leader|commander|fighters|"
                       r"militants|soldiers|men|people)\b[^.;]{0,20}\b(?:was|were|had been|have been|has been)\s+"
-                      r"(?:arrested|detained|captured|apprehended|abducted)\b", SD, "Arrests"),
+                      r"(?:arrested|detained|captured|apprehended|abducted|rounded\s+up)\b"
+                      # "he was seized with about 40 others", "they were taken away by security men": a person held
+                      r"|\b(?:he|she|they|who|I|we)\s+(?:was|were|had\s+been)\s+(?:seized|taken\s+away|dragged\s+away|"
+                      r"picked\s+up|hauled\s+off)\b", SD, "Arrests"),
     Trigger("recapture", r"\b(?:recaptured|retook|retaken|regained(?:\s+control\s+of)?|recovered\s+control\s+of|won\s+back)\b"
                          # state media's idiom: 'the army "completely restored security" to Saraqib', 'restored control over'
                          r"|\brestor(?:ed|ing)\s+[\"“']?(?:[\w-]+\s+)?(?:security|stability|control|state authority|calm)"

@@ -65,7 +65,10 @@ _HIT_WITH = (r"\b(?:targeted|hit|struck|pounded|attacked|bombarded)\b(?:(?!\b(?:
 _FIRED_AT_POSTS = (r"\b(?:fired|fires|firing)\s+(?:in\s+return\s+|back\s+|in\s+response\s+)?(?:at|on|upon|towards)\s+(?:a|an|the|"
                    r"two|three|four|several|\d+)?\s*(?:[\w'’-]+\s+){0,3}?(?:positions?|posts?|outposts?|launchers?|"
                    r"launch\s+sites?|gun\s+emplacements?|bunkers?|targets?)\b")
-_BATTLE = rf"\b{alternation(BATTLE_NOUNS)}\b|\b(?:opened|opening|exchanged|exchanging) (?:heavy )?(?:fire|gunfire)\b"
+_BATTLE = (rf"\b{alternation(BATTLE_NOUNS)}\b|\b(?:opened|opening|exchanged|exchanging) (?:heavy )?(?:fire|gunfire)\b"
+           # "the army said it had returned fire", "fighters pushed the militants back from the street"
+           r"|\b(?:returned|returning)\s+fire\b|\b(?:pushed|pushing|beat|forced)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+           r"(?:militants|fighters|jihadists|attackers|rebels|insurgents|gunmen|them)\s+back\b")
 
 MAIN_TRIGGERS: tuple[Trigger, ...] = (
     # a riot is its own event even when the rioters seize something ("prisoners rioted and took control of a floor")

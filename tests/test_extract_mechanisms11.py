@@ -1,0 +1,182 @@
+"""Eleventh pass of the article extraction's general mechanisms (issue 17), one table each. Every sentence here
+was written for these tests, not taken from a gold set: places, dates, forces and phrasings are varied on purpose,
+so a table checks the mechanism rather than a remembered line."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extraction import candidates
+
+from utils.importers.article.dates import find_dates
+from utils.importers.article.that_year import year_dates, year_of
+
+
+def rows(text: str, published: str = "2019-03-20", outlet: str = "Test Desk") -> list[dict]:
+    return candidates(text, published, outlet)
+
+
+def kinds(text: str, published: str = "2019-03-20") -> list[tuple[str, str]]:
+    return [(r["event_date"], r["sub_event_type"]) for r in rows(text, published)]
+
+
+def first_date(sentence: str, year_named: int | None, published: date = date(2019, 3, 20)) -> tuple[str, str] | None:
+    found = [m for m in find_dates(sentence, published, year_named) if m.kind == "date"]
+    return (found[0].dated.day.isoformat(), found[0].dated.precision) if found else None
+
+
+@pytest.mark.parametrize("sentence, year_named, expected", [
+    ("In December that year a jet hit a school in the camp.", 2012, ("2012-12-15", "month")),
+    ("In October of that year the rebels reached the river.", 2016, ("2016-10-15", "month")),
+    ("By the end of July that year the militants had been driven out.", 2015, ("2015-07-28", "week")),
+    ("At the beginning of March that year the siege tightened.", 2014, ("2014-03-03", "week")),
+    ("On 5 June that year troops entered the town.", 2013, ("2013-06-05", "day")),
+    ("On June 5 the same year troops entered the town.", 2013, ("2013-06-05", "day")),
+    ("In the summer of that year the front moved east.", 2017, ("2017-07-15", "month")),
+    ("Later that year the group lost the town.", 2014, ("2014-07-01", "year")),
+    ("The following year the army came back.", 2016, ("2017-07-01", "year")),
+    # no year named before: the month is the last one before publication, as without this rule
+    ("In December that year a jet hit a school in the camp.", None, ("2018-12-15", "month")),
+    ("In December a jet hit a school in the camp.", 2012, ("2018-12-15", "month")),
+    # a year named that would put the date after publication gives no such date
+    ("In December that year a jet hit a school in the camp.", 2019, ("2018-12-15", "month")),
+    # no month, season or 'that year': nothing taken from the year named
+    ("That was the year the war reached the coast.", 2012, None),
+])
+def test_dates_that_take_the_year_named_before(sentence, year_named, expected):
+    """'In December that year', 'by the end of July that year', 'later that year', 'the following year': the year
+    the text last named, not the publication's; with none named, the date is read as before."""
+    assert first_date(sentence, year_named) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("in late 2012", 2012), ("in May 2011", 2011), ("between 2014 and 2016", 2016), ("on Friday", None),
+    ("in 300 cases", None),
+])
+def test_the_year_a_date_names(words, expected):
+    assert year_of(words) == expected
+
+
+def test_year_named_carries_across_sentences():
+    """A background paragraph: 'drawn into the war in late 2012. In December that year a jet struck a mosque'."""
+    text = ("Kafr Nabl was drawn into the war in late 2012. In December that year a government jet struck a bakery "
+            "in Kafr Nabl, killing nine people, activists said at the time.")
+    dates = {(r["event_date"], r["date_precision"]) for r in rows(text)}
+    assert ("2012-12-15", "month") in dates
+    assert not any(d.startswith("2018-12") for d, _ in dates)
+
+
+def test_year_dates_need_a_year():
+    assert year_dates("In May that year they left.", None, date(2019, 3, 20)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weekday used as an adjective names no day; the month and year of the sentence date the event
+    ("Police broke up a Friday demonstration in Saraqib in May 2011, a witness told the court.",
+     [("2011-05-15", "Protest with intervention")]),
+    ("Security forces dispersed the protesters in Binnish with tear gas on Monday, activists said.",
+     [("2019-03-18", "Protest with intervention")]),
+    ("Riot police broke up a sit-in outside the court in Idlib on 4 March, residents said.",
+     [("2019-03-04", "Protest with intervention")]),
+    # no protest broken up: a meeting that broke up, a crowd that left
+    ("The talks in Idlib broke up on Monday without agreement, a mediator said.", []),
+    ("The crowd in Binnish dispersed peacefully on Monday, residents said.", []),
+])
+def test_protests_broken_up(text, expected):
+    """'broke up a demonstration', 'dispersed the protesters': a protest met with force (Protest with
+    intervention); a meeting breaking up or a crowd leaving on its own is none."""
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In April 2012 soldiers rounded up dozens of men in Saraqib, rights groups said.", [("2012-04-15", "Arrests")]),
+    ("On Monday militiamen were rounding up young men at checkpoints in Binnish, residents said.",
+     [("2019-03-18", "Arrests")]),
+    ("He was seized at a checkpoint in Saraqib on 2 March, his brother said.", [("2019-03-02", "Arrests")]),
+    # ground seized is no arrest; a round-up of news is no event
+    ("Rebels seized Saraqib on 2 March, a monitor said.", [("2019-03-02", "Non-state actor overtakes territory")]),
+    ("The ministry rounded up figures from Idlib on Monday for its weekly report.", []),
+])
+def test_people_rounded_up_or_seized(text, expected):
+    """'rounded up dozens of men', 'he was seized at a checkpoint': arrests; a place seized stays ground taken."""
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Tuesday some 4,000 Syrians crossed into Turkey from Jarabulus, the disaster agency said.",
+     [("2019-03-19", "Displacement")]),
+    ("Hundreds of families streamed across the border into Lebanon from Qusayr on Sunday, aid workers said.",
+     [("2019-03-17", "Displacement")]),
+    # a force crossing a border, or goods, is no flight
+    ("Turkish tanks crossed into Syria near Jarabulus on Tuesday, state media said.",
+     [("2019-03-19", "Non-violent transfer of territory")]),
+    ("On Tuesday 40 lorries of aid crossed into Syria at Bab al-Hawa, the UN said.", []),
+])
+def test_people_crossing_a_border(text, expected):
+    """People crossing into a neighbouring country are displaced; forces or lorries crossing are not."""
+    assert [k for k in kinds(text) if k[1] == "Displacement"] == [k for k in expected if k[1] == "Displacement"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Sunday a number of captured soldiers were beheaded in Maarat al-Numan, a monitor said.",
+     [("2019-03-17", "Attack")]),
+    ("Militants beheaded two shepherds near Palmyra on 6 March, state media said.", [("2019-03-06", "Attack")]),
+    # a beheading threatened is no event
+    ("The group threatened on Monday to behead prisoners held near Palmyra, a video showed.", []),
+])
+def test_beheadings(text, expected):
+    """'were beheaded', 'beheaded two shepherds': killings (violence against civilians); a threat is none."""
+    assert [k for k in kinds(text) if k[1] == "Attack"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army said on Monday its units had returned fire at Tall Rifaat.", [("2019-03-18", "Armed clash")]),
+    ("Local fighters pushed the militants back from the market in Dael on Sunday night, a commander said.",
+     [("2019-03-17", "Armed clash")]),
+    ("On 9 March the guards forced the attackers back from the gate of the prison in Hasakah, the SDF said.",
+     [("2019-03-09", "Armed clash")]),
+    # pushing back a deadline or a date is no fight
+    ("The council pushed the vote in Dael back to April, officials said on Sunday.", []),
+])
+def test_fire_returned_and_attackers_pushed_back(text, expected):
+    """'returned fire', 'pushed the militants back': a fight (Battles / Armed clash); a vote pushed back is none."""
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Manbij was taken from Islamic State by Kurdish-led forces in August 2016.",
+     [("2016-08-15", "Non-state actor overtakes territory")]),
+    ("On Friday tribal fighters had taken several checkpoints held by the army in Dhiban, a monitor said.",
+     [("2019-03-15", "Non-state actor overtakes territory")]),
+    # a person taken from prison, or from their home, is no ground taken
+    ("The prisoners were taken from the jail in Hasakah on Friday, a monitor said.", []),
+])
+def test_ground_taken_in_the_passive_and_checkpoints(text, expected):
+    """'X was taken from Islamic State by ...' and 'had taken several checkpoints': ground taken; people taken
+    from a jail are none."""
+    assert [k for k in kinds(text) if k[1] == "Non-state actor overtakes territory"] == expected
+
+
+@pytest.mark.parametrize("text, location, geo", [
+    # the gazetteer's namesake lies far away: the village described as a few km from a town is near that town
+    ("Gunmen attacked Bayda, a Sunni village in the hills a few kilometres south of Baniyas, on Thursday, "
+     "activists said.", "Bāniyās", 2),
+    ("Gunmen attacked Bayda, a hamlet some 3 km south of Baniyas, on Thursday, activists said.",
+     "Bāniyās", 2),
+])
+def test_a_village_described_near_a_town(text, location, geo):
+    """'X, a village a few kilometres south of Y' where the gazetteer's X is far from Y: the event is near Y."""
+    found = rows(text)
+    assert found and found[0]["location"] == location and int(found[0]["geo_precision"]) == geo
+
+
+@pytest.mark.parametrize("text, expect_damascus", [
+    ('A US official warned that Damascus "would be wise" to keep its jets away from Hasakah, on Friday.', False),
+    ("Damascus has so far chosen to wait, while shells hit Dael on Friday, activists said.", False),
+    # the city itself, struck, stays a place
+    ("Rockets hit Damascus on Friday, killing three people, state media said.", True),
+])
+def test_the_capital_for_its_government(text, expect_damascus):
+    """'Damascus would be wise to', 'Damascus has so far chosen': the government, not where an event was."""
+    assert any(r["location"] == "Damascus" for r in rows(text)) == expect_damascus

@@ -1,0 +1,71 @@
+"""Dates that take their year from the text: "In December that year", "by the end of July that year", "later
+that year", "the following year", said after a year was named ("drawn into the war in late 2012").
+
+A background paragraph names a year once and then dates its steps against it; read against the publication
+date instead, "in December that year" would be the last December before publication. :func:`year_dates` gives
+those dates for the year last named before the sentence (``year_named``); :func:`.dates.find_dates` takes them
+first, so the month alone is not read again. With no year named before, nothing is found here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from utils.importers.article.calendar_days import Dated, mid_month, month_number
+
+__all__ = ["year_dates", "year_of"]
+
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_THAT = r"(?:of\s+)?(?:that|the\s+same)\s+year\b"
+_IN_MONTH = (rf"\b(?:(?i:in|by|during|until|since|from|of|early|late|mid-?|on)\s+)?(?:(?i:the\s+)(?P<part>(?i:end|"
+             rf"beginning|start|middle))\s+of\s+)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_MONTH}"
+             rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?i:{_THAT})")
+_SEASON = r"\b(?i:in\s+)?(?i:the\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\s+(?i:" + _THAT + ")"
+_WHOLE = r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+year|(?:in\s+)?(?:that|the\s+same)\s+year)\b"
+_NEXT = r"\b(?i:(?:the|in\s+the)\s+(?:following|next)\s+year|a\s+year\s+later)\b"
+_SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+_PART_DAY = {"end": 28, "beginning": 3, "start": 3, "middle": 15}
+
+
+def year_dates(sentence: str, year_named: int | None, published: date) -> list[tuple[int, int, Dated]]:
+    """(start, end, date) of each date in ``sentence`` that takes its year from ``year_named``; none after
+    ``published``. 'December that year' is mid-December of it (month), 'the end of July that year' the 28th to
+    the week, '5 June that year' the day, 'that year' and 'later that year' the year, 'the following year' the
+    next one."""
+    if year_named is None:
+        return []
+    found: list[tuple[int, int, Dated]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b, _ in found)
+
+    for match in re.finditer(_IN_MONTH, sentence):
+        month, day = month_number(match["month"]), match["day"] or match["day2"]
+        try:
+            if day:
+                dated = Dated(date(year_named, month, int(day)), "day")
+            elif match["part"]:
+                dated = Dated(date(year_named, month, _PART_DAY[match["part"].lower()]), "week")
+            else:
+                dated = mid_month(year_named, month)
+        except ValueError:
+            continue
+        found.append((match.start(), match.end(), dated))
+    for match in re.finditer(_SEASON, sentence):
+        if free(match.start(), match.end()):
+            found.append((match.start(), match.end(), mid_month(year_named, _SEASON_MONTH[match["season"].lower()])))
+    for match in re.finditer(_WHOLE, sentence):
+        if free(match.start(), match.end()):
+            found.append((match.start(), match.end(), Dated(date(year_named, 7, 1), "year")))
+    for match in re.finditer(_NEXT, sentence):
+        if free(match.start(), match.end()):
+            found.append((match.start(), match.end(), Dated(date(year_named + 1, 7, 1), "year")))
+    return sorted((f for f in found if f[2].day <= published), key=lambda f: f[0])
+
+
+def year_of(text: str) -> int | None:
+    """The year a date's own words name ('late 2012', 'in May 2011'), or None ('on Friday')."""
+    years = re.findall(r"\b(?:19|20)\d{2}\b", text)
+    return int(years[-1]) if years else None
