@@ -180,3 +180,101 @@ def test_a_village_described_near_a_town(text, location, geo):
 def test_the_capital_for_its_government(text, expect_damascus):
     """'Damascus would be wise to', 'Damascus has so far chosen': the government, not where an event was."""
     assert any(r["location"] == "Damascus" for r in rows(text)) == expect_damascus
+
+
+@pytest.mark.parametrize("text, location, geo", [
+    # a name before 'market', 'square' or 'street' that the gazetteer knows only as a far village: the city's
+    ("Shells hit the al-Hal vegetable market in al-Bab on Friday, killing nine people, a monitor said.", "Al Bāb", 2),
+    ("Guards fired on protesters in Karama Square in Suwayda on Friday, activists said.", "As-Suwayda", 2),
+    # a town's name far from the city the text is about (over 150 km): the city's district, whatever its size
+    ("In Damascus on Sunday crowds entered a villa in the al-Malikiyah district and looted it, a reporter saw.",
+     "Damascus", 2),
+])
+def test_a_market_square_or_far_district_of_the_city(text, location, geo):
+    """'the al-Hal market', 'Karama Square' in a report on a city: that city (geo 2), not a far namesake village;
+    a namesake town more than 150 km away is no district of it either."""
+    found = rows(text)
+    assert found and all(r["location"] == location and int(r["geo_precision"]) <= geo for r in found)
+
+
+def test_a_big_town_named_for_its_district_nearby_stays_that_town():
+    """'the Afrin district' in a report on Aleppo, 40 km away: Afrin itself."""
+    found = rows("In Aleppo on Friday officials said Turkish drones had struck a farm in the Afrin district.")
+    assert found and found[0]["location"] == "‘Afrīn"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Last week the UN force moved most of its troops from the Syrian side of the line near Quneitra, it said.",
+     [("2019-03-13", "Change to group/activity")]),
+    ("On Monday the army moved all of its heavy equipment from Tabqa, state media said.",
+     [("2019-03-18", "Change to group/activity")]),
+    # moving troops to a place is a deployment, not a withdrawal
+    ("On Monday the army moved more troops to Tabqa, state media said.", [("2019-03-18", "Deployment")]),
+])
+def test_the_bulk_of_a_force_moved_away(text, expected):
+    """'moved most of its troops from X': a withdrawal (Change to group/activity); 'moved troops to X' stays a
+    deployment."""
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Saturday UN observers in Kafr Nabl counted 48 bodies, among them 11 children, the mission said.",
+     [("2019-03-16", "Attack")]),
+    ("Rescuers pulled out 14 bodies from the rubble in Ariha on Sunday, the civil defence said.",
+     [("2019-03-17", "Attack")]),
+    # the bodies of fighters after a battle are no killing of civilians
+    ("On Monday our reporter counted more than 20 bodies of militants in the streets of Ariha.", []),
+])
+def test_bodies_counted(text, expected):
+    """'counted 48 bodies', 'pulled out 14 bodies': the dead of a killing; fighters' bodies are none."""
+    assert [k for k in kinds(text) if k[1] == "Attack"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Monday 11 March. In Binnish two women and a child are killed in their home, a neighbour says.",
+     [("2019-03-11", "Attack")]),
+    # a count of the dead since a date is a running total
+    ("Dozens of villagers are killed every week in Binnish since March, a monitor says.", []),
+])
+def test_people_killed_told_in_the_present(text, expected):
+    """A diary's or chronology's present ('two women and a child are killed'): the killing, on the entry's day."""
+    assert [k for k in kinds(text) if k[1] == "Attack"] == expected
+
+
+@pytest.mark.parametrize("claimant, kind", [
+    ("Kurdish-led administration", "party"), ("Baath party provincial leadership", "party"),
+    ("Farouq battalion", "party"), ("Asayish", "party"), ("Free Syrian Army", "party"),
+    ("Doctor", "media"), ("A nurse at the hospital", "media"), ("Residents", "media"),
+    ("Syrian Observatory for Human Rights", "monitor"),
+])
+def test_parties_and_witnesses(claimant, kind):
+    """An administration, a political party, a battalion or faction has a stake (party, so 'claimed'); a doctor
+    or nurse reports what they treated (media, so 'reported')."""
+    from utils.importers.article.attribution import claimant_kind
+    assert claimant_kind(claimant) == kind
+
+
+@pytest.mark.parametrize("text, claimants", [
+    # a source announced ('gave a different account'), then its account by pronoun: its own row of the incident
+    ("Government jets bombed the town of Saraqib on Monday, killing 11 civilians, activists said. The army gave a "
+     "very different account. In a statement it said its aircraft had struck a weapons depot of the militants.",
+     {"Activists", "Army"}),
+    ("Drones struck a market in Binnish on Monday, killing six people, the civil defence said. State media told "
+     "another story. It said the air force had struck a militant headquarters.",
+     {"Civil defence", "State media"}),
+])
+def test_a_source_announced_then_its_account(text, claimants):
+    """'X gave a different account. In a statement it said ... had struck ...': X's own account of the incident,
+    beside the first source's."""
+    found = {r["claimed_by"] for r in rows(text) if r["sub_event_type"] == "Air/drone strike"}
+    assert {c.lower() for c in found} == {c.lower() for c in claimants}
+
+
+def test_a_generic_strike_is_no_account_of_a_deployment():
+    """'it said the air force had struck positions' after 'the coalition sent jets to protect its advisers': the
+    strike is no report of the jets' deployment; each stays its own candidate."""
+    text = ("Warplanes bombed Kurdish districts of Hasakah on Thursday, the local administration said, and the "
+            "coalition sent jets to protect its advisers in Hasakah. The army said its aircraft had struck positions of "
+            "the Kurdish police.")
+    types = sorted(r["sub_event_type"] for r in rows(text))
+    assert "Deployment" in types and types.count("Air/drone strike") >= 1

@@ -32,12 +32,13 @@ _PARTY = re.compile(
     r"commander|general|gen\.|kremlin|pentagon|centcom|central command|coalition|intelligence|svr|state[- ]"
     r"(?:television|tv|media|news|affiliated)|sana|tass|ria novosti|forces|head of|minister|command|marines|"
     r"militants|rebels|armed group|militia|navy|air force|aerospace|reconciliation|white house|national defen[cs]e|"
-    r"sdf|democratic forces|islamic resistance|hayat tahrir|hts|isis|islamic state|taliban|hezbollah|irgc)\b",
+    r"sdf|democratic forces|islamic resistance|hayat tahrir|hts|isis|islamic state|taliban|hezbollah|irgc|"
+    r"administration|(?<!third )party|leadership|battalion|brigades?|factions?|ypg|pkk|asayish|free syrian army|fsa)\b",
     re.IGNORECASE)
 _MONITOR = re.compile(r"\b(?:observatory|sohr|monitor|monitoring group|monitors|airwars|acled)\b", re.IGNORECASE)
 _EVIDENCE = re.compile(r"\b(?:satellite (?:images?|imagery|photos?|pictures)|imagery|live (?:footage|pictures|images)|"
                        r"(?:footage|pictures) (?:on|broadcast by|aired by) [\w' ]{0,30}(?:television|TV))\b", re.IGNORECASE)
-_RELIEF = re.compile(r"\b(?:civil defen[cs]e|white helmets|rescuers?|red crescent|red cross|icrc|doctors|medics|"
+_RELIEF = re.compile(r"\b(?:civil defen[cs]e|white helmets|rescuers?|red crescent|red cross|icrc|doctors?|nurses?|medics|"
                     r"hospitals?|health (?:workers|officials|directorate)|msf|m[eé]decins)\b", re.IGNORECASE)
 _SOCIAL = re.compile(r"\b(?:videos?|photos?|footage|images?|pictures)\b[^.]{0,40}\b(?:social (?:networks|media)|"
                      r"online|posted)\b|\b(?:videos?|photos?|footage) (?:posted|shared|circulating)\b", re.IGNORECASE)

@@ -1,11 +1,12 @@
 """A city's district named like a village elsewhere: 'the Rawda district' in a report on Damascus is a part of
 Damascus, not the village of Ar Rawdah 150 km away.
 
-A name followed by *district*, *neighbourhood* or *quarter* that the gazetteer only knows as a small place
+A name followed by *district*, *neighbourhood*, *quarter*, *market*, *square* or *street* that the gazetteer only knows as a small place
 (a village or locality under :data:`TOWN_POPULATION` inhabitants) lying more than :data:`NAMESAKE_KM` from the
 city the text is about (a town named before it in the sentence, else the town 'the city' last meant) is that
 city's district: the event is placed at the city, ``geo_precision`` 2 (near the named place). A district named
-for a town large enough to head an administrative district ('the Afrin district') stays that town.
+for a town large enough to head an administrative district ('the Afrin district') stays that town, unless that town
+lies more than :data:`FAR_KM` away.
 """
 
 from __future__ import annotations
@@ -18,13 +19,18 @@ from utils.core.geo import haversine_km
 from utils.data.gazetteer import Place
 from utils.importers.article.mentions import PlaceMention
 
-__all__ = ["NAMESAKE_KM", "TOWN_POPULATION", "city_districts"]
+__all__ = ["FAR_KM", "NAMESAKE_KM", "TOWN_POPULATION", "city_districts"]
 
 NAMESAKE_KM = 25.0
 """Farther than this (km) from the city the text is about, a village named like the district is a namesake."""
 TOWN_POPULATION = 20_000
 """A place of at least this many inhabitants can name an administrative district ('the Afrin district')."""
-_DISTRICT_AFTER = re.compile(r"['’]?\s+(?:district|neighbou?rhood|quarter)s?\b(?!\s+of\b)", re.IGNORECASE)
+FAR_KM = 150.0
+"""Farther than this (km) from the city the text is about, even a town's namesake is no district of it: 'the
+al-Maliki district' in a report on Damascus is not al-Malikiyah, 500 km away."""
+_DISTRICT_AFTER = re.compile(r"['’]?(?:\s+(?-i:[a-z])[\w-]*)?\s+(?:district|neighbou?rhood|quarter|market|souk|square|street|"
+                             r"roundabout)s?\b(?!\s+of\b)", re.IGNORECASE)
+"""What makes a name part of a town: 'the Rawda district', 'the al-Hal vegetable market', 'Karama Square'."""
 _VILLAGE_SOURCES = ("GeoNames", "UCDP")
 
 
@@ -39,10 +45,18 @@ def city_districts(body: str, places: list[PlaceMention], city: PlaceMention | N
         if mention.kind == "place" and mention.source in _VILLAGE_SOURCES and _DISTRICT_AFTER.match(body, mention.end):
             place = lookup(mention.name)
             earlier = [m for m in places[:n] if m.kind == "place" and not m.reference]
-            town = earlier[-1] if earlier else city
-            if place is not None and place.population < TOWN_POPULATION and town is not None and town.name != mention.name \
-                    and haversine_km(mention.latitude, mention.longitude, town.latitude, town.longitude) > NAMESAKE_KM:
+            # "the al-Hal market in al-Bab": a town named just after it, when none was named before
+            later = [m for m in places[n + 1:n + 2] if m.kind == "place" and not m.reference
+                     and _town_size(lookup(m.name)) >= TOWN_POPULATION]
+            town = earlier[-1] if earlier else later[0] if later else city
+            km = haversine_km(mention.latitude, mention.longitude, town.latitude, town.longitude) if town else 0.0
+            if place is not None and town is not None and town.name != mention.name \
+                    and (km > FAR_KM or (place.population < TOWN_POPULATION and km > NAMESAKE_KM)):
                 mention = replace(mention, name=town.name, latitude=town.latitude, longitude=town.longitude,
                                   geo_precision=max(2, town.geo_precision), source=f"{town.source} (district of)")
         out.append(mention)
     return out
+
+
+def _town_size(place: Place | None) -> int:
+    return place.population if place is not None else 0

@@ -76,6 +76,9 @@ def merge(into: EventCandidate, other: EventCandidate) -> EventCandidate:
 
 
 GENERIC_TRIGGERS = ("blasts", "attack", "strike")
+_NO_ACT_OF_FORCE = {"Deployment", "Displacement", "Headquarters or base established", "Agreement", "Arrests"}
+"""Kinds of event that 'the attack' or 'struck' in another sentence never names: a generic trigger there is no report
+of them (in their own sentence, 'deployed jets where troops were conducting a raid', it is)."""
 """Triggers that say only that something happened: they join a more specific event at the same place and time."""
 
 
@@ -90,6 +93,8 @@ def _is_same_event(a: EventCandidate, b: EventCandidate) -> bool:
         return False
     if a.sub_event_type == b.sub_event_type:
         return True
+    if {a.sub_event_type, b.sub_event_type} & _NO_ACT_OF_FORCE and not set(a.sentences) & set(b.sentences):
+        return False  # "the army said it had struck positions" is no account of jets scrambled or families fleeing
     return a.trigger in GENERIC_TRIGGERS or b.trigger in GENERIC_TRIGGERS
 
 

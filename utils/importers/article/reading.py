@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from utils.importers.article.attribution import OWN_ACCOUNT, Attribution, attribution_in
+from utils.importers.article.attribution import OWN_ACCOUNT, Attribution, attribution_in, canonical_claimant, claimant_kind
 from utils.importers.article.context import ReadingContext, is_heading, resolve_anaphor
 from utils.importers.article.dates import Dated, DateMention, find_dates
 from utils.importers.article.districts import city_districts
@@ -50,6 +50,11 @@ _NO_REPORT = re.compile(r"\s*(?:\(?photo|credit|image|follow|share|read more)\b"
 _SOURCE_LINE = re.compile(r"\s*[\"“](?P<name>[A-Z][^\"“”]{1,60}?)[\"”]\s*(?:\((?P<about>[^()]{0,160})\))?\s*:?\s*")
 """A line that only names a source, in quotes, with what it is in brackets ('"Eye on the South" (pro-government)'):
 a roundup's heading over that source's posts."""
+_OTHER_ACCOUNT = re.compile(r"\s*(?P<who>(?:The\s+|the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}?)\s+(?:gave|offered|told|"
+                            r"put\s+forward|presented|has|had)\s+(?:a\s+|an\s+|its\s+own\s+|their\s+own\s+)?(?:very\s+|quite\s+|"
+                            r"completely\s+|starkly\s+|entirely\s+)?(?:different|another|contrasting|conflicting|opposite|"
+                            r"rival)?\s*(?:account|version|story|narrative)\b")
+"""'The Syrian army gave a different account.': a source announced, whose account the next sentences give."""
 _GENERIC_POSTER = re.compile(r"\b(?:channel|post|posts|page|account|feed)\b", re.IGNORECASE)
 """'The channel said', 'the post said', 'By evening the channel said': the source the section is about."""
 
@@ -139,6 +144,10 @@ def _sentence_attribution(run: ArticleRun, sentence: Sentence) -> tuple[Attribut
     """The sentence's source (carried over from the paragraph's when it names none) and the one it states itself."""
     body, context = sentence.text, run.context
     attribution = attribution_in(body, run.text, context.attributions)
+    other_account = _OTHER_ACCOUNT.match(body) if attribution is None else None
+    if other_account:  # "The Syrian army gave a different account.": whom the next 'it said' means
+        name = canonical_claimant(other_account["who"], run.text, context.attributions)
+        attribution = Attribution(name, claimant_kind(name), "said")
     attribution = outlets_own(attribution, run.default)  # "our network documented": the outlet, explicitly
     section = context.section_source
     if section is not None and section[0] == sentence.paragraph - 1 and (

@@ -12,7 +12,10 @@ from utils.importers.article.vocabulary import FORCES, MOVE_VERBS, REMOVE_VERBS,
 __all__ = ["OTHER_TRIGGERS"]
 
 _MOVED_OUT = (rf"\b{alternation(MOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,4}}?(?:out\s+of|away\s+from)\b"
-              rf"|\b{alternation(REMOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?from\b")
+              rf"|\b{alternation(REMOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?from\b"
+              # "the UN force moved most of its troops from the Syrian side": the bulk of a force moved away
+              rf"|\b(?:moved|moves|moving)\s+(?:most|all|the\s+bulk|much|half|part)\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+)?"
+              rf"{alternation(FORCES)}\s+from\b")
 _SENT = rf"\b{alternation(SEND_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?{alternation(FORCES)}\b"
 _KILLED_PEOPLE = (rf"\bkill(?:ed|ing)\s+(?:at least |more than |nearly |some |about |around )?(?:\d[\d,]*|one|two|three|"
                   rf"four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|scores of)\s+"
@@ -21,7 +24,7 @@ _KILLED_PEOPLE = (rf"\bkill(?:ed|ing)\s+(?:at least |more than |nearly |some |ab
 # attacker named is violence against civilians (beside a named strike or shelling, that act is the event); a
 # running total ("10,000 people have been killed since March 2011") is none
 _PEOPLE_KILLED = (r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|scores|"
-                  rf"hundreds)\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}?{alternation(VICTIMS)}\b[^.;]{{0,40}}?\b(?:were|had been)\s+"
+                  rf"hundreds)\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}?{alternation(VICTIMS)}\b[^.;]{{0,40}}?\b(?:were|had been|are)\s+"
                   r"(?:\w+\s+)?(?:killed|massacred|slaughtered|murdered)\b(?![^.;]{0,40}\b(?:since|so far|to date|in total|"
                   r"this year|in all)\b)")
 
@@ -69,6 +72,11 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                          r"terminated)\b", SD, "Agreement"),
     Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
                         r"|\b(?:beheaded|decapitated|beheadings?)\b"
+                        # "observers counted 92 bodies", "rescuers pulled out 14 bodies": the dead of a killing
+                        r"|\b(?:counted|recovered|retrieved|pulled\s+out|collected)\s+(?:the\s+)?(?:at\s+least\s+|more\s+than\s+|some\s+|"
+                        r"about\s+|nearly\s+)?(?:\d[\d,]*|dozens\s+of|scores\s+of|hundreds\s+of)\s+(?:[\w-]+\s+)?bodies\b"
+                        r"(?!\s+of\s+(?:[\w-]+\s+){0,2}?(?:fighters|militants|soldiers|troops|jihadists|rebels|insurgents|gunmen|"
+                        r"attackers))"  # the dead of a battle are no killing of civilians
                         rf"|\b(?:summarily\s+)?(?:executed|massacred|murdered|slaughtered|shot dead|executions? of)\b"
                         rf"[^.;]{{0,40}}\b{alternation(VICTIMS)}\b"
                         r"|\bkill(?:ed|ing)\s+(?:the\s+|whole\s+|entire\s+)(?:families|villagers|residents)\b"
