@@ -13,7 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from utils.importers.article.attribution import OWN_ACCOUNT, Attribution, attribution_in, canonical_claimant, claimant_kind
+from utils.importers.article.attribution import (
+    OWN_ACCOUNT,
+    Attribution,
+    attribution_in,
+    canonical_claimant,
+    claimant_kind,
+)
 from utils.importers.article.context import ReadingContext, is_heading, resolve_anaphor
 from utils.importers.article.dates import Dated, DateMention, find_dates
 from utils.importers.article.districts import city_districts
