@@ -186,8 +186,8 @@ def test_the_capital_for_its_government(text, expect_damascus):
     # a name before 'market', 'square' or 'street' that the gazetteer knows only as a far village: the city's
     ("Shells hit the al-Hal vegetable market in al-Bab on Friday, killing nine people, a monitor said.", "Al Bāb", 2),
     ("Guards fired on protesters in Karama Square in Suwayda on Friday, activists said.", "As-Suwayda", 2),
-    # a town's name far from the city the text is about (over 150 km): the city's district, whatever its size
-    ("In Damascus on Sunday crowds entered a villa in the al-Malikiyah district and looted it, a reporter saw.",
+    # a name only spelt like a town far from the city the text is about (over 150 km): the city's district
+    ("In Damascus on Sunday crowds entered a villa in the al-Maliki district and looted it, a reporter saw.",
      "Damascus", 2),
 ])
 def test_a_market_square_or_far_district_of_the_city(text, location, geo):
@@ -278,3 +278,14 @@ def test_a_generic_strike_is_no_account_of_a_deployment():
             "the Kurdish police.")
     types = sorted(r["sub_event_type"] for r in rows(text))
     assert "Deployment" in types and types.count("Air/drone strike") >= 1
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the ministry said Russian aircraft had not carried out strikes near Kobani.",
+    "The army did not carry out any strikes on Binnish on Monday, a spokesman said.",
+    "Turkish jets have never struck the town of Tall Rifaat, officials said on Monday.",
+])
+def test_strikes_denied_are_no_event(text):
+    """A negation inside the trigger's words or just before them ('had not carried out strikes', 'did not carry out
+    any strikes', 'have never struck'): no strike."""
+    assert [r for r in rows(text) if r["sub_event_type"] == "Air/drone strike"] == []

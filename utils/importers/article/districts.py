@@ -5,8 +5,8 @@ A name followed by *district*, *neighbourhood*, *quarter*, *market*, *square* or
 (a village or locality under :data:`TOWN_POPULATION` inhabitants) lying more than :data:`NAMESAKE_KM` from the
 city the text is about (a town named before it in the sentence, else the town 'the city' last meant) is that
 city's district: the event is placed at the city, ``geo_precision`` 2 (near the named place). A district named
-for a town large enough to head an administrative district ('the Afrin district') stays that town, unless that town
-lies more than :data:`FAR_KM` away.
+for a town large enough to head an administrative district ('the Afrin district') stays that town, unless the name only
+spells it loosely and it lies more than :data:`FAR_KM` away.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ NAMESAKE_KM = 25.0
 TOWN_POPULATION = 20_000
 """A place of at least this many inhabitants can name an administrative district ('the Afrin district')."""
 FAR_KM = 150.0
-"""Farther than this (km) from the city the text is about, even a town's namesake is no district of it: 'the
-al-Maliki district' in a report on Damascus is not al-Malikiyah, 500 km away."""
+"""Farther than this (km) from the city the text is about, a town whose name is only spelt near the district's is no
+district of it: 'the al-Maliki district' in a report on Damascus is not al-Malikiyah, 500 km away (the Afrin district,
+spelt as the town is, stays Afrin)."""
 _DISTRICT_AFTER = re.compile(r"['’]?(?:\s+(?-i:[a-z])[\w-]*)?\s+(?:district|neighbou?rhood|quarter|market|souk|square|street|"
                              r"roundabout)s?\b(?!\s+of\b)", re.IGNORECASE)
 """What makes a name part of a town: 'the Rawda district', 'the al-Hal vegetable market', 'Karama Square'."""
@@ -42,7 +43,9 @@ def city_districts(body: str, places: list[PlaceMention], city: PlaceMention | N
     gazetteer place by name, for its population and source."""
     out: list[PlaceMention] = []
     for n, mention in enumerate(places):
-        if mention.kind == "place" and mention.source in _VILLAGE_SOURCES and _DISTRICT_AFTER.match(body, mention.end):
+        loose = mention.source.endswith("(spelling)")  # "al-Maliki" read as Al Malikiyah: a near spelling only
+        if mention.kind == "place" and (mention.source in _VILLAGE_SOURCES or loose) \
+                and _DISTRICT_AFTER.match(body, mention.end):
             place = lookup(mention.name)
             earlier = [m for m in places[:n] if m.kind == "place" and not m.reference]
             # "the al-Hal market in al-Bab": a town named just after it, when none was named before
@@ -51,7 +54,7 @@ def city_districts(body: str, places: list[PlaceMention], city: PlaceMention | N
             town = earlier[-1] if earlier else later[0] if later else city
             km = haversine_km(mention.latitude, mention.longitude, town.latitude, town.longitude) if town else 0.0
             if place is not None and town is not None and town.name != mention.name \
-                    and (km > FAR_KM or (place.population < TOWN_POPULATION and km > NAMESAKE_KM)):
+                    and (loose and km > FAR_KM or (place.population < TOWN_POPULATION and km > NAMESAKE_KM)):
                 mention = replace(mention, name=town.name, latitude=town.latitude, longitude=town.longitude,
                                   geo_precision=max(2, town.geo_precision), source=f"{town.source} (district of)")
         out.append(mention)

@@ -32,7 +32,7 @@ _VERBAL = re.compile(r"(?:has|have|had|was|were|is|are|been)\b|(?:first |also |r
 _FUTURE_OR_DENIED = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|expected|due|going|about|scheduled|poised)\s+to|"
     r"did\s+not|didn't|does\s+not|doesn't|has\s+not|hasn't|have\s+not|haven't|had\s+not|hadn't|never)\s+"
-    r"(?:\w+\s+)?(?:(?:the|a|an|any)\s+)?$|\bno\s+(?:[\w-]+\s+){1,2}(?:were|was|had been|have been|has been)\s+$|"
+    r"(?:\w+\s+)?(?:out\s+|up\s+)?(?:(?:the|a|an|any)\s+)?$|\bno\s+(?:[\w-]+\s+){1,2}(?:were|was|had been|have been|has been)\s+$|"
     r"\b(?:(?:is|are|was|were)\s+[\"“']?not|isn't|aren't|wasn't|weren't)\s+\w+ing\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _NONE_TOLD = re.compile(r"\b(?:no|not\s+one|none\s+of\s+the)\s+(?:[\w,-]+\s+){0,5}?(?:sources?|officials?|outlets?|witnesses|"
                         r"residents|reports?|accounts?|one|body|monitors?|agency|agencies)\s+(?:has|have|had)\s+(?:yet\s+)?"
@@ -136,6 +136,9 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                         and re.match(r"(?:was|had been)\s", match.group(), re.I) \
                         and _ONE_POSTED.search(sentence[max(0, match.start() - 10):match.start()]):
                     continue  # "our mobile clinic withdrew", "he was sent to the airbase": no armed force moves
+                if re.search(r"\b(?:had|has|have|did|does|do)\s+not\b|\b(?:hadn't|hasn't|haven't|didn't|never)\b",
+                             match.group(), re.I):
+                    continue  # "Russian aircraft had not carried out strikes": denied inside the trigger's own words
                 if trigger.name == "deployment" and re.match(r"positions\b", match.group(), re.I):
                     continue  # "strikes on positions and convoys of regime forces": the noun, not the verb 'position'
                 if trigger.name == "deployment" and _MOVING_TARGET.match(match.group()) and re.search(
