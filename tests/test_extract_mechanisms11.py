@@ -289,3 +289,35 @@ def test_strikes_denied_are_no_event(text):
     """A negation inside the trigger's words or just before them ('had not carried out strikes', 'did not carry out
     any strikes', 'have never struck'): no strike."""
     assert [r for r in rows(text) if r["sub_event_type"] == "Air/drone strike"] == []
+
+
+def test_a_diary_entry_dated_by_its_opening_line_at_the_place_the_title_names():
+    """'Diary from Idlib: ...' then entries opened by their date alone ('Monday 11 March.'): each entry's events are
+    that day, near the place the title names (geo 2); an entry with no event gives none."""
+    text = ("Diary from Idlib: ten days in the old city\n\n"
+            "Monday 11 March. The shelling begins before dawn. I count nine explosions.\n\n"
+            "Tuesday 12 March. Quiet. We queue for water.\n\n"
+            "Wednesday 13 March. At noon rebel fighters fight an army column at the southern gate.")
+    found = [(r["event_date"], r["location"], int(r["geo_precision"]), r["sub_event_type"]) for r in rows(text)]
+    assert ("2019-03-11", "Idlib", 2, "Shelling/artillery/missile attack") in found
+    assert ("2019-03-13", "Idlib", 2, "Armed clash") in found
+    assert not any(d == "2019-03-12" for d, *_ in found)
+
+
+@pytest.mark.parametrize("text", [
+    # a title that names a place only in passing, not as where the text is written from
+    "Why Idlib matters\n\nMonday 11 March. The shelling begins before dawn.",
+    # a date line with no place known before: nowhere to put the entry's events
+    "A week in the war\n\nMonday 11 March. The shelling begins before dawn.",
+])
+def test_no_place_for_an_entry_without_a_place_the_text_is_from(text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday FSA fighters fight an army patrol on the edge of Rastan, a witness says.", [("2019-03-18", "Armed clash")]),
+    # fighting words with no armed opponent are no clash
+    ("Residents of Rastan fight a losing battle against the cold, aid workers said on Monday.", []),
+])
+def test_a_fight_told_in_the_present(text, expected):
+    assert [k for k in kinds(text) if k[1] == "Armed clash"] == expected

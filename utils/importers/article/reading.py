@@ -44,9 +44,11 @@ _NAMED_BODY_AFTER = re.compile(r"\s+(?:Military\s+|Local\s+|Civil\s+|Provincial\
                                r"Front|Operations\s+Room|Division|Regiment|Battalion|Committee|Coordination)\b")
 """A place that only names a body ('the Deir ez-Zor Military Council', 'the Idlib Operations Room'): not where the event
 was, when the sentence names another place."""
-_UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:border\s+)?(?:crossing|airfield|air\s*base|airbase|"
-                            r"(?:gas|oil)\s+field|dam|checkpoint|camp|outpost|bridge|military\s+airport|prison|"
-                            r"garrison|base)\b")
+_UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:(?-i:[a-z])[\w-]+\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:border\s+)?(?:crossing|airfield|"
+                            r"air\s*base|airbase|(?:gas|oil)\s+field|dam|checkpoint|camp|outpost|bridge|military\s+airport|prison|"
+                            r"garrison|base|district|neighbou?rhood|quarter)\b"
+                            # "the besieged district of Baba Amr": a city's district by name
+                            r"|\b(?:district|neighbou?rhood|quarter)\s+of\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?")
 """A named facility ('the Semalka crossing', 'the Kharab al-Jir airfield'): an event's place, known or not."""
 _FACILITY_NAMED = re.compile(r"\s+(?:military\s+)?(?:air\s*base|airbase|airfield|air\s+field|barracks|garrison)\b",
                              re.IGNORECASE)
@@ -189,6 +191,10 @@ def _learn_heading_place(run: ArticleRun, heading: str) -> None:
     if len(found) == 1 and named and len(re.sub(r"[\W_]+", "", heading)) <= len(re.sub(r"[\W_]+", "", named[0].text)) + 2:
         run.context.named = run.context.place = named[0]
         run.context.learn_heads(named[0])
+    elif len(found) == 1 and named and run.context.place is None \
+            and re.search(rf"\b(?:from|in)\s+{re.escape(named[0].text)}\s*(?::|$)", heading):
+        run.context.place = named[0]  # "Notebook from Homs: a week under the rockets": where the text is
+        run.context.learn_heads(named[0])
 
 
 def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]) -> SentenceFacts | None:
@@ -216,6 +222,12 @@ def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]
         named = [p for p in places if p.kind in ("place", "base")]
         if len(named) == 1 and not any(m.kind == "country" for m in found):  # "On Monday a convoy was unloading in X"
             run.context.scene = (sentence.paragraph, sentence.number, named[0])
+        elif not named and run.context.place is not None and len(body.split()) <= 5 \
+                and sentence.number == min(s.number for s in sentences if s.paragraph == sentence.paragraph):
+            # a diary's or chronology's entry opened by its date alone ("Saturday 18 February."): the entry's
+            # events are that day, at the place the text is about
+            run.context.scene = (sentence.paragraph, sentence.number, replace(run.context.place, geo_precision=max(
+                2, run.context.place.geo_precision)))
     return SentenceFacts(sentence=sentence, body=body, mentions=mentions, found=found,
                          in_country=any(m.kind == "country" for m in found), unknown_place=_UNKNOWN_PLACE.search(body),
                          places=places, pronoun_object=pronoun_object, attribution=attribution, stated=stated,
