@@ -321,3 +321,15 @@ def test_no_place_for_an_entry_without_a_place_the_text_is_from(text):
 ])
 def test_a_fight_told_in_the_present(text, expected):
     assert [k for k in kinds(text) if k[1] == "Armed clash"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The foreign ministry in Damascus on Tuesday accused Turkey of sheltering and arming terrorists near Tall Abyad.", []),
+    ("Officials said on Tuesday the town of Tall Abyad was sheltering militants.", []),
+    # people sheltering from the fighting are displaced
+    ("On Tuesday hundreds of families were sheltering in schools in Tall Abyad, aid workers said.",
+     [("2019-03-19", "Displacement")]),
+])
+def test_sheltering_fighters_is_no_displacement(text, expected):
+    """'accused Turkey of sheltering and arming terrorists': harbouring fighters; families sheltering are displaced."""
+    assert [k for k in kinds(text) if k[1] == "Displacement"] == expected

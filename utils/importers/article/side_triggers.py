@@ -87,8 +87,11 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                             r"\b(?:families|residents|civilians|people|thousands|hundreds|villagers)\b[^.;]{0,40}\bfled\b|"
                             r"\b(?:families|residents|civilians|women|children|villagers)\b[^.;]{0,30}\b(?:were|have been|"
                             r"had been)\s+evacuated\b|"
-                            r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|sheltering|"
-                            r"sheltered|fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
+                            r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|"
+                            # "accused Turkey of sheltering and arming terrorists": harbouring fighters is no flight
+                            r"(?:sheltering|sheltered)(?!\s+(?:and\s+\w+\s+)?(?:the\s+)?(?:terrorists|militants|fighters|rebels|"
+                            r"jihadists|insurgents|gunmen))|"
+                            r"fled (?:their|the) (?:homes|town|city|area|villages?))\b", SD, "Displacement"),
     Trigger("territory", rf"{ENTER_NOW}|"
                          r"\b(?:entered|entering)\b[^.;]{0,40}\b(?:towns?|villages?|areas?|positions|city|cities|airport|"
                          r"neighbou?rhoods?|districts?|quarters?|suburbs?|outskirts|"
