@@ -8,11 +8,15 @@ For every size, one filter (dates 2024-01-01 to 2025-04-30) picks the events eve
 method it prints:
 - server: building what is sent after a filter change, cold (the first build in a fresh process, its
   libraries imported as in a running server) and warm
-  (median of ``--runs`` in one process); the base map counted (peers: folium's whole page with our very base
+  (median of ``--runs`` in one process, after an untimed first build; one run for a peer whose build takes
+  over 10 s); the base map counted (peers: folium's whole page with our very base
   map, names, rivers and bases included, so that only the events layer differs; ``--peer-basemap folium``
   gives them folium's lighter GeoJSON of borders and governorates instead; ours: the map element once per
   page, the basemap file once per page, then the events layer per filter change);
-- bytes sent per filter change (and, for ours, once per page);
+- bytes sent per filter change (and, for ours, once per page), as sent and compressed on the wire: ours over
+  the websocket's permessage-deflate (Streamlit's ``server.enableWebsocketCompression``; 12-bit window, memory
+  level 5, as the server's websocket library negotiates it), the peers' page gzipped at level 6 with the full
+  15-bit window, as a web server would send it (the better compression of the two);
 - browser (Debian's Chromium, offline, 1600x1000): time to a redrawn map after a filter change, a pan
   (300 px) and a zoom (one level, around the centre), medians of ``--runs``: the first pan and zoom after
   the page opened, and three later ones in the same page (the first carries the browser's one-off costs).
@@ -27,6 +31,7 @@ figures. Not a test.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import shutil
@@ -35,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -70,6 +76,18 @@ def shown_events(folder: Path):
     return dataset, EventFilter(start=START, end=END).apply(dataset.events)
 
 
+def kept_rows(dataset, shown):
+    """``shown`` (a filter's copy of some of ``dataset``'s events) as the dashboard reads it: rows of the shared
+    frame, with the dataset's memo."""
+    import numpy as np
+
+    from utils.analysis.rows import EventRows
+
+    mask = np.zeros(len(dataset.events), dtype=bool)
+    mask[dataset.events.index.get_indexer(shown.index)] = True
+    return EventRows(dataset.events, mask, dataset.memo, frame=lambda: shown)
+
+
 # --------------------------------------------------------------------------- what each method sends
 
 def ours_sent(dataset, shown) -> dict[str, object]:
@@ -79,18 +97,17 @@ def ours_sent(dataset, shown) -> dict[str, object]:
     from utils.map.aggregate import default_viewport
     from utils.map.basemap_layer import build_base_map
     from utils.map.style import BROWSER_LIMIT, DETAIL_LIMIT, category_colors
-    from utils.map.view_layer import build_plan_layer, plan_view
+    from utils.map.view_layer import build_plan_layer, shared_layer
 
     colors = category_colors(dataset.events["event_type"].value_counts().index)
     view = default_viewport(VIEW[0], VIEW[1], 1120, 740)
     base = build_base_map(dataset.basemap, dataset.sites, basemap_url="../files/basemap.json")
     base.get_root().render()
     script = _get_map_string(base)
-    plan = plan_view(shown, colors, view, detail_limit=DETAIL_LIMIT, browser_limit=BROWSER_LIMIT)
-    plan_events = plan.events.sort_values(["event_date", "event_id"], kind="stable")
-    from dataclasses import replace
-
-    layer = build_plan_layer(replace(plan, events=plan_events), shown, colors, bar=True)
+    rows = kept_rows(dataset, shown)
+    plan, payload = shared_layer(rows, colors, view, popups="short", detail_limit=DETAIL_LIMIT,
+                                 browser_limit=BROWSER_LIMIT)  # as the dashboard keeps them (ui/map_layer.py)
+    layer = build_plan_layer(plan, rows, colors, bar=True, popups="short", payload=payload)
     layer_js = _get_feature_group_string(layer, base)  # st_folium does it on the same map
     return {"script": script, "layer": layer_js, "in_browser": plan.everything}
 
@@ -144,6 +161,17 @@ def _peer_in_subprocess(folder: Path, method: str, cap: float, out: Path,
         return None, 0
     seconds, size = result.stdout.split()[-2:]
     return float(seconds), int(size)
+
+
+def websocket_bytes(data: bytes) -> int:
+    """Bytes of ``data`` after the websocket's permessage-deflate (12-bit window, memory level 5)."""
+    compressor = zlib.compressobj(-1, zlib.DEFLATED, -12, 5)
+    return len(compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)) - 4  # the frame drops the 4-byte tail
+
+
+def gzip_bytes(data: bytes) -> int:
+    """Bytes of ``data`` gzipped at level 6 (a web server's usual setting)."""
+    return len(gzip.compress(data, compresslevel=6))
 
 
 def _ours_in_subprocess(folder: Path) -> float:
@@ -276,15 +304,18 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
     rows: dict[str, dict[str, object]] = {}
     # ours: cold in a fresh process, warm in this one
     cold = _ours_in_subprocess(folder)
+    ours_sent(dataset, shown)  # untimed: this process's first map pays its imports (the cold row counts them)
     warm_times = []
     for _ in range(runs):
         started = time.perf_counter()
         sent = ours_sent(dataset, shown)
         warm_times.append(time.perf_counter() - started)
-    per_change = len(json.dumps({"script": sent["script"], "layer": sent["layer"]}).encode())
+    change_message = json.dumps({"script": sent["script"], "layer": sent["layer"]}).encode()
+    per_change = len(change_message)
     from utils.map.basemap_layer import basemap_json
 
     rows["ours"] = {"cold": cold, "warm": statistics.median(warm_times), "bytes": per_change,
+                    "wire": websocket_bytes(change_message),
                     "once": len(basemap_json(dataset.basemap).encode()), "in_browser": sent["in_browser"]}
     peers_html: dict[str, str] = {}
     for method in METHODS[1:]:
@@ -292,11 +323,19 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
         seconds, size_bytes = _peer_in_subprocess(folder, method, cap, out, basemap)
         warm = None
         if seconds is not None:
-            started = time.perf_counter()
-            peer_html(dataset, shown, method, basemap)
-            warm = time.perf_counter() - started
+            # as ours: an untimed first build, then the median of ``runs`` (one run when a build takes over 10 s)
+            repeats = runs if seconds < 10 else 1
+            if repeats > 1:
+                peer_html(dataset, shown, method, basemap)
+            peer_times = []
+            for _ in range(repeats):
+                started = time.perf_counter()
+                peer_html(dataset, shown, method, basemap)
+                peer_times.append(time.perf_counter() - started)
+            warm = statistics.median(peer_times)
             peers_html[method] = offline_page(out.read_text())
-        rows[method] = {"cold": seconds, "warm": warm, "bytes": size_bytes or None, "once": 0}
+        wire = gzip_bytes(out.read_bytes()) if seconds is not None else None
+        rows[method] = {"cold": seconds, "warm": warm, "bytes": size_bytes or None, "wire": wire, "once": 0}
     # the browser
     if with_browser:
         from utils.map.aggregate import default_viewport
@@ -308,6 +347,7 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
         layer = build_plan_layer(plan, shown, colors, asset_prefix="inline-asset:")
         fmap.add_child(layer, name="events")
         ours_page = inline_vendored_assets(fmap.get_root().render())
+        (workdir / f"ours-{size}.html").write_text(ours_page)  # beside the peers' pages, to profile
         events_layer = layer._children["events_layer"]
         other = shown.iloc[: max(1, len(shown) // 2)]  # a second filter's payload
         other_plan = plan_view(other, colors, view, browser_limit=BROWSER_LIMIT)
@@ -327,7 +367,8 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
     print(header)
     lines = [
         ("server, cold (s)", "cold", "s"), ("server, warm (s)", "warm", "s"),
-        ("sent per filter change", "bytes", "MB"), ("sent once per page", "once", "MB"),
+        ("sent per filter change", "bytes", "MB"), ("  on the wire, compressed", "wire", "MB"),
+        ("sent once per page", "once", "MB"),
     ]
     if with_browser:
         lines += [("browser: filter change", "filter", "ms"), ("browser: first pan", "pan", "ms"),

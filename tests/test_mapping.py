@@ -16,7 +16,7 @@ from utils.map.assets import STATIC_DIR, VENDORED, asset_links, localize_assets
 from utils.map.basemap_layer import basemap_payload, label_rows, place_zoom
 from utils.map.event_layer import EventsLayer
 from utils.map.mapping import build_base_map, build_events_layer, category_colors
-from utils.map.payload import COORD_SCALE, decode_columns, event_payload, strings_of
+from utils.map.payload import COORD_SCALE, decode_columns, event_payload, payload_columns, strings_of
 from utils.map.settings import COLOR_BY_CHOICES
 from utils.map.style import informative_color_by
 
@@ -123,6 +123,18 @@ def test_combinations_are_a_multiindex_factorized_in_order_of_first_appearance(c
     expected_codes, expected = pd.factorize(pd.MultiIndex.from_arrays(series), sort=False)
     assert codes.tolist() == expected_codes.tolist()
     assert [tuple(map(str, f)) for f in found] == [tuple(map(str, e)) for e in expected]
+
+
+@pytest.mark.parametrize("color_by", COLOR_BY_CHOICES)
+@pytest.mark.parametrize("details", ["none", "tooltip"])
+def test_a_plan_kept_with_only_the_payload_columns_makes_the_same_payload(dataset, color_by, details):
+    """ui.map_layer keeps a layer plan in payload_columns only (a third of the memory): nothing else is read."""
+    events = dataset.events.copy()
+    colors = category_colors(events[color_by].value_counts().index, color_by)
+    whole = event_payload(events, colors, color_by, details=details)
+    narrow = event_payload(events[payload_columns(color_by)], colors, color_by, details=details)
+    assert narrow == whole
+    assert len(payload_columns(color_by)) < len(events.columns) / 2
 
 
 def test_styles_follow_colour_and_status_and_hold_the_halo(dataset):

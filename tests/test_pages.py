@@ -418,3 +418,19 @@ def test_every_page_but_the_map_has_a_first_visit_entry_in_pages():
     for name in entries:
         code = (pages_dir / f"{name}.py").read_text()
         assert "from ui.first_visit import run_app" in code and code.rstrip().endswith("run_app()")
+
+
+def test_sessions_with_the_same_filter_share_one_layer_payload_and_keep_no_copy_of_its_ids(monkeypatch):
+    """The payload (1.5 MB at 102,201 events) is built once for every session showing that filter; a session
+    remembers the plan's id column for clicks, not a list of its own."""
+    import utils.map.view_layer
+
+    built = []
+    real = utils.map.view_layer.plan_payload
+    monkeypatch.setattr(utils.map.view_layer, "plan_payload", lambda *a, **k: built.append(1) or real(*a, **k))
+    query = {"start": "2016-03-02", "end": "2026-01-01"}  # a filter no other test uses: not cached yet
+    first, second = run_app(query=query), run_app(query=query)
+    assert len(built) == 1
+    assert map_arguments(first)["feature_group"] == map_arguments(second)["feature_group"]
+    remembered = list(second.session_state["map_payloads"].values())
+    assert remembered and all(isinstance(ids, pd.Series) for ids in remembered)

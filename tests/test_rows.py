@@ -118,3 +118,21 @@ def test_in_one_chunk_joins_chunked_text_and_keeps_the_values():
     pd.testing.assert_frame_equal(joined, frame)
     assert frame["name"].array._pa_array.num_chunks == 2  # the caller's frame is unchanged
     assert in_one_chunk(joined) is joined  # nothing to join: the same frame
+
+
+@pytest.mark.parametrize(("size", "seed", "categories", "share"), CASES)
+def test_date_order_is_the_sort_by_date_then_id_of_the_kept_rows(size, seed, categories, share):
+    """The map's payload order, from one rank per dataset: ids out of frame order, tied and missing dates."""
+    events = _events(size, seed, categories)
+    rng = np.random.default_rng(seed + 200)
+    events["event_id"] = pd.array(rng.permutation(events["event_id"].to_numpy()), dtype="str")
+    dates = events["event_date"].copy()
+    dates[rng.random(size) < 0.1] = pd.NaT
+    events["event_date"] = dates
+    mask = rng.random(size) < share
+    shown = events.loc[mask]
+    rows = EventRows(events, mask, Memo())
+    expected = shown.sort_values(["event_date", "event_id"], kind="stable")
+    pd.testing.assert_frame_equal(shown.iloc[rows.date_order()], expected)
+    pd.testing.assert_frame_equal(events.iloc[EventRows(events, None, rows.memo).date_order()],
+                                  events.sort_values(["event_date", "event_id"], kind="stable"))

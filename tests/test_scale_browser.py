@@ -51,3 +51,31 @@ def test_clusters_add_up_and_zooming_in_shows_exactly_the_events_in_view(big_app
     counted = frame.evaluate(_IN_VIEW)
     assert counted == len(inside) > 0
     assert offline_page.outside == [] and offline_page.errors == []
+
+
+_VIEW_BOUNDS = "() => { const b = map_div.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }"
+_MOVE = """async ([lat, lon, zoom]) => { await new Promise(done => { map_div.once('moveend', () => setTimeout(done, 50));
+    map_div.setView([lat, lon], zoom, {animate: false}); }); }"""
+
+
+def test_cells_kept_per_zoom_still_count_every_event_in_view_after_pans_and_zooms_back(big_app, offline_page):
+    """The browser counts each zoom's cells once and keeps them: going back to a zoom or panning reuses them,
+    and every event in view is still in exactly one drawn group, with the same badges as the first time."""
+    app, events = big_app
+    page = offline_page.page
+    open_app(page, app.url)
+    frame = map_frame(page)
+    frame.wait_for_selector(".event-badge", timeout=60_000)
+    start = frame.evaluate("() => [map_div.getCenter().lat, map_div.getCenter().lng, map_div.getZoom()]")
+    moves = [start, [start[0] + 0.8, start[1] - 1.5, start[2]], [start[0], start[1], start[2] + 1], start,
+             [start[0] - 0.5, start[1] + 1.0, start[2] + 1], start]
+    badges = {}
+    for lat, lon, zoom in moves:
+        frame.evaluate(_MOVE, [lat, lon, zoom])
+        south, west, north, east = frame.evaluate(_VIEW_BOUNDS)
+        inside = events[events.latitude.between(south, north) & events.longitude.between(west, east)]
+        assert frame.evaluate(_IN_VIEW) == len(inside) > 0, (lat, lon, zoom)
+        drawn = frame.evaluate("() => EventMap.events._groups.filter(g => g.kind === 'badge').map(g => g.n).sort()")
+        assert badges.setdefault((lat, lon, zoom), drawn) == drawn  # the same view, the same badges
+    assert frame.evaluate("() => EventMap.events._cellCache.size") == 2  # two zooms counted, each once
+    assert offline_page.outside == [] and offline_page.errors == []

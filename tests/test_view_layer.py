@@ -1,14 +1,25 @@
 """The events layer for a viewport: every event when the browser can take them, else clusters with exact counts."""
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from benchmarks.synthetic import synthetic_events
+from utils.analysis.rows import EventRows
 from utils.core.dates import add_date_windows
 from utils.data.validation import validate_events
 from utils.map.aggregate import Viewport, default_viewport, in_view
 from utils.map.event_layer import EventsLayer
 from utils.map.mapping import category_colors
-from utils.map.view_layer import build_viewport_layer, viewport_from_state
+from utils.map.payload import payload_columns
+from utils.map.view_layer import (
+    build_viewport_layer,
+    kept_plan,
+    plan_payload,
+    plan_view,
+    shared_layer,
+    viewport_from_state,
+)
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +66,29 @@ def test_the_view_comes_from_what_the_map_reported():
     assert viewport_from_state(unknown, (35.0, 38.0), 7) == default_viewport((35.0, 38.0), 7)
     view = default_viewport((35.0, 38.0), 7)
     assert view.south < 35.0 < view.north and view.west < 38.0 < view.east
+
+
+@pytest.mark.parametrize("color_by", ["event_type", "status", "claimed_by"])
+@pytest.mark.parametrize(("share", "browser_limit"), [(0.5, 10_000), (1.0, 10_000), (0.5, 1000), (0.0, 10_000)])
+def test_a_kept_plan_holds_the_payload_columns_in_date_then_id_order(many, color_by, share, browser_limit):
+    """Every event ordered by the dataset's rank, or the view's events sorted: the same rows either way."""
+    events = many.sample(frac=1.0, random_state=5)  # ids out of frame order
+    mask = np.random.default_rng(8).random(len(events)) < share
+    rows = EventRows(events, mask)
+    colors = category_colors(events[color_by].value_counts().index, color_by)
+    plan = plan_view(rows, colors, Viewport(32.0, 34.5, 37.6, 42.8, 7), color_by=color_by, detail_limit=500,
+                     browser_limit=browser_limit)
+    narrow = plan_view(rows, colors, Viewport(32.0, 34.5, 37.6, 42.8, 7), color_by=color_by, detail_limit=500,
+                       browser_limit=browser_limit, columns=payload_columns(color_by))
+    pd.testing.assert_frame_equal(narrow.events, plan.events[payload_columns(color_by)])  # read, not copied whole
+    kept = kept_plan(narrow, rows, color_by)
+    expected = plan.events[payload_columns(color_by)].sort_values(["event_date", "event_id"], kind="stable")
+    pd.testing.assert_frame_equal(kept.events, expected)
+    assert (kept.everything, kept.clustered, kept.rows, kept.total) == (plan.everything, plan.clustered, plan.rows,
+                                                                        plan.total)
+
+    plan, payload = shared_layer(rows, colors, Viewport(32.0, 34.5, 37.6, 42.8, 7), color_by=color_by,
+                                 detail_limit=500, browser_limit=browser_limit)
+    assert list(plan.events.columns) == ["event_id"]  # the payload holds the rest
+    assert plan.events["event_id"].tolist() == kept.events["event_id"].tolist()
+    assert payload == plan_payload(kept, colors, color_by)

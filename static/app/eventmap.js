@@ -556,7 +556,7 @@
       this._visible = vis;
       var items;
       if (o.heatmap) { items = []; }
-      else if (vis.length > o.drawLimit) { items = this._cells(vis, scale); }
+      else if (vis.length > o.drawLimit) { items = this._cellsIn(x0, x1, y0, y1, scale); }
       else { items = vis.map(function (k) { return { x: D.x[k] * scale, y: D.y[k] * scale, n: 1, members: [k] }; }); }
       if (this._P.clusters && !o.heatmap) {
         this._P.clusters.forEach(function (c) {
@@ -569,14 +569,26 @@
       EM.mark("eventmap-events-laid-out");
       this._draw(groups, scale);
     },
-    _cells: function (vis, scale) {
+    _cellsIn: function (x0, x1, y0, y1, scale) {
+      // the screen cells (world px) that touch the area; every event's cell is counted once per zoom and kept
+      // for the last few zooms, so a pan, or a zoom back, counts nothing again and a cell stays the same badge
+      var cache = this._cellCache || (this._cellCache = new Map()), all = cache.get(scale), cell = this.options.cellPx;
+      if (!all) {
+        all = this._cells(scale);
+        cache.set(scale, all);
+        if (cache.size > 4) { cache.delete(cache.keys().next().value); }
+      }
+      var gx0 = Math.floor(x0 / cell), gx1 = Math.floor(x1 / cell), gy0 = Math.floor(y0 / cell), gy1 = Math.floor(y1 / cell);
+      return all.filter(function (c) { return c.gx >= gx0 && c.gx <= gx1 && c.gy >= gy0 && c.gy <= gy1; });
+    },
+    _cells: function (scale) {
       var D = this._D, cell = this.options.cellPx, byKey = new Map(), out = [];
-      vis.forEach(function (k) {
-        var x = D.x[k] * scale, y = D.y[k] * scale, key = Math.floor(x / cell) * 1048576 + Math.floor(y / cell);
+      for (var k = 0; k < D.n; k++) {
+        var x = D.x[k] * scale, y = D.y[k] * scale, gx = Math.floor(x / cell), gy = Math.floor(y / cell), key = gx * 1048576 + gy;
         var c = byKey.get(key);
-        if (!c) { c = { sx: 0, sy: 0, n: 0, members: [] }; byKey.set(key, c); out.push(c); }
+        if (!c) { c = { sx: 0, sy: 0, n: 0, members: [], gx: gx, gy: gy }; byKey.set(key, c); out.push(c); }
         c.sx += x; c.sy += y; c.n += 1; c.members.push(k);
-      });
+      }
       out.forEach(function (c) { c.x = c.sx / c.n; c.y = c.sy / c.n; c.cell = true; });
       return out;
     },
@@ -585,6 +597,7 @@
       var order = items.slice().sort(function (a, b) { return (b.n - a.n) || ((a.members[0] || 0) - (b.members[0] || 0)); });
       var size = Math.max(reach, 1), hash = new Map(), groups = [];
       function key(gx, gy) { return gx * 1048576 + gy; }
+      order.forEach(function (it) { it.group = null; });  // kept cells come back from an earlier redraw
       order.forEach(function (it) {
         var k = key(Math.floor(it.x / size), Math.floor(it.y / size));
         (hash.get(k) || hash.set(k, []).get(k)).push(it);
@@ -639,6 +652,7 @@
         groups = groups.filter(function (g) { return !g.dead; });
         if (!merged) { break; }
       }
+      groups.forEach(function (g) { EM._members(g); });
       // nothing over a base: move a shape that would cover one beside it (leader lines show the true place)
       function hits(x, y, reach, list) {
         return list.some(function (b) { return x + reach > b[0] && x - reach < b[2] && y + reach > b[1] && y - reach < b[3]; });
@@ -760,9 +774,9 @@
       map.fitBounds(b, { padding: [60, 60], maxZoom: map.getMaxZoom() });
     },
     _key: function (g, zoom) {  // the same key, the same drawing: its members, shape and place at this zoom
-      var h = 0;
-      for (var k = 0; k < g.members.length; k++) { h = (h * 31 + g.members[k]) | 0; }
-      return [zoom, g.kind, g.n, h, Math.round(g.ax * 4), Math.round(g.ay * 4), Math.round(g.x * 4), Math.round(g.y * 4),
+      var h = 0, x = 0;  // of the members as a set: their order follows the merges, not their indices
+      for (var k = 0; k < g.members.length; k++) { var m = Math.imul(g.members[k] + 1, 2654435761); h = (h + m) | 0; x ^= m; }
+      return [zoom, g.kind, g.n, h, x, Math.round(g.ax * 4), Math.round(g.ay * 4), Math.round(g.x * 4), Math.round(g.y * 4),
               g.server ? 1 : 0].join(",");
     },
     _collector: function () {  // what _marker, _fan and _badge add to: the events group, remembering each layer
@@ -918,25 +932,32 @@
     }
   });
 
-  EM._summarise = function (g) {
-    var members = [], n = 0, sx = 0, sy = 0, colors = {}, cells = false, server = false, color = null;
+  EM._summarise = function (g) {  // a group's count, centre and colours from its items (members: EM._members)
+    var n = 0, sx = 0, sy = 0, colors = {}, cells = false, server = false, color = null;
     g.items.forEach(function (it) {
       n += it.n; sx += it.x * it.n; sy += it.y * it.n; cells = cells || !!it.cell; server = server || !!it.server;
       if (it.server) { color = color || it.color; colors[it.color] = (colors[it.color] || 0) + it.n; }
-      for (var k = 0; k < it.members.length; k++) { members.push(it.members[k]); }
     });
-    members.sort(function (a, b) { return a - b; });
-    var D = EM.events && EM.events._D;
-    g.members = members; g.n = n; g.x = sx / n; g.y = sy / n; g.cells = cells; g.server = server; g.color = color;
+    g.n = n; g.x = sx / n; g.y = sy / n; g.cells = cells; g.server = server; g.color = color;
     g.colorsMap = colors;
+    return g;
+  };
+  EM._members = function (g) {  // the events of a group, once its merges are done (in the order of its items)
+    if (g.items.length === 1) { g.members = g.items[0].members; return g; }
+    var members = [];
+    g.items.forEach(function (it) { for (var k = 0; k < it.members.length; k++) { members.push(it.members[k]); } });
+    g.members = members;
     return g;
   };
 
   // colour shares of a group, for its badge (computed when drawn)
   var badge = EM.EventsLayer.prototype._badge;
   EM.EventsLayer.prototype._badge = function (g, layer) {
-    var D = this._D, counts = {};
-    g.members.forEach(function (i) { var c = D.styles[D.style[i]].fillColor; counts[c] = (counts[c] || 0) + 1; });
+    var D = this._D, counts = {}, byStyle = new Int32Array(D.styles.length), members = g.members, k;
+    for (k = 0; k < members.length; k++) { byStyle[D.style[members[k]]] += 1; }  // by style code: no string per event
+    for (k = 0; k < byStyle.length; k++) {
+      if (byStyle[k]) { var c = D.styles[k].fillColor; counts[c] = (counts[c] || 0) + byStyle[k]; }
+    }
     Object.keys(g.colorsMap || {}).forEach(function (c) { counts[c] = (counts[c] || 0) + g.colorsMap[c]; });
     g.colors = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; }).map(function (c) { return [c, counts[c]]; });
     return badge.call(this, g, layer);

@@ -37,7 +37,7 @@ from utils.core.presentation import POPUP_LABELS, date_texts, event_popup_fields
 from utils.core.schema import DISPLAY_LABELS, GEO_PRECISION_RADIUS_KM, STATUSES
 from utils.map.style import EVENT_RADIUS_PX, OTHER_COLOR, STATUS_OUTLINES, TEXT_LIMIT
 
-__all__ = ["COORD_SCALE", "decode_columns", "event_payload", "payload_json", "strings_of"]
+__all__ = ["COORD_SCALE", "decode_columns", "event_payload", "payload_columns", "payload_json", "strings_of"]
 
 COORD_SCALE = 100_000
 """Positions are sent as integer 1e-5 degrees (about 1 m)."""
@@ -110,6 +110,16 @@ def strings_of(payload: dict, column: str) -> list[str]:
     """The escaped strings a string column (``date``, ``place``, ``sub``) points at, one per event."""
     strings = payload["strings"]
     return [strings[i] for i in decode_columns(payload)[column]]
+
+
+TOOLTIP_COLUMNS: tuple[str, ...] = ("event_id", "event_date", "date_precision", "latitude", "longitude", "status",
+                                    "geo_precision", "location", "sub_event_type")
+"""The columns :func:`event_payload` reads below its ``"record"`` level (with the colour column)."""
+
+
+def payload_columns(color_by: str) -> list[str]:
+    """The columns a payload coloured by ``color_by`` reads, short of full records: what a kept layer plan holds."""
+    return [*TOOLTIP_COLUMNS, *([color_by] if color_by not in TOOLTIP_COLUMNS else [])]
 
 
 def event_payload(events: pd.DataFrame, colors: dict[str, str], color_by: str, *, details: str = "tooltip",

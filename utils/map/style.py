@@ -31,11 +31,12 @@ TILE_PX = 256
 
 DETAIL_LIMIT = 1500
 """Above this many events in a server-aggregated view, the server sends exact-count clusters instead."""
-BROWSER_LIMIT = 60_000
+BROWSER_LIMIT = 110_000
 """Most filtered events sent to the browser, which then clusters, fans out and redraws them on every pan and
 zoom without asking the server; above it the server aggregates the view. The bytes per filter change, not
-the browser's speed, set this number: 60,000 events are a 0.92 MB layer (target: at most 1 MB; 11 bytes an
-event before base64), see BENCHMARKS.md, "Pan and zoom on the same base map"."""
+the browser's speed, set this number: on the compressed websocket an event costs at most 8.3 bytes (random
+samples of 60,000-150,000 of the 1M synthetic events, ``benchmarks/browser_limit.py``), so 110,000 events are
+about 0.9 MB (target: at most 1 MB), see BENCHMARKS.md, "The browser limit at 110,000"."""
 TEXT_LIMIT = 5_000
 """Up to this many events the browser is also sent each event's id and tooltip text; above it, tooltips say
 date, sub-type and place, and a click asks the server for the record."""

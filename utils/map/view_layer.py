@@ -21,12 +21,12 @@ from utils.map.aggregate import Viewport, aggregate_view, default_viewport
 from utils.map.assets import COMPONENT_STATIC_PREFIX, localize_assets
 from utils.map.event_layer import EventsLayer
 from utils.map.legend import EventLegend, heat_legend_html, legend_html
-from utils.map.payload import event_payload
+from utils.map.payload import event_payload, payload_columns
 from utils.map.rings import RingsLayer
 from utils.map.style import DETAIL_LIMIT, OTHER_COLOR
 
 __all__ = ["DETAIL_LIMIT", "EVENTS_LAYER_NAME", "ViewPlan", "build_plan_layer", "build_viewport_layer",
-           "default_viewport", "plan_view", "viewport_from_state"]
+           "default_viewport", "kept_plan", "plan_view", "shared_layer", "viewport_from_state"]
 
 EVENTS_LAYER_NAME = "Events"
 
@@ -67,28 +67,61 @@ class ViewPlan:
 
 def plan_view(events: pd.DataFrame | EventRows, colors: dict[str, str], view: Viewport, *,
               color_by: str = "event_type", detail_limit: int = DETAIL_LIMIT, heatmap: bool = False,
-              browser_limit: int | None = None) -> ViewPlan:
+              browser_limit: int | None = None, columns: Sequence[str] | None = None) -> ViewPlan:
     """Decide what to send for ``view``: every event (at most ``browser_limit``, default ``detail_limit``), the
     events in view (at most ``detail_limit``), or exact-count clusters.
 
     ``events``: a frame, or :class:`~utils.analysis.rows.EventRows` (the rows a filter keeps, read without
-    copying them all when there are more than the limit).
+    copying them all when there are more than the limit). ``columns``: the only columns the plan's events
+    need (default: all); every kept event is then read in those columns alone, not copied whole first.
     """
     limit = detail_limit if browser_limit is None else browser_limit
     rows = as_rows(events)
     if len(rows) <= limit:
-        return ViewPlan(rows.frame(), [], len(rows), len(rows), clustered=False, everything=True)
+        every = rows.frame() if columns is None else rows.select(list(columns))
+        return ViewPlan(every, [], len(rows), len(rows), clustered=False, everything=True)
     codes, names = rows.codes(color_by)
     result = aggregate_view(rows.floats("latitude"), rows.floats("longitude"), codes, view,
                             detail_limit=detail_limit)
     if result.mode == "events":
-        return ViewPlan(rows.take(result.indices), [], result.in_view, len(rows), clustered=False,
-                        everything=False)
+        taken = rows.take(result.indices)
+        return ViewPlan(taken if columns is None else taken[list(columns)], [], result.in_view, len(rows),
+                        clustered=False, everything=False)
     cluster_rows: list[list[object]] = [
         [round(float(lat), 5), round(float(lon), 5), int(count), colors.get(names[code], OTHER_COLOR)]
         for lat, lon, count, code in zip(result.latitude, result.longitude, result.count, result.category)]
-    return ViewPlan(rows.take(np.zeros(0, dtype=np.int64)), cluster_rows, result.in_view, len(rows),
+    none = rows.take(np.zeros(0, dtype=np.int64))
+    return ViewPlan(none if columns is None else none[list(columns)], cluster_rows, result.in_view, len(rows),
                     clustered=True, everything=False)
+
+
+def kept_plan(plan: ViewPlan, rows: EventRows, color_by: str) -> ViewPlan:
+    """``plan`` (made by :func:`plan_view` from ``rows``) as a server keeps it for many sessions: its events in
+    the payload's columns only (a third of the memory at 1M) and in the payload's order, by date then id.
+
+    When the plan holds every kept event they are put in order by the dataset's rank
+    (:meth:`~utils.analysis.rows.EventRows.date_order`), not sorted again (0.4 s for 102,201 events)."""
+    events = plan.events[payload_columns(color_by)]
+    if plan.everything:
+        events = events.iloc[rows.date_order()]
+    else:
+        events = events.sort_values(["event_date", "event_id"], kind="stable")
+    return ViewPlan(events, plan.rows, plan.in_view, plan.total, clustered=plan.clustered, everything=plan.everything)
+
+
+def shared_layer(rows: EventRows, colors: dict[str, str], view: Viewport, *, color_by: str = "event_type",
+                 heatmap: bool = False, popups: str = "none", detail_limit: int = DETAIL_LIMIT,
+                 browser_limit: int | None = None) -> tuple[ViewPlan, dict]:
+    """The plan of ``rows`` for ``view`` and its payload, as a server keeps them for every session showing them.
+
+    Every kept event is read in the payload's columns only and put in date order by the dataset's rank
+    (:func:`kept_plan`); the plan then keeps only its events' ids (for clicks and the ring), the payload the rest
+    (at 102,201 events: 2.7 MB of ids and a 1.5 MB payload, against 16 MB for the payload's columns)."""
+    plan = kept_plan(plan_view(rows, colors, view, color_by=color_by, detail_limit=detail_limit, heatmap=heatmap,
+                               browser_limit=browser_limit, columns=payload_columns(color_by)), rows, color_by)
+    payload = plan_payload(plan, colors, color_by, popups=popups)
+    return ViewPlan(plan.events[["event_id"]], plan.rows, plan.in_view, plan.total, clustered=plan.clustered,
+                    everything=plan.everything), payload
 
 
 def events_bbox(events: pd.DataFrame | EventRows) -> list[float] | None:
