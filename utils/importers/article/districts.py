@@ -32,6 +32,8 @@ spelt as the town is, stays Afrin)."""
 _DISTRICT_AFTER = re.compile(r"['’]?(?:\s+(?-i:[a-z])[\w-]*)?\s+(?:district|neighbou?rhood|quarter|market|souk|square|street|"
                              r"roundabout)s?\b(?!\s+of\b)", re.IGNORECASE)
 """What makes a name part of a town: 'the Rawda district', 'the al-Hal vegetable market', 'Karama Square'."""
+_DISTRICT_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+"""The same put before the name: 'the mostly Alawite neighbourhood of Akrama', 'the district of Bab Amr'."""
 _VILLAGE_SOURCES = ("GeoNames", "UCDP")
 
 
@@ -45,7 +47,8 @@ def city_districts(body: str, places: list[PlaceMention], city: PlaceMention | N
     for n, mention in enumerate(places):
         loose = mention.source.endswith("(spelling)")  # "al-Maliki" read as Al Malikiyah: a near spelling only
         if mention.kind == "place" and (mention.source in _VILLAGE_SOURCES or loose) \
-                and _DISTRICT_AFTER.match(body, mention.end):
+                and (_DISTRICT_AFTER.match(body, mention.end)
+                     or _DISTRICT_BEFORE.search(body[max(0, mention.start - 40):mention.start])):
             place = lookup(mention.name)
             earlier = [m for m in places[:n] if m.kind == "place" and not m.reference]
             # "the al-Hal market in al-Bab": a town named just after it, when none was named before

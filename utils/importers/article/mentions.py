@@ -123,7 +123,8 @@ def mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMe
                     and not re.search(r"\b(?:and|while|as|but)\b|[.;]", between):
                 mention = PlaceMention(**{**mention.__dict__, "reference": True})
         out.append(mention)
-    roads = [m.end() for m in re.finditer(r"\b(?:highway|road|motorway|route)\s+(?:to|from|linking|towards)\s+(?:the\s+)?",
+    roads = [m.end() for m in re.finditer(r"\b(?:highway|road|motorway|route)\s+(?:(?:out|back|north|south|east|west)\s+)?(?:to|from|"
+                                         r"linking|towards)\s+(?:the\s+)?",
                                          sentence, re.IGNORECASE)]
     out = [PlaceMention(**{**m.__dict__, "reference": True}) if m.start in roads else m for m in out]  # "the highway to X"
     asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:which|who)\s+(?:has|have|had|hosts?|houses?|runs?|"

@@ -17,6 +17,10 @@ _ON_PROTEST = re.compile(
     r"(?:protests?|protesters|demonstrat(?:ors|ions?)|funeral\s+(?:procession|march)(?:es|s)?|mourners|rall(?:y|ies)|"
     r"marchers|sit-ins?)\b", re.IGNORECASE)
 """Force turned on a protest ('security forces fire on a large Friday protest', 'shot at mourners')."""
+_PROTESTERS_KILLED = re.compile(
+    r"\b(?:protesters|demonstrators|mourners|marchers)\b[^.;]{0,40}?\b(?:were|had\s+been|are)\s+(?:\w+\s+)?"
+    r"(?:killed|shot|shot\s+dead|gunned\s+down)\b", re.IGNORECASE)
+"""Protesters killed, told in the passive ('more than 60 protesters were shot dead'): excessive force too."""
 _PEOPLE_SEIZED = re.compile(
     r"\b(?:seized|captured|abducted|kidnapped|took|seize|capture|seizes|captures)\s+(?:\d[\d,]*|dozens\s+of|scores\s+of|"
     r"hundreds\s+of|several|two|three|four|five|six|seven|eight|nine|ten|a\s+group\s+of)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -29,7 +33,7 @@ def typed_by_object(sub: str, event_type: str, body: str, start: int, end: int) 
     """(sub_event_type, event_type) of the trigger at ``start``..``end`` of ``body``, retyped by what it was done to:
     force on a protest named within the trigger's clause, or people (a number of them) seized by a capture."""
     around = body[max(0, start - 60):end + 80]
-    if sub in _FORCE and _ON_PROTEST.search(around):
+    if sub in _FORCE and (_ON_PROTEST.search(around) or _PROTESTERS_KILLED.search(body[max(0, start - 60):end + 10])):
         return "Excessive force against protesters", "Protests"
     if sub == "Non-state actor overtakes territory" and _PEOPLE_SEIZED.search(body[max(0, start - 5):end + 60]):
         return "Abduction/forced disappearance", "Violence against civilians"

@@ -17,6 +17,7 @@ __all__ = ["FORCE_NOUN", "MAX_PLACES_PER_TRIGGER", "choose_triggers", "nearest",
 
 MAX_PLACES_PER_TRIGGER = 3
 _SUPERLATIVE = re.compile(r"\b(?:the|its|their)\s+(?:\w+est|most\s+\w+|worst)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_CROWD_ACTED = re.compile(r"\b(?:filled|packed|thronged|flooded|crammed|marched|rallied|gathered)\b", re.IGNORECASE)
 
 
 MAIN_ORDER = {t.name: n for n, t in enumerate(MAIN_TRIGGERS)}
@@ -80,7 +81,9 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
     speaks of what could happen (warnings aside)."""
     clause = [t for t in clause if t.trigger.name == "warning" or not hypothetical(sentence, t.start)]
     # "the heaviest bombardment the enclave has known": a characterisation, not a report of an event
-    clause = [t for t in clause if not (t.definite and _SUPERLATIVE.search(sentence[max(0, t.start - 30):t.start]))]
+    # ('the largest crowd yet seen filled the square' is a crowd that did something: a report)
+    clause = [t for t in clause if not (t.definite and _SUPERLATIVE.search(sentence[max(0, t.start - 30):t.start])
+                                        and not _CROWD_ACTED.search(t.text))]
     # "said the strike was 'a message'", "condemned the attack": a judgement of an event told elsewhere
     clause = [t for t in clause if not characterises(sentence, t.start, t.end, t.definite)]
     if any(t.trigger.name == "warning" and warns_of_response(sentence, t.text) for t in clause):

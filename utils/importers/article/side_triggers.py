@@ -24,8 +24,9 @@ _KILLED_PEOPLE = (rf"\bkill(?:ed|ing)\s+(?:at least |more than |nearly |some |ab
 # attacker named is violence against civilians (beside a named strike or shelling, that act is the event); a
 # running total ("10,000 people have been killed since March 2011") is none
 _PEOPLE_KILLED = (r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|scores|"
-                  rf"hundreds)\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}?{alternation(VICTIMS)}\b[^.;]{{0,40}}?\b(?:were|had been|are)\s+"
-                  r"(?:\w+\s+)?(?:killed|massacred|slaughtered|murdered)\b(?![^.;]{0,40}\b(?:since|so far|to date|in total|"
+                  rf"hundreds)\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}?(?:{alternation(VICTIMS)}|protesters|demonstrators|mourners|marchers)\b"
+                  r"[^.;]{0,40}?\b(?:were|had been|are)\s+"
+                  r"(?:\w+\s+)?(?:killed|massacred|slaughtered|murdered|shot\s+dead|gunned\s+down)\b(?![^.;]{0,40}\b(?:since|so far|to date|in total|"
                   r"this year|in all)\b)")
 
 # "By the morning they held most of the town", "by Tuesday the tribes controlled Dhiban": ground held by a time
@@ -38,10 +39,21 @@ _HELD_BY = (r"\bby\s+(?:the\s+)?(?:next\s+|following\s+)?(?:morning|evening|afte
 _CROSSED_OUT = (r"\b(?:\d[\d,]*|thousands|hundreds|dozens|families|refugees|Syrians|civilians|people|residents)\b[^.;]{0,40}?"
                 r"\b(?:crossed|crossing|streamed|poured|fled)\s+(?:(?:over\s+|across\s+)?the\s+border\s+)?(?:into|to)\s+"
                 r"(?-i:Turkey|Lebanon|Jordan|Iraq)\b")
+# "a huge crowd filled the main square", "tens of thousands of protesters packed the square", "demonstrations were
+# held in ten towns": a protest told by its crowd or its being held (troops gathered are massing, not this)
+_CROWD_FILLED = (r"\b(?:crowds?|(?:hundreds|tens)\s+of\s+thousands|protesters|demonstrators|mourners|marchers)\b(?:\s+[\w'’-]+)"
+                 r"{0,6}?\s+(?:filled|packed|thronged|flooded|crammed)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:squares?|streets?|"
+                 r"roads?|centre|center|mosques?)\b|\b(?:demonstrations|protests|rallies)\s+(?:were\s+held|took\s+place|"
+                 r"continued|broke\s+out|spread)\b")
 # "security men broke up a Friday demonstration", "police dispersed the protesters with tear gas"
 _BROKE_UP = (r"\b(?:broke|broken|breaking|break)\s+up\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:demonstrations?|protests?|"
              r"rall(?:y|ies)|sit-ins?|marches|march|gatherings?)\b|\b(?:dispersed|dispersing|disperse)\s+(?:a|an|the|their)?\s*"
              r"(?:[\w-]+\s+){0,2}?(?:demonstrat(?:ors|ions?)|protest(?:ers|s)?|rall(?:y|ies)|crowds?|marchers|sit-ins?)\b")
+# "the evacuation of about 1,400 civilians from the old city", "evacuated some 300 families from the camp": people
+# moved out of a place (an evacuation deal agreed is building.py's agreement; troops evacuated are a withdrawal)
+_EVACUATION_OF = (r"\b(?:evacuations?\s+of|evacuated|evacuating)\s+(?:about\s+|some\s+|at\s+least\s+|more\s+than\s+|nearly\s+|"
+                  r"around\s+|over\s+)?(?:\d[\d,]*|hundreds\s+of|thousands\s+of|dozens\s+of|scores\s+of)\s+(?:[\w-]+\s+){0,2}?"
+                  r"(?:civilians|people|residents|families|villagers|women|children|patients|wounded)\b")
 # "rebel factions broke through the army's lines at the academies": a front broken is ground taken
 _BROKE_THROUGH = (r"\b(?:broke|broken|breaking|burst|smashed)\s+through\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:lines|defen[cs]es|"
                   r"front(?:\s+lines?)?|positions|cordon|siege\s+lines)\b")
@@ -56,7 +68,8 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     # people protesting: "hundreds of residents protested for days in the town", "demonstrators took to the streets"
     Trigger("protest", r"\b(?:people|residents|hundreds|thousands|dozens|villagers|protesters|demonstrators|students|women|"
                        r"families|locals|crowds?)\b[^.;]{0,30}\b(?:protested|demonstrated|rallied|marched|took\s+to\s+the\s+"
-                       r"streets|staged\s+(?:a\s+)?(?:protests?|demonstrations?|sit-ins?))\b", "Protests", "Peaceful protest"),
+                       r"streets|staged\s+(?:a\s+)?(?:protests?|demonstrations?|sit-ins?))\b"
+                       rf"|{_CROWD_FILLED}", "Protests", "Peaceful protest"),
     # a protest broken up: "security men broke up a Friday demonstration", "police dispersed the protesters"
     Trigger("protest broken up", _BROKE_UP, "Protests", "Protest with intervention"),
     # one person shot or gunned down by name or standing: "gunmen shot dead a tribal notable", "assassinated the mayor"
@@ -87,6 +100,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                             r"\b(?:families|residents|civilians|people|thousands|hundreds|villagers)\b[^.;]{0,40}\bfled\b|"
                             r"\b(?:families|residents|civilians|women|children|villagers)\b[^.;]{0,30}\b(?:were|have been|"
                             r"had been)\s+evacuated\b|"
+                            rf"{_EVACUATION_OF}|"
                             r"\b(?:displaced|displacement|taking refuge|took refuge|sought refuge|"
                             # "accused Turkey of sheltering and arming terrorists": harbouring fighters is no flight
                             r"(?:sheltering|sheltered)(?!\s+(?:and\s+\w+\s+)?(?:the\s+)?(?:terrorists|militants|fighters|rebels|"

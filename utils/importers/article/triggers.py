@@ -142,7 +142,11 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
             ERV, "Suicide bomb"),
     Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?|"
                     r"(?:hit|struck|stepped on|triggered|detonated)\s+an?\s+(?:land\s*)?mine|mine (?:blast|explosion)s?|"
-                    r"booby[- ]trap(?:ped|s)?|sticky bombs?)\b",
+                    r"booby[- ]trap(?:ped|s)?|sticky bombs?|(?:motor(?:cycle|bike)|truck|lorry|bus|van|vehicle)[- ]bombs?)\b"
+                    # "a bomb went off in a market", "two explosive devices exploded", "a lorry packed with explosives
+                    # blew up": a bomb told by its going off (bombs dropped by aircraft are air strikes above)
+                    r"|\b(?:bombs?|explosive\s+devices?|(?:packed|laden|loaded|rigged)\s+with\s+explosives)\s+(?:\w+\s+)?"
+                    r"(?:exploded|went\s+off|blew\s+up|detonated)\b",
             ERV, "Remote explosive/landmine/IED"),
     Trigger("drone attack", rf"\b(?:sent|launched|flew|fired)\s+(?:armed\s+|explosive\s+)?{_DRONE}\s+(?:against|at|towards)\b"
                             rf"|\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
