@@ -19,7 +19,8 @@ method it prints:
   15-bit window, as a web server would send it (the better compression of the two);
 - browser (Debian's Chromium, offline, 1600x1000): time to a redrawn map after a filter change, a pan
   (300 px) and a zoom (one level, around the centre), medians of ``--runs``: the first pan and zoom after
-  the page opened, and three later ones in the same page (the first carries the browser's one-off costs).
+  the page opened, and three later ones in the same page (the first carries the browser's one-off costs); the
+  methods take turns in one browser, in alternating order, a fresh page each time.
   Ours: the events layer is replaced in a mounted map (as st_folium does); above the browser limit a pan or
   zoom needs the server, and that round trip's server time is added. Peers: the page holding the new markers
   is loaded (folium has no other way to change its markers), and their pan and zoom are timed until their
@@ -247,36 +248,46 @@ def browser_times(pages: dict[str, str], ours_payloads: tuple[str, str] | None, 
     from conftest import CHROMIUM, CHROMIUM_FLAGS
     from playwright.sync_api import sync_playwright
 
-    results: dict[str, dict[str, float | None]] = {}
+    kinds = ("filter", "pan", "zoom", "pan later", "zoom later")
+    times: dict[str, dict[str, list[float]]] = {method: {kind: [] for kind in kinds} for method in pages}
+    errors: dict[str, str] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        for method, html in pages.items():
-            page = browser.new_page(viewport={"width": 1600, "height": 1000})
-            page.set_default_timeout(cap * 1000)
-            times: dict[str, list[float]] = {"filter": [], "pan": [], "zoom": [], "pan later": [], "zoom later": []}
-            try:
-                for _ in range(runs):
-                    started = time.perf_counter()
-                    page.set_content(html, wait_until="load", timeout=cap * 1000)
-                    page.evaluate("() => new Promise(d => requestAnimationFrame(() => requestAnimationFrame(d)))")
-                    load_ms = (time.perf_counter() - started) * 1000
-                    if method == "ours" and ours_payloads:
-                        times["filter"].append(page.evaluate(_OURS_FILTER, ours_payloads[1]))
-                        page.evaluate(_OURS_FILTER, ours_payloads[0])
-                    else:
-                        times["filter"].append(load_ms)
-                    for repeat in range(4):  # the first pan and zoom after the page opens, then three more
-                        for kind in ("pan", "zoom"):
-                            ms = page.evaluate(_TIMED_MOVE, kind)
-                            if method == "ours":
-                                ms += ours_round_trip_s * 1000
-                            times[kind if repeat == 0 else kind + " later"].append(ms)
-                results[method] = {k: statistics.median(v) for k, v in times.items()}
-            except Exception as error:  # over the cap, or the page gave up (out of memory)
-                results[method] = {**dict.fromkeys(times), "error": str(error)[:80]}
-            page.close()
+        for run in range(runs):  # the methods take turns, in alternating order, so none always goes first
+            for method in (list(pages) if run % 2 == 0 else list(pages)[::-1]):
+                if method in errors:
+                    continue
+                page = browser.new_page(viewport={"width": 1600, "height": 1000})
+                page.set_default_timeout(cap * 1000)
+                try:
+                    _time_one_page(page, pages[method], method, ours_payloads, cap, ours_round_trip_s, times[method])
+                except Exception as error:  # over the cap, or the page gave up (out of memory)
+                    errors[method] = str(error)[:80]
+                page.close()
         browser.close()
-    return results
+    return {method: ({**dict.fromkeys(kinds), "error": errors[method]} if method in errors else
+                     {kind: statistics.median(values) for kind, values in times[method].items()})
+            for method in pages}
+
+
+def _time_one_page(page, html: str, method: str, ours_payloads: tuple[str, str] | None, cap: float,
+                   ours_round_trip_s: float, times: dict[str, list[float]]) -> None:
+    """Open ``html`` and time a filter change, then the first pan and zoom and three more, into ``times``."""
+    started = time.perf_counter()
+    page.set_content(html, wait_until="load", timeout=cap * 1000)
+    page.evaluate("() => new Promise(d => requestAnimationFrame(() => requestAnimationFrame(d)))")
+    load_ms = (time.perf_counter() - started) * 1000
+    if method == "ours" and ours_payloads:
+        times["filter"].append(page.evaluate(_OURS_FILTER, ours_payloads[1]))
+        page.evaluate(_OURS_FILTER, ours_payloads[0])
+    else:
+        times["filter"].append(load_ms)
+    for repeat in range(4):  # the first pan and zoom after the page opens, then three more
+        for kind in ("pan", "zoom"):
+            ms = page.evaluate(_TIMED_MOVE, kind)
+            if method == "ours":
+                ms += ours_round_trip_s * 1000
+            times[kind if repeat == 0 else kind + " later"].append(ms)
 
 
 # --------------------------------------------------------------------------- the run
