@@ -116,3 +116,18 @@ def test_the_district_of_a_city_named_before_the_name(text, expected):
     """'the neighbourhood of X', 'the district of X' (the district word before the name) is the city's district like
     'the X district' when the gazetteer knows X only as a small village far away."""
     assert [(r["location"], r["geo_precision"]) for r in candidates(text, "2019-03-20")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rescuers said they pulled the bodies of two nurses from the clinic in Saraqib on Tuesday.", set()),
+    ("Volunteers moved the wounded out of the basement in Douma on Tuesday, the civil defence said.", set()),
+    ("Firefighters removed six corpses from the burnt bus near Ariha on Tuesday, the governor said.", set()),
+    # a force moved away is still a withdrawal
+    ("The army pulled its last units from the hills above Kessab on Tuesday, a monitor said.",
+     {"Change to group/activity"}),
+    ("The militia moved its fighters out of the school in Tal Rifaat on Tuesday, residents said.",
+     {"Change to group/activity"}),
+])
+def test_people_carried_out_are_no_withdrawal(text, expected):
+    """'pulled the bodies from the clinic', 'moved the wounded out of the basement': a rescue, not a force leaving."""
+    assert subs(text) == expected

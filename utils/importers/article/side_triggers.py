@@ -11,8 +11,11 @@ from utils.importers.article.vocabulary import FORCES, MOVE_VERBS, REMOVE_VERBS,
 
 __all__ = ["OTHER_TRIGGERS"]
 
-_MOVED_OUT = (rf"\b{alternation(MOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,4}}?(?:out\s+of|away\s+from)\b"
-              rf"|\b{alternation(REMOVE_VERBS, verbs=True)}\s+(?:[\w'-]+\s+){{0,5}}?from\b"
+# "rescuers pulled the bodies of patients from the ward", "moved the wounded out of the basement": people carried
+# out, not a force withdrawn
+_CARRIED = r"(?!(?:[\w'-]+\s+){0,2}?(?:bodies|body|corpses|survivors|wounded|injured|victims|dead|casualties|children)\b)"
+_MOVED_OUT = (rf"\b{alternation(MOVE_VERBS, verbs=True)}\s+{_CARRIED}(?:[\w'-]+\s+){{0,4}}?(?:out\s+of|away\s+from)\b"
+              rf"|\b{alternation(REMOVE_VERBS, verbs=True)}\s+{_CARRIED}(?:[\w'-]+\s+){{0,5}}?from\b"
               # "the UN force moved most of its troops from the Syrian side": the bulk of a force moved away
               rf"|\b(?:moved|moves|moving)\s+(?:most|all|the\s+bulk|much|half|part)\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+)?"
               rf"{alternation(FORCES)}\s+from\b")
