@@ -10,7 +10,7 @@ one cluster per screen cell with its exact count, which zooms in when clicked.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import folium
 import numpy as np
@@ -80,18 +80,20 @@ def plan_view(events: pd.DataFrame | EventRows, colors: dict[str, str], view: Vi
     if len(rows) <= limit:
         every = rows.frame() if columns is None else rows.select(list(columns))
         return ViewPlan(every, [], len(rows), len(rows), clustered=False, everything=True)
+
+    def kept(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame if columns is None else frame[list(columns)]
+
     codes, names = rows.codes(color_by)
     result = aggregate_view(rows.floats("latitude"), rows.floats("longitude"), codes, view,
                             detail_limit=detail_limit)
     if result.mode == "events":
-        taken = rows.take(result.indices)
-        return ViewPlan(taken if columns is None else taken[list(columns)], [], result.in_view, len(rows),
-                        clustered=False, everything=False)
+        return ViewPlan(kept(rows.take(result.indices)), [], result.in_view, len(rows), clustered=False,
+                        everything=False)
     cluster_rows: list[list[object]] = [
         [round(float(lat), 5), round(float(lon), 5), int(count), colors.get(names[code], OTHER_COLOR)]
         for lat, lon, count, code in zip(result.latitude, result.longitude, result.count, result.category)]
-    none = rows.take(np.zeros(0, dtype=np.int64))
-    return ViewPlan(none if columns is None else none[list(columns)], cluster_rows, result.in_view, len(rows),
+    return ViewPlan(kept(rows.take(np.zeros(0, dtype=np.int64))), cluster_rows, result.in_view, len(rows),
                     clustered=True, everything=False)
 
 
@@ -106,7 +108,7 @@ def kept_plan(plan: ViewPlan, rows: EventRows, color_by: str) -> ViewPlan:
         events = events.iloc[rows.date_order()]
     else:
         events = events.sort_values(["event_date", "event_id"], kind="stable")
-    return ViewPlan(events, plan.rows, plan.in_view, plan.total, clustered=plan.clustered, everything=plan.everything)
+    return replace(plan, events=events)
 
 
 def shared_layer(rows: EventRows, colors: dict[str, str], view: Viewport, *, color_by: str = "event_type",
@@ -120,8 +122,7 @@ def shared_layer(rows: EventRows, colors: dict[str, str], view: Viewport, *, col
     plan = kept_plan(plan_view(rows, colors, view, color_by=color_by, detail_limit=detail_limit, heatmap=heatmap,
                                browser_limit=browser_limit, columns=payload_columns(color_by)), rows, color_by)
     payload = plan_payload(plan, colors, color_by, popups=popups)
-    return ViewPlan(plan.events[["event_id"]], plan.rows, plan.in_view, plan.total, clustered=plan.clustered,
-                    everything=plan.everything), payload
+    return replace(plan, events=plan.events[["event_id"]]), payload
 
 
 def events_bbox(events: pd.DataFrame | EventRows) -> list[float] | None:
