@@ -24,6 +24,7 @@ from utils.importers.article.model import EventCandidate
 from utils.importers.article.places import PlaceMention
 from utils.importers.article.reading import ArticleRun, SentenceFacts, outlets_own
 from utils.importers.article.selection import places_for, span_distance
+from utils.importers.article.shared_counts import shared_count
 from utils.importers.article.sources import nations_of, same_source
 
 __all__ = ["SentencePlan", "plan_sentence", "read_trigger"]
@@ -214,9 +215,11 @@ def _add_candidates(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, t
     if lender is not None and lender.event_type == "Explosions/Remote violence" and lender.trigger != "blasts":
         trigger = replace(trigger, trigger=replace(trigger.trigger, event_type=lender.event_type,
                                                    sub_event_type=lender.sub_event_type))
+    shared = shared_count(body[bounds[0]:bounds[1]]) if bounds[0] else None  # ", and six in Y": six dead there
     for place in trigger_places:
-        raw.append(make_candidate(trigger, dated, place, source, actors, body, sentence, run.published,
-                                  date_source, run.governorate_of))
+        made = make_candidate(trigger, dated, place, source, actors, body, sentence, run.published,
+                              date_source, run.governorate_of)
+        raw.append(made if shared is None else replace(made, fatalities=shared))
     if (own_date is not None or plan.referent is not None) and bounds[0] not in plan.causes:
         context.date = dated  # a cause's date ("in response to an attack a week ago") dates no later event
     context.paragraph = sentence.paragraph

@@ -1,0 +1,30 @@
+"""Thirteenth pass of the article extraction's general mechanisms (issue 17), one table each. Every sentence here
+was written for these tests, not taken from a gold set: places, dates, forces and phrasings are varied on purpose,
+so a table checks the mechanism rather than a remembered line. Rows with no further event must give none."""
+
+from __future__ import annotations
+
+import pytest
+from extraction import candidates
+
+
+def places_and_dead(text: str, published: str = "2019-03-20") -> list[tuple[str, int | None]]:
+    return [(r["location"], r["fatalities"]) for r in candidates(text, published, "Test Desk")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Government forces killed at least 23 people in Aleppo on Monday, and seven in the northern town of Azaz, "
+     "a monitor said.", [("Aleppo", 23), ("I‘zāz", 7)]),
+    ("Air strikes killed 15 civilians in Idlib on Sunday, nine in Saraqib and four in Jisr al-Shughur, "
+     "rescuers said.", [("Idlib", 15), ("Saraqib", 9), ("Jisr ash Shughūr", 4)]),
+    ("11 people were killed in Raqqa on Friday and at least three in Tabqa, activists said.",
+     [("Ar Raqqah", 11), ("Al-Tabqa", 3)]),
+    # no shared toll: a year after the count, the wounded of the same place, a time of day, no count of the dead
+    ("Air strikes killed 40 people in Aleppo in 2014 and six in 2015, the group said.", [("Aleppo", 40)]),
+    ("Shelling killed eight civilians in Hama on Monday and wounded six in the afternoon, medics said.",
+     [("Ḩamāh", 8)]),
+    ("Troops arrested 20 men in Daraa on Monday and six in the Old City, activists said.", [("Dar‘ā", None)]),
+])
+def test_a_count_of_the_dead_shared_out_over_places(text, expected):
+    """'killed 23 people in X, and seven in the town of Y': each further count with a place is an event there."""
+    assert places_and_dead(text) == expected
