@@ -28,3 +28,24 @@ def places_and_dead(text: str, published: str = "2019-03-20") -> list[tuple[str,
 def test_a_count_of_the_dead_shared_out_over_places(text, expected):
     """'killed 23 people in X, and seven in the town of Y': each further count with a place is an event there."""
     assert places_and_dead(text) == expected
+
+
+def places_of(text: str, published: str = "2019-03-20") -> list[tuple[str, str]]:
+    return [(r["location"], r["sub_event_type"]) for r in candidates(text, published, "Test Desk")]
+
+
+_IN_IDLIB = "Rebels said on Monday that at least 12 people were killed in Idlib on Sunday.\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (_IN_IDLIB + "Government troops had withdrawn from the city in March after a crackdown, residents said.",
+     [("Idlib", "Attack"), ("Idlib", "Change to group/activity")]),
+    (_IN_IDLIB + "Aircraft bombed the city on Tuesday, the rebels said.",
+     [("Idlib", "Attack"), ("Idlib", "Air/drone strike")]),
+    # 'the city in X' with a place's name: the place named, not the city before
+    (_IN_IDLIB + "Aircraft bombed the town in Maarat al-Numan on Tuesday, the rebels said.",
+     [("Idlib", "Attack"), ("Ma‘arrat an Nu‘mān", "Air/drone strike")]),
+])
+def test_the_city_in_a_month_is_the_city_named_before(text, expected):
+    """'withdrew from much of the city in June': the month after 'the city in' is its time, not a place's name."""
+    assert places_of(text) == expected
