@@ -49,3 +49,19 @@ _IN_IDLIB = "Rebels said on Monday that at least 12 people were killed in Idlib 
 def test_the_city_in_a_month_is_the_city_named_before(text, expected):
     """'withdrew from much of the city in June': the month after 'the city in' is its time, not a place's name."""
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soldiers had pulled out of Tafas in May after a crackdown in which residents said 14 protesters were shot dead "
+     "on 9 May.", [("2019-05-15", "Change to group/activity"), ("2019-05-09", "Excessive force against protesters")]),
+    ("The militia left Nawa in January after a massacre in which 23 villagers were killed on 4 January, "
+     "a monitor said.", [("2019-01-15", "Change to group/activity"), ("2019-01-04", "Attack")]),
+    # a cause with no day of its own, or no toll: the background of the event, none of its own
+    ("Soldiers had pulled out of Tafas in May after a crackdown in which 14 protesters were shot dead.",
+     [("2019-05-15", "Change to group/activity")]),
+    ("Soldiers had pulled out of Tafas in May after a crackdown on 9 May, residents said.",
+     [("2019-05-15", "Change to group/activity")]),
+])
+def test_a_cause_with_its_own_day_and_toll(text, expected):
+    """'withdrew in June after a crackdown in which 60 protesters were shot dead on 3 June': two events."""
+    assert [(r["event_date"], r["sub_event_type"]) for r in candidates(text, "2019-08-01", "Test Desk")] == expected

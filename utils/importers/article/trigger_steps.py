@@ -225,6 +225,17 @@ def _add_candidates(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, t
     context.paragraph = sentence.paragraph
 
 
+def _dated_toll(facts: SentenceFacts, bounds: tuple[int, int], when) -> bool:
+    """True when the clause ``bounds`` gives its own day and a count of the dead ('in which 60 were shot dead on
+    3 June')."""
+    clause = facts.body[bounds[0]:bounds[1]]
+    own = when.mention is not None and bounds[0] <= when.mention.start < bounds[1] and when.own is not None \
+        and when.own.precision == "day"
+    return own and bool(re.search(r"\b(?:killed|shot\s+dead|gunned\s+down|massacred|executed)\b", clause, re.I)) \
+        and fatalities_in(clause) is not None or own and bool(re.search(
+            r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:were|had\s+been)\s+(?:shot\s+dead|gunned\s+down)\b", clause, re.I))
+
+
 def read_trigger(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, number: int) -> bool:
     """Read the ``number``-th chosen trigger of the sentence; True when it added or changed a candidate."""
     trigger, bounds = plan.chosen[number]
@@ -244,6 +255,10 @@ def read_trigger(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, numb
         trigger_places = [replace(facts.pronoun_object, reference=False, relation="context")]
     if trigger.trigger.name == "warning" and bounds[0] in plan.causes:
         return False  # "signed after two days of talks in which the Russians threatened strikes": the talks' colour
+    if not trigger_places and bounds[0] in plan.causes and _dated_toll(facts, bounds, when):
+        # "withdrew from the city in June after a crackdown in which 60 protesters were shot dead on 3 June": a
+        # cause with a day and a toll of its own is an event of its own, where the sentence's event was
+        trigger_places = [replace(p, relation="context") for p in facts.places if p.start < bounds[0]]
     if not trigger_places and (bounds[0] in plan.causes or bounds[0] in plan.background) and not trigger.definite:
         return False  # "in response to a roadside bomb attack", ", as it fought an offensive": no event of its own
     if not trigger_places:
