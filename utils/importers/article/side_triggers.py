@@ -85,7 +85,12 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("agreement", r"\b(?:signed|cancel(?:l?ed|s)|revoked|terminated|suspended|renewed|extended)\b[^.;]{0,60}"
                          r"\b(?:contract|agreement|deal|lease|accord|memorandum)\b|\b(?:contract|agreement|deal|lease|"
                          r"accord)\b[^.;]{0,50}\b(?:was|were|has been|had been)\s+(?:signed|cancel(?:l?ed)|revoked|"
-                         r"terminated)\b", SD, "Agreement"),
+                         r"terminated)\b"
+                         # "The agreement was reached on 2 May", "the two sides struck a deal": a deal reached
+                         r"|\b(?:agreement|deal|truce|ceasefire|cease-fire|accord)\s+(?:was|had\s+been|has\s+been)\s+"
+                         r"(?:finally\s+)?(?:reached|agreed|struck|brokered|concluded)\b"
+                         r"|\b(?:reached|struck|brokered|concluded|agreed)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|"
+                         r"truce|ceasefire|cease-fire|accord)\b", SD, "Agreement"),
     Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
                         r"|\b(?:beheaded|decapitated|beheadings?)\b"
                         # "observers counted 92 bodies", "rescuers pulled out 14 bodies": the dead of a killing
