@@ -65,3 +65,42 @@ def test_the_city_in_a_month_is_the_city_named_before(text, expected):
 def test_a_cause_with_its_own_day_and_toll(text, expected):
     """'withdrew in June after a crackdown in which 60 protesters were shot dead on 3 June': two events."""
     assert [(r["event_date"], r["sub_event_type"]) for r in candidates(text, "2019-08-01", "Test Desk")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A ceasefire was agreed in Tafas on 12 March between the army and local fighters, the governor said.",
+     {"Agreement"}),
+    ("The two sides reached a local truce in Tal Rifaat on Sunday, residents said.", {"Agreement"}),
+    ("Elders in Manbij said on Monday that the deal had been brokered by Russian officers on Sunday.",
+     {"Agreement"}),
+    ("Rebels in Daraa said on Monday that they had struck a deal with the army on Saturday.", {"Agreement"}),
+    # the deal told as news with its own day, after a place named before
+    ("Fighters left Madaya on Friday under the deal, the governor said.\n\n"
+     "The agreement was reached on 2 March with UN mediation, according to the governor's office.", {"Agreement"}),
+    # no deal reached: one yet to come, one failed, a strike
+    ("Officials in Tartus said on Monday that an agreement on the port is yet to be reached.", set()),
+    ("Talks in Qamishli on Monday failed to reach an agreement, the council said.", set()),
+    ("Aircraft struck a convoy near Saraqib on Monday, a monitor said.", {"Air/drone strike"}),
+])
+def test_a_deal_reached(text, expected):
+    """'The agreement was reached on 2 May', 'reached a local truce', 'struck a deal': an agreement."""
+    assert {r["sub_event_type"] for r in candidates(text, "2019-03-20", "Test Desk")} == expected
+
+
+_IN_ALEPPO = "Rebels said on Monday that at least 12 people were killed in Aleppo on Sunday.\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place called a village or (smaller) town does not become 'the city' a later district belongs to
+    (_IN_ALEPPO + "Aid trucks reached the besieged towns of Nubl and Zahraa on Sunday, a negotiator said. A car bomb "
+     "exploded in the mostly Christian neighbourhood of Ashrafiyah on 2 March, killing 9, state media said.",
+     "Aleppo"),
+    (_IN_ALEPPO + "Fighters moved to Anadan, a village north of the city, on Sunday. A car bomb exploded in the "
+     "neighbourhood of Ashrafiyah on 2 March, killing 9, state media said.", "Aleppo"),
+    # named a city, or a town with no city before it: the place it is
+    ("Rebels said on Monday that at least 12 people were killed in Nubl on Sunday.\n\nA car bomb exploded in the "
+     "city on 2 March, killing 9, state media said.", "Nubl"),
+])
+def test_the_city_a_district_belongs_to(text, expected):
+    """'the towns of X', 'X, a village north of the city': 'the city' (and its districts) stays the city before."""
+    assert candidates(text, "2019-03-20", "Test Desk")[-1]["location"] == expected
