@@ -104,3 +104,18 @@ _IN_ALEPPO = "Rebels said on Monday that at least 12 people were killed in Alepp
 def test_the_city_a_district_belongs_to(text, expected):
     """'the towns of X', 'X, a village north of the city': 'the city' (and its districts) stays the city before."""
     assert candidates(text, "2019-03-20", "Test Desk")[-1]["location"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels took Qusayr on Sunday, activists said.\n\nSince then some 2,000 Syrians have crossed into Lebanon from "
+     "the town, many of them sleeping in tents outside Hermel, the UN said.",
+     [("Al Quşayr", "Non-state actor overtakes territory"), ("Al Quşayr", "Displacement")]),
+    ("Families fled from Tal Abyad on Monday, most of them sheltering in schools in Akcakale, officials said.",
+     [("Tall Abyaḑ", "Displacement")]),
+    # fire from a Syrian place that landed abroad: still abroad
+    ("Rebels took Qusayr on Sunday, activists said.\n\nRockets fired from the town hit houses in Hermel on Monday, "
+     "officials said.", [("Al Quşayr", "Non-state actor overtakes territory")]),
+])
+def test_people_displaced_from_a_place_abroad_named_after(text, expected):
+    """'9,000 Syrians have crossed into Turkey from the town, many sleeping in Ceylanpinar': displaced from the town."""
+    assert places_of(text) == expected

@@ -79,7 +79,9 @@ def _trigger_places(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, n
     trigger_places = places_for(trigger, plan.owned[number])
     here = trigger_places or plan.owned[number] or facts.places
     origin = max((p.start for p in here), default=-1)
-    if here and all(p.relation == "from" for p in here) and any(
+    # "9,000 Syrians crossed into Turkey from the town, many sleeping in Ceylanpinar": people displaced from a
+    # place are displaced there, wherever they went; "mortar rounds fired from Jarablus landed in Karkamis" are not
+    if here and all(p.relation == "from" for p in here) and trigger.trigger.sub_event_type != "Displacement" and any(
             m.kind == "country" and m.name != "Syria" and m.relation in WHERE_WORDS and 0 < m.start - origin < 80
             for m in found):
         plan.abroad.add(number)  # "mortar rounds fired from the Jarablus area landed in Karkamis": there
