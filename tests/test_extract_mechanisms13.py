@@ -119,3 +119,17 @@ def test_the_city_a_district_belongs_to(text, expected):
 def test_people_displaced_from_a_place_abroad_named_after(text, expected):
     """'9,000 Syrians have crossed into Turkey from the town, many sleeping in Ceylanpinar': displaced from the town."""
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a village placed near a town once keeps that place when named again
+    ("Gunmen stormed Ashrafiyah, a village a few kilometres north of Aleppo, on Monday, activists said.\n\n"
+     "On Wednesday, government forces shelled Ashrafiyah again, a monitor said.",
+     [("Aleppo", "Non-state actor overtakes territory"), ("Aleppo", "Shelling/artillery/missile attack")]),
+    # named alone, with no town placed it before: the gazetteer's place
+    ("On Wednesday, government forces shelled Ashrafiyah again, a monitor said.",
+     [("Al Ashrafiyah", "Shelling/artillery/missile attack")]),
+])
+def test_a_village_placed_near_a_town_stays_there(text, expected):
+    """'al-Bayda, a village a few km south of Baniyas' ... 'the entrance to al-Bayda': the village near Baniyas."""
+    assert places_of(text) == expected

@@ -44,6 +44,26 @@ class ReadingContext:
     """A facility named with its facility word ('the al-Omar oil field'), by its distinctive name ('Omar'), so that
     the name alone further on ('before it reached al-Omar') is that facility."""
 
+    namesakes: dict[str, PlaceMention] = field(default_factory=dict)
+    """A village placed near the town the text put it by (:func:`.mentions.anchor_homonyms`: 'al-Bayda, a village a
+    few kilometres south of Baniyas'), by its name as written: the same name further on is that village, not its
+    namesake elsewhere."""
+
+    def placed_as_before(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        """``found`` with each village placed near a town before (:attr:`namesakes`) placed so again; the new ones
+        learnt."""
+        out = []
+        for mention in found:
+            key = re.sub(r"^(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?", "", mention.text.lower())
+            if mention.kind == "place" and mention.source.endswith("(near; namesake elsewhere)"):
+                self.namesakes[key] = mention
+            elif mention.kind == "place" and key in self.namesakes and not mention.reference:
+                before = self.namesakes[key]
+                mention = replace(mention, name=before.name, latitude=before.latitude, longitude=before.longitude,
+                                  geo_precision=before.geo_precision, source=before.source)
+            out.append(mention)
+        return out
+
     def learn_facility(self, mention: PlaceMention) -> None:
         if mention.kind == "base" and mention.source not in ("base", "") and "(spelling)" not in mention.source:
             name = distinctive_name(mention.text)

@@ -126,6 +126,7 @@ def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], li
     context = run.context
     found = run.index.find(body)
     found = sorted([*found, *context.facilities_named(body, found)], key=lambda m: m.start)
+    found = context.placed_as_before(found)  # "al-Bayda, a village south of Baniyas" ... "the entrance to al-Bayda"
     # "the Dabaa airbase": the town's name names a base, which 'the city' (there or further on) does not mean
     found = [replace(m, kind="base") if m.kind == "place" and _FACILITY_NAMED.match(body[m.end:m.end + 20]) else m
              for m in found]
