@@ -142,8 +142,9 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        # "Manbij, which the SDF took from Islamic State in 2016": the object fronted as 'which'
                        r"\b(?:which|that)\s+(?:the\s+)?(?:[\w'-]+\s+){1,4}?(?:had\s+)?(?:took|taken|captured|seized|wrested|"
                        r"retook|recaptured)\s+from\b|"
-                       r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:rebels|insurgents|opposition|militants|government|"
-                       r"regime|jihadists|army|troops|forces|Islamic State|HTS|SDF)\b|"
+                       # "fell to the Turkish-backed forces": the takers may be described before their noun
+                       r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:rebels|insurgents|opposition|"
+                       r"militants|government|regime|jihadists|army|troops|forces|fighters|factions|Islamic State|HTS|SDF)\b|"
                        r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
                        r"village)\s+of\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z])|"
                        # "took the hill of the old castle", "captured the strategic heights": ground named by its kind
