@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import timedelta
 
 from utils.core.geo import haversine_km
 from utils.importers.article.abroad import WHERE_WORDS, distance_reference
 from utils.importers.article.attribution import status_for
 from utils.importers.article.building import make_candidate, referent_of, refine
+from utils.importers.article.causes import cause_as_event
 from utils.importers.article.clauses import Clauses, own_places
 from utils.importers.article.dates import Dated, DateMention
 from utils.importers.article.dating import trigger_date
@@ -22,7 +22,6 @@ from utils.importers.article.event_types import TriggerMatch, actors_in, fatalit
 from utils.importers.article.followups import asserts_outcome, clause_source
 from utils.importers.article.incidents import GENERIC_TRIGGERS, overlaps, separate_accounts
 from utils.importers.article.model import EventCandidate
-from utils.importers.article.number_words import number_value
 from utils.importers.article.places import PlaceMention
 from utils.importers.article.reading import ArticleRun, SentenceFacts, outlets_own
 from utils.importers.article.selection import places_for, span_distance
@@ -229,34 +228,6 @@ def _add_candidates(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, t
     context.paragraph = sentence.paragraph
 
 
-_SPAN = re.compile(r",?\s*(?:after|following)\s+(?P<count>a|an|one|two|three|four|five|six|\d+)\s+(?P<unit>week|month)s?"
-                   r"\s+of\s+", re.IGNORECASE)
-_UNIT_DAYS = {"day": 1, "night": 1, "week": 7, "month": 30}
-
-
-def _span_before(body: str, bounds: tuple[int, int], dated: Dated) -> Dated | None:
-    """The days a cause 'after a week of shelling' spans before the event it led to (dated ``dated``): their
-    middle, to the day for one day or night, to the week up to a fortnight, else to the month; None for no span."""
-    match = _SPAN.match(body, bounds[0])
-    if match is None or dated.precision != "day":
-        return None
-    count = number_value(match["count"]) or 1
-    days = count * _UNIT_DAYS[match["unit"].lower()]
-    precision = "day" if days == 1 else "week" if days <= 14 else "month"
-    return Dated(dated.day - timedelta(days=max(1, days // 2)), precision)
-
-
-def _dated_toll(facts: SentenceFacts, bounds: tuple[int, int], when) -> bool:
-    """True when the clause ``bounds`` gives its own day and a count of the dead ('in which 60 were shot dead on
-    3 June')."""
-    clause = facts.body[bounds[0]:bounds[1]]
-    own = when.mention is not None and bounds[0] <= when.mention.start < bounds[1] and when.own is not None \
-        and when.own.precision == "day"
-    return own and bool(re.search(r"\b(?:killed|shot\s+dead|gunned\s+down|massacred|executed)\b", clause, re.I)) \
-        and fatalities_in(clause) is not None or own and bool(re.search(
-            r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:were|had\s+been)\s+(?:shot\s+dead|gunned\s+down)\b", clause, re.I))
-
-
 def read_trigger(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, number: int) -> bool:
     """Read the ``number``-th chosen trigger of the sentence; True when it added or changed a candidate."""
     trigger, bounds = plan.chosen[number]
@@ -276,15 +247,10 @@ def read_trigger(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, numb
         trigger_places = [replace(facts.pronoun_object, reference=False, relation="context")]
     if trigger.trigger.name == "warning" and bounds[0] in plan.causes:
         return False  # "signed after two days of talks in which the Russians threatened strikes": the talks' colour
-    span = _span_before(facts.body, bounds, when.dated) if bounds[0] in plan.causes and not trigger.definite else None
-    if not trigger_places and span is not None:
-        # "fell to the rebels on 8 March after a week of shelling": the shelling of the week before, there
-        trigger_places = [replace(p, relation="context") for p in facts.places if p.start < bounds[0]]
-        when = replace(when, own=span, dated=span) if trigger_places else when
-    if not trigger_places and bounds[0] in plan.causes and _dated_toll(facts, bounds, when):
-        # "withdrew from the city in June after a crackdown in which 60 protesters were shot dead on 3 June": a
-        # cause with a day and a toll of its own is an event of its own, where the sentence's event was
-        trigger_places = [replace(p, relation="context") for p in facts.places if p.start < bounds[0]]
+    cause = cause_as_event(facts.body, bounds, when, facts.places) \
+        if not trigger_places and bounds[0] in plan.causes and not trigger.definite else None
+    if cause is not None:  # "after a crackdown in which 60 were shot dead on 3 June", "after a week of shelling"
+        trigger_places, when = cause
     if not trigger_places and (bounds[0] in plan.causes or bounds[0] in plan.background) and not trigger.definite:
         return False  # "in response to a roadside bomb attack", ", as it fought an offensive": no event of its own
     if not trigger_places:
