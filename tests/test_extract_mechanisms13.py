@@ -163,3 +163,16 @@ def test_a_cause_that_spans_the_weeks_before(text, expected):
 def test_a_place_that_fell_to_described_forces(text, expected):
     """'fell to the Turkish-backed forces': the takers may be described before their noun."""
     assert {r["sub_event_type"] for r in candidates(text, "2019-05-20")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish officials said on Monday that their forces had hit terrorist positions near Tal Rifaat.",
+     {"Air/drone strike"}),
+    ("The army said it hit \"militant hideouts\" near Saraqib on Monday.", {"Air/drone strike"}),
+    # something else hit: no strike on positions
+    ("Prices hit record highs in Qamishli on Monday, traders said.", set()),
+    ("The news hit the families of Kabani hard on Monday, residents said.", set()),
+])
+def test_a_side_that_hit_positions(text, expected):
+    """'said they had hit "terrorist positions" in the area': a side's account of a strike, its weapon unnamed."""
+    assert {r["sub_event_type"] for r in candidates(text, "2019-05-20")} == expected
