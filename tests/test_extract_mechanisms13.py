@@ -176,3 +176,15 @@ def test_a_place_that_fell_to_described_forces(text, expected):
 def test_a_side_that_hit_positions(text, expected):
     """'said they had hit "terrorist positions" in the area': a side's account of a strike, its weapon unnamed."""
     assert {r["sub_event_type"] for r in candidates(text, "2019-05-20")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Turkish drone hit an army post west of Manbij on Tuesday, killing two soldiers, a monitor said. "
+     "The army said it had returned fire.", [("Air/drone strike", "Monitor"), ("Armed clash", "Army")]),
+    # the same source telling more of the strike, no fire returned: one event
+    ("A Turkish drone hit an army post west of Manbij on Tuesday, killing two soldiers, a monitor said. "
+     "The army confirmed the deaths.", [("Air/drone strike", "Monitor")]),
+])
+def test_fire_returned_after_a_strike(text, expected):
+    """'a drone hit their post ... The army said it had returned fire': the fire returned is an event there."""
+    assert [(r["sub_event_type"], r["claimed_by"]) for r in candidates(text, "2019-05-22")] == expected

@@ -35,6 +35,10 @@ _REPORTING = ("said", "says", "reported", "told", "claimed", "claims", "confirme
               "puts the death toll", "put the death toll")
 
 
+_RETURNED_FIRE = re.compile(r"\b(?:returned|returning|return)\s+fire\b|\bfired\s+back\b", re.IGNORECASE)
+"""Fire returned: another act than the strike it answers, by the side that was hit."""
+
+
 @dataclass
 class SentencePlan:
     """The triggers ``chosen`` in a sentence with their clause bounds, the places each ``owned``, the triggers
@@ -101,7 +105,7 @@ def _refine_referred(run: ArticleRun, facts: SentenceFacts, trigger: TriggerMatc
     raw, sentence, body, attribution = run.raw, facts.sentence, facts.body, facts.attribution
     target = referent_of(raw, trigger, sentence.number, None) \
         if trigger.definite or trigger.subject_definite else None
-    if target is not None and trigger.subject_definite and not trigger.definite:
+    if target is not None and trigger.subject_definite and not trigger.definite and not _RETURNED_FIRE.search(trigger.text):
         raw[target] = refine(raw[target], None, sentence, attribution, body)  # the same force, told again
         return True
     if target is not None and own_date is not None and not (overlaps(raw[target].dated, own_date, slack_days=1)
@@ -186,6 +190,11 @@ def _unplaced(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, trigger
             place = context.region  # no place of its own: the region the text is about, not its last town
         precision = max(place.geo_precision, 2) if place.kind != "region" else 3
         return [replace(place, geo_precision=precision, relation="context")], False
+    if raw and _RETURNED_FIRE.search(trigger.text) and own_date is None and sentence.number - max(raw[-1].sentences) <= 2:
+        # "a drone hit their post ... The army said it had returned fire": the fire returned, there and then
+        last = raw[-1]
+        return [PlaceMention(0, 0, last.location, last.location, last.latitude, last.longitude, last.geo_precision,
+                             "place", "referent")], False
     if attribution is not None and raw and not raw[-1].attributed and attribution.explicit \
             and sentence.number - max(raw[-1].sentences) <= 2 \
             and run.paragraph_of[max(raw[-1].sentences)] == sentence.paragraph:
