@@ -105,7 +105,7 @@ def _refine_referred(run: ArticleRun, facts: SentenceFacts, trigger: TriggerMatc
     raw, sentence, body, attribution = run.raw, facts.sentence, facts.body, facts.attribution
     target = referent_of(raw, trigger, sentence.number, None) \
         if trigger.definite or trigger.subject_definite else None
-    if target is not None and trigger.subject_definite and not trigger.definite and not _RETURNED_FIRE.search(trigger.text):
+    if target is not None and trigger.subject_definite and not trigger.definite:
         raw[target] = refine(raw[target], None, sentence, attribution, body)  # the same force, told again
         return True
     if target is not None and own_date is not None and not (overlaps(raw[target].dated, own_date, slack_days=1)
