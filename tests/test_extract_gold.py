@@ -96,8 +96,8 @@ def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
     # pass: 0.63 / 0.91; thirteenth pass 0.66 / 0.93)
     (HELD_OUT_12, 62, 0.64, 0.91),
     # unseen first run 0.47 / 0.72 (03:43 UTC 2026-12-02, after the eleventh pass), then studied (issue 17, twelfth
-    # pass: 0.51 / 0.79; thirteenth pass 0.61 / 0.84)
-    (HELD_OUT_13, 80, 0.59, 0.82),
+    # pass: 0.51 / 0.79; thirteenth pass 0.60 / 0.84)
+    (HELD_OUT_13, 80, 0.58, 0.82),
 ])
 def test_the_studied_held_out_sets_keep_what_tuning_on_them_gained(index, folder, gold, recall, precision):
     score = score_set(folder, index)
