@@ -129,8 +129,15 @@ def mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMe
     out = [PlaceMention(**{**m.__dict__, "reference": True}) if m.start in roads else m for m in out]  # "the highway to X"
     asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:which|who)\s+(?:has|have|had|hosts?|houses?|runs?|"
                                                         r"operates?|keeps?|maintains?|controls?)\b[^,;]*,", sentence)]
+    asides += [(m.start(), m.end()) for m in _WHERE_IT_LIES.finditer(sentence)]
     return [PlaceMention(**{**m.__dict__, "reference": True}) if any(a <= m.start < b for a, b in asides) else m
             for m in out]  # "Russia, which has air defences at its Hmeimim base, condemned ...": background
+
+
+_WHERE_IT_LIES = re.compile(r",\s+(?:which|that)\s+(?:sits|lies|stands|straddles|overlooks|borders|is\s+(?:located|situated|"
+                            r"set|perched|built))\b[^;]*?(?:,|(?=[.;]|$))")
+"""A relative clause that places a town ('Tal Tamr, which sits on the road linking A to B', ', which lies 10 km from X'):
+the places in it only locate that town, up to the next comma or the sentence's end."""
 
 
 NEAR_KM = 40.0
