@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from utils.importers.article.attribution import Attribution
-from utils.importers.article.dates import DateMention
+from utils.importers.article.dates import BASELINE, WHEN_AFTER, DateMention
 from utils.importers.article.event_types import TriggerMatch
 from utils.importers.article.followups import source_cuts
 from utils.importers.article.mentions import PlaceMention
@@ -39,10 +39,23 @@ class Clauses:
     """Cuts that open a further count of a shared-out toll (:mod:`.shared_counts`)."""
 
 
+def baseline_when(sentence: str, mention: DateMention) -> int | None:
+    """Where the clause told at a comparison's baseline opens ('the deadliest in Afrin since October 2022, when
+    fighters entered the town': at 'since'), or None."""
+    if mention.kind != "date" or mention.since or not WHEN_AFTER.match(sentence[mention.end:]):
+        return None
+    since = re.search(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", sentence[:mention.start], re.IGNORECASE)
+    if since is None or not BASELINE.search(sentence[max(0, since.start() - 90):since.start()]):
+        return None
+    return since.start()
+
+
 def cut_clauses(body: str, mentions: list[DateMention], article: str, attributions: list[Attribution],
                 triggers: list[TriggerMatch] = ()) -> Clauses:
     """The clauses of ``body`` (a sentence) given its date mentions and the sources named so far."""
     offsets = [m.start for m in mentions if m.kind == "offset"]
+    # "the deadliest since October 2022, when fighters entered the town": that clause is told at the baseline
+    offsets += [cut for cut in (baseline_when(body, m) for m in mentions) if cut]
     # "On May 18 aircraft hit a convoy, and on June 6 they destroyed tanks": one clause per dated event
     offsets += [m.start() for m in re.finditer(r",?\s+and\s+(?=on\s+(?:[A-Z][a-z]+\s+\d|\d{1,2}\s+[A-Z]|"
                                                r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))", body)]

@@ -13,7 +13,7 @@ The days, their windows and the calendar arithmetic are in :mod:`.calendar_days`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from utils.importers.article.calendar_days import (
@@ -32,7 +32,7 @@ from utils.importers.article.habits import VAGUE
 from utils.importers.article.number_words import ORDINAL_PATTERN, ordinal_value
 from utils.importers.article.that_year import year_dates
 
-__all__ = ["DateMention", "Dated", "find_dates", "mid_month", "window"]
+__all__ = ["BASELINE", "WHEN_AFTER", "DateMention", "Dated", "find_dates", "mid_month", "window"]
 
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -259,7 +259,10 @@ def find_dates(sentence: str, published: date, year_named: int | None = None) ->
                 continue
             mentions[mentions.index(month)] = DateMention(month.start, match.end(), month.text, "date", day, 0,
                                                           month.since)
-    mentions = [m for m in mentions if not (m.since and _BASELINE.search(sentence[max(0, m.start - 90):m.start]))]
+    # "the deadliest since October 2022, when fighters entered the town": the baseline dates the 'when' clause
+    mentions = [replace(m, since=False) if m.since and m.kind == "date" and WHEN_AFTER.match(sentence[m.end:])
+                and BASELINE.search(sentence[max(0, m.start - 90):m.start]) else m for m in mentions]
+    mentions = [m for m in mentions if not (m.since and BASELINE.search(sentence[max(0, m.start - 90):m.start]))]
     # "on 9 December, the day after the fall of Assad": the offset in apposition restates the date before it
     mentions = [m for m in mentions if not (m.kind == "offset" and any(
         d.kind == "date" and d.dated and d.dated.precision == "day" and re.fullmatch(r",\s*", sentence[d.end:m.start])
@@ -268,8 +271,10 @@ def find_dates(sentence: str, published: date, year_named: int | None = None) ->
     return mentions
 
 
+WHEN_AFTER = re.compile(r",?\s+when\s+(?!asked\b)")
+"""', when ...' just after a date: a clause told at that date."""
 # "the heaviest bombardment the enclave has known since 2013": a comparison's baseline, not the event's date
-_BASELINE = re.compile(r"\b(?:\w+est|most\s+\w+|worst|first|biggest|largest)\b[^.;,]{0,70}$", re.IGNORECASE)
+BASELINE = re.compile(r"\b(?:\w+est|most\s+\w+|worst|first|biggest|largest)\b[^.;,]{0,70}$", re.IGNORECASE)
 
 
 def _since_before(sentence: str, start: int) -> bool:
