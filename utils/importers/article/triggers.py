@@ -67,6 +67,8 @@ _FIRED_AT_POSTS = (r"\b(?:fired|fires|firing)\s+(?:in\s+return\s+|back\s+|in\s+r
                    r"launch\s+sites?|gun\s+emplacements?|bunkers?|targets?)\b")
 _BATTLE = (rf"\b{alternation(BATTLE_NOUNS)}\b|\b(?:opened|opening|exchanged|exchanging) (?:heavy )?(?:fire|gunfire)\b"
            # "the army said it had returned fire", "fighters pushed the militants back from the street"
+           # "gunfire was exchanged near the compound", "shots were exchanged at the checkpoint": the passive
+           r"|\b(?:gunfire|fire|shots)\s+(?:was|were|had\s+been|has\s+been)\s+exchanged\b"
            r"|\b(?:returned|returning)\s+fire\b|\b(?:pushed|pushing|beat|forced)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
            r"(?:militants|fighters|jihadists|attackers|rebels|insurgents|gunmen|them)\s+back\b")
 
