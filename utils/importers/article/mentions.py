@@ -118,6 +118,9 @@ def mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMe
             between = sentence[previous.end:mention.start]
             inside = mention.relation == "in" and mention.kind == "place" and previous.kind == "base" \
                 and re.fullmatch(r",?\s+in\s+(?:the\s+)?(?:\w+\s+)?", between)  # "Hmeimim air base in Latakia"
+            # "near Uqayribat in the eastern Hama desert": the province's open country, named by its town
+            inside = inside or mention.relation == "in" and previous.kind == "place" and _OPEN_COUNTRY.match(
+                sentence[mention.end:]) and re.fullmatch(r",?\s+in\s+(?:the\s+)?(?:[\w-]+ern\s+)?", between)
             if (inside or len(between) <= 60 and (mention.relation.endswith(" of") or mention.relation in (
                     "close to", "near") and previous.relation in NEAR_WORDS + LOCATIVE)) \
                     and not re.search(r"\b(?:and|while|as|but)\b|[.;]", between):
@@ -134,6 +137,8 @@ def mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMe
             for m in out]  # "Russia, which has air defences at its Hmeimim base, condemned ...": background
 
 
+_OPEN_COUNTRY = re.compile(r"\s+(?:desert|steppe|badia|countryside|plains?|hills|mountains)\b", re.IGNORECASE)
+"""Open country named by a town ('the Hama desert', 'the Idlib countryside'): a region, not the town."""
 _WHERE_IT_LIES = re.compile(r",\s+(?:which|that)\s+(?:sits|lies|stands|straddles|overlooks|borders|is\s+(?:located|situated|"
                             r"set|perched|built))\b[^;]*?(?:,|(?=[.;]|$))")
 """A relative clause that places a town ('Tal Tamr, which sits on the road linking A to B', ', which lies 10 km from X'):

@@ -44,7 +44,8 @@ _NAMED_BODY_AFTER = re.compile(r"\s+(?:Military\s+|Local\s+|Civil\s+|Provincial\
                                r"Front|Operations\s+Room|Division|Regiment|Battalion|Committee|Coordination)\b")
 """A place that only names a body ('the Deir ez-Zor Military Council', 'the Idlib Operations Room'): not where the event
 was, when the sentence names another place."""
-_UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:(?-i:[a-z])[\w-]+\s+)?(?:[A-Z][\w'’-]+\s+){1,3}(?:border\s+)?(?:crossing|airfield|"
+_UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:(?-i:[a-z])[\w-]+\s+)?(?:(?:al|el|ad|ar|as|ash|at|az)-)?(?:[A-Z][\w'’-]+\s+){1,3}"
+                            r"(?:border\s+)?(?:crossing|airfield|"
                             r"air\s*base|airbase|(?:gas|oil)\s+field|dam|checkpoint|camp|outpost|bridge|military\s+airport|prison|"
                             r"garrison|base|district|neighbou?rhood|quarter)\b"
                             # "the besieged district of Baba Amr": a city's district by name
