@@ -57,7 +57,10 @@ _MOVING_TARGET = re.compile(r"(?:convoys?|(?:joint\s+)?patrols?)\b", re.IGNORECA
 _REACHED = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:finally\s+)?(?:reached|agreed|struck|brokered|concluded)\b",
                       re.IGNORECASE)
 """'The agreement was reached on 2 May': the deal told as news, with a verb of its own, is no back-reference."""
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+"
+                       r"(?:(?!(?:said|says|reported|told|added|stated|claimed)\b)\w+\s+){0,2}$", re.IGNORECASE)
+"""'the strike', 'these raids': an event word that refers back; not when the article belongs to a subject before a
+verb of saying ('rescue workers in the east said air strikes hit ...')."""
 
 ACTORS: tuple[tuple[str, str], ...] = (
     (r"\b[Ii]nterim (?:government|authorities)\b|\b[Gg]overnment forces\b(?=[^.]*\binterim\b)",
