@@ -78,7 +78,12 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     # one person shot or gunned down by name or standing: "gunmen shot dead a tribal notable", "assassinated the mayor"
     Trigger("targeted killing", r"\b(?:shot\s+dead|gunned\s+down|assassinated|shot\s+and\s+killed)\s+(?:a|an|the)\s+"
                                 r"(?:[\w-]+\s+){0,3}?(?:notable|sheikh|elder|activist|journalist|official|mayor|judge|"
-                                r"doctor|teacher|imam|preacher|dignitary|figure|mukhtar)\b", VAC, "Attack"),
+                                r"doctor|teacher|imam|preacher|dignitary|figure|mukhtar)\b"
+                                # "gunmen shot dead Ahmad Darwish, a former commander, outside his home in X": by name
+                                r"|\b(?:shot\s+dead|gunned\s+down|assassinated|shot\s+and\s+killed)\s+(?!(?-i:Islamic|Kurdish|"
+                                r"Syrian|Turkish|Russian|Iranian|Israeli|American|Free|Government|Hezbollah)\b)"
+                                r"(?-i:[A-Z][\w'-]+\s+(?:(?:al|el|bin|ibn|abu)[- ])?[A-Z][\w'-]+)(?=,\s+(?:a|an|the)\s|\s+(?:in|"
+                                r"on|at|outside|near|as)\s)", VAC, "Attack"),
     # a person detained by name: "the SDF detained Ahmad al-Khabil", "police arrested Omar Hassan at his home"
     Trigger("arrest of a person", r"\b(?:arrested|detained|apprehended|abducted|kidnapped)\s+(?-i:[A-Z][\w'-]+\s+"
                                   r"(?:(?:al|el|bin|ibn|abu)[- ])?[A-Z][\w'-]+)", SD, "Arrests"),
