@@ -19,6 +19,11 @@ from utils.importers.article.sentences import Sentence
 __all__ = ["TriggerDate", "trigger_date"]
 
 
+_PAST_ASIDE = re.compile(r"\b(?:who|which)\s+(?:had|has|have)\s+(?!been\s+(?:killed|wounded|injured)\b)[^,;.]*")
+"""A relative clause in the perfect about a person or thing ('a commander who had accepted a settlement in 2018'):
+its date is that clause's, not the event's, when the sentence dates the event elsewhere."""
+
+
 @dataclass(frozen=True)
 class TriggerDate:
     """``mention`` (the date words used, or None), ``own`` (the date they give, or None) and ``dated``
@@ -35,6 +40,10 @@ def trigger_date(trigger: TriggerMatch, bounds: tuple[int, int], chosen: list, m
                  published: date) -> TriggerDate:
     """When the event of ``trigger`` (in the clause ``bounds`` of ``body``) happened."""
     usable = [m for m in mentions if m.kind in ("date", "offset", "since", "vague")]
+    asides = [(a.start(), a.end()) for a in _PAST_ASIDE.finditer(body) if not a.start() <= trigger.start < a.end()]
+    outside = [m for m in usable if not any(a <= m.start < b for a, b in asides)]
+    if outside:  # "shot dead X, a commander who had accepted a settlement in 2018, ... on Wednesday": not 2018
+        usable = outside
     inside = next((m for m in usable if m.kind == "vague" and m.start <= trigger.start < m.end), None)
     if inside is not None:  # "has counted more than 300 attacks ... since March": the event word is the tally's
         return TriggerDate(inside, None, None, vague=True)
