@@ -55,7 +55,7 @@ class ReadingContext:
         out = []
         for mention in found:
             key = re.sub(r"^(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?", "", mention.text.lower())
-            if mention.kind == "place" and mention.source.endswith("(near; namesake elsewhere)"):
+            if mention.kind == "place" and mention.source.endswith(("(near; namesake elsewhere)", "(district of)")):
                 self.namesakes[key] = mention
             elif mention.kind == "place" and key in self.namesakes and not mention.reference:
                 before = self.namesakes[key]

@@ -133,6 +133,7 @@ def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], li
              for m in found]
     places = [p for p in (resolve_anaphor(m, context, found, body) for m in found if m.kind != "country") if p is not None]
     places = city_districts(body, places, context.by_head.get("city"), run.index.lookup)  # "the Rawda district"
+    context.placed_as_before([p for p in places if p.source.endswith("(district of)")])  # "al-Raml" there again
     for place in places:  # "on the road to the Bab al-Hawa crossing": a reference, yet 'the crossing' later
         if place.kind in ("base", "place"):
             context.learn_named_facility(place, body[place.end:place.end + 30])
