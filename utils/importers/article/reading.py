@@ -37,6 +37,10 @@ _TITLE_PLACE = re.compile(r"\b(?:governor|mayor|ambassador|envoy|consul|mufti|bi
                           r"(?:(?:city|province|governorate|town)\s+of\s+)?$", re.IGNORECASE)
 """A place that only names an official's post ('the governor of Hama said'): not where the event was, when the
 sentence names another place."""
+_PERSON_BEFORE = re.compile(r"\b(?:official|spokes(?:man|woman|person)|commander|leader|resident|activist|witness|doctor|"
+                            r"farmer|fighter|member|journalist|correspondent|officer|teacher|shepherd|driver|engineer|"
+                            r"nurse|survivor|mother|father|son|daughter|brother|sister|cousin|man|woman|boy|girl),\s+$")
+"""'A Faylaq al-Sham official, Abu Omar al-Halabi, said': a person's name in apposition, never a place."""
 _THE_DOCUMENT = re.compile(r"(?:the\s+)?(?:briefing|statement|communiqu[eé]|press\s+release|bulletin|announcement)",
                            re.IGNORECASE)
 """The statement itself cited as a source ('according to the briefing'): the issuer its heading names."""
@@ -125,7 +129,8 @@ def outlets_own(attribution: Attribution | None, default: Attribution) -> Attrib
 def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], list[PlaceMention], PlaceMention | None]:
     """The places ``found`` in ``body``, its own places, and the place named before it ('took it from ...')."""
     context = run.context
-    found = run.index.find(body)
+    found = [m for m in run.index.find(body) if not (_PERSON_BEFORE.search(body[max(0, m.start - 40):m.start])
+                                                     and re.match(r"(?:\s+(?:al|el|bin|ibn|abu)?[- ]?[A-Z][\w'’-]+)*,", body[m.end:]))]
     found = sorted([*found, *context.facilities_named(body, found)], key=lambda m: m.start)
     found = context.placed_as_before(found)  # "al-Bayda, a village south of Baniyas" ... "the entrance to al-Bayda"
     # "the Dabaa airbase": the town's name names a base, which 'the city' (there or further on) does not mean
