@@ -54,9 +54,10 @@ _ONE_POSTED = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
 """A withdrawal or posting that is no force's: a clinic or an aid team leaving, one person posted."""
 _MOVING_TARGET = re.compile(r"(?:convoys?|(?:joint\s+)?patrols?)\b", re.IGNORECASE)
 """A convoy or a patrol: a force on the move, which an attack on it makes a target rather than a deployment."""
-_REACHED = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:finally\s+)?(?:reached|agreed|struck|brokered|concluded)\b",
-                      re.IGNORECASE)
-"""'The agreement was reached on 2 May': the deal told as news, with a verb of its own, is no back-reference."""
+_REACHED = re.compile(r"\b(?:(?:was|were|had\s+been|has\s+been)\s+(?:finally\s+)?(?:reached|agreed|struck|brokered|concluded)\b"
+                      r"|(?:reached|agreed|struck|brokered|concluded|signed)\s+on\s)", re.IGNORECASE)
+"""'The agreement was reached on 2 May', 'the agreement reached on 1 September': the deal told as news, with a verb
+(and a day) of its own, is no back-reference."""
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+"
                        r"(?:(?!(?:said|says|reported|told|added|stated|claimed)\b)\w+\s+){0,2}$", re.IGNORECASE)
 """'the strike', 'these raids': an event word that refers back; not when the article belongs to a subject before a

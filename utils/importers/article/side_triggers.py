@@ -94,6 +94,9 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                          # "The agreement was reached on 2 May", "the two sides struck a deal": a deal reached
                          r"|\b(?:agreement|deal|truce|ceasefire|cease-fire|accord)\s+(?:was|had\s+been|has\s+been)\s+"
                          r"(?:finally\s+)?(?:reached|agreed|struck|brokered|concluded)\b"
+                         # "follows the agreement reached on 1 September": the same, with its day, in a reduced clause
+                         r"|\b(?:agreement|deal|truce|ceasefire|cease-fire|accord)\s+(?:reached|agreed|struck|brokered|concluded|"
+                         r"signed)\s+on\s+(?=(?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|the\s+\w+\s+of|[A-Z][a-z]+\s+\d))"
                          r"|\b(?:reached|struck|brokered|concluded|agreed)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|"
                          r"truce|ceasefire|cease-fire|accord)\b", SD, "Agreement"),
     Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
