@@ -58,10 +58,12 @@ _REACHED = re.compile(r"\b(?:(?:was|were|had\s+been|has\s+been)\s+(?:finally\s+)
                       r"|(?:reached|agreed|struck|brokered|concluded|signed)\s+on\s)", re.IGNORECASE)
 """'The agreement was reached on 2 May', 'the agreement reached on 1 September': the deal told as news, with a verb
 (and a day) of its own, is no back-reference."""
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+"
-                       r"(?:(?!(?:said|says|reported|told|added|stated|claimed)\b)\w+\s+){0,2}$", re.IGNORECASE)
-"""'the strike', 'these raids': an event word that refers back; not when the article belongs to a subject before a
-verb of saying ('rescue workers in the east said air strikes hit ...')."""
+_DEFINITE = re.compile(r"\b(?:the|this|these|those|such|its|their|the same)\s+(?:(?!(?:said|says|reported|told|added|stated|"
+                       r"claimed)\b)\w+\s+){0,2}$|\bthat\s+(?:(?!(?:said|says|reported|told|added|stated|claimed|had|has|have|"
+                       r"was|were|is|are|been)\b)\w+\s+){0,2}$", re.IGNORECASE)
+"""'the strike', 'these raids', 'that attack': an event word that refers back; not when the article belongs to a subject
+before a verb of saying ('rescue workers in the east said air strikes hit ...'), nor 'that' opening a clause ('told
+state media that troops had taken X')."""
 
 ACTORS: tuple[tuple[str, str], ...] = (
     (r"\b[Ii]nterim (?:government|authorities)\b|\b[Gg]overnment forces\b(?=[^.]*\binterim\b)",

@@ -57,7 +57,10 @@ _UNKNOWN_PLACE = re.compile(r"\b(?:the|a)\s+(?:(?-i:[a-z])[\w-]+\s+)?(?:(?:al|el
                             r"air\s*base|airbase|(?:gas|oil)\s+field|dam|checkpoint|camp|outpost|bridge|military\s+airport|prison|"
                             r"garrison|base|district|neighbou?rhood|quarter)\b"
                             # "the besieged district of Baba Amr": a city's district by name
-                            r"|\b(?:district|neighbou?rhood|quarter)\s+of\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?")
+                            r"|\b(?:district|neighbou?rhood|quarter)\s+of\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?"
+                            # "troops took Jabal Badro, a hill overlooking the rebel districts": a place said to be one
+                            r"|(?-i:\b[A-Z][\w'’-]+(?:[\s-]+(?:al-|el-)?[A-Z][\w'’-]+){0,2}),\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:hill|hilltop|village|hamlet|district|neighbou?rhood|suburb|mountain|ridge|crossroads)\b")
 """A named facility ('the Semalka crossing', 'the Kharab al-Jir airfield'): an event's place, known or not."""
 _FACILITY_NAMED = re.compile(r"\s+(?:military\s+)?(?:air\s*base|airbase|airfield|air\s+field|barracks|garrison)\b",
                              re.IGNORECASE)
