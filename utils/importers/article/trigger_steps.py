@@ -91,6 +91,14 @@ def _trigger_places(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, n
             for m in found):
         plan.abroad.add(number)  # "mortar rounds fired from the Jarablus area landed in Karkamis": there
         trigger_places = []
+    place = run.context.place
+    owned = plan.owned[number]
+    if trigger.trigger.sub_event_type == "Displacement" and len(owned) >= 2 and place is not None \
+            and all(p.relation in ("to", "towards", "toward", "into") for p in owned) \
+            and all(p.name != place.name for p in owned):
+        # "hundreds of families have fled east to X and north to Y": a flight to several places is told from where
+        # it began, the place the text is about (one destination, "fled towards X", may be where they are now)
+        trigger_places = [replace(place, relation="context", geo_precision=max(2, place.geo_precision))]
     if number in plan.abroad:  # "a base in Jordan, 20 km from al-Tanf", "fired from Jarablus, landed in Karkamis"
         trigger_places = [p for p in trigger_places if not distance_reference(body, p.start)]
     if number in plan.abroad and not trigger_places:
