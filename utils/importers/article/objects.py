@@ -28,6 +28,10 @@ _PEOPLE_SEIZED = re.compile(
     r"journalists|officers|policemen|guards|monitors)\b", re.IGNORECASE)
 """People taken ('seized 45 soldiers of the UN force', 'captured dozens of civilians'): an abduction."""
 
+_TAKEN_WHEN = re.compile(r"\b(?:abducted|kidnapped|seized|took)\s+(?:at\s+least\s+)?(?:\d[\d,]*|dozens|scores|hundreds|several|"
+                         r"a\s+group)\b[^.;]{0,70}?\b(?:when|as|after)\s+(?:they|the\s+\w+|\w+)\s+$", re.IGNORECASE)
+"""'Fighters abducted dozens of villagers when they overran the villages': the people taken are the event."""
+
 
 def typed_by_object(sub: str, event_type: str, body: str, start: int, end: int) -> tuple[str, str]:
     """(sub_event_type, event_type) of the trigger at ``start``..``end`` of ``body``, retyped by what it was done to:
@@ -35,6 +39,7 @@ def typed_by_object(sub: str, event_type: str, body: str, start: int, end: int) 
     around = body[max(0, start - 60):end + 80]
     if sub in _FORCE and (_ON_PROTEST.search(around) or _PROTESTERS_KILLED.search(body[max(0, start - 60):end + 80])):
         return "Excessive force against protesters", "Protests"
-    if sub == "Non-state actor overtakes territory" and _PEOPLE_SEIZED.search(body[max(0, start - 5):end + 60]):
+    if sub == "Non-state actor overtakes territory" and (_PEOPLE_SEIZED.search(body[max(0, start - 5):end + 60])
+                                                         or _TAKEN_WHEN.search(body[max(0, start - 120):start])):
         return "Abduction/forced disappearance", "Violence against civilians"
     return sub, event_type
