@@ -8,13 +8,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from utils.importers.article.attribution import Attribution, attribution_in
-from utils.importers.article.dates import Dated, find_dates
+from utils.importers.article.dates import Dated, DateMention, find_dates
 from utils.importers.article.facilities import distinctive_name
 from utils.importers.article.mentions import relation_before
 from utils.importers.article.places import NEAR_WORDS, PlaceMention
 from utils.importers.article.sentences import Sentence
 
-__all__ = ["ReadingContext", "article_source", "heads_of", "is_heading", "lead_date", "resolve_anaphor"]
+__all__ = ["ReadingContext", "article_source", "heads_of", "is_heading", "issue_date", "lead_date", "resolve_anaphor"]
 
 
 @dataclass
@@ -133,13 +133,24 @@ def heads_of(mention: PlaceMention) -> dict[str, tuple[bool, PlaceMention]]:
     return {**{head: (strong, mention) for head, strong in heads.items()}, "there": (True, mention)}
 
 
+_ISSUE_LABEL = re.compile(r"^\W*(?:[\w'’-]+\s+){0,3}?(?:bulletin|update|round-?up|digest|briefing|sitrep|diary|edition|"
+                          r"newsletter)\s*[,:]?\s*(?:for\s+|of\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
+                          re.IGNORECASE)
+"""'Daily bulletin, Thursday 9 September 2021: ...': the date of the issue, not of the events its title names."""
+
+
+def issue_date(body: str, mention: DateMention) -> bool:
+    """True for the date of an issue in a bulletin's title ('Daily bulletin, Thursday 9 September 2021: ...')."""
+    return bool(_ISSUE_LABEL.search(body[:mention.start]) and re.match(r"\s*[:|–—-]\s", body[mention.end:]))
+
+
 def lead_date(sentences: list[Sentence], published: date) -> Dated:
     """The date the news is about: a day or week date in the first three sentences within 14 days before
     publication, else the eve of publication to the week."""
     for sentence in sentences[:3]:
         for mention in find_dates(sentence.text, published):
-            if mention.dated and mention.dated.precision in ("day", "week") \
-                    and 0 <= (published - mention.dated.day).days <= 14:
+            if mention.dated and mention.dated.precision in ("day", "week") and not issue_date(sentence.text, mention) \
+                    and 0 <= (published - mention.dated.day).days <= 14:  # not the issue's date in its title
                 return mention.dated
     return Dated(published - timedelta(days=1), "week")
 

@@ -20,7 +20,7 @@ from utils.importers.article.attribution import (
     canonical_claimant,
     claimant_kind,
 )
-from utils.importers.article.context import ReadingContext, called_small, is_heading, resolve_anaphor
+from utils.importers.article.context import ReadingContext, called_small, is_heading, issue_date, resolve_anaphor
 from utils.importers.article.dates import Dated, DateMention, find_dates
 from utils.importers.article.districts import city_districts
 from utils.importers.article.event_types import TriggerMatch, find_triggers
@@ -41,10 +41,6 @@ _PERSON_BEFORE = re.compile(r"\b(?:official|spokes(?:man|woman|person)|commander
                             r"farmer|fighter|member|journalist|correspondent|officer|teacher|shepherd|driver|engineer|"
                             r"nurse|survivor|mother|father|son|daughter|brother|sister|cousin|man|woman|boy|girl),\s+$")
 """'A Faylaq al-Sham official, Abu Omar al-Halabi, said': a person's name in apposition, never a place."""
-_ISSUE_LABEL = re.compile(r"^\W*(?:[\w'’-]+\s+){0,3}?(?:bulletin|update|round-?up|digest|briefing|sitrep|diary|edition|"
-                          r"newsletter)\s*[,:]?\s*(?:for\s+|of\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
-                          re.IGNORECASE)
-"""'Daily bulletin, Thursday 9 September 2021: ...': the date of the issue, not of the events its title names."""
 _THE_DOCUMENT = re.compile(r"(?:the\s+)?(?:briefing|statement|communiqu[eé]|press\s+release|bulletin|announcement)",
                            re.IGNORECASE)
 """The statement itself cited as a source ('according to the briefing'): the issuer its heading names."""
@@ -234,7 +230,7 @@ def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]
         _learn_heading_place(run, body)
         return None
     mentions = [m for m in find_dates(body, run.published, run.year_named) if m.start >= dateline_end(body)
-                and not (_ISSUE_LABEL.search(body[:m.start]) and re.match(r"\s*[:|–—-]\s", body[m.end:]))]
+                and not issue_date(body, m)]
     named_years = [year_of(m.text) for m in mentions if m.kind == "date" and year_of(m.text)]
     run.year_named = named_years[-1] if named_years else run.year_named  # "in late 2012. In December that year"
     found, places, pronoun_object = _sentence_places(run, body)
