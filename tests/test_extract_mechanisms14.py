@@ -83,3 +83,111 @@ def test_a_district_named_with_a_lower_case_article_after_a_source(text, expecte
 def test_a_town_named_for_open_country_only_locates(text, expected):
     """'near X in the eastern Hama desert': X, not also Hama."""
     assert [r[1] for r in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unidentified gunmen shot dead Khalid Haddad, a local council member, outside his home in Nawa on Monday.",
+     [("2019-03-18", "Nawá", "Attack")]),
+    # a date in a relative clause in the perfect is that clause's; with none elsewhere, it stays the event's
+    ("Masked men shot dead Omar Khatib, a former commander who had accepted a settlement in 2018, outside his home "
+     "in Tafas on Tuesday.", [("2019-03-19", "Ţafas", "Attack")]),
+    ("Masked men shot dead Omar Khatib outside his home in Tafas in 2018, relatives said.",
+     [("2018-07-01", "Ţafas", "Attack")]),
+    # a group, not a person by name: no targeted killing
+    ("Gunmen shot dead Islamic State fighters near Nawa on Monday.", []),
+])
+def test_a_person_shot_dead_by_name(text, expected):
+    """'gunmen shot dead X Y, a former commander, outside his home in Z': a targeted killing there."""
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A rebel commander, Abu Omar al-Hamwi, said government aircraft struck Kafr Nabl on Sunday.",
+     [("2019-03-17", "Kafranbel", "Air/drone strike")]),
+    ("A farmer, Hassan Omar, was killed when shells hit Saraqib on Sunday.",
+     [("2019-03-17", "Saraqib", "Shelling/artillery/missile attack")]),
+])
+def test_a_name_in_apposition_to_a_person_is_no_place(text, expected):
+    """'A rebel commander, Abu Omar al-Hamwi, said': a person, not a village named Abu Omar."""
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The march follows the agreement reached on 4 March between the army and the town elders in Daraa.",
+     [("2019-03-04", "Dar‘ā", "Agreement")]),
+    # no day of its own: the deal referred to, no new event
+    ("The march follows the agreement reached with the army in Daraa.", []),
+])
+def test_a_deal_reached_on_a_day_in_a_reduced_clause(text, expected):
+    """'follows the agreement reached on 1 September': an agreement of that day."""
+    assert rows(text) == expected
+
+
+_ISSUE = "\n\nCovering Monday 18 March, from our sources in the province."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Morning update, Tuesday 19 March 2019: shelling hits Saraqib (first edition)" + _ISSUE,
+     [("2019-03-18", "day", "Saraqib")]),
+    # a date told in a sentence before a colon is the event's
+    ("Shelling hit Saraqib on Tuesday 19 March 2019: three people were wounded there (first edition)" + _ISSUE,
+     [("2019-03-19", "day", "Saraqib")]),
+])
+def test_the_issue_date_in_a_bulletin_title_dates_no_event(text, expected):
+    """'Daily bulletin, Thursday 9 September: ...': the date of the issue, not of the events its title names."""
+    assert [(r["event_date"], r["date_precision"], r["location"]) for r in candidates(text, "2019-03-20", "Test Desk")] \
+        == expected
+
+
+_IN_TAL_RIFAAT = "Rebels said on Monday that the army had entered Tal Rifaat on Sunday.\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (_IN_TAL_RIFAAT + "Hundreds of families have fled north to Azaz and east to Manbij, a monitor said.",
+     "Tall Rif‘at"),
+    # one destination: kept as before
+    (_IN_TAL_RIFAAT + "Hundreds of families have fled to Azaz, a monitor said.", "I‘zāz"),
+])
+def test_a_flight_to_several_places_is_from_the_place_the_text_is_about(text, expected):
+    """'fled east to X and north to Y': displaced from the place the text is about."""
+    assert [r[1] for r in rows(text) if r[2] == "Displacement"] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militants abducted dozens of villagers when they overran three villages near Tal Tamr on Monday.",
+     "Abduction/forced disappearance"),
+    ("Militants overran three villages near Tal Tamr on Monday, a monitor said.", "Non-state actor overtakes territory"),
+])
+def test_ground_overrun_after_people_taken_is_the_abduction(text, expected):
+    """'abducted dozens of villagers when they overran the villages': the abduction is the event."""
+    assert [r[2] for r in rows(text)] == [expected]
+
+
+_IN_ALEPPO = "Rebels said on Monday that the army had entered Aleppo on Sunday.\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (_IN_ALEPPO + "A military source told state media that troops had taken Jabal Qarmoush, a hill overlooking the "
+     "rebel districts, on Tuesday.", [("2019-03-17", "Aleppo"), ("2019-03-19", "Aleppo")]),
+    # 'that' as a determiner before the event word: the event told before
+    (_IN_ALEPPO + "A military source told state media that capture had cost the rebels dearly.",
+     [("2019-03-17", "Aleppo")]),
+])
+def test_that_opening_a_clause_is_no_back_reference(text, expected):
+    """'told state media that troops had taken X, a hill ...': an event of its own, at a named place the gazetteer
+    lacks (placed at the city)."""
+    assert [(r[0], r[1]) for r in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 20 people were killed in Homs on Monday, most of them in al-Zahra, a poor district on the western "
+     "edge.\n\nThe army said it had shelled gunmen in al-Zahra on Tuesday.", ["Homs", "Homs"]),
+    ("At least 20 people were killed in Homs on Monday, most of them in al-Hamra, a crowded district near the "
+     "centre.\n\nThe army said it had shelled gunmen in al-Hamra on Tuesday.", ["Homs", "Homs"]),
+    # not called a district: a village of that name stays where the gazetteer has it
+    ("At least 20 people were killed in Homs on Monday.\n\nThe army said it had shelled gunmen in al-Hamra on "
+     "Tuesday.", ["Homs", "Al Ḩamrā’"]),
+])
+def test_a_district_in_apposition_is_the_citys(text, expected):
+    """'al-Waer, a poor district on the western edge': the city's district, there and further on."""
+    assert [r[1] for r in rows(text)] == expected
