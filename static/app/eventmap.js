@@ -641,7 +641,8 @@
             return Math.hypot(p.ax - x, p.ay - y) < p.reach + g.reach + 1;
           });
         };
-        if (obstacles.length && hits(g.x, g.y, g.reach, obstacles)) {
+        // over a base, or under a larger group moved there before it: it moves too (groups never hide each other)
+        if ((obstacles.length && hits(g.x, g.y, g.reach, obstacles)) || !free(g.x, g.y)) {
           var dirs = [[-1, 0.6], [-0.7, 1], [0, 1], [-1, -0.6], [0, -1], [0.7, 1], [0.7, -1], [1, 1.2]];
           var done = false;
           for (var d = g.reach + 20; d < g.reach + 260 && !done; d += 8) {
