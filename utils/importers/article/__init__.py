@@ -8,7 +8,8 @@ words), :mod:`.triggers` and :mod:`.side_triggers` (the trigger patterns), :mod:
 (ACLED types from trigger words, actors), :mod:`.sources` and :mod:`.attribution` (claimed_by and
 status), :mod:`.incidents` (one event from several sentences; accounts of one incident), :mod:`.model`,
 :mod:`.context`, :mod:`.selection`, :mod:`.building`, :mod:`.reading` (one sentence read),
-:mod:`.trigger_steps` (one trigger word to candidates) and :mod:`.candidates` (the pass over the
+:mod:`.trigger_steps` (one trigger word to candidates; :mod:`.causes`, a cause clause as an event of its own;
+:mod:`.shared_counts`, a toll shared out over places) and :mod:`.candidates` (the pass over the
 article), and :mod:`.rows` (candidates as rows in our columns). Rules, no model: nothing is
 downloaded and nothing is stored here.
 """

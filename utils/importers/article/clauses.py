@@ -14,6 +14,7 @@ from utils.importers.article.event_types import TriggerMatch
 from utils.importers.article.followups import source_cuts
 from utils.importers.article.mentions import PlaceMention
 from utils.importers.article.selection import choose_triggers, span_distance, split_clauses
+from utils.importers.article.shared_counts import count_cuts
 
 __all__ = ["Clauses", "choose_in_clauses", "cut_clauses", "own_places"]
 
@@ -34,6 +35,8 @@ class Clauses:
     cuts: list[int]
     causes: set[int]
     background: set[int]
+    shared: set[int] = frozenset()
+    """Cuts that open a further count of a shared-out toll (:mod:`.shared_counts`)."""
 
 
 def cut_clauses(body: str, mentions: list[DateMention], article: str, attributions: list[Attribution],
@@ -61,9 +64,10 @@ def cut_clauses(body: str, mentions: list[DateMention], article: str, attributio
     causes = {m.start() for m in _CAUSE.finditer(body) if m.start() > 0
               and not any(d.start <= m.start() < d.end for d in mentions)}  # not inside "a day after"
     offsets += list(causes)
-    offsets = sorted(set(offsets))
+    shared = set(count_cuts(body))  # "killed 19 in X, and six in Y": each further count an event of its own
+    offsets = sorted(set(offsets) | shared)
     cuts = [0, *offsets, len(body) + 1]
-    return Clauses(offsets, cuts, causes, background)
+    return Clauses(offsets, cuts, causes, background, shared)
 
 
 def choose_in_clauses(body: str, triggers: list[TriggerMatch], mentions: list[DateMention],
@@ -73,13 +77,17 @@ def choose_in_clauses(body: str, triggers: list[TriggerMatch], mentions: list[Da
     cuts = clauses.cuts
     chosen: list[tuple[TriggerMatch, tuple[int, int]]] = []
     previous_main: TriggerMatch | None = None
+    previous: TriggerMatch | None = None
     for number, clause in enumerate(split_clauses(body, triggers, clauses.offsets)):
         picked = choose_triggers(clause, body)
         bounds = (cuts[number], cuts[number + 1])
         dated_clause = any(m.kind == "date" and bounds[0] <= m.start < bounds[1] for m in mentions)
         if not picked and previous_main is not None and dated_clause and body[bounds[0]:].lstrip(", ").startswith("and"):
             picked = [replace(previous_main, start=bounds[0] + 1, end=bounds[0] + 1, definite=False)]
+        if not picked and previous is not None and bounds[0] in clauses.shared:
+            picked = [replace(previous, start=bounds[0] + 1, end=bounds[0] + 1, definite=False)]  # "..., and six in Y"
         for trigger in picked:
+            previous = trigger
             chosen.append((trigger, bounds))
             if trigger.main:
                 previous_main = trigger

@@ -44,6 +44,26 @@ class ReadingContext:
     """A facility named with its facility word ('the al-Omar oil field'), by its distinctive name ('Omar'), so that
     the name alone further on ('before it reached al-Omar') is that facility."""
 
+    namesakes: dict[str, PlaceMention] = field(default_factory=dict)
+    """A village placed near the town the text put it by (:func:`.mentions.anchor_homonyms`: 'al-Bayda, a village a
+    few kilometres south of Baniyas'), by its name as written: the same name further on is that village, not its
+    namesake elsewhere."""
+
+    def placed_as_before(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        """``found`` with each village placed near a town before (:attr:`namesakes`) placed so again; the new ones
+        learnt."""
+        out = []
+        for mention in found:
+            key = re.sub(r"^(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?", "", mention.text.lower())
+            if mention.kind == "place" and mention.source.endswith("(near; namesake elsewhere)"):
+                self.namesakes[key] = mention
+            elif mention.kind == "place" and key in self.namesakes and not mention.reference:
+                before = self.namesakes[key]
+                mention = replace(mention, name=before.name, latitude=before.latitude, longitude=before.longitude,
+                                  geo_precision=before.geo_precision, source=before.source)
+            out.append(mention)
+        return out
+
     def learn_facility(self, mention: PlaceMention) -> None:
         if mention.kind == "base" and mention.source not in ("base", "") and "(spelling)" not in mention.source:
             name = distinctive_name(mention.text)
@@ -64,10 +84,13 @@ class ReadingContext:
         self.place = mention
         self.learn_heads(mention)
 
-    def learn_heads(self, mention: PlaceMention) -> None:
+    def learn_heads(self, mention: PlaceMention, small: bool = False) -> None:
         """Let 'the base', 'the airport' refer to ``mention``; a head word in its own name ('Qamishli
-        airport') is not taken over by a place that only might be called so (Khmeimim *air base*)."""
+        airport') is not taken over by a place that only might be called so (Khmeimim *air base*). A ``small``
+        place (:func:`called_small`) does not take over 'the city'."""
         for head, (strong, target) in heads_of(mention).items():
+            if small and head == "city" and self.by_head.get("city") is not None:
+                continue
             held = self.strong_heads.get(head)
             if strong or held is None or not held:
                 self.by_head[head] = target
@@ -121,10 +144,28 @@ def lead_date(sentences: list[Sentence], published: date) -> Dated:
     return Dated(published - timedelta(days=1), "week")
 
 
-def resolve_anaphor(mention: PlaceMention, context: ReadingContext, found: list[PlaceMention]) -> PlaceMention | None:
+_SMALL_BEFORE = re.compile(r"\b(?P<word>towns?|villages?|hamlets?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_SMALL_AFTER = re.compile(r",\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<word>town|village|hamlet)\b", re.IGNORECASE)
+"""A place called a town or a village where it is named ('the besieged towns of X', 'X, a rebel-held village')."""
+
+
+def called_small(body: str, mention: PlaceMention, smaller_than_city: bool) -> bool:
+    """True when ``body`` calls ``mention`` a village or hamlet, or a town while it is smaller than the place 'the
+    city' meant so far (``smaller_than_city``): 'the city' further on still means that city."""
+    said = _SMALL_BEFORE.search(body[max(0, mention.start - 50):mention.start]) or _SMALL_AFTER.match(body, mention.end)
+    return said is not None and (not said["word"].lower().startswith("town") or smaller_than_city)
+_APPOSITION = re.compile(r",\s+(?:a|an)\s+[^,.;()]{0,80}?\b(?:of|from|to|near|outside)\s+(?:the\s+)?", re.IGNORECASE)
+"""What lies between a place and an anaphor inside its apposition ('X, a village about 20 km north of the city')."""
+
+
+def resolve_anaphor(mention: PlaceMention, context: ReadingContext, found: list[PlaceMention],
+                    body: str = "") -> PlaceMention | None:
+    """The place an anaphor of ``body`` ('the city', 'the base', 'there') means; any other mention unchanged."""
     if mention.kind != "anaphor":
         return mention
-    earlier = [m for m in found if m.end <= mention.start and m.kind in ("base", "place") and not m.reference]
+    # "Dar Kabira, a village 20 km north of the city": an anaphor inside a place's apposition is another place
+    earlier = [m for m in found if m.end <= mention.start and m.kind in ("base", "place") and not m.reference
+               and not _APPOSITION.fullmatch(body[m.end:mention.start])]
     if mention.head == "area":  # "strikes in the area": the place named before in the sentence, else the last event's
         if mention.relation not in ("in", "near", "around", "across", "over", "inside", "within", "into", "from"):
             return None

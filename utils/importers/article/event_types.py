@@ -54,6 +54,9 @@ _ONE_POSTED = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
 """A withdrawal or posting that is no force's: a clinic or an aid team leaving, one person posted."""
 _MOVING_TARGET = re.compile(r"(?:convoys?|(?:joint\s+)?patrols?)\b", re.IGNORECASE)
 """A convoy or a patrol: a force on the move, which an attack on it makes a target rather than a deployment."""
+_REACHED = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:finally\s+)?(?:reached|agreed|struck|brokered|concluded)\b",
+                      re.IGNORECASE)
+"""'The agreement was reached on 2 May': the deal told as news, with a verb of its own, is no back-reference."""
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|its|their|the same)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 ACTORS: tuple[tuple[str, str], ...] = (
@@ -158,6 +161,10 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                 if trigger.name in ("attack", "strike") and re.search(r"\b(?:deal|agreement|bargain|balance|chord|note|"
                                                           r"compromise)\s+$", sentence[max(0, match.start() - 20):match.start()], re.I):
                     continue  # "a deal struck between"
+                if trigger.name == "strike" and re.match(r"\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|"
+                                                         r"bargain|balance|chord|note|compromise|truce)\b",
+                                                         sentence[match.end():], re.I):
+                    continue  # "they had struck a deal with the army"
                 if trigger.name in ("attack", "strike") and re.match(r"\s+(?:helicopters?|aircraft|submarines?)\b",
                                                          sentence[match.end():], re.I):
                     continue
@@ -166,7 +173,8 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                         sentence[max(0, match.start() - 40):match.start()], re.I):
                     continue  # "killed civilians since they entered it": the entry told before, as another's time
                 definite = bool(_DEFINITE.search(sentence[max(0, match.start() - 40):match.start()])) \
-                    and not _VERBAL.match(match.group())  # "the United States has sent" is no back-reference
+                    and not _VERBAL.match(match.group()) \
+                    and not _REACHED.search(match.group())  # "the United States has sent", "the deal was reached"
                 if re.search(r"\b(?:not|never)\b|n't\b", match.group(), re.I):
                     continue  # "aircraft had not carried out strikes": what did not happen
                 subject = bool(_FORCE_SUBJECT.search(sentence[max(0, match.start() - 40):match.start()]))

@@ -33,7 +33,7 @@ def typed_by_object(sub: str, event_type: str, body: str, start: int, end: int) 
     """(sub_event_type, event_type) of the trigger at ``start``..``end`` of ``body``, retyped by what it was done to:
     force on a protest named within the trigger's clause, or people (a number of them) seized by a capture."""
     around = body[max(0, start - 60):end + 80]
-    if sub in _FORCE and (_ON_PROTEST.search(around) or _PROTESTERS_KILLED.search(body[max(0, start - 60):end + 10])):
+    if sub in _FORCE and (_ON_PROTEST.search(around) or _PROTESTERS_KILLED.search(body[max(0, start - 60):end + 80])):
         return "Excessive force against protesters", "Protests"
     if sub == "Non-state actor overtakes territory" and _PEOPLE_SEIZED.search(body[max(0, start - 5):end + 60]):
         return "Abduction/forced disappearance", "Violence against civilians"

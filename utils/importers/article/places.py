@@ -56,6 +56,11 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w .]*?)?(?:,?\s*[
 _BASE_WORDS = r"(?:air\s*base|airbase|air\s+field|airfield|naval\s+(?:base|facility)|base|airport|garrison|port)"
 _ANAPHORS = r"\b(?:the|this|that|its)\s+(?:(?:Russian|US|American|Syrian|Turkish|main|military|illegal)\s+)?(?P<head>city|town|village|base|air\s*base|airbase|naval\s+base|port|airport|garrison|bases|area|dam|bridge|crossing)\b|\b(?P<there>there)\b"
 
+_CALENDAR_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                  r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+"""'the city in June': a month or a weekday after 'the city in' is its time, not the name that would make it 'the
+city in X'."""
+
 
 def dateline_end(sentence: str) -> int:
     """Where a dateline ('DAMASCUS (Reuters) -', 'BEIRUT, Jan 6 (AP) --') at the start of ``sentence`` ends, or 0."""
@@ -219,8 +224,8 @@ class PlaceIndex:
                 found.append(self._mention(sentence, match.start(), match.end(), capital.name, capital.latitude,
                                            capital.longitude, "place", 1, source=capital.source))
         for match in re.finditer(_ANAPHORS, sentence, re.IGNORECASE):
-            if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?(?:of|at|in)\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z]",
-                                                                 sentence[match.end():]):
+            if free(match.start(), match.end()) and not re.match(r"\s+(?:city\s+)?(?:of|at|in)\s+(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?"
+                                                                 rf"(?!{_CALENDAR_WORD})[A-Z]", sentence[match.end():]):
                 head = (match["head"] or "there").lower()
                 found.append(PlaceMention(match.start(), match.end(), match.group(), "", 0.0, 0.0, 0, "anaphor",
                                           relation_before(sentence, match.start()), head=head))

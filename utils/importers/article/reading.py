@@ -20,7 +20,7 @@ from utils.importers.article.attribution import (
     canonical_claimant,
     claimant_kind,
 )
-from utils.importers.article.context import ReadingContext, is_heading, resolve_anaphor
+from utils.importers.article.context import ReadingContext, called_small, is_heading, resolve_anaphor
 from utils.importers.article.dates import Dated, DateMention, find_dates
 from utils.importers.article.districts import city_districts
 from utils.importers.article.event_types import TriggerMatch, find_triggers
@@ -126,10 +126,11 @@ def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], li
     context = run.context
     found = run.index.find(body)
     found = sorted([*found, *context.facilities_named(body, found)], key=lambda m: m.start)
+    found = context.placed_as_before(found)  # "al-Bayda, a village south of Baniyas" ... "the entrance to al-Bayda"
     # "the Dabaa airbase": the town's name names a base, which 'the city' (there or further on) does not mean
     found = [replace(m, kind="base") if m.kind == "place" and _FACILITY_NAMED.match(body[m.end:m.end + 20]) else m
              for m in found]
-    places = [p for p in (resolve_anaphor(m, context, found) for m in found if m.kind != "country") if p is not None]
+    places = [p for p in (resolve_anaphor(m, context, found, body) for m in found if m.kind != "country") if p is not None]
     places = city_districts(body, places, context.by_head.get("city"), run.index.lookup)  # "the Rawda district"
     for place in places:  # "on the road to the Bab al-Hawa crossing": a reference, yet 'the crossing' later
         if place.kind in ("base", "place"):
@@ -144,8 +145,16 @@ def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], li
         places = [p for p in places if p not in titled]
     for place in places:
         if place.kind in ("base", "place"):
-            context.learn_heads(place)
+            context.learn_heads(place, called_small(body, place, _smaller(run, place, context.by_head.get("city"))))
     return found, places, pronoun_object
+
+
+def _smaller(run: ArticleRun, place: PlaceMention, city: PlaceMention | None) -> bool:
+    """True when ``place`` has fewer inhabitants than ``city`` by the gazetteer (a place it does not size has none)."""
+    if city is None:
+        return False
+    mine, theirs = run.index.lookup(place.name), run.index.lookup(city.name)
+    return (mine.population if mine is not None else 0) < (theirs.population if theirs is not None else 0)
 
 
 def _sentence_attribution(run: ArticleRun, sentence: Sentence) -> tuple[Attribution | None, Attribution | None]:

@@ -85,7 +85,12 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("agreement", r"\b(?:signed|cancel(?:l?ed|s)|revoked|terminated|suspended|renewed|extended)\b[^.;]{0,60}"
                          r"\b(?:contract|agreement|deal|lease|accord|memorandum)\b|\b(?:contract|agreement|deal|lease|"
                          r"accord)\b[^.;]{0,50}\b(?:was|were|has been|had been)\s+(?:signed|cancel(?:l?ed)|revoked|"
-                         r"terminated)\b", SD, "Agreement"),
+                         r"terminated)\b"
+                         # "The agreement was reached on 2 May", "the two sides struck a deal": a deal reached
+                         r"|\b(?:agreement|deal|truce|ceasefire|cease-fire|accord)\s+(?:was|had\s+been|has\s+been)\s+"
+                         r"(?:finally\s+)?(?:reached|agreed|struck|brokered|concluded)\b"
+                         r"|\b(?:reached|struck|brokered|concluded|agreed)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:agreement|deal|"
+                         r"truce|ceasefire|cease-fire|accord)\b", SD, "Agreement"),
     Trigger("killings", r"\b(?:crackdown|massacres?|killings|mass killings|executions|wave of killings)\b"
                         r"|\b(?:beheaded|decapitated|beheadings?)\b"
                         # "observers counted 92 bodies", "rescuers pulled out 14 bodies": the dead of a killing
@@ -137,8 +142,9 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        # "Manbij, which the SDF took from Islamic State in 2016": the object fronted as 'which'
                        r"\b(?:which|that)\s+(?:the\s+)?(?:[\w'-]+\s+){1,4}?(?:had\s+)?(?:took|taken|captured|seized|wrested|"
                        r"retook|recaptured)\s+from\b|"
-                       r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:rebels|insurgents|opposition|militants|government|"
-                       r"regime|jihadists|army|troops|forces|Islamic State|HTS|SDF)\b|"
+                       # "fell to the Turkish-backed forces": the takers may be described before their noun
+                       r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:rebels|insurgents|opposition|"
+                       r"militants|government|regime|jihadists|army|troops|forces|fighters|factions|Islamic State|HTS|SDF)\b|"
                        r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
                        r"village)\s+of\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z])|"
                        # "took the hill of the old castle", "captured the strategic heights": ground named by its kind

@@ -14,6 +14,7 @@ from utils.core.geo import haversine_km
 from utils.importers.article.abroad import WHERE_WORDS, distance_reference
 from utils.importers.article.attribution import status_for
 from utils.importers.article.building import make_candidate, referent_of, refine
+from utils.importers.article.causes import cause_as_event
 from utils.importers.article.clauses import Clauses, own_places
 from utils.importers.article.dates import Dated, DateMention
 from utils.importers.article.dating import trigger_date
@@ -24,6 +25,7 @@ from utils.importers.article.model import EventCandidate
 from utils.importers.article.places import PlaceMention
 from utils.importers.article.reading import ArticleRun, SentenceFacts, outlets_own
 from utils.importers.article.selection import places_for, span_distance
+from utils.importers.article.shared_counts import shared_count
 from utils.importers.article.sources import nations_of, same_source
 
 __all__ = ["SentencePlan", "plan_sentence", "read_trigger"]
@@ -31,6 +33,10 @@ __all__ = ["SentencePlan", "plan_sentence", "read_trigger"]
 _REPORTING = ("said", "says", "reported", "told", "claimed", "claims", "confirmed", "confirms", "according to",
               "stated", "announced", "described", "added", "alleged", "noted", "puts the toll", "put the toll",
               "puts the death toll", "put the death toll")
+
+
+_RETURNED_FIRE = re.compile(r"\b(?:returned|returning|return)\s+fire\b|\bfired\s+back\b", re.IGNORECASE)
+"""Fire returned: another act than the strike it answers, by the side that was hit."""
 
 
 @dataclass
@@ -78,7 +84,9 @@ def _trigger_places(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, n
     trigger_places = places_for(trigger, plan.owned[number])
     here = trigger_places or plan.owned[number] or facts.places
     origin = max((p.start for p in here), default=-1)
-    if here and all(p.relation == "from" for p in here) and any(
+    # "9,000 Syrians crossed into Turkey from the town, many sleeping in Ceylanpinar": people displaced from a
+    # place are displaced there, wherever they went; "mortar rounds fired from Jarablus landed in Karkamis" are not
+    if here and all(p.relation == "from" for p in here) and trigger.trigger.sub_event_type != "Displacement" and any(
             m.kind == "country" and m.name != "Syria" and m.relation in WHERE_WORDS and 0 < m.start - origin < 80
             for m in found):
         plan.abroad.add(number)  # "mortar rounds fired from the Jarablus area landed in Karkamis": there
@@ -182,6 +190,11 @@ def _unplaced(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, trigger
             place = context.region  # no place of its own: the region the text is about, not its last town
         precision = max(place.geo_precision, 2) if place.kind != "region" else 3
         return [replace(place, geo_precision=precision, relation="context")], False
+    if raw and _RETURNED_FIRE.search(trigger.text) and own_date is None and sentence.number - max(raw[-1].sentences) <= 2:
+        # "a drone hit their post ... The army said it had returned fire": the fire returned, there and then
+        last = raw[-1]
+        return [PlaceMention(0, 0, last.location, last.location, last.latitude, last.longitude, last.geo_precision,
+                             "place", "referent")], False
     if attribution is not None and raw and not raw[-1].attributed and attribution.explicit \
             and sentence.number - max(raw[-1].sentences) <= 2 \
             and run.paragraph_of[max(raw[-1].sentences)] == sentence.paragraph:
@@ -214,9 +227,11 @@ def _add_candidates(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, t
     if lender is not None and lender.event_type == "Explosions/Remote violence" and lender.trigger != "blasts":
         trigger = replace(trigger, trigger=replace(trigger.trigger, event_type=lender.event_type,
                                                    sub_event_type=lender.sub_event_type))
+    shared = shared_count(body[bounds[0]:bounds[1]]) if bounds[0] else None  # ", and six in Y": six dead there
     for place in trigger_places:
-        raw.append(make_candidate(trigger, dated, place, source, actors, body, sentence, run.published,
-                                  date_source, run.governorate_of))
+        made = make_candidate(trigger, dated, place, source, actors, body, sentence, run.published,
+                              date_source, run.governorate_of)
+        raw.append(made if shared is None else replace(made, fatalities=shared))
     if (own_date is not None or plan.referent is not None) and bounds[0] not in plan.causes:
         context.date = dated  # a cause's date ("in response to an attack a week ago") dates no later event
     context.paragraph = sentence.paragraph
@@ -241,6 +256,10 @@ def read_trigger(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, numb
         trigger_places = [replace(facts.pronoun_object, reference=False, relation="context")]
     if trigger.trigger.name == "warning" and bounds[0] in plan.causes:
         return False  # "signed after two days of talks in which the Russians threatened strikes": the talks' colour
+    cause = cause_as_event(facts.body, bounds, when, facts.places) \
+        if not trigger_places and bounds[0] in plan.causes and not trigger.definite else None
+    if cause is not None:  # "after a crackdown in which 60 were shot dead on 3 June", "after a week of shelling"
+        trigger_places, when = cause
     if not trigger_places and (bounds[0] in plan.causes or bounds[0] in plan.background) and not trigger.definite:
         return False  # "in response to a roadside bomb attack", ", as it fought an offensive": no event of its own
     if not trigger_places:

@@ -182,7 +182,10 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
     Trigger("attack", r"\b(?:came|come|comes|coming) under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|(?<!air )raids?|(?<!were )(?<!was )(?<!been )destroyed)\b",
             BAT, "Armed clash"),
-    Trigger("strike", r"\b(?:strikes?|struck|striking)\b", ERV, "Air/drone strike"),
+    # "said they had hit 'terrorist positions' in the area": a side's own account of a strike, its weapon unnamed
+    Trigger("strike", r"\b(?:strikes?|struck|striking)\b|\b(?:had\s+|have\s+|has\s+)?hit\s+[\"“']?(?:(?:terrorist|militant|"
+                      r"enemy|rebel|insurgent|jihadist)\s+)?(?:positions|targets|launch\s+pads|hideouts|gatherings|"
+                      r"strongholds|posts)\b", ERV, "Air/drone strike"),
 )
 """Main triggers, strongest first: a clause gives one event, of the first that matches."""
 DRONE = _DRONE
