@@ -58,7 +58,8 @@ def run_app() -> None:
     navigation.run()
     if is_warm_run():  # the server's own run at start-up (python -m utils serve): open the other pages too
         others = [page for page in PAGES if page.warm_order is not None and page.title != navigation.title]
-        warm_other_pages([HERE / page.script for page in sorted(others, key=lambda page: page.warm_order)])
+        warm_other_pages([HERE / page.script for page in sorted(others, key=lambda page: page.warm_order)],
+                         dataset)
 
 
 run_guarded(run_app)

@@ -7,7 +7,8 @@ Run:  python3 benchmarks/scale.py [--sizes 10000 100000 1000000] [--cap 90] [--r
 For every size, one filter (dates 2024-01-01 to 2025-04-30) picks the events every method gets. For each
 method it prints:
 - server: building what is sent after a filter change, cold (the first build in a fresh process, its
-  libraries imported as in a running server) and warm
+  libraries imported and, for ours, the dataset's date rank built as in a running server after its warm run
+  at start, ui/warm.py; "no warm run": without that rank) and warm
   (median of ``--runs`` in one process, after an untimed first build; one run for a peer whose build takes
   over 10 s); the base map counted (peers: folium's whole page with our very base
   map, names, rivers and bases included, so that only the events layer differs; ``--peer-basemap folium``
@@ -175,11 +176,16 @@ def gzip_bytes(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6))
 
 
-def _ours_in_subprocess(folder: Path) -> float:
+def _ours_in_subprocess(folder: Path, warmed: bool) -> float:
+    """Our first build in a fresh process, libraries imported as in a running server; ``warmed``: after what the
+    server's warm run builds at start (ui/warm.py: the dataset's date rank and colour codes)."""
     code = (f"import sys, time; sys.path[:0] = [{str(PROJECT)!r}, {str(PROJECT / 'tests')!r}]\n"
             "from benchmarks.scale import shown_events, ours_sent\n"
             "import streamlit_folium, utils.map.basemap_layer, utils.map.view_layer  # as in a running server\n"
             f"dataset, shown = shown_events({str(folder)!r})\n"
+            + ("from utils.analysis.rows import EventRows; from utils.map.settings import COLOR_BY_CHOICES\n"
+               "EventRows(dataset.events, memo=dataset.memo).prepare(COLOR_BY_CHOICES[:1])\n" if warmed else "")
+            +
             "t = time.perf_counter(); ours_sent(dataset, shown); print(time.perf_counter() - t)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(result.stdout.split()[-1])
@@ -314,7 +320,7 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
           f"load average {os.getloadavg()[0]:.2f} ==", flush=True)
     rows: dict[str, dict[str, object]] = {}
     # ours: cold in a fresh process, warm in this one
-    cold = _ours_in_subprocess(folder)
+    cold, bare = _ours_in_subprocess(folder, warmed=True), _ours_in_subprocess(folder, warmed=False)
     ours_sent(dataset, shown)  # untimed: this process's first map pays its imports (the cold row counts them)
     warm_times = []
     for _ in range(runs):
@@ -325,7 +331,7 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
     per_change = len(change_message)
     from utils.map.basemap_layer import basemap_json
 
-    rows["ours"] = {"cold": cold, "warm": statistics.median(warm_times), "bytes": per_change,
+    rows["ours"] = {"cold": cold, "bare": bare, "warm": statistics.median(warm_times), "bytes": per_change,
                     "wire": websocket_bytes(change_message),
                     "once": len(basemap_json(dataset.basemap).encode()), "in_browser": sent["in_browser"]}
     peers_html: dict[str, str] = {}
@@ -377,7 +383,7 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
     header = f"  {'':22}" + "".join(f"{m:>20}" for m in METHODS)
     print(header)
     lines = [
-        ("server, cold (s)", "cold", "s"), ("server, warm (s)", "warm", "s"),
+        ("server, cold (s)", "cold", "s"), ("  no warm run (s)", "bare", "s"), ("server, warm (s)", "warm", "s"),
         ("sent per filter change", "bytes", "MB"), ("  on the wire, compressed", "wire", "MB"),
         ("sent once per page", "once", "MB"),
     ]
@@ -386,7 +392,8 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
                   ("browser: first zoom", "zoom", "ms"), ("browser: later pans", "pan later", "ms"),
                   ("browser: later zooms", "zoom later", "ms")]
     for label, key, unit in lines:
-        print(f"  {label:22}" + "".join(f"{_fmt(rows[m].get(key), unit):>20}" for m in METHODS))
+        cells = ("-" if key == "bare" and m != "ours" else _fmt(rows[m].get(key), unit) for m in METHODS)
+        print(f"  {label:22}" + "".join(f"{cell:>20}" for cell in cells))  # "bare": ours only
     note = ("ours draws every filtered event in the browser: a pan or zoom asks nothing of the server"
             if rows["ours"]["in_browser"] else
             f"above the browser limit ({BROWSER_LIMIT:,}) our pan and zoom include the server's "

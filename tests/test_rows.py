@@ -136,3 +136,18 @@ def test_date_order_is_the_sort_by_date_then_id_of_the_kept_rows(size, seed, cat
     pd.testing.assert_frame_equal(shown.iloc[rows.date_order()], expected)
     pd.testing.assert_frame_equal(events.iloc[EventRows(events, None, rows.memo).date_order()],
                                   events.sort_values(["event_date", "event_id"], kind="stable"))
+
+
+def test_prepare_builds_the_shared_rank_and_codes_once_and_changes_no_answer():
+    """What the server's warm run builds (ui/warm.py): later rows of the dataset read it instead of making it."""
+    events = _events(500, 7, 4)
+    memo = Memo()
+    EventRows(events, memo=memo).prepare(["event_type"])
+    assert ("rank", "event_date", "event_id") in memo and ("codes", "event_type") in memo
+    built = len(memo)
+    mask = np.random.default_rng(7).random(len(events)) < 0.3
+    rows = EventRows(events, mask, memo)
+    expected = events.loc[mask].sort_values(["event_date", "event_id"], kind="stable")
+    pd.testing.assert_frame_equal(events.loc[mask].iloc[rows.date_order()], expected)
+    pd.testing.assert_series_equal(rows.value_counts("event_type"), events.loc[mask, "event_type"].value_counts())
+    assert len(memo) == built  # nothing made again

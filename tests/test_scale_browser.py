@@ -79,3 +79,58 @@ def test_cells_kept_per_zoom_still_count_every_event_in_view_after_pans_and_zoom
         assert badges.setdefault((lat, lon, zoom), drawn) == drawn  # the same view, the same badges
     assert frame.evaluate("() => EventMap.events._cellCache.size") == 2  # two zooms counted, each once
     assert offline_page.outside == [] and offline_page.errors == []
+
+
+_BADGES_DRAWN = """() => {
+  // every badge drawn: is its element in the page, centred on its group's point (px off), and made anew?
+  const box = map_div.getContainer().getBoundingClientRect();
+  let fresh = 0, kept = 0, off = 0, missing = 0;
+  EventMap.events._groups.filter(g => g.kind === 'badge').forEach(g => {
+    const el = g.marker.getElement();
+    if (!el || !el.isConnected) { missing += 1; return; }
+    const r = el.getBoundingClientRect(), p = map_div.latLngToContainerPoint(g.marker.getLatLng());
+    off = Math.max(off, Math.hypot(r.left + r.width / 2 - box.left - p.x, r.top + r.height / 2 - box.top - p.y));
+    if (el.__seen) { kept += 1; } else { fresh += 1; el.__seen = true; }
+  });
+  const shown = [...document.querySelectorAll('.event-badge')].filter(e => e.isConnected && e.offsetParent !== null);
+  const boxes = shown.map(e => e.querySelector('div').getBoundingClientRect());  // the disc, not its leader
+  let overlaps = 0;  // badges covering one another (a group hidden under another)
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+    const r = Math.min(a.width, b.width) / 2, d = Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2);
+    if (d < a.width / 2 + b.width / 2 - 2 && r > 0) { overlaps += 1; }
+  }));
+  return {fresh, kept, off, missing, shown: shown.length, overlaps};
+}"""
+
+
+def test_a_zooms_badges_are_kept_and_stay_on_their_groups_after_zooms_back_and_pans(big_app, offline_page):
+    """The badges of the last zooms are kept (static/app/badges.js): back at a zoom, its badges are the same
+    elements, not made again, and every badge sits on its group's point, though the map's pixel origin moved;
+    only the shown zoom's badges are in the page, none over another (one moved off a base does not land on a
+    group that stayed); a badge says what it holds and opens on a click."""
+    app, _ = big_app
+    page = offline_page.page
+    open_app(page, app.url)
+    frame = map_frame(page)
+    frame.wait_for_selector(".event-badge", timeout=60_000)
+    lat, lon, zoom = frame.evaluate("() => [map_div.getCenter().lat, map_div.getCenter().lng, map_div.getZoom()]")
+    first = frame.evaluate(_BADGES_DRAWN)
+    assert first["fresh"] > 0 and first["missing"] == 0 and first["off"] <= 1.5 and first["overlaps"] == 0, first
+    moves = [(lat, lon, zoom + 1), (lat, lon, zoom), (lat - 0.6, lon + 1.2, zoom + 1), (lat + 0.3, lon - 0.4, zoom)]
+    states = []
+    for move in moves:
+        frame.evaluate(_MOVE, list(move))
+        state = frame.evaluate(_BADGES_DRAWN)
+        assert state["missing"] == 0 and state["off"] <= 1.5 and state["overlaps"] == 0, (move, state)
+        assert state["shown"] == state["fresh"] + state["kept"], (move, state)  # no other zoom's badge in view
+        states.append(state)
+    assert states[1]["fresh"] == 0 and states[1]["kept"] == first["fresh"]  # back at the first zoom: all kept
+    assert states[2]["kept"] > 0  # the second zoom's level, shown again elsewhere
+    badge = frame.locator(".leaflet-events-pane .event-badge").first
+    badge.hover()
+    frame.wait_for_function("() => [...document.querySelectorAll('.leaflet-tooltip')].some(t => /events here/.test(t.textContent))",
+                            timeout=10_000)
+    before = frame.evaluate("() => map_div.getZoom()")
+    badge.click(force=True)
+    frame.wait_for_function(f"() => EventMap.events._open || map_div.getZoom() > {before}", timeout=10_000)
+    assert offline_page.outside == [] and offline_page.errors == []

@@ -184,6 +184,8 @@ def test_the_warm_run_opens_every_other_page_once_with_no_browser(monkeypatch):
         assert f"{page} " in line, line
     assert "stopped" not in line and "could not open" not in line, line
     assert "map " not in line  # the page drawn is not opened twice
+    memo = at.session_state["dataset"].memo  # the map's first filter finds the dataset's date rank built
+    assert ("rank", "event_date", "event_id") in memo and ("codes", "event_type") in memo, "date rank" in line
     at.run()  # once per server process
     assert len([message for message in said if message.startswith("warm run: opened")]) == 1
 

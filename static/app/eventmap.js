@@ -439,31 +439,6 @@
   }
   function extent(slots) { var m = 0; slots.forEach(function (s) { m = Math.max(m, Math.hypot(s[0], s[1])); }); return m; }
 
-  // A group's numbered badge: one element in the events pane, placed like a marker's icon (and moved with the
-  // zoom animation), with the layer's click and hover; lighter than an L.Marker, drawn anew on every zoom.
-  EM.Badge = L.Layer.extend({
-    options: { pane: "eventsPane", interactive: true, bubblingMouseEvents: false },
-    initialize: function (latlng, size, html, options) {
-      this._latlng = L.latLng(latlng); this._size = size; this._html = html; L.setOptions(this, options);
-    },
-    onAdd: function () {
-      var el = this._icon = L.DomUtil.create("div", "event-badge leaflet-marker-icon leaflet-interactive leaflet-zoom-animated",
-                                             this.getPane());
-      var half = this._size / 2;
-      el.style.cssText = "width:" + this._size + "px;height:" + this._size + "px;margin-left:" + (-half) + "px;margin-top:"
-                         + (-half) + "px";
-      el.innerHTML = this._html;
-      this.addInteractiveTarget(el);
-      this._place();
-    },
-    onRemove: function () { this.removeInteractiveTarget(this._icon); L.DomUtil.remove(this._icon); this._icon = null; },
-    getEvents: function () { return { zoom: this._place, viewreset: this._place, zoomanim: this._animate }; },
-    _place: function () { L.DomUtil.setPosition(this._icon, this._map.latLngToLayerPoint(this._latlng).round()); },
-    _animate: function (e) { L.DomUtil.setPosition(this._icon, this._map._latLngToNewLayerPoint(this._latlng, e.zoom, e.center).round()); },
-    getLatLng: function () { return this._latlng; },
-    getElement: function () { return this._icon; }
-  });
-
   EM.EventsLayer = L.Layer.extend({
     options: { pane: "eventsPane", topPane: "eventsTopPane", haloPane: "halosPane", radius: 7, ringRadius: 13,
                ringColor: "#ffcc00", details: true, popups: "none", numbered: false, expandAll: false, halos: true,
@@ -476,6 +451,7 @@
       self._D = EM.decode(self._P);
       self._sel = o.selected;
       self._group = L.layerGroup().addTo(map);
+      self._badgeHost = new EM.BadgeHost({ pane: o.pane }).addTo(map);
       self._top = L.layerGroup().addTo(map);
       if (o.halos) { self._halos = new EM.HaloLayer({ pane: o.haloPane, fillOpacity: o.haloFill }).addTo(map); }
       if (o.heatmap && L.heatLayer) {
@@ -505,7 +481,7 @@
     },
     onRemove: function (map) {
       var self = this;
-      [self._group, self._top, self._halos, self._heat, self._bar].forEach(function (l) { if (l) { l.remove(); } });
+      [self._group, self._badgeHost, self._top, self._halos, self._heat, self._bar].forEach(function (l) { if (l) { l.remove(); } });
       map.off("moveend", self._redraw, self);
       map.off("zoomstart", self._collapse, self);
       map.off("click", self._onMapClick, self);
@@ -665,7 +641,8 @@
             return Math.hypot(p.ax - x, p.ay - y) < p.reach + g.reach + 1;
           });
         };
-        if (obstacles.length && hits(g.x, g.y, g.reach, obstacles)) {
+        // over a base, or under a larger group moved there before it: it moves too (groups never hide each other)
+        if ((obstacles.length && hits(g.x, g.y, g.reach, obstacles)) || !free(g.x, g.y)) {
           var dirs = [[-1, 0.6], [-0.7, 1], [0, 1], [-1, -0.6], [0, -1], [0.7, 1], [0.7, -1], [1, 1.2]];
           var done = false;
           for (var d = g.reach + 20; d < g.reach + 260 && !done; d += 8) {
@@ -747,20 +724,20 @@
       });
       var label = g.n >= 10000 ? Math.round(g.n / 1000) + "k" : g.n >= 1000 ? (g.n / 1000).toFixed(1) + "k" : String(g.n);
       NUMBER = NUMBER || new Intl.NumberFormat();
-      var marker = new EM.Badge(self._latlng(g.ax, g.ay), size,
-        '<div style="position:relative;width:' + size + "px;height:" + size + "px;line-height:" + (size - 8) + "px;background:conic-gradient("
-        + stops.join(",") + ')"><span>' + label + "</span></div>", { pane: self.options.pane });
       var fans = !g.server && (g.n <= self.options.fanMax || self._together(g));
-      marker.once("mouseover", function () {  // the tooltip is made when first pointed at
-        marker.bindTooltip(NUMBER.format(g.n) + " events here: click to " + (fans ? "fan them out" : "zoom in"),
-                           { direction: "top", offset: [0, -size / 2] }).openTooltip();
-      });
-      marker.on("click", function (e) {
-        L.DomEvent.stopPropagation(e);
-        if (fans) { self._expand(g); } else { self._zoomInto(g); }
-      });
-      marker.addTo(layer);
-      if (g.moved) { self._leader(g.ax, g.ay, g.x, g.y, layer); self._dot(g.x, g.y, layer, {}); }
+      var leader = "";
+      if (g.moved) {  // moved off a base: a leader line to the group's true centre, marked with a dot, under the badge
+        var dx = g.x - g.ax, dy = g.y - g.ay, half = size / 2;
+        leader = '<i class="badge-leader" style="left:' + half + "px;top:" + half + "px;width:" + Math.hypot(dx, dy).toFixed(1)
+                 + "px;transform:rotate(" + Math.atan2(dy, dx).toFixed(4) + 'rad)"></i><i class="badge-dot" style="left:'
+                 + (half + dx).toFixed(1) + "px;top:" + (half + dy).toFixed(1) + 'px"></i>';
+      }
+      var marker = self._badgeHost.add(self._latlng(g.ax, g.ay), size,
+        leader + '<div style="position:relative;width:' + size + "px;height:" + size + "px;line-height:" + (size - 8) + "px;background:conic-gradient("
+        + stops.join(",") + ')"><span>' + label + "</span></div>",
+        function () { return NUMBER.format(g.n) + " events here: click to " + (fans ? "fan them out" : "zoom in"); },
+        function () { if (fans) { self._expand(g); } else { self._zoomInto(g); } });
+      layer.badges.push(marker);
       g.marker = marker;
     },
     _together: function (g) {  // all members within a few metres: zooming in would never split them
@@ -781,11 +758,12 @@
     },
     _collector: function () {  // what _marker, _fan and _badge add to: the events group, remembering each layer
       var group = this._group;
-      return { layers: [], addLayer: function (l) { group.addLayer(l); this.layers.push(l); return this; } };
+      return { layers: [], badges: [], addLayer: function (l) { group.addLayer(l); this.layers.push(l); return this; } };
     },
     _draw: function (groups, scale) {
-      // Each group's layers are kept under its key; a pan redraws only the groups that changed.
-      var self = this, zoom = self._map.getZoom(), old = self._made || new Map(), made = new Map();
+      // Each group's layers are kept under its key; a pan redraws only the groups that changed. The badges of the
+      // last few zooms are kept too (static/app/badges.js), so a zoom back redraws only what changed there.
+      var self = this, zoom = self._map.getZoom(), old = self._leave(zoom), made = new Map();
       self._top.clearLayers(); self._drawn = [];
       var halos = [], seenHalo = {}, D = self._D;
       groups.forEach(function (g) {
@@ -817,8 +795,14 @@
           });
         }
       });
-      old.forEach(function (rec) { rec.layer.layers.forEach(function (l) { self._group.removeLayer(l); }); });
-      self._made = made;
+      var gone = [];
+      old.forEach(function (rec) {
+        rec.layer.layers.forEach(function (l) { self._group.removeLayer(l); });
+        rec.layer.badges.forEach(function (b) { gone.push(b); });
+      });
+      self._badgeHost.removeBadges(gone);
+      self._badgeHost.flush();
+      self._made = made; self._madeZoom = zoom;
       if (self._halos) { self._halos.set(halos); }
       if (self._expanded) {
         var open = groups.filter(function (g) { return g.members.indexOf(self._expanded) >= 0 && g.kind === "badge"; })[0];
@@ -827,6 +811,28 @@
       self._ring();
       if (self._bar) { self._bar.update(); }
       self._map.fire("eventmap:drawn");
+    },
+    _leave: function (zoom) {
+      // the records drawn before at ``zoom``, to reuse: this zoom's, or a kept level's. Leaving a zoom keeps the
+      // records that are badges alone (their level is kept hidden) and removes every other drawn layer
+      var self = this, kept = self._kept || (self._kept = new Map()), host = self._badgeHost;
+      if (self._made && self._madeZoom === zoom) { host.level(zoom); return self._made; }
+      if (self._made) {
+        var badgesOnly = new Map(), gone = [];
+        self._made.forEach(function (rec, key) {
+          if (rec.layer.layers.length) {
+            rec.layer.layers.forEach(function (l) { self._group.removeLayer(l); });
+            rec.layer.badges.forEach(function (b) { gone.push(b); });
+          } else { badgesOnly.set(key, rec); }
+        });
+        host.removeBadges(gone);
+        kept.set(self._madeZoom, badgesOnly);
+        self._made = null;
+      }
+      host.level(zoom).forEach(function (dropped) { kept.delete(dropped); });
+      var old = kept.get(zoom) || new Map();
+      kept.delete(zoom);
+      return old;
     },
     _expand: function (g, quiet) {
       var self = this;

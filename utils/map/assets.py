@@ -25,9 +25,10 @@ VENDORED: dict[str, str] = {
     "leaflet.css": f"vendor/leaflet-{LEAFLET_VERSION}/leaflet.css",
     "leaflet-heat.js": "vendor/leaflet-heat-folium-0.20.0/leaflet_heat.min.js",
     "eventmap.js": "app/eventmap.js",
+    "eventmap-badges.js": "app/badges.js",
 }
 """Asset name -> path under ``static/``: the vendored libraries (see static/vendor/README.md for versions and
-licences) and the project's own map code, ``app/eventmap.js``."""
+licences) and the project's own map code, ``app/eventmap.js`` and the badges it places, ``app/badges.js``."""
 
 COMPONENT_STATIC_PREFIX = "../../app/static/"
 """Where ``static/`` is, seen from the streamlit-folium iframe (``/component/<name>/index.html``).
@@ -35,7 +36,7 @@ COMPONENT_STATIC_PREFIX = "../../app/static/"
 Relative, so that it also works under a ``server.baseUrlPath``.
 """
 
-_MAP_JS = ("leaflet.js", "leaflet-heat.js", "eventmap.js")
+_MAP_JS = ("leaflet.js", "leaflet-heat.js", "eventmap.js", "eventmap-badges.js")
 """Loaded with the map once, so a heatmap can be switched on later without reloading it."""
 _MAP_CSS = ("leaflet.css",)
 

@@ -109,6 +109,12 @@ MAP_CSS = """
 .event-legend .heat-bar { height: 10px; width: 160px; border-radius: 2px; margin: 2px 0; }
 .event-cluster div, .event-badge div { border-radius: 50%; color: #fff; font: bold 11px/1 "DejaVu Sans", sans-serif;
   text-align: center; box-shadow: 0 0 0 2px #fff, 0 1px 4px #0007; cursor: pointer; }
+.event-badges { position: absolute; left: 0; top: 0; z-index: 1; }
+.event-badge-level { position: absolute; left: 0; top: 0; }
+.badge-leader { position: absolute; height: 1px; margin-top: -0.5px; background: #333b; transform-origin: 0 50%;
+  pointer-events: none; }
+.badge-dot { position: absolute; width: 5px; height: 5px; margin: -3.5px 0 0 -3.5px; border-radius: 50%; background: #222;
+  border: 1px solid #fff; pointer-events: none; }
 .event-badge span { display: block; position: absolute; inset: 4px; border-radius: 50%; background: #222c;
   line-height: inherit; }
 .event-number div { border-radius: 50%; color: #fff; font: bold 10px/1 "DejaVu Sans", sans-serif; text-align: center;
