@@ -30,7 +30,7 @@ FAR_KM = 150.0
 district of it: 'the al-Maliki district' in a report on Damascus is not al-Malikiyah, 500 km away (the Afrin district,
 spelt as the town is, stays Afrin)."""
 _DISTRICT_AFTER = re.compile(r"['’]?(?:\s+(?-i:[a-z])[\w-]*)?\s+(?:district|neighbou?rhood|quarter|market|souk|square|street|"
-                             r"roundabout)s?\b(?!\s+of\b)"
+                             r"roundabout)s?\b"
                              # "al-Raml, a poor district that grew up around the camp": the same, in apposition
                              r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:district|neighbou?rhood|quarter)\b(?!\s+of\b)",
                              re.IGNORECASE)

@@ -133,6 +133,8 @@ def mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMe
     asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:which|who)\s+(?:has|have|had|hosts?|houses?|runs?|"
                                                         r"operates?|keeps?|maintains?|controls?)\b[^,;]*,", sentence)]
     asides += [(m.start(), m.end()) for m in _WHERE_IT_LIES.finditer(sentence)]
+    ends = {m.end for m in out if not m.reference}
+    asides += [(m.start(), m.end()) for m in _WHERE_IT_IS.finditer(sentence) if m.start() in ends]
     return [PlaceMention(**{**m.__dict__, "reference": True}) if any(a <= m.start < b for a, b in asides) else m
             for m in out]  # "Russia, which has air defences at its Hmeimim base, condemned ...": background
 
@@ -143,6 +145,10 @@ _WHERE_IT_LIES = re.compile(r",\s+(?:which|that)\s+(?:sits|lies|stands|straddles
                             r"set|perched|built))\b[^;]*?(?:,|(?=[.;]|$))")
 """A relative clause that places a town ('Tal Tamr, which sits on the road linking A to B', ', which lies 10 km from X'):
 the places in it only locate that town, up to the next comma or the sentence's end."""
+_WHERE_IT_IS = re.compile(r",\s+(?:on\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:river|road|highway|coast|plain)|near\s+the\s+"
+                          r"(?:[\w'’-]+\s+){0,3}?(?:mountains|hills|border|coast|frontier))\b[^,;.]*,")
+"""The same, reduced, right after the town's name ('Jisr al-Shughur, on the Orontes river near the Latakia mountains,
+has been ...'; 'Ariha, near the Turkish border, was ...')."""
 
 
 NEAR_KM = 40.0

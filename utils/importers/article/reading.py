@@ -39,7 +39,9 @@ _TITLE_PLACE = re.compile(r"\b(?:governor|mayor|ambassador|envoy|consul|mufti|bi
 sentence names another place."""
 _PERSON_BEFORE = re.compile(r"\b(?:official|spokes(?:man|woman|person)|commander|leader|resident|activist|witness|doctor|"
                             r"farmer|fighter|member|journalist|correspondent|officer|teacher|shepherd|driver|engineer|"
-                            r"nurse|survivor|mother|father|son|daughter|brother|sister|cousin|man|woman|boy|girl),\s+$")
+                            r"nurse|survivor|mother|father|son|daughter|brother|sister|cousin|man|woman|boy|girl|student|volunteer|"
+                            r"medic|paramedic|neighbou?r|relative|villager|worker|labourer|shopkeeper|trader|lawyer|"
+                            r"pharmacist|refugee|husband|wife|widow|uncle|aunt|friend),\s+$")
 """'A Faylaq al-Sham official, Abu Omar al-Halabi, said': a person's name in apposition, never a place."""
 _THE_DOCUMENT = re.compile(r"(?:the\s+)?(?:briefing|statement|communiqu[eé]|press\s+release|bulletin|announcement)",
                            re.IGNORECASE)

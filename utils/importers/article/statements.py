@@ -25,6 +25,9 @@ _JUDGED_BEFORE = re.compile(
 # "victims found where they had sheltered from the shelling": the event told before, as the setting of another
 _SETTING_BEFORE = re.compile(r"\b(?:shelter(?:ed|ing)?|hid(?:ing)?|hidden|refuge|fled|fleeing|escap(?:ed|ing)|safe)\s+"
                              r"(?:[\w-]+\s+)?from\s+(?:the|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "the government blamed Turkey and Qatar for the attacks": who is blamed for an event told before, not where it was
+_BLAMED_BEFORE = re.compile(r"\b(?:blam(?:ed|es|ing)|held|holds|holding)\s+(?:[^.;:]{1,80}?\s+)?(?:responsible\s+)?for\s+"
+                            r"(?:the|this|that|these|those|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _RESPONSE = re.compile(
     r"\b(?:price to pay|consequences|would (?:respond|retaliate|pay)|will (?:respond|retaliate|pay)|"
     r"(?:a|any)\s+(?:\w+\s+)?(?:response|retaliation|reprisal)s?|to respond|to retaliate)\b", re.IGNORECASE)
@@ -34,12 +37,12 @@ _WARN_ONLY = re.compile(r"^(?:warned|warning|warns|threatened)$", re.IGNORECASE)
 def characterises(sentence: str, start: int, end: int, definite: bool) -> bool:
     """True when the definite event word at ``sentence[start:end]`` is only judged, named or the setting of
     something else ('the strike was a message', 'called the strikes a violation', 'had sheltered from the
-    shelling'): the event was told elsewhere."""
+    shelling', 'blamed Qatar for the attacks'): the event was told elsewhere."""
     if not definite:
         return False
     before = sentence[max(0, start - 60):start]
     return bool(_JUDGED_AFTER.match(sentence[end:end + 60]) or _JUDGED_BEFORE.search(before)
-                or _SETTING_BEFORE.search(before))
+                or _SETTING_BEFORE.search(before) or _BLAMED_BEFORE.search(sentence[max(0, start - 120):start]))
 
 
 def warns_of_response(sentence: str, trigger_text: str) -> bool:
