@@ -65,3 +65,17 @@ def test_who_is_blamed_for_an_event_is_no_place_of_it(text, expected):
 def test_a_reduced_clause_that_places_a_town_names_only_background(text, expected):
     """'Talbiseh, on the Orontes river near Hama, was shelled': Hama only says where Talbiseh is."""
     assert {place for _, place, _ in rows(text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels took the strategic town of Khan Shaykhun on Monday, a spokesman said.",
+     [("2019-03-18", "Khān Shaykhūn", "Non-state actor overtakes territory")]),
+    ("The fall of the rebel-held town of Inkhil on Sunday opened the road north, the monitor said.",
+     [("2019-03-17", "Inkhil", "Non-state actor overtakes territory")]),
+    # something else taken to the town, or the road to it: no ground taken
+    ("Rebels took the wounded to the town of Inkhil on Monday, a spokesman said.", []),
+    ("Rebels took the road to the town of Inkhil on Monday, a spokesman said.", []),
+])
+def test_ground_taken_when_the_town_is_described_first(text, expected):
+    """'took the strategic town of X', 'the fall of the rebel-held town of X': the town taken, described first."""
+    assert rows(text) == expected

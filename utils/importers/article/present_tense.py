@@ -26,7 +26,7 @@ FIRE_ON_CROWD = (r"\b(?:fire[sd]?|firing)\s+(?:live\s+(?:ammunition|rounds)\s+|t
 STORM_NOW = r"\b(?:storms|storming|overruns|overrunning|captures|seizes)\s+(?=(?:the|a|an)\s|(?-i:[A-Z]))"
 """A place stormed or captured, told in the present ('is storming Daraa al-Balad', 'captures the hill')."""
 
-ENTER_NOW = rf"\b{_FORCE}\s+{_BETWEEN}(?:enter|enters)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])"
+ENTER_NOW = rf"\b{_FORCE}\s+{_BETWEEN}(?:enter|enters)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?(?-i:[A-Z])"
 """A force entering a named place, in the present ('tanks and troops enter Bdama')."""
 
 ADVANCE_ON = (rf"\b{_FORCE}\s+{_BETWEEN}(?:move|moves|moved|moving|advance|advances|advanced|advancing|roll|rolls|"

@@ -127,7 +127,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                          r"neighbou?rhoods?|districts?|quarters?|suburbs?|outskirts|"
                          r"air ?base|airfield|barracks|base)\b|"
                          r"\bexpanded (?:their|its) control\b|\bhanded over\b|\btook over\b|\b(?:entered|entering|moved "
-                         r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?(?-i:[A-Z])"
+                         r"into|rolled into|marched into)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?(?-i:[A-Z])"
                          r"(?![\w'-]*\s+(?:airspace|air space|waters|territorial)\b)", SD,
             "Non-violent transfer of territory"),
     Trigger("capture", rf"{STORM_NOW}|{_HELD_BY}|{_BROKE_THROUGH}|{_PLACE_FREED}|"
@@ -145,7 +145,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"\b(?:taken|captured|seized|overrun|stormed)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|army|"
                        r"rebels|insurgents|militants|jihadists|fighters|factions|(?-i:IS|ISIS|HTS|SDF|SNA)|Islamic State)\b|"
                        # "the fall of the X airbase", "announced the conquest of the X airport": ground taken, as a noun
-                       r"\b(?:fall|conquest|capture|seizure|takeover)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+                       r"\b(?:fall|conquest|capture|seizure|takeover)\s+of\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?"
                        r"(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z])|"
                        # "Manbij, which the SDF took from Islamic State in 2016": the object fronted as 'which'
                        r"\b(?:which|that)\s+(?:the\s+)?(?:[\w'-]+\s+){1,4}?(?:had\s+)?(?:took|taken|captured|seized|wrested|"
@@ -153,7 +153,8 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        # "fell to the Turkish-backed forces": the takers may be described before their noun
                        r"\b(?:fell|had fallen|has fallen)\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:rebels|insurgents|opposition|"
                        r"militants|government|regime|jihadists|army|troops|forces|fighters|factions|Islamic State|HTS|SDF)\b|"
-                       r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:city|town|"
+                       # "took the historic town of X": the town may be described before its noun
+                       r"\b(?:took|taken)\s+(?:control\s+of\s+)?(?:the\s+(?:[\w'’-]+\s+){0,2}?(?:city|town|"
                        r"village)\s+of\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z])|"
                        # "took the hill of the old castle", "captured the strategic heights": ground named by its kind
                        r"\b(?:took|taken|captured|seized)\s+(?:the|a|two|three|several)\s+(?:[\w-]+\s+)?(?:hills?|heights|ridges?|"
@@ -171,7 +172,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                        r"opposition)['’]?s?\s+(?:hands|control)\b|"
                        # "the SDF liberated Raqqa", "freed the town of X", "the operation to free the city had been
                        # completed": liberation is ground taken, by whoever the subject is
-                       r"\b(?:liberated|freed|liberating|freeing)\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|"
+                       r"\b(?:liberated|freed|liberating|freeing)\s+(?:the\s+(?:[\w'’-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|"
                        r"\b(?:operation|offensive|battle|campaign)\s+to\s+(?:free|liberate|retake|recapture|take)\s+"
                        r"(?:[\w'-]+\s+){1,4}?(?:had\s+been\s+|has\s+been\s+|was\s+|is\s+)(?:completed|complete|concluded|"
                        r"successfully\s+completed)\b|"
