@@ -79,3 +79,19 @@ def test_a_reduced_clause_that_places_a_town_names_only_background(text, expecte
 def test_ground_taken_when_the_town_is_described_first(text, expected):
     """'took the strategic town of X', 'the fall of the rebel-held town of X': the town taken, described first."""
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting has continued around Tal Rifaat since Sunday, residents said.",
+     [("2019-03-17", "Tall Rif‘at", "Armed clash")]),
+    ("Fighting went on around Inkhil on Tuesday, the monitor said.", [("2019-03-19", "Inkhil", "Armed clash")]),
+    ("The Observatory said at least 15 people had been killed in the fighting around Inkhil since Tuesday.",
+     [("2019-03-19", "Inkhil", "Armed clash")]),
+    # the fighting told before: one clash; fighting that is no event: none
+    ("Rebels and troops clashed around Inkhil on Tuesday, residents said.\n\nThe Observatory said at least 15 "
+     "people had been killed in the fighting.", [("2019-03-19", "Inkhil", "Armed clash")]),
+    ("Fighting has been a fact of life in Inkhil for years, a teacher said.", []),
+])
+def test_fighting_that_goes_on_or_kills_is_a_clash(text, expected):
+    """'fighting has continued around X since Sunday', 'killed in the fighting around X': an armed clash there."""
+    assert rows(text) == expected

@@ -158,7 +158,11 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                      r"(?:(?!drones?\b|UAVs?\b|missiles?\b|rockets?\b)[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensive|advances?|"
                      r"incursions?)\b"
                      r"(?![^.;]{0,30}\b(?:drones?|UAVs?|missiles?|rockets?))"
-                     r"|\bfighting\s+(?:between|broke out|erupted|raged|continued|intensified)\b|\bbattles?\s+(?:for|over|"
+                     r"|\bfighting\s+(?:(?:has|have|had)\s+)?(?:between|broke out|erupted|raged|continued|intensified|"
+                     r"escalated|went on|flared)\b"
+                     # "15 people had been killed in the fighting around the crossing": deaths in fighting
+                     r"|\b(?:killed|wounded|died)\s+in\s+(?:the\s+)?(?:heavy\s+|fierce\s+|intense\s+)?fighting\b"
+                     r"|\bbattles?\s+(?:for|over|"
                      r"between|with)\b|\bfought\b"
                      # a diary's present: "fighters of the battalion fight an army patrol on the edge of the district"
                      r"|\b(?:fight|fights)\s+(?:an?|the|two|three|several)\s+(?:[\w-]+\s+){0,2}?(?:patrols?|units?|columns?|"
