@@ -95,3 +95,16 @@ def test_ground_taken_when_the_town_is_described_first(text, expected):
 def test_fighting_that_goes_on_or_kills_is_a_clash(text, expected):
     """'fighting has continued around X since Sunday', 'killed in the fighting around X': an armed clash there."""
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A woman was killed in Qusayr on Sunday, residents said.", [("2019-03-17", "Al Quşayr", "Attack")]),
+    ("A teenage boy was killed by sniper fire in Daraa on Sunday, activists said.",
+     [("2019-03-17", "Dar‘ā", "Attack")]),
+    # no violence: an accident; a soldier killed is no attack on a civilian
+    ("A man was killed in a car accident in Qusayr on Sunday.", []),
+    ("A soldier was killed in Qusayr on Sunday, the army said.", []),
+])
+def test_one_person_killed_in_the_passive_is_an_attack(text, expected):
+    """'a woman was killed in X on Sunday': violence against a civilian there, like 'five people were killed'."""
+    assert rows(text) == expected

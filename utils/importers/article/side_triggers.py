@@ -30,7 +30,11 @@ _PEOPLE_KILLED = (r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|t
                   rf"hundreds)\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}?(?:{alternation(VICTIMS)}|protesters|demonstrators|mourners|marchers)\b"
                   r"[^.;]{0,40}?\b(?:were|had been|are)\s+"
                   r"(?:\w+\s+)?(?:killed|massacred|slaughtered|murdered|shot\s+dead|gunned\s+down)\b(?![^.;]{0,40}\b(?:since|so far|to date|in total|"
-                  r"this year|in all)\b)")
+                  r"this year|in all)\b)"
+                  # "a Syrian woman was shot dead on Sunday", "a boy was killed by sniper fire": one person, in the passive
+                  r"|\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|teenager|civilian|farmer|shepherd|student|"
+                  r"pensioner|mother|father)\s+(?:was|had\s+been)\s+(?:shot\s+dead|shot\s+and\s+killed|killed|gunned\s+down|"
+                  r"stabbed\s+to\s+death)\b(?![^.;]{0,30}\b(?:accident|crash|earthquake|collapse|illness)\b)")
 
 # "By the morning they held most of the town", "by Tuesday the tribes controlled Dhiban": ground held by a time
 # is ground taken (a standing hold, 'the SDF, which controls the city', has no such time)
