@@ -108,3 +108,23 @@ def test_fighting_that_goes_on_or_kills_is_a_clash(text, expected):
 def test_one_person_killed_in_the_passive_is_an_attack(text, expected):
     """'a woman was killed in X on Sunday': violence against a civilian there, like 'five people were killed'."""
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen ransacked the offices of the local council in Manbij on Tuesday, residents said.",
+     [("2019-03-19", "Manbij", "Looting/property destruction")]),
+    ("Fighters were seen breaking into shops and homes in Afrin on Sunday, witnesses said.",
+     [("2019-03-17", "‘Afrīn", "Looting/property destruction")]),
+    ("Crowds toppled a statue of the late president in Raqqa on Monday, activists said.",
+     [("2019-03-18", "Ar Raqqah", "Looting/property destruction")]),
+    # a monument named for a god is no village: the town it stands in is the place
+    ("Militants blew up the Temple of Baalshamin in Palmyra in August 2015, officials said.",
+     [("2015-08-15", "Tadmur", "Looting/property destruction")]),
+    # no property taken or destroyed: a bridge blown up in war, looting only named
+    ("Engineers blew up the bridge over the river at Raqqa on Tuesday, the army said.", []),
+    ("The looting was condemned in Afrin on Monday by several officials.", []),
+])
+def test_looting_and_monuments_destroyed(text, expected):
+    """'ransacked the offices', 'breaking into shops and homes', 'toppled a statue', 'blew up the Temple of X':
+    looting or property destruction (ACLED's strategic development) at the town."""
+    assert rows(text) == expected

@@ -43,6 +43,8 @@ _PERSON_BEFORE = re.compile(r"\b(?:official|spokes(?:man|woman|person)|commander
                             r"medic|paramedic|neighbou?r|relative|villager|worker|labourer|shopkeeper|trader|lawyer|"
                             r"pharmacist|refugee|husband|wife|widow|uncle|aunt|friend),\s+$")
 """'A Faylaq al-Sham official, Abu Omar al-Halabi, said': a person's name in apposition, never a place."""
+_MONUMENT_OF = re.compile(r"\b(?-i:Temple|Tomb|Arch|Theatre|Statue)\s+of\s+$")
+"""A monument named for a person or god ('the Temple of Bel', 'the Arch of Triumph'): the name is no place."""
 _THE_DOCUMENT = re.compile(r"(?:the\s+)?(?:briefing|statement|communiqu[eé]|press\s+release|bulletin|announcement)",
                            re.IGNORECASE)
 """The statement itself cited as a source ('according to the briefing'): the issuer its heading names."""
@@ -135,7 +137,8 @@ def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], li
     """The places ``found`` in ``body``, its own places, and the place named before it ('took it from ...')."""
     context = run.context
     found = [m for m in run.index.find(body) if not (_PERSON_BEFORE.search(body[max(0, m.start - 40):m.start])
-                                                     and re.match(r"(?:\s+(?:al|el|bin|ibn|abu)?[- ]?[A-Z][\w'’-]+)*,", body[m.end:]))]
+                                                     and re.match(r"(?:\s+(?:al|el|bin|ibn|abu)?[- ]?[A-Z][\w'’-]+)*,", body[m.end:]))
+             and not _MONUMENT_OF.search(body[max(0, m.start - 20):m.start])]  # "the Temple of Bel": a deity, no village
     found = sorted([*found, *context.facilities_named(body, found)], key=lambda m: m.start)
     found = context.placed_as_before(found)  # "al-Bayda, a village south of Baniyas" ... "the entrance to al-Bayda"
     # "the Dabaa airbase": the town's name names a base, which 'the city' (there or further on) does not mean

@@ -220,6 +220,15 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                           r"\b(?:being loaded|being flown|flown (?:to|out|in)|airlift(?:ed|ing)?|being taken apart|"
                           r"dismantl(?:ed|ing))\b(?!\s+(?:[\w-]+\s+){0,3}?(?:devices?|bombs?|IEDs?|explosives?|mines))",
             SD, "Deployment"),
+    # "gunmen had looted trucks and warehouses", "fighters were seen breaking into shops and homes", "they blew up the
+    # Temple of Bel", "toppling a statue": property taken or destroyed, not people harmed
+    Trigger("looting", r"\b(?:looted|pillaged|ransacked|plundered)\b|\b(?:were|was|began|started|seen)\s+(?:looting|pillaging|ransacking|"
+                       r"plundering)\b|\b(?:broke|breaking|broken)\s+into\s+(?:[\w-]+\s+)?(?:shops|homes|houses|"
+                       r"stores|warehouses)\b|\b(?:blew|blown|blowing)\s+up\s+(?:the\s+|a\s+|most\s+of\s+the\s+|part\s+of\s+the\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:temple|monument|statue|shrine|tomb|tetrapylon|theatre|arch|citadel)\b|"
+                       r"\b(?:toppl(?:ed|ing)|pull(?:ed|ing)\s+down|demolish(?:ed|ing)|bulldoz(?:ed|ing))\s+(?:the\s+|a\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:statues?|monuments?|shrines?|tombs?|temples?)\b",
+            SD, "Looting/property destruction"),
     Trigger("mobilisation", r"\bmobili[sz](?:ation|ed|ing)\b|\bbuild-?up\b", SD, "Change to group/activity"),
     Trigger("base", r"\b(?:established|set up|opened|built)\b[^.;]{0,30}\b(?:base|posts?|outposts?|checkpoints?|headquarters|camp|"
                     r"military positions?)\b|\bestablishment\b|"
