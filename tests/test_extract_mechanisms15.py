@@ -128,3 +128,17 @@ def test_looting_and_monuments_destroyed(text, expected):
     """'ransacked the offices', 'breaking into shops and homes', 'toppled a statue', 'blew up the Temple of X':
     looting or property destruction (ACLED's strategic development) at the town."""
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Azaz, protesters threw stones at the police outside the courthouse on Monday and set fire to tyres.",
+     [("2019-03-18", "I‘zāz", "Violent demonstration")]),
+    ("Demonstrators hurled petrol bombs at a checkpoint in Suwayda on Saturday, the monitor said.",
+     [("2019-03-16", "As-Suwayda", "Violent demonstration")]),
+    # no protesters throwing: a peaceful gathering; stones thrown by no crowd named
+    ("Hundreds of protesters gathered peacefully in Manbij on Monday, witnesses said.", []),
+    ("Soldiers fired at people throwing stones in Manbij on Monday, witnesses said.", []),
+])
+def test_protesters_throwing_stones_riot(text, expected):
+    """'protesters threw stones at the police': a violent demonstration there."""
+    assert [r for r in rows(text) if r[2] == "Violent demonstration"] == expected

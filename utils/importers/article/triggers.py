@@ -74,7 +74,10 @@ _BATTLE = (rf"\b{alternation(BATTLE_NOUNS)}\b|\b(?:opened|opening|exchanged|exch
 
 MAIN_TRIGGERS: tuple[Trigger, ...] = (
     # a riot is its own event even when the rioters seize something ("prisoners rioted and took control of a floor")
-    Trigger("riot", r"\b(?:rioted|rioting|(?<!anti-)riots?(?!\s+(?:police|gear|squads?|control)))\b", "Riots",
+    Trigger("riot", r"\b(?:rioted|rioting|(?<!anti-)riots?(?!\s+(?:police|gear|squads?|control)))\b"
+                    # "protesters threw stones at the police and set fire to tyres": a demonstration turned violent
+                    r"|\b(?:protesters|demonstrators|crowds?|youths|rioters|mourners)\b[^.;]{0,60}?\b(?:threw|throwing|hurled|"
+                    r"hurling|pelted|pelting)\s+(?:[\w-]+\s+)?(?:stones|rocks|bricks|petrol\s+bombs|Molotov)", "Riots",
             "Violent demonstration"),
     Trigger("exercise", r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war games)\b", SD, "Military exercise"),
     Trigger("warning", r"\b(?:warned|warning|warns|threatened)\b"
