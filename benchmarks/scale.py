@@ -20,7 +20,9 @@ method it prints:
   15-bit window, as a web server would send it (the better compression of the two);
 - browser (Debian's Chromium, offline, 1600x1000): time to a redrawn map after a filter change, a pan
   (300 px) and a zoom (one level, around the centre), medians of ``--runs``: the first pan and zoom after
-  the page opened, and three later ones in the same page (the first carries the browser's one-off costs); the
+  the page opened, and three later ones in the same page (the first carries the browser's one-off costs), each
+  to the first frame drawn after the move; "until settled": a later zoom until the map stops changing (the
+  cluster peers animate their clusters apart for about 300 ms after that first frame; ours draws at once); the
   methods take turns in one browser, in alternating order, a fresh page each time.
   Ours: the events layer is replaced in a mounted map (as st_folium does); above the browser limit a pan or
   zoom needs the server, and that round trip's server time is added. Peers: the page holding the new markers
@@ -49,6 +51,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
 VENDOR = PROJECT / "benchmarks" / "vendor" / "leaflet.markercluster-1.5.3"
+AWESOME = PROJECT / "benchmarks" / "vendor" / "leaflet.awesome-markers-2.0.5"
 METHODS = ("ours", "plain folium", "FastMarkerCluster", "MarkerCluster")
 START, END = date(2024, 1, 1), date(2025, 4, 30)
 VIEW = ((34.85, 38.7), 6.75)
@@ -144,7 +147,11 @@ def peer_html(dataset, shown, method: str, basemap: str = "ours") -> str:
         cluster = MarkerCluster().add_to(fmap)
         for lat, lon in points:
             folium.Marker([lat, lon]).add_to(cluster)
-    return fmap.get_root().render()  # scripts as links; the browser step inlines them (offline_page)
+    html = fmap.get_root().render()  # scripts as links; the browser step inlines them (offline_page)
+    if basemap == "ours":  # after Leaflet, as folium's own map loads them (FastMarkerCluster's markers need them)
+        script, sheet = FOLIUM_MARKER_ASSETS
+        html = html.replace("</head>", f'<script src="{script}"></script>\n<link rel="stylesheet" href="{sheet}"/>\n</head>', 1)
+    return html
 
 
 def _peer_in_subprocess(folder: Path, method: str, cap: float, out: Path,
@@ -199,7 +206,27 @@ _INLINE = {
     "leaflet.markercluster.js": VENDOR / "leaflet.markercluster.js",
     "MarkerCluster.css": VENDOR / "MarkerCluster.css",
     "MarkerCluster.Default.css": VENDOR / "MarkerCluster.Default.css",
+    "leaflet.awesome-markers.js": AWESOME / "leaflet.awesome-markers.js",
+    "leaflet.awesome-markers.css": AWESOME / "leaflet.awesome-markers.css",
 }
+FOLIUM_MARKER_ASSETS = (
+    "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js",
+    "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.css",
+)
+"""What a folium map loads for its markers' icons (folium.Map's default assets) and FastMarkerCluster's default
+markers need (``L.AwesomeMarkers.icon()``): our base map brings only Leaflet, so a peer's page gets these too."""
+
+
+def _css_with_images(path: Path) -> str:
+    """The stylesheet at ``path`` with its ``url('images/...')`` as data URLs (a page set from a string has no base)."""
+    import base64
+    import re
+
+    def data_url(match: re.Match) -> str:
+        image = path.parent / match.group(1)
+        return f"url(data:image/png;base64,{base64.b64encode(image.read_bytes()).decode()})"
+
+    return re.sub(r"url\('?(images/[^')]+)'?\)", data_url, path.read_text())
 
 
 def offline_page(html: str) -> str:
@@ -217,7 +244,7 @@ def offline_page(html: str) -> str:
     def style(match: re.Match) -> str:
         name = match.group(1).rsplit("/", 1)[-1]
         path = _INLINE.get(name)
-        return f"<style>{path.read_text()}</style>" if path else ""
+        return f"<style>{_css_with_images(path)}</style>" if path else ""
 
     html = re.sub(r'<script src="(https?://[^"]+)"></script>', script, html)
     html = re.sub(r'<link rel="stylesheet" href="(https?://[^"]+)"\s*/>', style, html)
@@ -226,16 +253,24 @@ def offline_page(html: str) -> str:
 
 _MAP = "window[document.querySelector('.folium-map').id]"
 _TIMED_MOVE = """async (kind) => {
-  const map = MAP;
+  // ms to the first frame drawn after the move, and to the map settled: a marker cluster group (Leaflet.markercluster)
+  // animates its clusters apart or together for about 300 ms after a zoom and says when it is done ('animationend')
+  const map = MAP, clusters = Object.values(map._layers).find(l => l._topClusterLevel);
   const t = performance.now();
+  let first = null, settled = null;
   await new Promise(done => {
-    map.once('moveend', () => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const end = () => { settled = performance.now() - t; if (first !== null) { done(); } };
+    if (clusters && kind === 'zoom') { clusters.once('animationend', end); setTimeout(end, 2000); }
+    map.once('moveend', () => requestAnimationFrame(() => requestAnimationFrame(() => {
+      first = performance.now() - t;
+      if (!clusters || kind !== 'zoom') { settled = first; }
+      if (settled !== null) { done(); }
+    })));
     if (kind === 'pan') map.panBy([300, 0], {animate: false}); else map.setZoom(map.getZoom() + 1, {animate: false});
   });
-  const ms = performance.now() - t;
   if (kind === 'pan') map.panBy([-300, 0], {animate: false}); else map.setZoom(map.getZoom() - 1, {animate: false});
-  await new Promise(done => setTimeout(done, 300));
-  return ms;
+  await new Promise(done => setTimeout(done, clusters ? 600 : 300));
+  return [first, settled];
 }""".replace("MAP", _MAP)
 _OURS_FILTER = """async (payloadText) => {
   const map = MAP, old = EventMap.events;
@@ -254,7 +289,7 @@ def browser_times(pages: dict[str, str], ours_payloads: tuple[str, str] | None, 
     from conftest import CHROMIUM, CHROMIUM_FLAGS
     from playwright.sync_api import sync_playwright
 
-    kinds = ("filter", "pan", "zoom", "pan later", "zoom later")
+    kinds = ("filter", "pan", "zoom", "pan later", "zoom later", "zoom settled")
     times: dict[str, dict[str, list[float]]] = {method: {kind: [] for kind in kinds} for method in pages}
     errors: dict[str, str] = {}
     with sync_playwright() as playwright:
@@ -290,10 +325,13 @@ def _time_one_page(page, html: str, method: str, ours_payloads: tuple[str, str] 
         times["filter"].append(load_ms)
     for repeat in range(4):  # the first pan and zoom after the page opens, then three more
         for kind in ("pan", "zoom"):
-            ms = page.evaluate(_TIMED_MOVE, kind)
+            first, settled = page.evaluate(_TIMED_MOVE, kind)
             if method == "ours":
-                ms += ours_round_trip_s * 1000
-            times[kind if repeat == 0 else kind + " later"].append(ms)
+                first += ours_round_trip_s * 1000
+                settled += ours_round_trip_s * 1000
+            times[kind if repeat == 0 else kind + " later"].append(first)
+            if kind == "zoom" and repeat > 0:
+                times["zoom settled"].append(settled)
 
 
 # --------------------------------------------------------------------------- the run
@@ -390,7 +428,7 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
     if with_browser:
         lines += [("browser: filter change", "filter", "ms"), ("browser: first pan", "pan", "ms"),
                   ("browser: first zoom", "zoom", "ms"), ("browser: later pans", "pan later", "ms"),
-                  ("browser: later zooms", "zoom later", "ms")]
+                  ("browser: later zooms", "zoom later", "ms"), ("  until settled", "zoom settled", "ms")]
     for label, key, unit in lines:
         cells = ("-" if key == "bare" and m != "ours" else _fmt(rows[m].get(key), unit) for m in METHODS)
         print(f"  {label:22}" + "".join(f"{cell:>20}" for cell in cells))  # "bare": ours only

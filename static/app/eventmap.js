@@ -752,7 +752,11 @@
     },
     _key: function (g, zoom) {  // the same key, the same drawing: its members, shape and place at this zoom
       var h = 0, x = 0;  // of the members as a set: their order follows the merges, not their indices
-      for (var k = 0; k < g.members.length; k++) { var m = Math.imul(g.members[k] + 1, 2654435761); h = (h + m) | 0; x ^= m; }
+      for (var k = 0; k < g.items.length; k++) {  // a sum and an xor: an item's own (a kept cell's, made once) add up
+        var it = g.items[k];
+        if (it.h === undefined) { EM._hash(it); }
+        h = (h + it.h) | 0; x ^= it.x2;
+      }
       return [zoom, g.kind, g.n, h, x, Math.round(g.ax * 4), Math.round(g.ay * 4), Math.round(g.x * 4), Math.round(g.y * 4),
               g.server ? 1 : 0].join(",");
     },
@@ -947,6 +951,12 @@
     g.n = n; g.x = sx / n; g.y = sy / n; g.cells = cells; g.server = server; g.color = color;
     g.colorsMap = colors;
     return g;
+  };
+  EM._hash = function (item) {  // a set hash of an item's events, for a group's key (kept with a kept cell)
+    var h = 0, x = 0;
+    for (var k = 0; k < item.members.length; k++) { var m = Math.imul(item.members[k] + 1, 2654435761); h = (h + m) | 0; x ^= m; }
+    item.h = h; item.x2 = x;
+    return item;
   };
   EM._members = function (g) {  // the events of a group, once its merges are done (in the order of its items)
     if (g.items.length === 1) { g.members = g.items[0].members; return g; }

@@ -212,6 +212,9 @@ def build_base_map(basemap: Basemap, sites: pd.DataFrame, *, center: tuple[float
     """
     fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=False,
                       min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM, zoom_snap=0.25, zoom_delta=0.5)
+    # folium gives min_zoom and max_zoom to its tile layer only: with no tiles the map would zoom without limit
+    # (Leaflet's getMaxZoom() is Infinity, so no group of events at one point could ever be told apart from it)
+    fmap.options.update(min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM)
     fmap.get_root().header.add_child(_MapCss(), name="event_map_css")
     fmap.add_child(_MapScaffold(), name="scaffold")
     offline = folium.FeatureGroup(name=OFFLINE_LAYER_NAME, overlay=False, control=True, show=True)
