@@ -127,7 +127,8 @@ _RELATIVE: tuple[tuple[str, object], ...] = (
     (r"\btoday\b|\bthis morning\b|\bthis evening\b", lambda p: Dated(p, "day")),
     (r"\b(?:earlier|late|early)\s+(?:this|in the)\s+week\b|\bthis week\b|\bearlier in the week\b",
      lambda p: Dated(p - timedelta(days=3), "week")),
-    (r"\b(?:over|in|during) the (?:past|last) (?:few days|week|seven days|24 hours|48 hours)\b|\bin recent days\b",
+    (r"\b(?:over|in|during) the (?:past|last) (?:few days|week|seven days|24 hours|48 hours)\b|\bin recent days\b|"
+     r"\b(?:during|over|throughout) the week\b(?!\s+(?:of|before|after|that|when|to|ending|beginning)\b)",
      lambda p: Dated(p - timedelta(days=3), "week")),
     (r"\blast weekend\b|\bat the weekend\b|\bover the weekend\b|\bthis past weekend\b",
      lambda p: Dated(latest_weekday("saturday", p - timedelta(days=1)), "week")),

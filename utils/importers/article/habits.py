@@ -18,7 +18,8 @@ _TIMES = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|nume
 VAGUE = (r"\b(?:in|over|during)\s+(?:the\s+)?(?:last|past|recent)\s+(?:few\s+|several\s+|two\s+|three\s+)?"
          r"(?:years|months|decades)\b|\bin recent (?:years|months|weeks)\b|\bfor (?:years|decades|months)\b|"
          r"\b(?:a|one) recent\b|\brecently\b|\bover the years\b|\bfor many years\b|\bdecades\b|"
-         r"\b(?:repeatedly|regularly|routinely|frequently)\b|\bsince the (?:start|beginning) of (?:the|this) (?:year|month|"
+         r"\b(?:repeatedly|regularly|routinely|frequently)\b|\bon\s+(?:many|several|numerous|multiple|countless)\s+"
+         r"occasions\b|\b(?:time and again|again and again|day after day|night after night|(?:almost|nearly)\s+(?:daily|nightly))\b|\bsince the (?:start|beginning) of (?:the|this) (?:year|month|"
          r"war|conflict)\b|\bso far this (?:year|month)\b|\bin total\b|\ba total of\b|\b(?:every|each)\s+(?:day|week|"
          r"month|night)\b|\b(?:have|has)\s+(?:\w+\s+)?\w+(?:ed|en)\s+(?:dozens|hundreds|scores|thousands)\s+of\b"
          # a count of events: 'has counted more than 160 attacks', 'recorded 45 violations', 'has carried out 300 raids'
@@ -26,6 +27,9 @@ VAGUE = (r"\b(?:in|over|during)\s+(?:the\s+)?(?:last|past|recent)\s+(?:few\s+|se
          rf"(?:[\w-]+\s+){{0,2}}?{_EVENTS}\b{_NOT_ONE_DAY}"
          rf"|\b(?:have|has|had)\s+(?:\w+\s+)?\w+(?:ed|en|uck|ook)\s+(?:out\s+)?{_ABOUT}{_BIG}"
          rf"\s+(?:[\w-]+\s+)?{_EVENTS}\b{_NOT_ONE_DAY}"
+         # the same habit in the passive: 'the town has been hit by many car bombings since 2018'
+         rf"|\b(?:have|has|had)\s+been\s+(?:hit|struck|targeted|shelled|bombed|rocked|shaken)\s+by\s+{_ABOUT}{_BIG}"
+         rf"\s+(?:[\w-]+\s+){{0,4}}?(?:{_EVENTS}|bombs|rockets|shells|missiles)\b{_NOT_ONE_DAY}"
          # a running total: 'This brings to 93 the number of fighters killed', 'brings the death toll since Friday to 40'
          r"|\bbring(?:s|ing)?\s+to\s+[\d,]+\s+the\s+(?:total\s+)?(?:number|toll|tally|count)\s+of\b[^.;,]{0,100}?"
          r"(?=\s+(?:since|on|in|during|over|according)\b|[,.;]|$)"
