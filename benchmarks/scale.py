@@ -135,6 +135,7 @@ def peer_html(dataset, shown, method: str, basemap: str = "ours") -> str:
                               asset_prefix="inline-asset:", online_layer=False)
     else:
         fmap = folium.Map(location=list(VIEW[0]), zoom_start=VIEW[1], tiles=None)
+        fmap.options.update(max_zoom=18)  # folium's default max_zoom, which it gives to tiles only (markercluster needs it)
         folium.GeoJson(dataset.basemap.countries, interactive=False).add_to(fmap)
         folium.GeoJson(dataset.basemap.governorates, interactive=False).add_to(fmap)
     points = shown[["latitude", "longitude"]].to_numpy().tolist()
