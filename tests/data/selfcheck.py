@@ -1,47 +1,53 @@
-"""Self-check of the fourteenth held-out set: form, names, vocabularies and overlap with earlier sets.
+"""Self-check of a held-out article set (tests/data/articlesN): form, names, vocabularies and overlap with the other sets.
 
-Run from the repository root: PYTHONPATH=. .venv/bin/python tests/data/articles14/selfcheck.py
-It reads the set's own files and the earlier gold files only; it runs nothing else.
+Run from the repository root: PYTHONPATH=. .venv/bin/python tests/data/selfcheck.py articles16 [articles15 ...]
+Written by the author of set 14 as tests/data/articles14/selfcheck.py and copied, adapted, by the authors of sets 15
+and 16; one script for every set since 2026-12-02 (the checks unchanged; the overlap is with every other gold file,
+so a later set counts too). tests/test_data_sets.py runs it on sets 14 to 16. It reads the sets' files only.
 """
 
 from __future__ import annotations
 
 import glob
 import re
+import sys
 from pathlib import Path
 
 import pandas as pd
 
 from utils.core.schema import DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, SUB_EVENT_TYPES
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parent
+DATA = Path(__file__).resolve().parent
 LAT, LON = (32.0, 37.5), (35.5, 42.5)
 WORDS = (250, 550)
-PREFIX = "X14-"
 TAG = "(written for the project)"
 
 
-def main() -> None:
+def check(folder: Path, data: Path = DATA) -> tuple[list[str], list[str], list[str]]:
+    """(problems, notes, report lines) of the held-out set in ``folder`` (``articlesN``), compared with the other
+    sets' gold files under ``data`` (and its ``seeds``)."""
+    number = int(folder.name.removeprefix("articles"))
+    prefix, reference = f"X{number}-", data / f"articles{number - 1}"
     problems: list[str] = []
     notes: list[str] = []
-    gold = pd.read_csv(HERE / "gold_events.csv", dtype=str, keep_default_na=False)
-    arts = pd.read_csv(HERE / "articles.csv", dtype=str, keep_default_na=False)
-    ref_gold = pd.read_csv(DATA / "articles13" / "gold_events.csv", dtype=str, nrows=0)
-    ref_arts = pd.read_csv(DATA / "articles13" / "articles.csv", dtype=str, nrows=0)
+    lines: list[str] = []
+    gold = pd.read_csv(folder / "gold_events.csv", dtype=str, keep_default_na=False)
+    arts = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False)
+    ref_gold = pd.read_csv(reference / "gold_events.csv", dtype=str, nrows=0)
+    ref_arts = pd.read_csv(reference / "articles.csv", dtype=str, nrows=0)
     if list(gold.columns) != list(ref_gold.columns):
-        problems.append(f"gold columns differ from articles13's: {list(gold.columns)}")
+        problems.append(f"gold columns differ from {reference.name}'s: {list(gold.columns)}")
     if list(arts.columns) != list(ref_arts.columns):
-        problems.append(f"articles.csv columns differ from articles13's: {list(arts.columns)}")
+        problems.append(f"articles.csv columns differ from {reference.name}'s: {list(arts.columns)}")
 
-    texts = sorted(p.name for p in HERE.glob("*.txt"))
+    texts = sorted(p.name for p in folder.glob("*.txt"))
     if sorted(arts.article) != texts:
         problems.append(f"articles.csv {sorted(arts.article)} != texts {texts}")
     published = dict(zip(arts.article, arts.published))
     for _, a in arts.iterrows():
-        body = (HERE / a.article).read_text(encoding="utf-8")
+        body = (folder / a.article).read_text(encoding="utf-8")
         n = len(body.split())
-        print(f"{a.article}: {n} words, published {a.published}, {int((gold.article == a.article).sum())} rows")
+        lines.append(f"{a.article}: {n} words, published {a.published}, {int((gold.article == a.article).sum())} rows")
         if not WORDS[0] <= n <= WORDS[1]:
             problems.append(f"{a.article}: {n} words")
         if not a.article.startswith("x"):
@@ -87,7 +93,7 @@ def main() -> None:
         for col in ("actor1", "location", "claimed_by", "notes"):
             if not r[col].strip():
                 problems.append(f"{where}: blank {col}")
-        if r.incident and not r.incident.startswith(PREFIX):
+        if r.incident and not r.incident.startswith(prefix):
             problems.append(f"{where}: incident {r.incident!r}")
         if r.status == "disputed" and not r.incident:
             notes.append(f"{where}: disputed with no second account ({r.location})")
@@ -100,27 +106,36 @@ def main() -> None:
         if g.article.nunique() > 1:
             problems.append(f"incident {inc} spans articles")
 
-    earlier = [f for f in sorted(glob.glob(str(DATA / "articles*" / "gold_events.csv"))) if "articles14" not in f]
-    earlier.append(str(DATA / "seeds" / "gold_events.csv"))
+    earlier = [f for f in sorted(glob.glob(str(data / "articles*" / "gold_events.csv"))) if Path(f).parent != folder]
+    if (data / "seeds" / "gold_events.csv").exists():
+        earlier.append(str(data / "seeds" / "gold_events.csv"))
     old = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False).assign(file=Path(f).parent.name)
                      for f in earlier])
     old_keys = set(zip(old.event_date.str[:7], old.location.str[:8].str.lower()))
     overlaps = sorted({(r.event_date[:7], r.location[:8]) for _, r in gold.iterrows()
                        if (r.event_date[:7], r.location[:8].lower()) in old_keys})
     for month, loc in overlaps:
-        problems.append(f"overlap with an earlier gold file: {month} {loc!r}")
-    print(f"earlier gold files compared: {len(earlier)} ({len(old)} rows)")
+        problems.append(f"overlap with another gold file: {month} {loc!r}")
+    lines.append(f"other gold files compared: {len(earlier)} ({len(old)} rows)")
 
-    print("rows:", len(gold), "| articles:", len(arts))
+    lines.append(f"rows: {len(gold)} | articles: {len(arts)}")
     for col in ("status", "recalled", "geo_precision", "date_precision"):
-        print(f"{col}:", dict(sorted(gold[col].value_counts().items())))
+        lines.append(f"{col}: {dict(sorted(gold[col].value_counts().items()))}")
     incidents = gold[gold.incident != ""].groupby("incident").size()
     disputed = sorted(gold.loc[gold.status == "disputed", "incident"].unique())
-    print(f"incidents: {len(incidents)} ({int(incidents.sum())} rows), with disputed accounts: {len([d for d in disputed if d])}")
-    for n in notes:
-        print("note:", n)
-    print("problems:", "; ".join(problems) if problems else "none")
+    lines.append(f"incidents: {len(incidents)} ({int(incidents.sum())} rows), with disputed accounts: {len([d for d in disputed if d])}")
+    return problems, notes, lines
+
+
+def main(argv: list[str]) -> int:
+    for name in argv or ["articles16"]:
+        problems, notes, lines = check(DATA / name)
+        print("\n".join(lines))
+        for n in notes:
+            print("note:", n)
+        print("problems:", "; ".join(problems) if problems else "none")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))
