@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.scale import offline_page as inline_peer_assets
 from benchmarks.scale import peer_html
+from benchmarks.scale_browser import offline_page as inline_peer_assets
 from benchmarks.synthetic import synthetic_events
 from utils.analysis.filters import EventFilter
 from utils.data.dataset import load_dataset

@@ -42,7 +42,7 @@
       // show the level of ``zoom`` (kept, or new and empty); returns the zooms whose levels were dropped, oldest
       // first, beyond the last ``options.levels``
       var self = this, map = self._map, level = self._levels.get(zoom), dropped = [];
-      if (self._level && self._level.zoom !== zoom) { L.DomUtil.remove(self._level.box); }
+      if (self._level && self._level.zoom !== zoom) { self._hideTip(); L.DomUtil.remove(self._level.box); }
       if (!level) {
         level = { zoom: zoom, origin: map.getPixelOrigin(), box: L.DomUtil.create("div", "event-badge-level leaflet-zoom-animated"),
                   badges: new Set() };
