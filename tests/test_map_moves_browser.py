@@ -113,3 +113,17 @@ def test_long_pans_a_jump_and_a_zoom_redraw_what_they_must_and_names_never_colli
         for k, a in enumerate(shown):
             assert not any(_overlaps(a, b) for b in shown[k + 1:]), a["text"]
             assert not any(_overlaps(a, icon) for icon in icons), a["text"]
+
+
+def test_events_switched_off_and_on_in_the_layer_control_are_all_drawn_again(page):
+    """The layer control removes the events layer and adds the same layer back: every group it drew is drawn again
+    (before, the layer kept its old drawing's records, whose markers had gone with it, and drew nothing)."""
+    shown = ("() => [document.querySelectorAll('.leaflet-events-pane path.leaflet-interactive').length,"
+             " document.querySelectorAll('.leaflet-events-pane .event-badge').length]")  # markers and badges in the page
+    before = page.evaluate(shown)
+    assert before[0] + before[1] > 0
+    page.evaluate("""async () => {
+      const map = window[document.querySelector('.folium-map').id], layer = EventMap.events;
+      map.removeLayer(layer); map.addLayer(layer);
+      await new Promise(done => setTimeout(done, 100)); }""")
+    assert page.evaluate(shown) == before

@@ -487,6 +487,8 @@
       map.off("click", self._onMapClick, self);
       map.off("eventmap:sites", self._redraw, self);
       map.getContainer().removeEventListener("keydown", self._keys, true);
+      // what was drawn went with its groups: shown again (the layer control's "Events" ticked back), all is drawn anew
+      self._made = null; self._madeZoom = null; self._kept = null; self._drawn = []; self._groups = null; self._open = null;
       if (EM.events === self) { EM.events = null; }
     },
 
