@@ -192,8 +192,8 @@ def _ours_in_subprocess(folder: Path, warmed: bool) -> float:
             "from benchmarks.scale import shown_events, ours_sent\n"
             "import streamlit_folium, utils.map.basemap_layer, utils.map.view_layer  # as in a running server\n"
             f"dataset, shown = shown_events({str(folder)!r})\n"
-            + ("from utils.analysis.rows import EventRows; from utils.map.settings import COLOR_BY_CHOICES\n"
-               "EventRows(dataset.events, memo=dataset.memo).prepare(COLOR_BY_CHOICES[:1])\n" if warmed else "")
+            + ("from utils.map.view_layer import prepare_shared_arrays\n"
+               "prepare_shared_arrays(dataset.events, dataset.memo)\n" if warmed else "")
             +
             "t = time.perf_counter(); ours_sent(dataset, shown); print(time.perf_counter() - t)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

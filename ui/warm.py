@@ -24,10 +24,9 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
-from utils.analysis.rows import EventRows
 from utils.cli.serve_cmd import WARM_PAGES_ENV
 from utils.data.dataset import Dataset
-from utils.map.settings import COLOR_BY_CHOICES
+from utils.map.view_layer import prepare_shared_arrays
 
 __all__ = ["WARM_PAGES_ENV", "is_warm_run", "warm_other_pages"]
 
@@ -48,11 +47,11 @@ def is_warm_run() -> bool:
 
 
 def warm_other_pages(page_files: Sequence[Path], dataset: Dataset) -> None:
-    """Build what the map's first filter reads of ``dataset`` (:meth:`EventRows.prepare`), then run each page
+    """Build what the map's first filter reads of ``dataset`` (:func:`prepare_shared_arrays`), then run each page
     script of ``page_files`` once in this (browserless) run; seconds per step to the log."""
     _opened.set()
     started = time.perf_counter()
-    EventRows(dataset.events, memo=dataset.memo).prepare(COLOR_BY_CHOICES[:1])  # the default colours
+    prepare_shared_arrays(dataset.events, dataset.memo)
     warmed, failed = [f"date rank {time.perf_counter() - started:.1f} s"], []
     for number, path in enumerate(page_files):
         page_started = time.perf_counter()

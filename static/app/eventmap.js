@@ -801,12 +801,7 @@
           });
         }
       });
-      var gone = [];
-      old.forEach(function (rec) {
-        rec.layer.layers.forEach(function (l) { self._group.removeLayer(l); });
-        rec.layer.badges.forEach(function (b) { gone.push(b); });
-      });
-      self._badgeHost.removeBadges(gone);
+      self._forget(old.values());
       self._badgeHost.flush();
       self._made = made; self._madeZoom = zoom;
       if (self._halos) { self._halos.set(halos); }
@@ -825,13 +820,8 @@
       if (self._made && self._madeZoom === zoom) { host.level(zoom); return self._made; }
       if (self._made) {
         var badgesOnly = new Map(), gone = [];
-        self._made.forEach(function (rec, key) {
-          if (rec.layer.layers.length) {
-            rec.layer.layers.forEach(function (l) { self._group.removeLayer(l); });
-            rec.layer.badges.forEach(function (b) { gone.push(b); });
-          } else { badgesOnly.set(key, rec); }
-        });
-        host.removeBadges(gone);
+        self._made.forEach(function (rec, key) { if (rec.layer.layers.length) { gone.push(rec); } else { badgesOnly.set(key, rec); } });
+        self._forget(gone);
         kept.set(self._madeZoom, badgesOnly);
         self._made = null;
       }
@@ -839,6 +829,14 @@
       var old = kept.get(zoom) || new Map();
       kept.delete(zoom);
       return old;
+    },
+    _forget: function (records) {  // every layer and badge the records drew, removed (their badges all at once)
+      var self = this, gone = [];
+      for (var rec of records) {
+        rec.layer.layers.forEach(function (l) { self._group.removeLayer(l); });
+        rec.layer.badges.forEach(function (b) { gone.push(b); });
+      }
+      self._badgeHost.removeBadges(gone);
     },
     _expand: function (g, quiet) {
       var self = this;
