@@ -3,7 +3,7 @@
 Run from the repository root: PYTHONPATH=. .venv/bin/python tests/data/selfcheck.py articles16 [articles15 ...]
 Written by the author of set 14 as tests/data/articles14/selfcheck.py and copied, adapted, by the authors of sets 15
 and 16; one script for every set since 2026-12-02 (the checks unchanged; the overlap is with every other gold file,
-so a later set counts too). tests/test_data_sets.py runs it on sets 14 to 16. It reads the sets' files only.
+so a later set counts too). tests/test_data_sets.py runs it on sets 14 to 17. It reads the sets' files only.
 """
 
 from __future__ import annotations
