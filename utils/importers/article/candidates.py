@@ -20,6 +20,7 @@ from utils.importers.article.attribution import Attribution, no_attribution
 from utils.importers.article.clauses import choose_in_clauses, cut_clauses
 from utils.importers.article.context import ReadingContext, article_source, lead_date
 from utils.importers.article.event_types import fatalities_in, hypothetical
+from utils.importers.article.far_places import confident_points
 from utils.importers.article.followups import attach_source, contest, denies, open_to, refers_back
 from utils.importers.article.incidents import group_candidates
 from utils.importers.article.issuers import statement_issuer
@@ -86,7 +87,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
     run = ArticleRun(text=text, published=published, index=index, governorate_of=governorate_of,
                      context=ReadingContext(date=lead, lead=lead), default=default, issuer=issuer,
                      lead_source=article_source(sentences, text),
-                     paragraph_of={s.number: s.paragraph for s in sentences})
+                     paragraph_of={s.number: s.paragraph for s in sentences},
+                     near=confident_points((m, index.readings(m.text), s.text[m.end:])
+                                           for s in sentences for m in index.find(s.text)))
     for sentence in sentences:
         facts = read_sentence(run, sentence, sentences)
         if facts is not None:

@@ -19,7 +19,7 @@ from utils.core.geo import haversine_km
 from utils.data.gazetteer import Place
 from utils.importers.article.mentions import PlaceMention
 
-__all__ = ["FAR_KM", "NAMESAKE_KM", "TOWN_POPULATION", "city_districts"]
+__all__ = ["FAR_KM", "NAMESAKE_KM", "TOWN_POPULATION", "city_districts", "named_as_district"]
 
 NAMESAKE_KM = 25.0
 """Farther than this (km) from the city the text is about, a village named like the district is a namesake."""
@@ -40,6 +40,12 @@ _DISTRICT_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter)\s+of\s+(?:
 _VILLAGE_SOURCES = ("GeoNames", "UCDP")
 
 
+def named_as_district(body: str, mention: PlaceMention) -> bool:
+    """True when ``body`` names ``mention`` as a district ('the Rawda district', 'the neighbourhood of Akrama')."""
+    return bool(_DISTRICT_AFTER.match(body, mention.end)
+                or _DISTRICT_BEFORE.search(body[max(0, mention.start - 40):mention.start]))
+
+
 def city_districts(body: str, places: list[PlaceMention], city: PlaceMention | None,
                    lookup: Callable[[str], Place | None]) -> list[PlaceMention]:
     """``places`` of ``body`` with each district named like a far-away village moved to its city (a copy).
@@ -49,9 +55,7 @@ def city_districts(body: str, places: list[PlaceMention], city: PlaceMention | N
     out: list[PlaceMention] = []
     for n, mention in enumerate(places):
         loose = mention.source.endswith("(spelling)")  # "al-Maliki" read as Al Malikiyah: a near spelling only
-        if mention.kind == "place" and (mention.source in _VILLAGE_SOURCES or loose) \
-                and (_DISTRICT_AFTER.match(body, mention.end)
-                     or _DISTRICT_BEFORE.search(body[max(0, mention.start - 40):mention.start])):
+        if mention.kind == "place" and (mention.source in _VILLAGE_SOURCES or loose) and named_as_district(body, mention):
             place = lookup(mention.name)
             earlier = [m for m in places[:n] if m.kind == "place" and not m.reference]
             # "the al-Hal market in al-Bab": a town named just after it, when none was named before

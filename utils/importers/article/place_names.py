@@ -12,7 +12,7 @@ import re
 
 from utils.data.gazetteer import Place, fold_name
 
-__all__ = ["FUNCTION_WORDS", "LOCATED_FACILITY", "NAME_SPAN", "STOP_NAMES", "first_of_facility_name", "inside_longer_name",
+__all__ = ["FACILITY_AFTER", "FUNCTION_WORDS", "LOCATED_FACILITY", "NAME_SPAN", "STOP_NAMES", "first_of_facility_name", "inside_longer_name",
            "is_capital_metonym"]
 
 STOP_NAMES = frozenset(fold_name(word) for word in (
@@ -72,7 +72,7 @@ def inside_longer_name(sentence: str, start: int) -> bool:
     return bool(match) and match.group(1).lower() not in _LEADING and fold_name(match.group(1)) not in STOP_NAMES
 
 
-_FACILITY_AFTER = re.compile(r"\s+(?:bridge|dam|crossing|checkpoint|roundabout|junction|prison|camp|hill|mountain)\b",
+FACILITY_AFTER = re.compile(r"\s+(?:bridge|dam|crossing|checkpoint|roundabout|junction|prison|camp|hill|mountain)\b",
                              re.IGNORECASE)
 _NAME_PARTS = frozenset(("military", "international", "air", "airport", "base", "central", "main", "new", "old", "grand",
                          "great", "national", "civil", "border", "oil", "gas", "northern", "southern", "eastern",
@@ -93,7 +93,7 @@ def first_of_facility_name(words: list[str], taken_to: int, after: str) -> bool:
     """True when a gazetteer name is only the first words of a longer name of a facility ('the Qara Qozak bridge' is
     no bridge in Qarah): more capitalised words follow it, none a generic part, then a facility word."""
     rest = words[taken_to:]
-    return bool(rest) and not any(w.lower().strip("'’") in _NAME_PARTS for w in rest) and bool(_FACILITY_AFTER.match(after))
+    return bool(rest) and not any(w.lower().strip("'’") in _NAME_PARTS for w in rest) and bool(FACILITY_AFTER.match(after))
 
 
 def is_capital_metonym(sentence: str, start: int, place: Place) -> bool:

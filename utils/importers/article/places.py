@@ -23,7 +23,8 @@ from utils.core.geo import haversine_km
 from utils.data.gazetteer import Place, fold_name
 from utils.importers.article.abroad import find_abroad, in_a_name
 from utils.importers.article.facilities import facility_keys, find_facilities
-from utils.importers.article.gazetteer_file import gazetteer_places
+from utils.importers.article.far_places import nearer_readings
+from utils.importers.article.gazetteer_file import gazetteer_places, places_from_events, places_from_sites
 from utils.importers.article.mentions import (
     LOCATIVE,
     NEAR_WORDS,
@@ -80,6 +81,7 @@ class PlaceIndex:
     _base_keys: dict[str, Place] = field(default_factory=dict, repr=False)
     _spelling: SpellingIndex | None = field(default=None, repr=False)
     _facilities: dict[str, Place] = field(default_factory=dict, repr=False)
+    _namesakes: dict[str, list[Place]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._spelling = SpellingIndex([*self.geonames, *self.known, *self.bases])
@@ -88,6 +90,7 @@ class PlaceIndex:
                 key = fold_name(spelling)
                 if key and key not in STOP_NAMES and len(key) >= 3:
                     self._exact[key] = place
+                    self._namesakes.setdefault(key, []).append(place)
         for place in self.bases:
             for spelling in (place.name, *place.alt_names):
                 key = fold_name(re.sub(_BASE_WORDS + r"\s*$", "", spelling, flags=re.I))
@@ -118,8 +121,16 @@ class PlaceIndex:
             found = self._exact.get(fold_name("al-" + joined[1]))
         return found
 
-    def find(self, sentence: str) -> list[PlaceMention]:
-        """Places named in ``sentence``, in order (regions, bases, towns, then anaphors such as 'the city')."""
+    def readings(self, name: str) -> list[Place]:
+        """Every place ``name`` may be: the one :meth:`lookup` gives and its namesakes, else its other spellings'."""
+        first = self.lookup(name)
+        if first is None:
+            return self._spelling.readings(name) if self._spelling else []
+        return list({id(p): p for p in [first, *reversed(self._namesakes.get(fold_name(name), []))]}.values())
+
+    def find(self, sentence: str, near: list[tuple[float, float]] | None = None) -> list[PlaceMention]:
+        """Places named in ``sentence``, in order (regions, bases, towns, then anaphors such as 'the city'); a doubtful
+        reading far from all ``near`` points (the article's other places) yields to a nearer one (:mod:`.far_places`)."""
         taken: list[tuple[int, int]] = []
         found: list[PlaceMention] = []
 
@@ -233,7 +244,9 @@ class PlaceIndex:
         found.sort(key=lambda m: m.start)
         found = unknown_village_province(sentence, found)  # "the village of X in Suwayda": the governorate
         marked = mark_references(sentence, join_between(sentence, found))
-        return join_lists(sentence, anchor_homonyms(sentence, marked, _mention_km), _mention_km)
+        anchored = anchor_homonyms(sentence, marked, _mention_km)  # "the village of X, north of Y"
+        return join_lists(sentence, nearer_readings(sentence, anchored, near, self.readings) if near else anchored,
+                          _mention_km)
 
     def _longer_spelling(self, sentence: str, offsets: list[int], words: list[str], i: int,
                          j: int) -> tuple[Place, int, int, str] | None:
@@ -266,22 +279,6 @@ class PlaceIndex:
 
 def _mention_km(a: PlaceMention, b: PlaceMention) -> float:
     return float(haversine_km(a.latitude, a.longitude, b.latitude, b.longitude))
-
-
-def places_from_sites(sites: pd.DataFrame) -> list[Place]:
-    """The bases as places, with their other spellings."""
-    return [Place(name=str(s.name), latitude=float(s.latitude), longitude=float(s.longitude), source="base",
-                  alt_names=tuple(str(a) for a in (s.alt_names or ()))) for s in sites.itertuples(index=False)]
-
-
-def places_from_events(events: pd.DataFrame) -> list[Place]:
-    """Short place names already in the events (one to three words), with their positions."""
-    if events is None or events.empty:
-        return []
-    distinct = events[["location", "latitude", "longitude"]].drop_duplicates(subset=["location"])
-    return [Place(name=str(r.location), latitude=float(r.latitude), longitude=float(r.longitude),
-                  source="events.csv") for r in distinct.itertuples(index=False)
-            if 0 < len(str(r.location).split()) <= 3 and not re.search(r"[,;()]", str(r.location))]
 
 
 def build_place_index(sites: pd.DataFrame, events: pd.DataFrame | None = None, *,

@@ -99,6 +99,8 @@ class ArticleRun:
     year_named: int | None = None
     """The year the text last named in a date ('in late 2012'): what 'in December that year' means."""
     skipped: list[Skipped] = field(default_factory=list)
+    near: list[tuple[float, float]] = field(default_factory=list)
+    """The article's places read with confidence (:func:`.far_places.confident_points`)."""
 
     def skip(self, sentence: Sentence, reason: str) -> None:
         """Note that ``sentence`` gave no event, and why."""
@@ -136,7 +138,7 @@ def outlets_own(attribution: Attribution | None, default: Attribution) -> Attrib
 def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], list[PlaceMention], PlaceMention | None]:
     """The places ``found`` in ``body``, its own places, and the place named before it ('took it from ...')."""
     context = run.context
-    found = [m for m in run.index.find(body) if not (_PERSON_BEFORE.search(body[max(0, m.start - 40):m.start])
+    found = [m for m in run.index.find(body, run.near) if not (_PERSON_BEFORE.search(body[max(0, m.start - 40):m.start])
                                                      and re.match(r"(?:\s+(?:al|el|bin|ibn|abu)?[- ]?[A-Z][\w'’-]+)*,", body[m.end:]))
              and not _MONUMENT_OF.search(body[max(0, m.start - 20):m.start])]  # "the Temple of Bel": a deity, no village
     found = sorted([*found, *context.facilities_named(body, found)], key=lambda m: m.start)
@@ -210,7 +212,7 @@ def _sentence_attribution(run: ArticleRun, sentence: Sentence) -> tuple[Attribut
 def _learn_heading_place(run: ArticleRun, heading: str) -> None:
     """A section heading that is only a place's name ('Kafr Nabudah' above a paragraph): the place the section is
     about, and the one its 'it' and 'the town' refer to."""
-    found = run.index.find(heading)
+    found = run.index.find(heading, run.near)
     named = [m for m in found if m.kind in ("base", "place") and not m.reference]
     if len(found) == 1 and named and len(re.sub(r"[\W_]+", "", heading)) <= len(re.sub(r"[\W_]+", "", named[0].text)) + 2:
         run.context.named = run.context.place = named[0]

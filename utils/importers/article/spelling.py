@@ -64,23 +64,32 @@ class SpellingIndex:
 
     def closest(self, name: str) -> Place | None:
         """The place ``name`` most likely spells differently, or ``None`` when none is close enough."""
+        readings = self.readings(name)
+        if readings:
+            return readings[0]
         key = fold_name(name)
-        joined = key.replace(" ", "")
-        if len(joined) < 4:
+        if len(key.replace(" ", "")) < 4:
             return None
-        best: tuple[float, int, Place] | None = None
-        for spelled, place in self._by_skeleton.get(skeleton(key), []):
-            if spelled[0] != joined[0]:
-                continue  # 'Shayrat' is not 'Acharat'
-            ratio = difflib.SequenceMatcher(None, joined, spelled).ratio()
-            if ratio >= MIN_RATIO and (best is None or (ratio, place.population) > best[:2]):
-                best = (ratio, place.population, place)
-        if best is not None:
-            return best[2]
         words = key.split()
         if len(words) == 1:
             return self._short_form(words[0])
         return None
+
+    def readings(self, name: str) -> list[Place]:
+        """Every place ``name`` may spell differently (consonants alike, same first letter, close spelling), the
+        likeliest first (closest spelling, then more inhabitants); one entry per place."""
+        key = fold_name(name)
+        joined = key.replace(" ", "")
+        if len(joined) < 4:
+            return []
+        scored: dict[int, tuple[float, int, Place]] = {}
+        for spelled, place in self._by_skeleton.get(skeleton(key), []):
+            if spelled[0] != joined[0]:
+                continue  # 'Shayrat' is not 'Acharat'
+            ratio = difflib.SequenceMatcher(None, joined, spelled).ratio()
+            if ratio >= MIN_RATIO and (id(place) not in scored or ratio > scored[id(place)][0]):
+                scored[id(place)] = (ratio, place.population, place)
+        return [entry[2] for entry in sorted(scored.values(), key=lambda e: e[:2], reverse=True)]
 
     def _short_form(self, word: str) -> Place | None:
         """The place a distinctive first word stands for, when all its places are one place (within 25 km)."""

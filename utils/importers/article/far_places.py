@@ -1,0 +1,94 @@
+"""A doubtful reading of a place far from everywhere else the article is: a nearer reading, or none.
+
+A name read only by a near spelling (a village's name spelt like a far town's), a bare name that only UCDP's list of
+localities gives (no 'in' or 'the village of' before it: often a person's name, a square or a district, as the
+list holds the words its reports used for places), or a name several places share, is *doubtful*. When such a
+reading lies more than :data:`FAR_KM` from every place of the article read with confidence (an exact name of
+a town, a base, a village named after a place word), the text most likely means another place: a reading of
+the same name near those places is taken ('Amiriya' of the city the text is about, not its namesake 160 km
+away), else the name is no place of the text. An article whose places are all doubtful keeps them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from utils.core.geo import haversine_km
+from utils.data.gazetteer import Place
+from utils.importers.article.districts import named_as_district
+from utils.importers.article.mentions import PlaceMention
+from utils.importers.article.place_names import FACILITY_AFTER
+from utils.importers.article.spelling import PLACE_CUE
+
+__all__ = ["FAR_KM", "confident_points", "doubtful", "nearer_readings"]
+
+FAR_KM = 150.0
+"""Farther than this (km) from every confidently placed place of an article, a doubtful reading is another place."""
+_NAMED_KINDS = ("place", "base")
+_WHERE_A_PERSON_IS_NAMED = re.compile(r"(?:^|[,;:“\"'(—–-]|\b(?i:as|said|says|told|by|named|called|nicknamed))\s*$")
+"""Where a bare name stands as a person's would: opening the sentence or a clause, after a comma ('a volunteer,
+Rami, said'), 'as' ('gave his name as Abu Omar'), 'said' or 'by'; not as the object of a verb ('and then X')."""
+
+
+def doubtful(mention: PlaceMention, readings: list[Place], after: str = "", *, bare: bool = True,
+             before: str = "") -> bool:
+    """True when ``mention`` (resolved to the first of its ``readings``; ``before`` and ``after`` are the text
+    around it) rests on a near spelling, names places more than 25 km apart, or (with ``bare``) is a bare name
+    only UCDP's localities give, standing where a person's name would (:data:`_WHERE_A_PERSON_IS_NAMED`; no word
+    that introduces a place before it: 'in', 'near', 'the village of'). A name shortened to its distinctive first word ('Baghouz' for Baghuz Fawqani) stands for one place, so
+    it is doubtful only when a facility word follows it ('the Jaber crossing': the crossing's name); other names
+    with no readings (a list, 'the capital') are not doubtful."""
+    if mention.kind not in _NAMED_KINDS or mention.source == "base":
+        return False
+    if mention.source.endswith("(spelling)"):
+        return bool(readings) or bool(FACILITY_AFTER.match(after))
+    if not readings:
+        return False
+    first = readings[0]
+    if bare and not mention.relation and _WHERE_A_PERSON_IS_NAMED.search(before[-40:]) \
+            and not PLACE_CUE.search(before[-40:]) and first.population == 0 and first.source == "UCDP":
+        return True
+    return any(_km(first.latitude, first.longitude, p.latitude, p.longitude) > 25.0 for p in readings[1:])
+
+
+def confident_points(mentions: Iterable[tuple[PlaceMention, list[Place], str]]) -> list[tuple[float, float]]:
+    """The points of the article's places read with confidence, from (mention, its readings, the text after it):
+    named places and bases neither spelt loosely nor shared by far namesakes. A bare locality's name counts ('shelled
+    Kafr X'), but never for itself (:func:`nearer_readings` leaves out a mention's own point)."""
+    points = {(m.latitude, m.longitude) for m, readings, after in mentions
+              if m.kind in _NAMED_KINDS and not doubtful(m, readings, after, bare=False)}
+    return sorted(points)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return float(haversine_km(lat1, lon1, lat2, lon2))
+
+
+def _distance(lat: float, lon: float, points: list[tuple[float, float]]) -> float:
+    return min(_km(lat, lon, a, b) for a, b in points)
+
+
+def nearer_readings(sentence: str, found: list[PlaceMention], points: list[tuple[float, float]],
+                    readings_of) -> list[PlaceMention]:
+    """``found`` in ``sentence`` with each doubtful reading more than :data:`FAR_KM` from all ``points`` replaced by
+    the nearest reading of its name within that distance, or left out when there is none. ``readings_of(text)``
+    gives a name's readings, the one found first. A name the sentence calls a district is left to
+    :func:`.districts.city_districts` (the city's district, not a village), and one it places near another
+    (:func:`.mentions.anchor_homonyms`: 'the village of X, west of Y') stays where it put it."""
+    out: list[PlaceMention] = []
+    for mention in found:
+        others = [point for point in points if point != (mention.latitude, mention.longitude)]
+        readings = readings_of(mention.text) if mention.kind in _NAMED_KINDS and others else []
+        if not others or "(near;" in mention.source or named_as_district(sentence, mention) \
+                or not doubtful(mention, readings, sentence[mention.end:], before=sentence[:mention.start]) \
+                or _distance(mention.latitude, mention.longitude, others) <= FAR_KM:
+            out.append(mention)
+            continue
+        near = [(d, p) for p in readings if (d := _distance(p.latitude, p.longitude, others)) <= FAR_KM]
+        if near:
+            place = min(near, key=lambda pair: pair[0])[1]
+            out.append(replace(mention, name=place.name, latitude=place.latitude, longitude=place.longitude,
+                               source=f"{place.source} (nearer reading)"))
+    return out
