@@ -47,6 +47,37 @@ def test_a_doubtful_reading_far_from_the_texts_other_places(text, placed, not_pl
     assert set(placed) <= locations and not locations & set(not_placed)
 
 
+def dated(text: str, published: str = "2019-03-20") -> list[tuple[str, str, str]]:
+    return [(r["event_date"], r["date_precision"], r["sub_event_type"]) for r in candidates(text, published, "Test Desk")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the other side's account, dated only by the day the text last named (the rescue on Tuesday), is of Monday's strike
+    ("Air strikes hit a market in Saraqib late on Monday, killing nine people, rescuers said. Rescuers pulled bodies "
+     "from the rubble on Tuesday morning. A military source quoted by state media said the air force had struck "
+     "\"terrorist positions\" in Saraqib.",
+     [("2019-03-18", "day", "Air/drone strike"), ("2019-03-18", "day", "Air/drone strike")]),
+    # ... and so when the strike's own day is told after the account
+    ("Rescuers searched the rubble in Saraqib all through Tuesday. A military source quoted by state media said the "
+     "air force had struck \"terrorist positions\" in Saraqib. Air strikes hit a market in Saraqib late on Monday, "
+     "killing nine people, rescuers said.",
+     [("2019-03-18", "day", "Air/drone strike"), ("2019-03-18", "day", "Air/drone strike")]),
+    # two days apart: another strike, each keeps its day
+    ("Rescuers searched the rubble in Saraqib all through Tuesday. A military source quoted by state media said the "
+     "air force had struck \"terrorist positions\" in Saraqib. Air strikes hit a market in Saraqib late on Sunday, "
+     "killing nine people, rescuers said.",
+     [("2019-03-19", "day", "Air/drone strike"), ("2019-03-17", "day", "Air/drone strike")]),
+    # another kind of event at the place keeps the context's day
+    ("Rescuers searched the rubble in Saraqib all through Tuesday. Residents said families had fled Saraqib. Air "
+     "strikes hit a market in Saraqib late on Monday, killing nine people, rescuers said.",
+     [("2019-03-19", "day", "Displacement"), ("2019-03-18", "day", "Air/drone strike")]),
+])
+def test_an_account_with_no_day_of_its_own_takes_the_day_the_event_was_told_with(text, expected):
+    """An account dated only by the context (the day the text last named) takes the day of the same kind of event
+    at that place told with a day of its own, before or after it, up to a day earlier."""
+    assert dated(text) == expected
+
+
 def _points(text: str) -> list[tuple[float, float]]:
     index = place_index()
     return confident_points((m, index.readings(m.text), s.text[m.end:])

@@ -117,17 +117,32 @@ def separate_accounts(a: EventCandidate, b: EventCandidate) -> bool:
             and kinds[0] in named and kinds[1] in named)
 
 
+def _told_with_its_day(candidate: EventCandidate, other: EventCandidate) -> bool:
+    """True when ``other`` may be the same event as ``candidate`` told with a date of its own, up to a day earlier."""
+    return other.sub_event_type == candidate.sub_event_type and other.date_source != "statement" \
+        and same_place(other, candidate, SAME_INCIDENT_KM) and 0 <= (candidate.event_date - other.event_date).days <= 1
+
+
 def _statement_dates_resolved(candidates: list[EventCandidate]) -> list[EventCandidate]:
     """An account dated only by its statement ('In a statement on Friday, the ministry claimed ... near Balyun')
-    takes the date of the same kind of event at that place reported before it, up to a day earlier."""
+    takes the date of the same kind of event at that place reported before it, up to a day earlier. An account
+    with no date of its own, dated by the context (the day the text last named: 'The ministry said on Thursday
+    ... a military source denied that the hospital was hit'), takes the day of the same kind of event at that place
+    told with a day of its own, before it or after it, up to a day earlier."""
     out: list[EventCandidate] = []
-    for candidate in candidates:
-        if candidate.date_source == "statement" and candidate.event_type != "Strategic developments":  # a warning's day is its own
-            earlier = [e for e in out if e.sub_event_type == candidate.sub_event_type and e.date_source != "statement"
-                       and same_place(e, candidate, SAME_INCIDENT_KM) and 0 <= (candidate.event_date - e.event_date).days <= 1]
-            if earlier:
-                candidate = replace(candidate, event_date=earlier[-1].event_date, date_precision=earlier[-1].date_precision,
-                                    date_source="incident")
+    for n, candidate in enumerate(candidates):
+        told = None
+        if candidate.event_type == "Strategic developments":  # a warning's day is its own
+            pass
+        elif candidate.date_source == "statement":
+            told = next((e for e in reversed(out) if _told_with_its_day(candidate, e)), None)
+        elif candidate.date_source == "context":
+            days = [e for e in [*reversed(out), *candidates[n + 1:]] if e.date_source == "sentence"
+                    and e.date_precision == "day" and _told_with_its_day(candidate, e)]
+            told = days[0] if days else None
+        if told is not None:
+            candidate = replace(candidate, event_date=told.event_date, date_precision=told.date_precision,
+                                date_source="incident")
         out.append(candidate)
     return out
 
