@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import math
 import re
 import sys
 from collections import Counter, defaultdict
@@ -77,14 +78,31 @@ def ucdp_places() -> list[dict]:
     return rows
 
 
+NAMESAKE_KM = 25.0
+"""Farther than this (km) from every GeoNames place of its spelling, a UCDP locality is another place."""
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) points in degrees."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def main() -> int:
     rows = []
     for place in geonames_places(("SY",)):
         rows.append({"name": place.name, "alt_names": "|".join(a for a in place.alt_names if "|" not in a),
                      "latitude": round(place.latitude, 5), "longitude": round(place.longitude, 5),
                      "population": place.population, "source": "GeoNames", "kind": "populated place", "events": 0})
-    known = {fold_name(r["name"]) for r in rows} | {fold_name(a) for r in rows for a in r["alt_names"].split("|") if a}
-    extra = [r for r in ucdp_places() if fold_name(r["name"]) not in known]
+    known: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for r in rows:
+        for name in {r["name"], *(a for a in r["alt_names"].split("|") if a)}:
+            known[fold_name(name)].append((r["latitude"], r["longitude"]))
+    # a UCDP locality spelt like a GeoNames place is that place, unless every such place lies more than
+    # NAMESAKE_KM away: then it is a namesake ('Adra' near Damascus, whose spelling is one of Dar'a's, 100 km off)
+    extra = [r for r in ucdp_places() if all(_km((r["latitude"], r["longitude"]), point) > NAMESAKE_KM
+                                             for point in known.get(fold_name(r["name"]), []))]
     rows += sorted(extra, key=lambda r: r["name"])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as handle:

