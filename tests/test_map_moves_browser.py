@@ -1,7 +1,7 @@
 """Pan and zoom in a real browser: what a pan keeps, what a zoom redraws, and that the map stays right.
 
 The page is the HTML export of every bundled event (``data/``), opened offline; the map is the dashboard's
-(``static/app/eventmap.js``). Moves are made without animation, as ``benchmarks/scale.py`` times them.
+(``static/app/events*.js``). Moves are made without animation, as ``benchmarks/scale.py`` times them.
 """
 
 from __future__ import annotations
