@@ -26,7 +26,7 @@ _MOVE = """async ([kind, dx, dz]) => {
 _STATE = """() => {
   const map = window[document.querySelector('.folium-map').id], box = map.getContainer().getBoundingClientRect();
   const inside = r => r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
-  const labels = [...document.querySelectorAll('.place-label')].map(e => {
+  const labels = [...document.querySelectorAll('.place-label')].filter(e => e.style.display !== 'none').map(e => {
     const r = e.getBoundingClientRect(); return {text: e.textContent, x: r.left, y: r.top, w: r.width, h: r.height, inside: inside(r)};
   });
   const sites = [...document.querySelectorAll('.site-marker')].map(e => e.getBoundingClientRect().toJSON());
@@ -127,3 +127,35 @@ def test_events_switched_off_and_on_in_the_layer_control_are_all_drawn_again(pag
       map.removeLayer(layer); map.addLayer(layer);
       await new Promise(done => setTimeout(done, 100)); }""")
     assert page.evaluate(shown) == before
+
+
+_UNDER = """() => {
+  // every name shown, and every event marker and badge drawn, as boxes in the page; names moved or hidden
+  const box = e => { const r = e.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+  const names = [...document.querySelectorAll('.place-label')].filter(e => e.style.display !== 'none')
+    .map(e => Object.assign(box(e), {text: e.textContent}));
+  const events = [...document.querySelectorAll('.leaflet-events-pane path.leaflet-interactive, .leaflet-events-pane .event-badge > div')]
+    .map(box);
+  const labels = window[document.querySelector('.folium-map').id]._eventmapBoard.parts.filter(p => p.rows)[0];
+  return {names, events, moved: labels.placed.filter(p => p.box !== p.base).length,
+          hidden: labels.placed.filter(p => p.hidden).length};
+}"""
+
+
+def test_no_place_name_lies_under_an_event_and_each_goes_back_when_the_events_are_gone(page):
+    """A name an event marker or badge would cover takes another of its places beside its dot (or waits hidden while
+    the event is there), at every zoom; removing the events layer puts every name back in its own place."""
+    stepped_aside = drawn = 0
+    for dz in (0, 1, 1, -3):
+        if dz:
+            page.evaluate(_MOVE, ["zoom", 0, dz])
+        state = page.evaluate(_UNDER)
+        assert state["names"]
+        drawn += len(state["events"])
+        for name in state["names"]:
+            assert not any(_overlaps(name, event) for event in state["events"]), name["text"]
+        stepped_aside += state["moved"] + state["hidden"]
+    assert drawn > 0 and stepped_aside > 0, "no name was under an event in these views: the test shows nothing"
+    page.evaluate("() => { const map = EventMap.events._map; map.removeLayer(EventMap.events); }")
+    gone = page.evaluate(_UNDER)
+    assert gone["events"] == [] and gone["moved"] == 0 and gone["hidden"] == 0

@@ -62,7 +62,7 @@
     this.at = rows.map(function (r) { return [mercX(r[1]), mercY(r[0])]; });  // normalised world position
     this.pane = map.getPane("labelsPane") || map.createPane("labelsPane");
     this.pane.style.zIndex = 460;
-    this.els = []; this.placed = [];
+    this.els = []; this.placed = []; this.zoom = null;
   }
   function labelFont(r) { return (r[2] === "capital" ? "bold " : "") + r[4] + "px DejaVu Sans, Arial, sans-serif"; }
   PlaceLabels.prototype.measureAll = function () {  // when the page is idle: the first zoom finds every width known
@@ -78,7 +78,7 @@
     var map = this.map, zoom = map.getZoom(), scale = worldPx(map), self = this;
     var arabic = map.getContainer().classList.contains("labels-ar");
     self.clear();
-    self.placed = [];
+    self.placed = []; self.zoom = zoom;
     self.rows.forEach(function (r, n) {
       if (zoom < r[3] || (r[7] && zoom > r[7])) { return; }
       var x = self.at[n][0] * scale, y = self.at[n][1] * scale;
@@ -88,34 +88,72 @@
       var candidates = dot
         ? [[x + 5, y - height / 2], [x - 5 - width, y - height / 2], [x - width / 2, y - height - 4], [x - width / 2, y + 4]]
         : [[x - width / 2, y - height / 2]];
-      for (var c = 0; c < candidates.length; c++) {
-        var box = [candidates[c][0], candidates[c][1], candidates[c][0] + width, candidates[c][1] + height];
-        if (!board.free([box[0] - 2, box[1] - 1, box[2] + 2, box[3] + 1])) { continue; }
+      var boxes = candidates.map(function (c) { return [c[0], c[1], c[0] + width, c[1] + height]; });
+      var own = boxes.length;
+      if (dot) {  // used only to step aside from an event drawn on the place: clear of a marker, then of a badge
+        [12, 26].forEach(function (d) {
+          [[x + d, y - height / 2], [x - d - width, y - height / 2], [x - width / 2, y - height - d + 1], [x - width / 2, y + d - 1]]
+            .forEach(function (c) { boxes.push([c[0], c[1], c[0] + width, c[1] + height]); });
+        });
+      } else {  // a country's, a sea's or a region's name: a little above or below its middle
+        [-1, 1, -2, 2].forEach(function (k) { var b = boxes[0]; boxes.push([b[0], b[1] + k * (height + 4), b[2], b[3] + k * (height + 4)]); });
+      }
+      for (var c = 0; c < own; c++) {
+        var box = boxes[c];
+        if (!board.free(pad(box))) { continue; }
         if (dot && !board.free([x - 3, y - 3, x + 3, y + 3])) { break; }
         board.take(box);
         if (dot) { board.take([x - 3, y - 3, x + 3, y + 3]); }
-        self.placed.push({ row: r, box: box, x: x, y: y, dot: dot, font: font, arabic: arabic, shown: false });
+        self.placed.push({ row: r, base: box, box: box, boxes: boxes, hidden: false, x: x, y: y, dot: dot, font: font,
+                           arabic: arabic, el: null });
         break;
       }
     });
+    self.uncover(board);
     self.show();
+  };
+  function pad(box) { return [box[0] - 2, box[1] - 1, box[2] + 2, box[3] + 1]; }
+  // A name under an event the events layer drew (board.cover) takes another of its free candidate boxes, or is
+  // hidden while the event is there; it goes back to its own place when the event is gone. Never under an event.
+  PlaceLabels.prototype.uncover = function (board) {
+    var self = this, zoom = self.zoom, moved = [], origin = self.map.getPixelOrigin();
+    function clashes(box) { return moved.some(function (o) { return box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]; }); }
+    self.placed.forEach(function (p) {
+      var at = p.base;
+      if (board.covers(pad(p.base), zoom)) {
+        at = null;
+        for (var c = 0; c < p.boxes.length && !at; c++) {
+          var box = p.boxes[c];
+          if (box !== p.base && board.free(pad(box), p.base) && !board.covers(pad(box), zoom) && !clashes(box)) { at = box; }
+        }
+        if (at) { moved.push(at); }
+      }
+      var hidden = !at;
+      at = at || p.base;
+      if (at === p.box && hidden === p.hidden) { return; }
+      p.box = at; p.hidden = hidden;
+      if (p.el) { self._put(p, origin); }
+    });
+  };
+  PlaceLabels.prototype._put = function (p, origin) {  // the element where p says, or hidden
+    p.el.style.display = p.hidden ? "none" : "";
+    L.DomUtil.setPosition(p.el, L.point(p.box[0] - origin.x, p.box[1] - origin.y));
+    if (p.dot) { p.el.style.setProperty("--dx", (p.x - p.box[0]) + "px"); }
   };
   PlaceLabels.prototype.show = function () {
     var map = this.map, bounds = map.getPixelBounds(), origin = map.getPixelOrigin(), self = this;
     var padX = 120, padY = 60;  // names just outside the view are ready for a short pan; a pan adds the rest
     self.placed.forEach(function (p) {
-      if (p.shown || p.box[2] < bounds.min.x - padX || p.box[0] > bounds.max.x + padX
+      if (p.el || p.box[2] < bounds.min.x - padX || p.box[0] > bounds.max.x + padX
           || p.box[3] < bounds.min.y - padY || p.box[1] > bounds.max.y + padY) { return; }
-      p.shown = true;
-      var r = p.row, box = p.box;
-      var el = L.DomUtil.create("div", "place-label " + r[2] + (p.dot ? " dot" : ""), self.pane);
+      var r = p.row;
+      var el = p.el = L.DomUtil.create("div", "place-label " + r[2] + (p.dot ? " dot" : ""), self.pane);
       el.style.font = p.font;
       el.innerHTML = '<span class="en">' + r[5] + "</span>" + (r[6] ? '<span class="ar"> ' + (p.arabic ? "" : "&#183; ") + r[6] + "</span>" : "");
       if (p.arabic && r[6]) { el.innerHTML = '<span class="ar-only">' + r[6] + "</span>"; }
       el.setAttribute("data-kind", r[2]);
-      L.DomUtil.setPosition(el, L.point(box[0] - origin.x, box[1] - origin.y));
-      if (p.dot) {  // the dot sits at the place itself, relative to the text
-        el.style.setProperty("--dx", (p.x - box[0]) + "px");
+      self._put(p, origin);
+      if (p.dot) {  // the dot sits at the place itself, apart from the text
         el.style.paddingLeft = "0";
         var marker = L.DomUtil.create("div", "place-dot", self.pane);
         marker.style.cssText = "position:absolute;width:5px;height:5px;border-radius:50%;background:#555;border:1px solid #fff;";

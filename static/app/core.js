@@ -106,30 +106,47 @@
     (window.requestAnimationFrame || setTimeout)(function () { self._queued = false; self.layout(); });
   };
   var BOARD_CELL = 64;  // px; the board's grid, keyed by number (column * 2^20 + row)
-  Board.prototype.free = function (box) {
+  function gridHits(grid, box, except) {  // does ``box`` meet a box of ``grid`` (other than ``except``)?
     var x0 = Math.floor(box[0] / BOARD_CELL), x1 = Math.floor(box[2] / BOARD_CELL);
     var y0 = Math.floor(box[1] / BOARD_CELL), y1 = Math.floor(box[3] / BOARD_CELL);
     for (var gx = x0; gx <= x1; gx++) {
       for (var gy = y0; gy <= y1; gy++) {
-        var list = this.grid.get(gx * 1048576 + gy);
+        var list = grid.get(gx * 1048576 + gy);
         if (!list) { continue; }
         for (var i = 0; i < list.length; i++) {
           var o = list[i];
-          if (box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]) { return false; }
+          if (o !== except && box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]) { return true; }
         }
       }
     }
-    return true;
-  };
-  Board.prototype.take = function (box) {
+    return false;
+  }
+  function gridTake(grid, box) {
     var x0 = Math.floor(box[0] / BOARD_CELL), x1 = Math.floor(box[2] / BOARD_CELL);
     var y0 = Math.floor(box[1] / BOARD_CELL), y1 = Math.floor(box[3] / BOARD_CELL);
     for (var gx = x0; gx <= x1; gx++) {
       for (var gy = y0; gy <= y1; gy++) {
-        var key = gx * 1048576 + gy, list = this.grid.get(key);
-        if (list) { list.push(box); } else { this.grid.set(key, [box]); }
+        var key = gx * 1048576 + gy, list = grid.get(key);
+        if (list) { list.push(box); } else { grid.set(key, [box]); }
       }
     }
+  }
+  Board.prototype.free = function (box, except) { return !gridHits(this.grid, box, except); };
+  Board.prototype.take = function (box) { gridTake(this.grid, box); };
+  // What the events layer drew at a zoom (boxes in world px): the parts that can step aside (the place names) do.
+  // The events change with every filter and pan, the board's layout only with the zoom, so this is kept apart.
+  Board.prototype.cover = function (zoom, boxes) {
+    var grid = new Map();
+    for (var i = 0; i < boxes.length; i++) { gridTake(grid, boxes[i]); }
+    this.covered = { zoom: zoom, grid: grid, count: boxes.length };
+    this.uncover();
+  };
+  Board.prototype.covers = function (box, zoom) {  // is ``box`` under an event drawn at ``zoom``?
+    return !!this.covered && this.covered.zoom === zoom && gridHits(this.covered.grid, box, null);
+  };
+  Board.prototype.uncover = function () {
+    if (!this.grid) { return; }
+    for (var i = 0; i < this.parts.length; i++) { if (this.parts[i].uncover) { this.parts[i].uncover(this); } }
   };
   Board.prototype.layout = function () {
     if (!this.map._loaded) { return; }

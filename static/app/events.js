@@ -67,6 +67,7 @@
       map.getContainer().removeEventListener("keydown", self._keys, true);
       // what was drawn went with its groups: shown again (the layer control's "Events" ticked back), all is drawn anew
       self._made = null; self._madeZoom = null; self._kept = null; self._drawn = []; self._groups = null; self._open = null;
+      EM.board(map).cover(null, []);  // the place names it covered come back
       if (EM.events === self) { EM.events = null; }
     },
 

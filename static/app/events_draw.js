@@ -166,6 +166,7 @@
       self._forget(old.values());
       self._badgeHost.flush();
       self._made = made; self._madeZoom = zoom;
+      EM.board(self._map).cover(zoom, self._covered(groups));
       if (self._halos) { self._halos.set(halos); }
       if (self._expanded) {
         var open = groups.filter(function (g) { return g.members.indexOf(self._expanded) >= 0 && g.kind === "badge"; })[0];
@@ -174,6 +175,14 @@
       self._ring();
       if (self._bar) { self._bar.update(); }
       self._map.fire("eventmap:drawn");
+    },
+    _covered: function (groups) {  // what the markers and badges drawn cover, in world px (place names step aside)
+      var r = this.options.numbered ? 11 : this.options.radius + 1, boxes = [];
+      this._drawn.forEach(function (d) { boxes.push([d.x - r, d.y - r, d.x + r, d.y + r]); });
+      groups.forEach(function (g) {
+        if (g.kind === "badge") { var h = g.size / 2; boxes.push([g.ax - h, g.ay - h, g.ax + h, g.ay + h]); }
+      });
+      return boxes;
     },
     _leave: function (zoom) {
       // the records drawn before at ``zoom``, to reuse: this zoom's, or a kept level's. Leaving a zoom keeps the
