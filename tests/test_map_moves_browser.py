@@ -159,3 +159,35 @@ def test_no_place_name_lies_under_an_event_and_each_goes_back_when_the_events_ar
     page.evaluate("() => { const map = EventMap.events._map; map.removeLayer(EventMap.events); }")
     gone = page.evaluate(_UNDER)
     assert gone["events"] == [] and gone["moved"] == 0 and gone["hidden"] == 0
+
+
+_AHEAD = """async () => {
+  // after the page is idle, zoom in around the same centre: was the layout planned ahead, and is it what a fresh
+  // layout of the new view gives (the same groups at the same points; the same names in the same boxes)?
+  const map = window[document.querySelector('.folium-map').id], layer = EventMap.events, board = map._eventmapBoard;
+  await new Promise(done => setTimeout(done, 600));  // idle: the zooms next to this one are planned
+  const next = map.getZoom() + 1, boardPlanned = board._plans.has(next), eventsPlanned = !!(layer._ahead && layer._ahead.get(next));
+  let used = null;
+  const planned = layer._planned;
+  layer._planned = function () { const r = planned.apply(this, arguments); used = !!r; return r; };
+  await new Promise(done => { map.once('moveend', () => setTimeout(done, 50)); map.setZoom(next, {animate: false}); });
+  layer._planned = planned;
+  const shape = gs => gs.map(g => [g.kind, g.n, Math.round(g.ax), Math.round(g.ay)].join(':')).sort();
+  const drawn = shape(layer._groups), fresh = shape(layer._plan(next, map.getPixelBounds()).groups);
+  const labels = board.parts.filter(p => p.rows)[0], names = ps => ps.map(p => p.row[5] + ':' + p.base.map(Math.round)).sort();
+  const shown = board._plans.get(next);
+  board._plans = new Map();
+  const again = board.plan(next), freshNames = names(again.plans[board.parts.indexOf(labels)].placed);
+  board._plans.set(next, shown);
+  return {boardPlanned, eventsPlanned, used, same: JSON.stringify(drawn) === JSON.stringify(fresh), groups: drawn.length,
+          sameNames: JSON.stringify(names(labels.placed)) === JSON.stringify(freshNames), names: labels.placed.length};
+}"""
+
+
+def test_a_zoom_in_place_uses_the_layout_planned_while_idle_and_it_is_the_fresh_layout(page):
+    """While the page is idle, the zooms next to the shown one are laid out ahead (events and place names); a zoom
+    around the same centre (the buttons, the keys) then only draws, and draws what a fresh layout would."""
+    state = page.evaluate(_AHEAD)
+    assert state["boardPlanned"] and state["eventsPlanned"] and state["used"], state
+    assert state["same"] and state["groups"] > 0, state
+    assert state["sameNames"] and state["names"] > 0, state

@@ -62,7 +62,8 @@
     this.at = rows.map(function (r) { return [mercX(r[1]), mercY(r[0])]; });  // normalised world position
     this.pane = map.getPane("labelsPane") || map.createPane("labelsPane");
     this.pane.style.zIndex = 460;
-    this.els = []; this.placed = []; this.zoom = null;
+    this.box = L.DomUtil.create("div", "place-labels", this.pane);  // every name's element, and its dot's
+    this.placed = []; this.zoom = null;
   }
   function labelFont(r) { return (r[2] === "capital" ? "bold " : "") + r[4] + "px DejaVu Sans, Arial, sans-serif"; }
   PlaceLabels.prototype.measureAll = function () {  // when the page is idle: the first zoom finds every width known
@@ -71,14 +72,12 @@
       if (r[6]) { textWidth(plain(r[6]), labelFont(r)); }
     });
   };
-  PlaceLabels.prototype.clear = function () { this.els.forEach(function (e) { e.remove(); }); this.els = []; };
+  PlaceLabels.prototype.clear = function () { this.box.textContent = ""; };
   // Every name of the zoom level is placed (by priority, at its first free candidate box), wherever it is;
-  // only those near the view get an element, and a pan adds the others as they come into view.
-  PlaceLabels.prototype.place = function (board) {
-    var map = this.map, zoom = map.getZoom(), scale = worldPx(map), self = this;
+  // only those near the view get an element (apply), and a pan adds the others as they come into view.
+  PlaceLabels.prototype.plan = function (board, zoom) {
+    var map = this.map, scale = worldPx(map, zoom), self = this, placed = [];
     var arabic = map.getContainer().classList.contains("labels-ar");
-    self.clear();
-    self.placed = []; self.zoom = zoom;
     self.rows.forEach(function (r, n) {
       if (zoom < r[3] || (r[7] && zoom > r[7])) { return; }
       var x = self.at[n][0] * scale, y = self.at[n][1] * scale;
@@ -104,13 +103,19 @@
         if (dot && !board.free([x - 3, y - 3, x + 3, y + 3])) { break; }
         board.take(box);
         if (dot) { board.take([x - 3, y - 3, x + 3, y + 3]); }
-        self.placed.push({ row: r, base: box, box: box, boxes: boxes, hidden: false, x: x, y: y, dot: dot, font: font,
-                           arabic: arabic, el: null });
+        placed.push({ row: r, base: box, box: box, boxes: boxes, hidden: false, x: x, y: y, dot: dot, font: font,
+                      arabic: arabic, el: null });
         break;
       }
     });
-    self.uncover(board);
-    self.show();
+    return { zoom: zoom, placed: placed };
+  };
+  PlaceLabels.prototype.apply = function (plan, board) {
+    this.clear();
+    plan.placed.forEach(function (p) { p.box = p.base; p.hidden = false; p.el = null; });  // a plan shown before
+    this.placed = plan.placed; this.zoom = plan.zoom;
+    this.uncover(board);
+    this.show();
   };
   function pad(box) { return [box[0] - 2, box[1] - 1, box[2] + 2, box[3] + 1]; }
   // A name under an event the events layer drew (board.cover) takes another of its free candidate boxes, or is
@@ -140,29 +145,27 @@
     L.DomUtil.setPosition(p.el, L.point(p.box[0] - origin.x, p.box[1] - origin.y));
     if (p.dot) { p.el.style.setProperty("--dx", (p.x - p.box[0]) + "px"); }
   };
-  PlaceLabels.prototype.show = function () {
-    var map = this.map, bounds = map.getPixelBounds(), origin = map.getPixelOrigin(), self = this;
+  PlaceLabels.prototype.show = function () {  // the names near the view that have no element yet, in one insertion
+    var map = this.map, bounds = map.getPixelBounds(), origin = map.getPixelOrigin(), self = this, html = [], made = [];
     var padX = 120, padY = 60;  // names just outside the view are ready for a short pan; a pan adds the rest
     self.placed.forEach(function (p) {
       if (p.el || p.box[2] < bounds.min.x - padX || p.box[0] > bounds.max.x + padX
           || p.box[3] < bounds.min.y - padY || p.box[1] > bounds.max.y + padY) { return; }
-      var r = p.row;
-      var el = p.el = L.DomUtil.create("div", "place-label " + r[2] + (p.dot ? " dot" : ""), self.pane);
-      el.style.font = p.font;
-      el.innerHTML = '<span class="en">' + r[5] + "</span>" + (r[6] ? '<span class="ar"> ' + (p.arabic ? "" : "&#183; ") + r[6] + "</span>" : "");
-      if (p.arabic && r[6]) { el.innerHTML = '<span class="ar-only">' + r[6] + "</span>"; }
-      el.setAttribute("data-kind", r[2]);
-      self._put(p, origin);
+      var r = p.row, text = p.arabic && r[6] ? '<span class="ar-only">' + r[6] + "</span>"
+        : '<span class="en">' + r[5] + "</span>" + (r[6] ? '<span class="ar"> &#183; ' + r[6] + "</span>" : "");
+      html.push('<div class="place-label ' + r[2] + '" data-kind="' + r[2] + '" style="font:' + p.font
+                + (p.dot ? ";padding-left:0" : "") + '">' + text + "</div>");
       if (p.dot) {  // the dot sits at the place itself, apart from the text
-        el.style.paddingLeft = "0";
-        var marker = L.DomUtil.create("div", "place-dot", self.pane);
-        marker.style.cssText = "position:absolute;width:5px;height:5px;border-radius:50%;background:#555;border:1px solid #fff;";
-        L.DomUtil.setPosition(marker, L.point(p.x - origin.x - 3.5, p.y - origin.y - 3.5));
-        self.els.push(marker);
-        el.classList.remove("dot");
+        html.push('<div class="place-dot" style="position:absolute;width:5px;height:5px;border-radius:50%;background:#555;'
+                  + "border:1px solid #fff;transform:translate3d(" + (p.x - origin.x - 3.5) + "px," + (p.y - origin.y - 3.5)
+                  + 'px,0)"></div>');
       }
-      self.els.push(el);
+      made.push(p);
     });
+    if (!made.length) { return; }
+    var els = self.box.children, at = els.length;
+    self.box.insertAdjacentHTML("beforeend", html.join(""));
+    made.forEach(function (p) { p.el = els[at]; at += p.dot ? 2 : 1; self._put(p, origin); });
   };
 
   // Arabic place names as an option (they also show on hover).
@@ -174,7 +177,7 @@
       L.DomEvent.disableClickPropagation(div);
       div.querySelector("input").addEventListener("change", function (e) {
         map.getContainer().classList.toggle("labels-ar", e.target.checked);
-        EM.board(map).queue();
+        EM.board(map).changed();
       });
       return div;
     }

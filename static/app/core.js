@@ -58,8 +58,8 @@
     s = Math.min(Math.max(s, -0.9999), 0.9999);
     return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
   }
-  function worldPx(map) { return 256 * Math.pow(2, map.getZoom()); }
-  function metresPerPx(map, lat) { return 40075016.686 * Math.cos(lat * Math.PI / 180) / worldPx(map); }
+  function worldPx(map, zoom) { return 256 * Math.pow(2, zoom === undefined ? map.getZoom() : zoom); }  // at ``zoom`` or the map's
+  function metresPerPx(map, lat, zoom) { return 40075016.686 * Math.cos(lat * Math.PI / 180) / worldPx(map, zoom); }
   EM.mercX = mercX; EM.mercY = mercY; EM.worldPx = worldPx; EM.metresPerPx = metresPerPx;
 
   /* ---------------------------------------------------------------- payload */
@@ -94,11 +94,15 @@
   /* ---------------------------------------------------------------- labels that never collide */
   // One board per map. Participants (the bases, the range rings, the place names) give candidate boxes
   // in world pixels; the board places them by priority, each at its first free candidate, or hides it.
-  function Board(map) { this.map = map; this.parts = []; this.grid = null; this._queued = false; }
+  // A part plans a zoom's layout (``plan(board, zoom)``: boxes taken, no element made) and then shows the plan
+  // (``apply(plan)``), so the board can plan the zooms next to the shown one while the page is idle: a zoom in or
+  // out with the buttons or the keys then only makes the elements (benchmarks/scale.py, first zoom).
+  function Board(map) { this.map = map; this.parts = []; this.grid = null; this._queued = false; this._plans = new Map(); }
   Board.prototype.add = function (part) {
-    this.parts.push(part); this.parts.sort(function (a, b) { return a.priority - b.priority; }); this.queue();
+    this.parts.push(part); this.parts.sort(function (a, b) { return a.priority - b.priority; }); this.changed();
   };
-  Board.prototype.remove = function (part) { this.parts = this.parts.filter(function (p) { return p !== part; }); this.queue(); };
+  Board.prototype.remove = function (part) { this.parts = this.parts.filter(function (p) { return p !== part; }); this.changed(); };
+  Board.prototype.changed = function () { this._plans = new Map(); this.queue(); };  // parts, or what they show, changed
   Board.prototype.queue = function () {
     var self = this;
     if (self._queued) { return; }
@@ -148,10 +152,30 @@
     if (!this.grid) { return; }
     for (var i = 0; i < this.parts.length; i++) { if (this.parts[i].uncover) { this.parts[i].uncover(this); } }
   };
+  Board.prototype.plan = function (zoom) {  // every part's plan of ``zoom``, and the grid of the boxes they took
+    var kept = this._plans.get(zoom);
+    if (kept) { return kept; }
+    var shown = this.grid, plan = { grid: new Map(), plans: [] };
+    this.grid = plan.grid;
+    for (var i = 0; i < this.parts.length; i++) { plan.plans.push(this.parts[i].plan(this, zoom)); }
+    this.grid = shown;
+    this._plans.set(zoom, plan);
+    if (this._plans.size > 5) { this._plans.delete(this._plans.keys().next().value); }
+    return plan;
+  };
   Board.prototype.layout = function () {
     if (!this.map._loaded) { return; }
-    this.grid = new Map();
-    for (var i = 0; i < this.parts.length; i++) { this.parts[i].place(this); }
+    var zoom = this.map.getZoom(), plan = this.plan(zoom);
+    this.grid = plan.grid;
+    for (var i = 0; i < this.parts.length; i++) { this.parts[i].apply(plan.plans[i], this); }
+    this._ahead(zoom);
+  };
+  Board.prototype._ahead = function (zoom) {  // plan the zooms in and out next to ``zoom`` when the page is idle
+    var self = this, map = self.map, idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
+    [zoom + 1, zoom - 1].forEach(function (next) {
+      if (next > map.getMaxZoom() || next < map.getMinZoom()) { return; }
+      idle(function () { if (map.getZoom() === zoom && self.grid) { self.plan(next); } });
+    });
   };
   Board.prototype.show = function () {  // after a pan: parts that draw only what is in view add the rest
     if (this._queued || !this.map._loaded) { return; }

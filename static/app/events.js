@@ -67,6 +67,7 @@
       map.getContainer().removeEventListener("keydown", self._keys, true);
       // what was drawn went with its groups: shown again (the layer control's "Events" ticked back), all is drawn anew
       self._made = null; self._madeZoom = null; self._kept = null; self._drawn = []; self._groups = null; self._open = null;
+      self._ahead = null;
       EM.board(map).cover(null, []);  // the place names it covered come back
       if (EM.events === self) { EM.events = null; }
     },
@@ -103,14 +104,21 @@
     _redraw: function () {
       var map = this._map;
       if (!map || !map._loaded) { return; }
-      var D = this._D, o = this.options, scale = worldPx(map), pb = map.getPixelBounds(), m = 40;
+      var zoom = map.getZoom(), pb = map.getPixelBounds(), plan = this._planned(zoom, pb) || this._plan(zoom, pb);
+      this._visible = plan.visible;
+      this._groups = plan.groups;
+      EM.mark("eventmap-events-laid-out");
+      this._draw(plan.groups, plan.scale);
+      this._planAhead(zoom);
+    },
+    _plan: function (zoom, pb) {  // the events in the view ``pb`` (world px at ``zoom``), grouped and laid out
+      var D = this._D, o = this.options, scale = worldPx(this._map, zoom), m = 40;
       var x0 = pb.min.x - m, x1 = pb.max.x + m, y0 = pb.min.y - m, y1 = pb.max.y + m, vis = [], i;
       for (i = 0; i < D.n; i++) {
         var x = D.x[i] * scale; if (x < x0 || x > x1) { continue; }
         var y = D.y[i] * scale; if (y < y0 || y > y1) { continue; }
         vis.push(i);
       }
-      this._visible = vis;
       var items;
       if (o.heatmap) { items = []; }
       else if (vis.length > o.drawLimit) { items = this._cellsIn(x0, x1, y0, y1, scale); }
@@ -120,11 +128,28 @@
           items.push({ x: mercX(c[1]) * scale, y: mercY(c[0]) * scale, n: c[2], members: [], color: c[3], server: true });
         });
       }
-      var groups = this._groupItems(items, 2 * o.radius + 4);
-      groups = this._resolve(groups, scale);
-      this._groups = groups;
-      EM.mark("eventmap-events-laid-out");
-      this._draw(groups, scale);
+      var groups = this._resolve(this._groupItems(items, 2 * o.radius + 4), scale, zoom);
+      return { zoom: zoom, bounds: pb, scale: scale, visible: vis, groups: groups };
+    },
+    // While the page is idle after a drawing, the zooms in and out around the same centre (the buttons, the keys,
+    // a double click's zoom is elsewhere) are laid out ahead; the zoom then only draws (benchmarks/scale.py).
+    _planned: function (zoom, pb) {
+      var ahead = this._ahead, plan = ahead && ahead.get(zoom);
+      this._ahead = null;  // made for the view they were made from: the next drawing plans again
+      if (!plan || Math.abs(plan.bounds.min.x - pb.min.x) > 2 || Math.abs(plan.bounds.min.y - pb.min.y) > 2) { return null; }
+      return { zoom: zoom, bounds: pb, scale: plan.scale, visible: plan.visible, groups: plan.groups };
+    },
+    _planAhead: function (zoom) {
+      var self = this, map = self._map, ahead = self._ahead = new Map();
+      var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
+      [zoom + 1, zoom - 1].forEach(function (next) {
+        if (next > map.getMaxZoom() || next < map.getMinZoom()) { return; }
+        idle(function () {
+          if (self._ahead !== ahead || self._map !== map || map.getZoom() !== zoom) { return; }
+          var half = map.getSize().divideBy(2), origin = map.project(map.getCenter(), next).subtract(half).round();
+          ahead.set(next, self._plan(next, L.bounds(origin, origin.add(map.getSize()))));
+        });
+      });
     },
 
     /* -- selection --------------------------------------------------------------------------- */

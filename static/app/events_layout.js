@@ -36,7 +36,7 @@
       if (!all) {
         all = this._cells(scale);
         cache.set(scale, all);
-        if (cache.size > 4) { cache.delete(cache.keys().next().value); }
+        if (cache.size > 6) { cache.delete(cache.keys().next().value); }  // the last zooms and the two planned ahead
       }
       var gx0 = Math.floor(x0 / cell), gx1 = Math.floor(x1 / cell), gy0 = Math.floor(y0 / cell), gy1 = Math.floor(y1 / cell);
       return all.filter(function (c) { return c.gx >= gx0 && c.gx <= gx1 && c.gy >= gy0 && c.gy <= gy1; });
@@ -87,10 +87,10 @@
       }
       g.kind = "badge"; g.size = Math.round(24 + 7 * Math.log10(g.n)); g.reach = g.size / 2 + 2;
     },
-    _resolve: function (groups, scale) {
+    _resolve: function (groups, scale, zoom) {
       var self = this, o = self.options, obstacles = [];
       if (EM.sites && EM.sites._map === self._map) {
-        EM.sites.boxes().forEach(function (b) { obstacles.push(b[0], b[1]); });
+        EM.sites.boxes(zoom).forEach(function (b) { obstacles.push(b[0], b[1]); });
       }
       groups.forEach(function (g) { self._shape(g); g.ax = g.x; g.ay = g.y; });
       // merge groups whose shapes overlap, until none do (a few rounds; each round only merges); a sweep

@@ -15,20 +15,20 @@
     onAdd: function (map) {
       var self = this;
       self._group = L.layerGroup().addTo(map);
-      self._part = { priority: 0, place: function (board) { self._obstacles(board); } };
+      self._part = { priority: 0, plan: function (board, zoom) { self._obstacles(board, zoom); }, apply: function () {} };
       EM.board(map).add(self._part);
       // in st_folium, drawn after it has hooked the map's layers: only the reporter tells it about clicks
       if (window.__GLOBAL_DATA__) { setTimeout(function () { self._draw(); }, 0); } else { self._draw(); }
     },
     onRemove: function (map) { map.removeLayer(this._group); EM.board(map).remove(this._part); },
-    boxes: function () {  // what no event and no label may cover, in world px at the current zoom
-      var map = this._map, scale = worldPx(map), half = this.options.iconPx / 2 + 3;
+    boxes: function (zoom) {  // what no event and no label may cover, in world px at ``zoom`` (or the map's)
+      var map = this._map, scale = worldPx(map, zoom), half = this.options.iconPx / 2 + 3;
       return this._rows.map(function (r) {
         var x = mercX(r[1]) * scale, y = mercY(r[0]) * scale, w = textWidth(plain(r[5]), "bold 12px DejaVu Sans, Arial, sans-serif");
         return [[x - half, y - half, x + half, y + half], [x + half + 2, y - 10, x + half + 6 + w, y + 10]];
       });
     },
-    _obstacles: function (board) { this.boxes().forEach(function (b) { board.take(b[0]); board.take(b[1]); }); },
+    _obstacles: function (board, zoom) { this.boxes(zoom).forEach(function (b) { board.take(b[0]); board.take(b[1]); }); },
     _draw: function () {
       var self = this, size = self.options.iconPx;
       self._rows.forEach(function (r, n) {
@@ -69,11 +69,10 @@
     },
     onRemove: function (map) { map.removeLayer(this._group); this._clear(); EM.board(map).remove(this); },
     _clear: function () { this._labels.forEach(function (m) { m.remove(); }); this._labels = []; },
-    place: function (board) {
-      var map = this._map, scale = worldPx(map), o = this.options, self = this;
-      self._clear();
-      self._rows.forEach(function (r) {
-        var cx = mercX(r[1]) * scale, cy = mercY(r[0]) * scale, px = r[2] * 1000 / metresPerPx(map, r[0]);
+    plan: function (board, zoom) {  // where each ring's label goes at ``zoom``: [[latlng, text, w, h], ...]
+      var map = this._map, scale = worldPx(map, zoom), plan = [];
+      this._rows.forEach(function (r) {
+        var cx = mercX(r[1]) * scale, cy = mercY(r[0]) * scale, px = r[2] * 1000 / metresPerPx(map, r[0], zoom);
         if (px < 22) { return; }  // too small to label without covering the base
         var text = r[2] + " km", w = textWidth(text, "bold 10px DejaVu Sans, Arial, sans-serif") + 4, h = 13;
         var angles = [-90, -60, -120, -30, -150, 0, 180, 30, 150, 60, 120, 90];
@@ -82,13 +81,21 @@
           var box = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
           if (!board.free(box)) { continue; }
           board.take(box);
-          var marker = L.marker(map.unproject(L.point(x, y), map.getZoom()), {
-            icon: L.divIcon({ html: '<div class="ring-label">' + text + "</div>", iconSize: [w, h], iconAnchor: [w / 2, h / 2],
-                              className: "ring-label-icon" }), interactive: false, keyboard: false, pane: o.labelPane
-          }).addTo(self._group);
-          self._labels.push(marker);
+          plan.push([map.unproject(L.point(x, y), zoom), text, w, h]);
           break;
         }
+      });
+      return plan;
+    },
+    apply: function (plan) {
+      var o = this.options, self = this;
+      self._clear();
+      plan.forEach(function (p) {
+        var w = p[2], h = p[3];
+        self._labels.push(L.marker(p[0], {
+          icon: L.divIcon({ html: '<div class="ring-label">' + p[1] + "</div>", iconSize: [w, h], iconAnchor: [w / 2, h / 2],
+                            className: "ring-label-icon" }), interactive: false, keyboard: false, pane: o.labelPane
+        }).addTo(self._group));
       });
     }
   });
