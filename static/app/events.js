@@ -141,10 +141,9 @@
     },
     _planAhead: function (zoom) {
       var self = this, map = self._map, ahead = self._ahead = new Map();
-      var idle = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
       [zoom + 1, zoom - 1].forEach(function (next) {
         if (next > map.getMaxZoom() || next < map.getMinZoom()) { return; }
-        idle(function () {
+        EM.whenQuiet(function () {
           if (self._ahead !== ahead || self._map !== map || map.getZoom() !== zoom) { return; }
           var half = map.getSize().divideBy(2), origin = map.project(map.getCenter(), next).subtract(half).round();
           ahead.set(next, self._plan(next, L.bounds(origin, origin.add(map.getSize()))));
