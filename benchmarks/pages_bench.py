@@ -331,7 +331,7 @@ def wait_ready(page, frames: FrameLog, finished_before: int, selector: str, time
 
 def map_timeline(page, started_at_ms: float) -> str:
     """When (seconds after ``page.goto``) the map's iframe started, loaded its scripts, drew the map and laid out
-    the events (``performance`` marks of static/app/eventmap.js), in words."""
+    the events (``performance`` marks of static/app/core.js and events.js), in words."""
     frame = next((f for f in page.frames if "st_folium" in f.url), None)
     if frame is None:
         return "no map frame"

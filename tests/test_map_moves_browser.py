@@ -1,7 +1,7 @@
 """Pan and zoom in a real browser: what a pan keeps, what a zoom redraws, and that the map stays right.
 
 The page is the HTML export of every bundled event (``data/``), opened offline; the map is the dashboard's
-(``static/app/eventmap.js``). Moves are made without animation, as ``benchmarks/scale.py`` times them.
+(``static/app/events*.js``). Moves are made without animation, as ``benchmarks/scale.py`` times them.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ _MOVE = """async ([kind, dx, dz]) => {
 _STATE = """() => {
   const map = window[document.querySelector('.folium-map').id], box = map.getContainer().getBoundingClientRect();
   const inside = r => r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
-  const labels = [...document.querySelectorAll('.place-label')].map(e => {
+  const labels = [...document.querySelectorAll('.place-label')].filter(e => e.style.display !== 'none').map(e => {
     const r = e.getBoundingClientRect(); return {text: e.textContent, x: r.left, y: r.top, w: r.width, h: r.height, inside: inside(r)};
   });
   const sites = [...document.querySelectorAll('.site-marker')].map(e => e.getBoundingClientRect().toJSON());
@@ -127,3 +127,67 @@ def test_events_switched_off_and_on_in_the_layer_control_are_all_drawn_again(pag
       map.removeLayer(layer); map.addLayer(layer);
       await new Promise(done => setTimeout(done, 100)); }""")
     assert page.evaluate(shown) == before
+
+
+_UNDER = """() => {
+  // every name shown, and every event marker and badge drawn, as boxes in the page; names moved or hidden
+  const box = e => { const r = e.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+  const names = [...document.querySelectorAll('.place-label')].filter(e => e.style.display !== 'none')
+    .map(e => Object.assign(box(e), {text: e.textContent}));
+  const events = [...document.querySelectorAll('.leaflet-events-pane path.leaflet-interactive, .leaflet-events-pane .event-badge > div')]
+    .map(box);
+  const labels = window[document.querySelector('.folium-map').id]._eventmapBoard.parts.filter(p => p.rows)[0];
+  return {names, events, moved: labels.placed.filter(p => p.box !== p.base).length,
+          hidden: labels.placed.filter(p => p.hidden).length};
+}"""
+
+
+def test_no_place_name_lies_under_an_event_and_each_goes_back_when_the_events_are_gone(page):
+    """A name an event marker or badge would cover takes another of its places beside its dot (or waits hidden while
+    the event is there), at every zoom; removing the events layer puts every name back in its own place."""
+    stepped_aside = drawn = 0
+    for dz in (0, 1, 1, -3):
+        if dz:
+            page.evaluate(_MOVE, ["zoom", 0, dz])
+        state = page.evaluate(_UNDER)
+        assert state["names"]
+        drawn += len(state["events"])
+        for name in state["names"]:
+            assert not any(_overlaps(name, event) for event in state["events"]), name["text"]
+        stepped_aside += state["moved"] + state["hidden"]
+    assert drawn > 0 and stepped_aside > 0, "no name was under an event in these views: the test shows nothing"
+    page.evaluate("() => { const map = EventMap.events._map; map.removeLayer(EventMap.events); }")
+    gone = page.evaluate(_UNDER)
+    assert gone["events"] == [] and gone["moved"] == 0 and gone["hidden"] == 0
+
+
+_AHEAD = """async () => {
+  // after the page is idle, zoom in around the same centre: was the layout planned ahead, and is it what a fresh
+  // layout of the new view gives (the same groups at the same points; the same names in the same boxes)?
+  const map = window[document.querySelector('.folium-map').id], layer = EventMap.events, board = map._eventmapBoard;
+  await new Promise(done => setTimeout(done, 600));  // idle: the zooms next to this one are planned
+  const next = map.getZoom() + 1, boardPlanned = board._plans.has(next), eventsPlanned = !!(layer._ahead && layer._ahead.get(next));
+  let used = null;
+  const planned = layer._planned;
+  layer._planned = function () { const r = planned.apply(this, arguments); used = !!r; return r; };
+  await new Promise(done => { map.once('moveend', () => setTimeout(done, 50)); map.setZoom(next, {animate: false}); });
+  layer._planned = planned;
+  const shape = gs => gs.map(g => [g.kind, g.n, Math.round(g.ax), Math.round(g.ay)].join(':')).sort();
+  const drawn = shape(layer._groups), fresh = shape(layer._plan(next, map.getPixelBounds()).groups);
+  const labels = board.parts.filter(p => p.rows)[0], names = ps => ps.map(p => p.row[5] + ':' + p.base.map(Math.round)).sort();
+  const shown = board._plans.get(next);
+  board._plans = new Map();
+  const again = board.plan(next), freshNames = names(again.plans[board.parts.indexOf(labels)].placed);
+  board._plans.set(next, shown);
+  return {boardPlanned, eventsPlanned, used, same: JSON.stringify(drawn) === JSON.stringify(fresh), groups: drawn.length,
+          sameNames: JSON.stringify(names(labels.placed)) === JSON.stringify(freshNames), names: labels.placed.length};
+}"""
+
+
+def test_a_zoom_in_place_uses_the_layout_planned_while_idle_and_it_is_the_fresh_layout(page):
+    """While the page is idle, the zooms next to the shown one are laid out ahead (events and place names); a zoom
+    around the same centre (the buttons, the keys) then only draws, and draws what a fresh layout would."""
+    state = page.evaluate(_AHEAD)
+    assert state["boardPlanned"] and state["eventsPlanned"] and state["used"], state
+    assert state["same"] and state["groups"] > 0, state
+    assert state["sameNames"] and state["names"] > 0, state

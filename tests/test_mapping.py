@@ -33,7 +33,9 @@ def test_every_asset_is_served_from_the_project(dataset):
     fmap = build_base_map(dataset.basemap, dataset.sites)
     build_events_layer(dataset.events, category_colors(dataset.events["event_type"])).add_to(fmap)
     links = asset_links(fmap)
-    assert any(link.endswith("app/eventmap.js") for link in links), "the map must load its own code"
+    own = [link.split("app/static/", 1)[1] for link in links if "/static/app/" in link]
+    assert own[0] == "app/core.js", "the map loads its own code, core.js (what the others use) first"
+    assert set(own) == {path for path in VENDORED.values() if path.startswith("app/")}
     for link in links:
         assert not re.match(r"^(https?:)?//", link), link
         assert (STATIC_DIR / link.split("app/static/", 1)[1]).is_file(), link

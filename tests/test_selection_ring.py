@@ -9,7 +9,7 @@ from utils.map.event_layer import EventsLayer
 from utils.map.mapping import build_events_layer, category_colors
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-SCRIPT = Path(__file__).resolve().parent.parent / "static" / "app" / "eventmap.js"
+SCRIPT = Path(__file__).resolve().parent.parent / "static" / "app" / "events.js"
 
 
 def test_the_layer_is_told_which_event_to_ring_by_its_place_in_the_payload():

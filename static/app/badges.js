@@ -1,6 +1,6 @@
-/* The events layer's numbered badges (static/app/eventmap.js draws what they hold; this file only places them).
+/* The events layer's numbered badges (static/app/events_draw.js draws what they hold; this file only places them).
  *
- * Written for this project (not vendored). Every badge's HTML is built by eventmap.js from escaped strings.
+ * Written for this project (not vendored). Every badge's HTML is built by events_draw.js from escaped strings.
  *
  * A badge is one element. The badges of one zoom level share one container (a "level"), positioned in that
  * zoom's world pixels, as Leaflet places a zoom level of tiles: coming back to a zoom shows its level again with

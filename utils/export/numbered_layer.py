@@ -67,8 +67,7 @@ class NumberedMarkers(MacroElement):
             var size = 2 * R + 6, c = size / 2;
             // place names are laid out around the badges, never under them (the map's label board, when it has one)
             if (window.EventMap && EventMap.board) {
-                EventMap.board(map).add({priority: 1, place: function(board) {
-                    var zoom = map.getZoom();
+                EventMap.board(map).add({priority: 1, apply: function() {}, plan: function(board, zoom) {
                     ROWS.forEach(function(r) {
                         var p = map.project(L.latLng(r[2], r[3]), zoom);
                         board.take([p.x - R - 1, p.y - R - 1, p.x + R + 1, p.y + R + 1]);

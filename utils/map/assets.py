@@ -24,11 +24,17 @@ VENDORED: dict[str, str] = {
     "leaflet.js": f"vendor/leaflet-{LEAFLET_VERSION}/leaflet.js",
     "leaflet.css": f"vendor/leaflet-{LEAFLET_VERSION}/leaflet.css",
     "leaflet-heat.js": "vendor/leaflet-heat-folium-0.20.0/leaflet_heat.min.js",
-    "eventmap.js": "app/eventmap.js",
+    "eventmap-core.js": "app/core.js",
+    "eventmap-basemap.js": "app/basemap.js",
+    "eventmap-sites.js": "app/sites.js",
+    "eventmap-events.js": "app/events.js",
+    "eventmap-events-layout.js": "app/events_layout.js",
+    "eventmap-events-draw.js": "app/events_draw.js",
     "eventmap-badges.js": "app/badges.js",
 }
 """Asset name -> path under ``static/``: the vendored libraries (see static/vendor/README.md for versions and
-licences) and the project's own map code, ``app/eventmap.js`` and the badges it places, ``app/badges.js``."""
+licences) and the project's own map code under ``app/``, one file per concern (``core.js`` first: the others use
+what it defines; see its header)."""
 
 COMPONENT_STATIC_PREFIX = "../../app/static/"
 """Where ``static/`` is, seen from the streamlit-folium iframe (``/component/<name>/index.html``).
@@ -36,8 +42,9 @@ COMPONENT_STATIC_PREFIX = "../../app/static/"
 Relative, so that it also works under a ``server.baseUrlPath``.
 """
 
-_MAP_JS = ("leaflet.js", "leaflet-heat.js", "eventmap.js", "eventmap-badges.js")
-"""Loaded with the map once, so a heatmap can be switched on later without reloading it."""
+_OWN_JS = tuple(name for name in VENDORED if name.startswith("eventmap-"))
+_MAP_JS = ("leaflet.js", "leaflet-heat.js", *_OWN_JS)
+"""Loaded with the map once (in VENDORED's order), so a heatmap can be switched on later without reloading it."""
 _MAP_CSS = ("leaflet.css",)
 
 

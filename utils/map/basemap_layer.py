@@ -1,7 +1,7 @@
 """The static part of the map: the offline basemap (borders, governorates, rivers, lakes, place names), the
 optional online tile layer, the bases and the browser code they share.
 
-:func:`basemap_payload` prepares what ``static/app/eventmap.js`` draws (every name escaped once here, with
+:func:`basemap_payload` prepares what ``static/app/basemap.js`` draws (every name escaped once here, with
 the zoom from which it shows: governorate capitals from zoom 6, towns of 40-100k such as Jableh from 8,
 of 20-40k such as Baniyas from 9); :class:`BasemapLayer` draws it from a URL (the dashboard: the browser
 fetches it once per page, it is not sent with every layer change) or inline (exports: one self-contained
@@ -35,7 +35,7 @@ HALOS_PANE = "halosPane"
 LABELS_PANE = "labelsPane"
 SITES_PANE = "sitesPane"
 EVENTS_PANE = "eventsPane"
-"""Events above the bases' icons (nothing is laid out over an icon, see eventmap.js)."""
+"""Events above the bases' icons (nothing is laid out over an icon, see static/app/events_layout.js)."""
 TOP_PANE = "eventsTopPane"
 """An opened fan and the selection ring, above everything else."""
 PANES = ((HALOS_PANE, 450, False), (LABELS_PANE, 460, True), (SITES_PANE, 640, True), (EVENTS_PANE, 650, True),

@@ -2,7 +2,7 @@
 
 The map reports a click as the "tooltip" of the clicked object (st_folium's ``last_object_clicked_tooltip``):
 ``event:<payload key>:<n>`` for the ``n``-th event of the events payload with that key, ``site:<n>`` for the
-``n``-th base (see static/app/eventmap.js). Maps drawn by other code report an event's tooltip, whose first
+``n``-th base (see static/app/core.js and sites.js). Maps drawn by other code report an event's tooltip, whose first
 part is the event id.
 """
 

@@ -1,7 +1,7 @@
 """The one events layer, for the dashboard and the briefing exports.
 
 :class:`EventsLayer` hands a payload (:func:`utils.map.payload.event_payload`: compact columns, escaped
-strings stored once) to ``EventMap.EventsLayer`` (static/app/eventmap.js), which clusters, groups and fans
+strings stored once) to ``EventMap.EventsLayer`` (static/app/events.js, events_layout.js and events_draw.js), which clusters, groups and fans
 out the events in the browser on every pan and zoom, keeps them off the bases' icons, draws the halos of
 imprecise places as one light fill, rings the selected event and reports clicks. Options:
 

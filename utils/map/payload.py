@@ -1,6 +1,6 @@
 """The events as the browser receives them: compact columns, each distinct string escaped and stored once.
 
-:func:`event_payload` turns filtered events into a JSON-ready dict that ``static/app/eventmap.js``
+:func:`event_payload` turns filtered events into a JSON-ready dict that ``static/app/events.js``
 decodes and draws. Per event it holds a few bytes, packed into one base64 string (``cols``, layout in
 ``layout``: name -> [type, byte offset, base], types ``u1``/``u2``/``u3``/``u4``). A column stores each value
 minus its ``base``, the column's smallest, so that the 88 places of 100,000 events take one byte each even
@@ -125,7 +125,7 @@ def payload_columns(color_by: str) -> list[str]:
 def event_payload(events: pd.DataFrame, colors: dict[str, str], color_by: str, *, details: str = "tooltip",
                   halos: bool = True, list_rows: Sequence[Sequence[str]] | None = None,
                   text_limit: int = TEXT_LIMIT) -> dict:
-    """The events as a payload for ``eventmap.js`` (see the module docstring).
+    """The events as a payload for ``static/app/events.js`` (see the module docstring).
 
     Fill colour by ``color_by`` (through ``colors``, else the "other" colour), outline by status, a halo of
     the place's precision radius (metres) unless ``halos`` is false. ``details``: ``"none"`` (positions and

@@ -1,6 +1,6 @@
 """The bases as their own layer: an icon by kind and a label each; a click on the icon opens the base's record.
 
-Drawn by ``EventMap.SitesLayer`` (static/app/eventmap.js). The events layer lays its markers out beside the
+Drawn by ``EventMap.SitesLayer`` (static/app/sites.js). The events layer lays its markers out beside the
 icons and labels, never over them; a click on an icon reports ``site:<n>`` (``n``: the base's row in
 ``sites``), read by :func:`utils.map.clicks.parse_click`.
 """

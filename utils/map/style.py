@@ -1,6 +1,6 @@
 """How the map looks and the numbers it is built around: palette, outlines, sizes, limits, zooms, CSS.
 
-Each number lives here once; the Python layers and the browser code (``static/app/eventmap.js``, which
+Each number lives here once; the Python layers and the browser code (``static/app/*.js``, which
 receives them in each layer's options) read them from here.
 """
 
