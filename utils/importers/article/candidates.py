@@ -27,6 +27,7 @@ from utils.importers.article.issuers import statement_issuer
 from utils.importers.article.model import RECALL_DAYS, EventCandidate, Extraction, Skipped
 from utils.importers.article.places import PlaceIndex
 from utils.importers.article.reading import ArticleRun, SentenceFacts, read_sentence
+from utils.importers.article.second_accounts import another_account, second_account
 from utils.importers.article.sentences import split_sentences
 from utils.importers.article.trigger_steps import plan_sentence, read_trigger
 
@@ -53,6 +54,8 @@ def _read_events(run: ArticleRun, facts: SentenceFacts) -> None:
     if not facts.triggers:
         if _sources_last_event(run, facts, recent):
             raw[-1] = attach_source(raw[-1], sentence, stated)  # "..., the IRGC said": the lead's source
+        elif recent and another_account(stated, body, facts.places, raw[-1], fatalities_in(body)):
+            raw.append(second_account(raw[-1], sentence, stated, fatalities_in(body)))  # "the monitor counted 25 dead"
         return
     clauses = cut_clauses(body, facts.mentions, run.text, run.context.attributions, facts.triggers)
     chosen = choose_in_clauses(body, facts.triggers, facts.mentions, clauses)
