@@ -191,3 +191,40 @@ def test_a_zoom_in_place_uses_the_layout_planned_while_idle_and_it_is_the_fresh_
     assert state["boardPlanned"] and state["eventsPlanned"] and state["used"], state
     assert state["same"] and state["groups"] > 0, state
     assert state["sameNames"] and state["names"] > 0, state
+
+
+_OPEN_EVERY_BADGE = """() => {
+  // open each badge in turn: does any marker of its fan, or its disc, cover a base's icon or name?
+  const layer = EventMap.events, box = e => e.getBoundingClientRect();
+  const bases = [...document.querySelectorAll('.site-marker')].map(box);
+  const meets = (a, b) => a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom;
+  const badges = layer._groups.filter(g => g.kind === 'badge' && g.n <= layer.options.fanMax);
+  const covered = [];
+  badges.forEach(g => {
+    layer._expand(g, true);
+    // the fan's markers and its disc (the largest shape); its leader lines and dots end at the events' true places
+    const circles = [...document.querySelectorAll('.leaflet-eventsTop-pane path')].filter(e => /a/.test(e.getAttribute('d')));
+    const disc = circles.map(box).reduce((a, b) => (b.width > a.width ? b : a));  // Leaflet draws a circle with arcs
+    const fan = [...document.querySelectorAll('.leaflet-eventsTop-pane path.leaflet-interactive')].map(box);
+    fan.push(disc);
+    fan.forEach(f => bases.forEach(b => { if (meets(f, b)) covered.push(g.n); }));
+    layer._collapse();
+  });
+  return {badges: badges.length, bases: bases.length, covered};
+}"""
+
+
+def test_an_opened_badge_never_covers_a_base(app, offline_page):
+    """A badge opened into a fan (its markers and the light disc under them) is drawn clear of every base's icon, so
+    the bases stay visible and clickable: on the dashboard's first view the fan of the 21 events at Khmeimim covered
+    its icon and Tartus's before."""
+    from browser import map_frame, open_app
+
+    page = offline_page.page
+    open_app(page, app.url)
+    frame = map_frame(page)
+    frame.wait_for_selector(".event-badge", timeout=30_000)
+    state = frame.evaluate(_OPEN_EVERY_BADGE)
+    assert state["badges"] > 0 and state["bases"] == 4, state
+    assert state["covered"] == [], state
+    assert offline_page.outside == [] and offline_page.errors == []

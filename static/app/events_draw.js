@@ -215,13 +215,21 @@
       self._expanded = g.members[0];
       self._drawn = self._drawn.filter(function (d) { return g.members.indexOf(d.index) < 0; });
       var slots = fanSlots(g.members.length, self.options.radius), reach = extent(slots) + self.options.radius + 4;
-      L.circleMarker(self._latlng(g.ax, g.ay), { radius: reach, color: "#555", weight: 1, fillColor: "#fff", fillOpacity: 0.75,
-                                                 interactive: false, pane: self.options.topPane }).addTo(self._top);
-      var fan = { members: g.members, slots: slots, ax: g.ax, ay: g.ay };
+      var at = self._clearOfBases(g.ax, g.ay, reach);  // an opened badge never covers a base's icon or name either
+      L.circleMarker(self._latlng(at[0], at[1]), { radius: reach, color: "#555", weight: 1, fillColor: "#fff", fillOpacity: 0.75,
+                                                   interactive: false, pane: self.options.topPane }).addTo(self._top);
+      var fan = { members: g.members, slots: slots, ax: at[0], ay: at[1] };
       self._fan(fan, self._top, self.options.topPane);
       if (g.marker && g.marker.getElement()) { g.marker.getElement().style.opacity = 0.35; }
       self._open = g;
       if (!quiet) { self._ring(); }
+    },
+    _clearOfBases: function (x, y, reach) {  // (x, y), or the nearest point where a disc of ``reach`` px covers no base
+      if (!EM.sites || EM.sites._map !== this._map) { return [x, y]; }
+      var boxes = [];
+      EM.sites.boxes().forEach(function (b) { boxes.push(b[0], b[1]); });
+      var clear = function (px, py) { return !EM.boxHits(px, py, reach, boxes); };
+      return clear(x, y) ? [x, y] : EM.nearestFree(x, y, reach, clear) || [x, y];
     },
     _collapse: function () {
       if (!this._open) { return; }

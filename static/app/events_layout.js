@@ -26,7 +26,20 @@
   }
   function extent(slots) { var m = 0; slots.forEach(function (s) { m = Math.max(m, Math.hypot(s[0], s[1])); }); return m; }
 
-  EM.fanSlots = fanSlots; EM.fanExtent = extent;
+  function boxHits(x, y, reach, boxes) {  // does the square of half-side ``reach`` around (x, y) meet a box?
+    return boxes.some(function (b) { return x + reach > b[0] && x - reach < b[2] && y + reach > b[1] && y - reach < b[3]; });
+  }
+  function nearestFree(x, y, reach, free) {  // the first point (world px) near (x, y) where ``free(x, y)``, or null
+    var dirs = [[-1, 0.6], [-0.7, 1], [0, 1], [-1, -0.6], [0, -1], [0.7, 1], [0.7, -1], [1, 1.2]];
+    for (var d = reach + 20; d < reach + 260; d += 8) {
+      for (var k = 0; k < dirs.length; k++) {
+        var len = Math.hypot(dirs[k][0], dirs[k][1]), px = x + d * dirs[k][0] / len, py = y + d * dirs[k][1] / len;
+        if (free(px, py)) { return [px, py]; }
+      }
+    }
+    return null;
+  }
+  EM.fanSlots = fanSlots; EM.fanExtent = extent; EM.boxHits = boxHits; EM.nearestFree = nearestFree;
 
   EM.EventsLayer.include({
     _cellsIn: function (x0, x1, y0, y1, scale) {
@@ -114,27 +127,18 @@
       }
       groups.forEach(function (g) { EM._members(g); });
       // nothing over a base: move a shape that would cover one beside it (leader lines show the true place)
-      function hits(x, y, reach, list) {
-        return list.some(function (b) { return x + reach > b[0] && x - reach < b[2] && y + reach > b[1] && y - reach < b[3]; });
-      }
       var placed = [];
       groups.sort(function (a, b) { return b.n - a.n; });
       groups.forEach(function (g) {
         var free = function (x, y) {
-          return !hits(x, y, g.reach, obstacles) && !placed.some(function (p) {
+          return !boxHits(x, y, g.reach, obstacles) && !placed.some(function (p) {
             return Math.hypot(p.ax - x, p.ay - y) < p.reach + g.reach + 1;
           });
         };
         // over a base, or under a larger group moved there before it: it moves too (groups never hide each other)
-        if ((obstacles.length && hits(g.x, g.y, g.reach, obstacles)) || !free(g.x, g.y)) {
-          var dirs = [[-1, 0.6], [-0.7, 1], [0, 1], [-1, -0.6], [0, -1], [0.7, 1], [0.7, -1], [1, 1.2]];
-          var done = false;
-          for (var d = g.reach + 20; d < g.reach + 260 && !done; d += 8) {
-            for (var k = 0; k < dirs.length && !done; k++) {
-              var len = Math.hypot(dirs[k][0], dirs[k][1]), x = g.x + d * dirs[k][0] / len, y = g.y + d * dirs[k][1] / len;
-              if (free(x, y)) { g.ax = x; g.ay = y; g.moved = true; done = true; }
-            }
-          }
+        if (!free(g.x, g.y)) {
+          var at = nearestFree(g.x, g.y, g.reach, free);
+          if (at) { g.ax = at[0]; g.ay = at[1]; g.moved = true; }
         }
         placed.push(g);
       });
