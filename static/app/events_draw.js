@@ -182,7 +182,11 @@
       groups.forEach(function (g) {
         if (g.kind === "badge") { var h = g.size / 2; boxes.push([g.ax - h, g.ay - h, g.ax + h, g.ay + h]); }
       });
+      if (this._open && this._openDisc) { boxes.push(this._openDisc); }  // an opened badge's fan, disc and all
       return boxes;
+    },
+    _coverNames: function () {  // tell the label board again what the events cover (a badge opened or closed)
+      if (this._map) { EM.board(this._map).cover(this._map.getZoom(), this._covered(this._groups || [])); }
     },
     _leave: function (zoom) {
       // the records drawn before at ``zoom``, to reuse: this zoom's, or a kept level's. Leaving a zoom keeps the
@@ -220,8 +224,10 @@
                                                    interactive: false, pane: self.options.topPane }).addTo(self._top);
       var fan = { members: g.members, slots: slots, ax: at[0], ay: at[1] };
       self._fan(fan, self._top, self.options.topPane);
+      self._openDisc = [at[0] - reach, at[1] - reach, at[0] + reach, at[1] + reach];
       if (g.marker && g.marker.getElement()) { g.marker.getElement().style.opacity = 0.35; }
       self._open = g;
+      self._coverNames();
       if (!quiet) { self._ring(); }
     },
     _clearOfBases: function (x, y, reach) {  // (x, y), or the nearest point where a disc of ``reach`` px covers no base
@@ -237,6 +243,8 @@
       this._open = null; this._expanded = null; this._top.clearLayers();
       if (g.marker && g.marker.getElement()) { g.marker.getElement().style.opacity = 1; }
       this._drawn = this._drawn.filter(function (d) { return g.members.indexOf(d.index) < 0; });
+      this._openDisc = null;
+      this._coverNames();
       this._ring();
     },
     _onMapClick: function () { this._collapse(); },
