@@ -413,6 +413,8 @@ def test_big_html_export_draws_exact_clusters_that_add_up_to_the_events_in_view(
     inside = int(in_view(events["latitude"].to_numpy(), events["longitude"].to_numpy(), stated).sum())
     assert len(counted["counts"]) > 10 and page.locator(EVENT_MARKERS).count() == 0
     assert sum(counted["counts"]) == inside  # every event in the export's view is counted, once
+    # ... and the map's count of the events in view (its bar's "N in view") counts the clusters' events
+    assert page.evaluate("() => EventMap.events.inViewCount()") == inside
     # ... and that view is what the map shows, to within a pixel (about 0.008 degrees at zoom 7.5)
     shown = counted["bounds"]
     assert max(abs(a - b) for a, b in zip(shown, [stated.south, stated.west, stated.north, stated.east])) < 0.008

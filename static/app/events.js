@@ -98,6 +98,7 @@
     },
     drawn: function () { return this._drawn || []; },
     inView: function () { return this._visible || []; },
+    inViewCount: function () { return (this._visible || []).length + (this._clustered || 0); },  // clusters' events too
     haloCount: function () { return this._halos ? this._halos.count() : 0; },
 
     /* -- grouping and layout ------------------------------------------------------------- */
@@ -105,7 +106,7 @@
       var map = this._map;
       if (!map || !map._loaded) { return; }
       var zoom = map.getZoom(), pb = map.getPixelBounds(), plan = this._planned(zoom, pb) || this._plan(zoom, pb);
-      this._visible = plan.visible;
+      this._visible = plan.visible; this._clustered = plan.clustered;
       this._groups = plan.groups;
       EM.mark("eventmap-events-laid-out");
       this._draw(plan.groups, plan.scale);
@@ -123,13 +124,14 @@
       if (o.heatmap) { items = []; }
       else if (vis.length > o.drawLimit) { items = this._cellsIn(x0, x1, y0, y1, scale); }
       else { items = vis.map(function (k) { return { x: D.x[k] * scale, y: D.y[k] * scale, n: 1, members: [k] }; }); }
-      if (this._P.clusters && !o.heatmap) {
-        this._P.clusters.forEach(function (c) {
-          items.push({ x: mercX(c[1]) * scale, y: mercY(c[0]) * scale, n: c[2], members: [], color: c[3], server: true });
-        });
-      }
+      var clustered = 0;  // events the server counted into clusters (above the browser limit), in view
+      (this._P.clusters || []).forEach(function (c) {
+        var cx = mercX(c[1]) * scale, cy = mercY(c[0]) * scale;
+        if (cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1) { clustered += c[2]; }
+        if (!o.heatmap) { items.push({ x: cx, y: cy, n: c[2], members: [], color: c[3], server: true }); }
+      });
       var groups = this._resolve(this._groupItems(items, 2 * o.radius + 4), scale, zoom);
-      return { zoom: zoom, bounds: pb, scale: scale, visible: vis, groups: groups };
+      return { zoom: zoom, bounds: pb, scale: scale, visible: vis, clustered: clustered, groups: groups };
     },
     // While the page is idle after a drawing, the zooms in and out around the same centre (the buttons, the keys,
     // a double click's zoom is elsewhere) are laid out ahead; the zoom then only draws (benchmarks/scale.py).
@@ -137,7 +139,7 @@
       var ahead = this._ahead, plan = ahead && ahead.get(zoom);
       this._ahead = null;  // made for the view they were made from: the next drawing plans again
       if (!plan || Math.abs(plan.bounds.min.x - pb.min.x) > 2 || Math.abs(plan.bounds.min.y - pb.min.y) > 2) { return null; }
-      return { zoom: zoom, bounds: pb, scale: plan.scale, visible: plan.visible, groups: plan.groups };
+      return { zoom: zoom, bounds: pb, scale: plan.scale, visible: plan.visible, clustered: plan.clustered, groups: plan.groups };
     },
     _planAhead: function (zoom) {
       var self = this, map = self._map, ahead = self._ahead = new Map();
@@ -224,7 +226,7 @@
         },
         update: function () {
           var vis = self._visible || [], at = vis.indexOf(self._sel);
-          this._where.textContent = (at >= 0 ? (at + 1) + " of " : "") + vis.length.toLocaleString() + " in view";
+          this._where.textContent = (at >= 0 ? (at + 1) + " of " : "") + self.inViewCount().toLocaleString() + " in view";
         }
       });
       return new Bar();
