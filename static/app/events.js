@@ -138,7 +138,9 @@
     _planned: function (zoom, pb) {
       var ahead = this._ahead, plan = ahead && ahead.get(zoom);
       this._ahead = null;  // made for the view they were made from: the next drawing plans again
-      if (!plan || Math.abs(plan.bounds.min.x - pb.min.x) > 2 || Math.abs(plan.bounds.min.y - pb.min.y) > 2) { return null; }
+      var off = plan ? Math.max(Math.abs(plan.bounds.min.x - pb.min.x), Math.abs(plan.bounds.min.y - pb.min.y),
+                                Math.abs(plan.bounds.max.x - pb.max.x), Math.abs(plan.bounds.max.y - pb.max.y)) : Infinity;
+      if (off > 2) { return null; }  // another centre (a scroll's zoom), or the map was resized since
       return { zoom: zoom, bounds: pb, scale: plan.scale, visible: plan.visible, clustered: plan.clustered, groups: plan.groups };
     },
     _planAhead: function (zoom) {
