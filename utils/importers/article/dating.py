@@ -13,6 +13,7 @@ from utils.importers.article.context import ReadingContext
 from utils.importers.article.dates import Dated, DateMention
 from utils.importers.article.event_types import TriggerMatch
 from utils.importers.article.model import EventCandidate
+from utils.importers.article.observations import without_observation_dates
 from utils.importers.article.selection import nearest, owner_of
 from utils.importers.article.sentences import Sentence
 
@@ -39,7 +40,7 @@ def trigger_date(trigger: TriggerMatch, bounds: tuple[int, int], chosen: list, m
                  body: str, sentence: Sentence, referent: EventCandidate | None, context: ReadingContext,
                  published: date) -> TriggerDate:
     """When the event of ``trigger`` (in the clause ``bounds`` of ``body``) happened."""
-    usable = [m for m in mentions if m.kind in ("date", "offset", "since", "vague")]
+    usable = without_observation_dates(body, [m for m in mentions if m.kind in ("date", "offset", "since", "vague")])
     asides = [(a.start(), a.end()) for a in _PAST_ASIDE.finditer(body) if not a.start() <= trigger.start < a.end()]
     outside = [m for m in usable if not any(a <= m.start < b for a, b in asides)]
     if outside:  # "shot dead X, a commander who had accepted a settlement in 2018, ... on Wednesday": not 2018

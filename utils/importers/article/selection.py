@@ -102,6 +102,10 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
         strikes = [t for t in mains if t.trigger.name == "airstrike" and t.start < best.start]
         if best.trigger.name == "interception" and strikes:
             best = strikes[0]  # "jets fired missiles at the base, adding that air defences shot some down": a strike
+        struck = [t for t in mains if t.trigger.name == "strike" and t.start < best.start]
+        if best.trigger.name == "attack" and struck and (re.match(r"destroyed", best.text, re.I) or re.search(
+                r"\bin\s+an?\s+$", sentence[max(0, best.start - 8):best.start], re.I)):
+            best = struck[0]  # "strikes destroyed 18 structures", "was struck, in an attack that": the strike's result
         victims = any(t.trigger.name == "killings" and "kill" in t.text.lower() for t in clause)
         if not (victims and "kill" in best.text.lower()):  # "militants killed nine people": violence against civilians
             chosen.append(best)

@@ -189,7 +189,7 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
     # fire turned on a crowd, in any tense: retyped as excessive force against protesters (objects.py)
     Trigger("fire on crowd", FIRE_ON_CROWD, BAT, "Armed clash"),
     Trigger("blasts", r"\b(?:explosions?|blasts?|detonations?)\b", ERV, "Remote explosive/landmine/IED"),
-    Trigger("attack", r"\b(?:came|come|comes|coming) under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|(?<!air )raids?|(?<!were )(?<!was )(?<!been )destroyed)\b",
+    Trigger("attack", r"\b(?:came|come|comes|coming) under (?:heavy )?(?:fire|attack|shelling)\b|\b(?:attack(?:s|ed)?|assault(?:s|ed)?|raided|raids?\s+(?:on|against|in|into)|(?<!air )raids?|(?<!were )(?<!was )(?<!been )(?<!are )(?<!is )destroyed)\b",
             BAT, "Armed clash"),
     # "said they had hit 'terrorist positions' in the area": a side's own account of a strike, its weapon unnamed
     Trigger("strike", r"\b(?:strikes?|struck|striking)\b|\b(?:had\s+|have\s+|has\s+)?hit\s+[\"“']?(?:(?:terrorist|militant|"
