@@ -76,3 +76,30 @@ def test_observation_dates_dropped_only_beside_another():
     assert [m.text for m in kept] == ["13 May"]
     alone = "Images of 9 May show the depot intact."
     assert [m.text for m in without_observation_dates(alone, find_dates(alone, date(2020, 5, 20)))] == ["9 May"]
+
+
+# --- the outlet's own first-person account is named as its own ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Our sources said two fighters were killed in clashes in Tal Tamr on Sunday.",
+    "According to our count, shelling on Kafr Nabl on Monday killed four civilians.",
+    "Warplanes struck the market in Saraqib on Thursday morning, our team reported.",
+])
+def test_outlets_own_network_named(text):
+    """A monitor's or relief body's own sources, count or team: '<outlet> (its own network)'."""
+    found = rows(text, "2021-03-10", "Test Valley Watch")
+    assert [claimant for *_, claimant in found] == ["Test Valley Watch (its own network)"], found
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # a newspaper's own reporter: the outlet's plain reporting
+    ("Turkish artillery shelled villages near Tal Rifaat on Monday, our correspondent reported.",
+     "Test Valley Watch (no attribution)"),
+    ("Our reporter in Idlib said warplanes bombed Ariha on Thursday.", "Test Valley Watch (no attribution)"),
+    # another source named, or none at all
+    ("Shelling hit Kafr Nabl on Monday, the Observatory said.", "Observatory"),
+    ("Shelling hit the edge of Kafr Nabl early on Monday.", "Test Valley Watch (no attribution)"),
+])
+def test_not_the_outlets_own_network(text, claimant):
+    found = rows(text, "2021-03-10", "Test Valley Watch")
+    assert [c for *_, c in found] == [claimant], found

@@ -128,10 +128,18 @@ class SentenceFacts:
     days: list[Dated]
 
 
-def outlets_own(attribution: Attribution | None, default: Attribution) -> Attribution | None:
-    """The outlet speaking of itself ('our network documented') as its own, explicit account."""
+_OWN_REPORTER = re.compile(r"\b(?:our|its)\s+(?:own\s+)?(?:correspondents?|reporters?)\b", re.IGNORECASE)
+"""A newspaper's own reporter: the outlet's reporting, named as the outlet's ('no attribution')."""
+
+
+def outlets_own(attribution: Attribution | None, default: Attribution, body: str = "") -> Attribution | None:
+    """The outlet speaking of itself ('our network documented') as its own, explicit account: named '<outlet> (its
+    own network)' when its sources, team or count speak, as the outlet's plain reporting when a reporter of its
+    does ('our correspondent reported')."""
     if attribution is not None and attribution.claimed_by == OWN_ACCOUNT:
-        return replace(default, verb=attribution.verb, explicit=True)
+        own = default.claimed_by if _OWN_REPORTER.search(body) else default.claimed_by.replace(
+            " (no attribution)", " (its own network)")
+        return replace(default, claimed_by=own, verb=attribution.verb, explicit=True)
     return attribution
 
 
@@ -182,7 +190,7 @@ def _sentence_attribution(run: ArticleRun, sentence: Sentence) -> tuple[Attribut
     if other_account:  # "The Syrian army gave a different account.": whom the next 'it said' means
         name = canonical_claimant(other_account["who"], run.text, context.attributions)
         attribution = Attribution(name, claimant_kind(name), "said")
-    attribution = outlets_own(attribution, run.default)  # "our network documented": the outlet, explicitly
+    attribution = outlets_own(attribution, run.default, body)  # "our network documented": the outlet, explicitly
     section = context.section_source
     if section is not None and section[0] == sentence.paragraph - 1 and (
             attribution is None or not attribution.explicit or _GENERIC_POSTER.search(attribution.claimed_by)):

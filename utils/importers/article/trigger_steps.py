@@ -154,7 +154,7 @@ def _unplaced(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, trigger
     if plan.referred and not trigger.definite and own_date is None and trigger.trigger.name in GENERIC_TRIGGERS:
         target = plan.referred[-1]  # "said the strike destroyed six jets": the event 'the strike' names
     account_source = outlets_own(clause_source(body, trigger.start, run.text, context.attributions, facts.attribution),
-                                 run.default)
+                                 run.default, body)
     if account_source is not None and account_source is not facts.attribution:
         facts.attribution = account_source
     attribution = facts.attribution
@@ -224,7 +224,7 @@ def _add_candidates(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, t
     """One candidate per place of the trigger, typed (a recent explosion lends 'the attack' its type) and sourced."""
     raw, sentence, body, context = run.raw, facts.sentence, facts.body, run.context
     source = outlets_own(clause_source(body, trigger.start, run.text, context.attributions, facts.attribution),
-                         run.default) or run.default
+                         run.default, body) or run.default
     actors = actors_in(body)
     date_source = "context" if own_date is None else "statement" if mention.is_statement_date(body) else "sentence"
     # the last recent violent event of the same days lends its type ("... came under attack"); an earlier
