@@ -1,6 +1,7 @@
 """Nineteenth pass of the article extraction's general mechanisms (issue 17): a strike whose result is told
 ('strikes destroyed', 'was struck, in an attack that') is a strike, dated by the event, not by the pictures that show
-it; the outlet's own first-person account is named as its own. Every sentence here was written for these tests, not
+it; the outlet's own first-person account is named as its own; families leaving a town are displaced, not a force
+withdrawn. Every sentence here was written for these tests, not
 taken from a gold set; places, dates, forces and phrasings are varied on purpose. Negative rows must not change."""
 
 from __future__ import annotations
@@ -103,3 +104,27 @@ def test_outlets_own_network_named(text):
 def test_not_the_outlets_own_network(text, claimant):
     found = rows(text, "2021-03-10", "Test Valley Watch")
     assert [c for *_, c in found] == [claimant], found
+
+
+# --- families leaving a town are displaced, not a force withdrawn ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "About 150 families left Kafr Nabl on Tuesday for camps near the Turkish border, the local council said.",
+    "Since Friday some 400 families have left Maarat al-Numan for villages further north, a relief official said.",
+    "On Sunday about 60 families were brought out of Madaya to Zabadani, according to the Red Crescent.",
+])
+def test_families_leaving_are_displaced(text):
+    assert [kind for _, kind, *_ in rows(text, "2021-03-10")] == ["Displacement"], rows(text, "2021-03-10")
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a force leaving stays a withdrawal
+    ("Government troops left Tal Rifaat on Tuesday, residents said.", "Change to group/activity"),
+    ("Residents said the troops left the base at Tabqa on Monday.", "Change to group/activity"),
+    # people or fighters leaving under a deal: an agreement (ACLED), as before
+    ("The remaining residents left Talbiseh on Monday under an agreement with the government, state media said.",
+     "Agreement"),
+    ("The fighters left Tal Rifaat on Tuesday under an agreement with the army, a commander said.", "Agreement"),
+])
+def test_not_displacement(text, kind):
+    assert [k for _, k, *_ in rows(text, "2021-03-10")] == [kind], rows(text, "2021-03-10")

@@ -159,7 +159,9 @@ def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, sou
                                                    trigger.text, re.I) \
             and _MANNED.search(around) and not _UNMANNED.search(around):
         sub, event_type = "Armed clash", "Battles"  # "two Su-24 warplanes were shot down": a fight, not an interception
-    if sub in ("Deployment", "Change to group/activity") and _UNDER_DEAL.search(body) and _LEAVING.search(body):
+    if sub in ("Deployment", "Change to group/activity", "Displacement") and _UNDER_DEAL.search(body) \
+            and _LEAVING.search(body) and (sub != "Displacement" or trigger.trigger.name == "displacement"
+                                           and re.search(r"\bleft\b", trigger.text)):
         sub, event_type = "Agreement", "Strategic developments"  # fighters leaving under a deal: ACLED's agreement
     if trigger.trigger.name in ("attack", "strike") \
             and not (trigger.definite and re.match(r"(?:attacks?|strikes?|assaults?|raids?)\b", trigger.text, re.I)):

@@ -131,8 +131,9 @@ def choose_triggers(clause: list[TriggerMatch], sentence: str) -> list[TriggerMa
                 continue  # "a convoy left the airport": one movement, the verb's
             if interception and trigger.trigger.name == "capture":
                 continue  # "took control of the other six" drones
-            if trigger.trigger.name == "withdrawal" and "evacuat" in trigger.text.lower() and any(
-                    t.trigger.name == "displacement" for t in clause):
+            if trigger.trigger.name == "withdrawal" and ("evacuat" in trigger.text.lower() and any(
+                    t.trigger.name == "displacement" for t in clause) or any(
+                    t.trigger.name == "displacement" and t.start <= trigger.start < t.end for t in clause)):
                 continue  # "women and children were evacuated": people displaced, not forces withdrawn
             if trigger.trigger.name == "capture" and any(t.trigger.name == "arrest" and abs(t.start - trigger.start) <= 60
                                                          for t in clause):

@@ -118,6 +118,9 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
                         rf"|{_KILLED_PEOPLE}|{_PEOPLE_KILLED}", VAC, "Attack"),
     Trigger("displacement", rf"{FLEE_NOW}|{_CROSSED_OUT}|"
                             r"\b(?:families|residents|civilians|people|thousands|hundreds|villagers)\b[^.;]{0,40}\bfled\b|"
+                            # "about 200 families left X", "90 families were brought out of X": people leaving, no force
+                            r"\b(?:families|residents|civilians|villagers|inhabitants)\s+(?:have\s+|had\s+)?(?:left|were\s+"
+                            r"brought\s+out\s+of|were\s+bussed\s+out\s+of)\s+(?=(?:the\s+)?(?-i:[A-Z]))|"
                             r"\b(?:families|residents|civilians|women|children|villagers)\b[^.;]{0,30}\b(?:were|have been|"
                             r"had been)\s+evacuated\b|"
                             rf"{_EVACUATION_OF}|"
