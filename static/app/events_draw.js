@@ -166,7 +166,7 @@
       self._forget(old.values());
       self._badgeHost.flush();
       self._made = made; self._madeZoom = zoom;
-      EM.board(self._map).cover(zoom, self._covered(groups));
+      self._coverNames(zoom, groups);
       if (self._halos) { self._halos.set(halos); }
       if (self._expanded) {
         var open = groups.filter(function (g) { return g.members.indexOf(self._expanded) >= 0 && g.kind === "badge"; })[0];
@@ -185,8 +185,9 @@
       if (this._open && this._openDisc) { boxes.push(this._openDisc); }  // an opened badge's fan, disc and all
       return boxes;
     },
-    _coverNames: function () {  // tell the label board again what the events cover (a badge opened or closed)
-      if (this._map) { EM.board(this._map).cover(this._map.getZoom(), this._covered(this._groups || [])); }
+    _coverNames: function (zoom, groups) {  // tell the label board what the events cover (drawn, or a badge opened or closed)
+      if (!this._map) { return; }
+      EM.board(this._map).cover(zoom === undefined ? this._map.getZoom() : zoom, this._covered(groups || this._groups || []));
     },
     _leave: function (zoom) {
       // the records drawn before at ``zoom``, to reuse: this zoom's, or a kept level's. Leaving a zoom keeps the
@@ -231,9 +232,8 @@
       if (!quiet) { self._ring(); }
     },
     _clearOfBases: function (x, y, reach) {  // (x, y), or the nearest point where a disc of ``reach`` px covers no base
-      if (!EM.sites || EM.sites._map !== this._map) { return [x, y]; }
-      var boxes = [];
-      EM.sites.boxes().forEach(function (b) { boxes.push(b[0], b[1]); });
+      var boxes = this._siteObstacles(this._map.getZoom());
+      if (!boxes.length) { return [x, y]; }
       var clear = function (px, py) { return !EM.boxHits(px, py, reach, boxes); };
       return clear(x, y) ? [x, y] : EM.nearestFree(x, y, reach, clear) || [x, y];
     },

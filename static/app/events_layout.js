@@ -100,11 +100,15 @@
       }
       g.kind = "badge"; g.size = Math.round(24 + 7 * Math.log10(g.n)); g.reach = g.size / 2 + 2;
     },
-    _resolve: function (groups, scale, zoom) {
-      var self = this, o = self.options, obstacles = [];
-      if (EM.sites && EM.sites._map === self._map) {
-        EM.sites.boxes(zoom).forEach(function (b) { obstacles.push(b[0], b[1]); });
+    _siteObstacles: function (zoom) {  // the bases' icon and name boxes at ``zoom`` (world px), flat, for boxHits
+      var boxes = [];
+      if (EM.sites && EM.sites._map === this._map) {
+        EM.sites.boxes(zoom).forEach(function (b) { boxes.push(b[0], b[1]); });
       }
+      return boxes;
+    },
+    _resolve: function (groups, scale, zoom) {
+      var self = this, o = self.options, obstacles = self._siteObstacles(zoom);
       groups.forEach(function (g) { self._shape(g); g.ax = g.x; g.ay = g.y; });
       // merge groups whose shapes overlap, until none do (a few rounds; each round only merges); a sweep
       // along x finds the candidates, so a round costs about n log n, not n squared
