@@ -138,6 +138,10 @@ def _time_one_page(page, html: str, method: str, ours_payloads: tuple[str, str] 
         page.evaluate(_OURS_FILTER, ours_payloads[0])
     else:
         times["filter"].append(load_ms)
+    # every move, the first too, starts after the same pause: a pan timed at once after the filter change waited
+    # for the browser to finish rastering that change's frame (ours: 6-15 ms more at 10,000 events), which is the
+    # change's cost, not the pan's; a peer's first pan had its page load's raster behind it
+    page.wait_for_timeout(300)
     for repeat in range(4):  # the first pan and zoom after the page opens, then three more
         for kind in ("pan", "zoom"):
             first, settled = page.evaluate(_TIMED_MOVE, kind)
