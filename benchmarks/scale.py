@@ -21,9 +21,10 @@ method it prints:
 - browser (Debian's Chromium, offline, 1600x1000): time to a redrawn map after a filter change, a pan
   (300 px) and a zoom (one level, around the centre), medians of ``--runs``: the first pan and zoom after
   the page opened, and three later ones in the same page (the first carries the browser's one-off costs), each
-  to the first frame drawn after the move, each (the first too) 300 ms after the step before it; "until settled": a later zoom until the map stops changing (the
-  cluster peers animate their clusters apart for about 300 ms after that first frame; ours draws at once); the
-  methods take turns in one browser, in alternating order, a fresh page each time.
+  to the first frame drawn after the move, each (the first too) 300 ms after the step before it; "until
+  settled": a later zoom until the map stops changing (the cluster peers animate their clusters apart for about
+  300 ms after that first frame; ours draws at once); the methods take turns in one browser, in alternating
+  order, a fresh page each time.
   Ours: the events layer is replaced in a mounted map (as st_folium does); above the browser limit a pan or
   zoom needs the server, and that round trip's server time is added. Peers: the page holding the new markers
   is loaded (folium has no other way to change its markers), and their pan and zoom are timed until their
