@@ -199,7 +199,8 @@ _OPEN_EVERY_BADGE = """() => {
   const bases = [...document.querySelectorAll('.site-marker')].map(box);
   const meets = (a, b) => a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom;
   const badges = layer._groups.filter(g => g.kind === 'badge' && g.n <= layer.options.fanMax);
-  const covered = [], namesUnder = [];
+  const covered = [], namesUnder = [], overIcons = [];
+  let leaders = 0;
   badges.forEach(g => {
     layer._expand(g, true);
     // the fan's markers and its disc (the largest shape); its leader lines and dots end at the events' true places
@@ -208,18 +209,42 @@ _OPEN_EVERY_BADGE = """() => {
     const fan = [...document.querySelectorAll('.leaflet-eventsTop-pane path.leaflet-interactive')].map(box);
     fan.push(disc);
     fan.forEach(f => bases.forEach(b => { if (meets(f, b)) covered.push(g.n); }));
+    // its leader lines and dots stop at a base's icon: no sample of a line, and no dot, inside an icon (2 px in)
+    const map = layer._map, frame = map.getContainer().getBoundingClientRect();
+    const client = (x, y) => { const c = map.layerPointToContainerPoint(L.point(x, y)); return [c.x + frame.left, c.y + frame.top]; };
+    const within = (p, b) => p[0] > b.left + 2 && p[0] < b.right - 2 && p[1] > b.top + 2 && p[1] < b.bottom - 2;
+    const lines = [...document.querySelectorAll('.leaflet-eventsTop-pane path:not(.leaflet-interactive)')]
+      .filter(e => !/a/.test(e.getAttribute('d')));  // lines (a circle is drawn with arcs)
+    lines.forEach(e => {
+      const n = e.getAttribute('d').match(/-?[0-9.]+/g).map(Number), a = client(n[0], n[1]), z = client(n[2], n[3]);
+      leaders += 1;
+      for (let t = 0; t <= 1; t += 0.02) {
+        const p = [a[0] + t * (z[0] - a[0]), a[1] + t * (z[1] - a[1])];
+        if (bases.some(b => within(p, b))) { overIcons.push(g.n); break; }
+      }
+    });
+    [...document.querySelectorAll('.leaflet-eventsTop-pane path:not(.leaflet-interactive)')]
+      .filter(e => /a/.test(e.getAttribute('d'))).map(box)
+      .filter(r => r.width < 10).forEach(r => {
+        if (bases.some(b => within([(r.left + r.right) / 2, (r.top + r.bottom) / 2], b))) { overIcons.push(g.n); }
+      });
     const names = [...document.querySelectorAll('.place-label')].filter(e => e.style.display !== 'none');
     names.forEach(e => { if (meets(box(e), disc)) namesUnder.push(e.textContent); });
     layer._collapse();
   });
-  return {badges: badges.length, bases: bases.length, covered, namesUnder};
+  // a badge moved off a base: its dot (its events' true centre) is never drawn on a base's icon
+  const dotsOnIcons = [...document.querySelectorAll('.badge-dot')].map(box)
+    .filter(r => bases.some(b => r.left + r.width / 2 > b.left + 2 && r.left + r.width / 2 < b.right - 2
+                                 && r.top + r.height / 2 > b.top + 2 && r.top + r.height / 2 < b.bottom - 2)).length;
+  return {badges: badges.length, bases: bases.length, covered, namesUnder, overIcons, leaders, dotsOnIcons};
 }"""
 
 
 def test_an_opened_badge_never_covers_a_base(app, offline_page):
     """A badge opened into a fan (its markers and the light disc under them) is drawn clear of every base's icon, so
     the bases stay visible and clickable, and the place names under it step aside while it is open: on the dashboard's first view the fan of the 21 events at Khmeimim covered
-    its icon and Tartus's before."""
+    its icon and Tartus's before. Its leader lines stop at a base's icon (events that share a place are bundled into
+    one stem from the disc's rim), and the badge's tooltip goes when it is clicked: it covered Khmeimim's icon and name."""
     from browser import map_frame, open_app
 
     page = offline_page.page
@@ -237,6 +262,49 @@ def test_an_opened_badge_never_covers_a_base(app, offline_page):
         state = frame.evaluate(_OPEN_EVERY_BADGE)
         assert state["bases"] == 4, state
         assert state["covered"] == [] and state["namesUnder"] == [], (dz, state)  # no base, no place name under a fan
+        assert state["overIcons"] == [] and state["leaders"] > 0, (dz, state)  # leader lines stop at the icons
+        assert state["dotsOnIcons"] == 0, (dz, state)
         opened += state["badges"]
+        if not dz:  # opened by a click: its tooltip ("click to fan them out") goes, and covers no base
+            frame.locator(".event-badge").first.click()
+            frame.wait_for_selector(".leaflet-eventsTop-pane path.leaflet-interactive", timeout=10_000)
+            tips = frame.evaluate("""() => [...document.querySelectorAll('.leaflet-tooltip')]
+              .filter(e => getComputedStyle(e).opacity !== '0').map(e => e.textContent)""")  # a closed tip fades out
+            assert not [t for t in tips if "events here" in t], tips
+            frame.evaluate("() => EventMap.events._collapse()")
     assert opened > 0
     assert offline_page.outside == [] and offline_page.errors == []
+
+
+# (case, fan centre (x, y), disc reach px, marker places, true places, icon boxes,
+#  expected: lines as (x1, y1, x2, y2, weight) rounded, dots)
+LEADER_PLANS = [
+    ("two events at one place outside the disc: bundled on the rim, one stem",
+     (0, 0), 10, [[-5, 0], [5, 0]], [[100, 0], [100, 0]], [],
+     [(-5, 0, 10, 0, 1), (5, 0, 10, 0, 1), (10, 0, 100, 0, 2)], [(100, 0), (100, 0)]),
+    ("the stem to a place under a base's icon stops at the icon's edge, with no dot",
+     (0, 0), 10, [[-5, 0], [5, 0]], [[100, 0], [101, 1]], [[90, -10, 110, 10]],
+     [(-5, 0, 10, 0, 1), (5, 0, 10, 0, 1), (10, 0, 90, 0, 2)], []),
+    ("one event: its own line, to its dot",
+     (0, 0), 10, [[0, -5]], [[0, -50]], [],
+     [(0, -5, 0, -50, 1)], [(0, -50)]),
+    ("a place inside the disc (a fan at its place): a line from each marker",
+     (0, 0), 20, [[-10, 0], [10, 0]], [[0, 0], [0, 0]], [],
+     [(-10, 0, 0, 0, 1), (10, 0, 0, 0, 1)], [(0, 0), (0, 0)]),
+    ("a line that would end inside an icon stops at its edge",
+     (0, 0), 10, [[0, 0]], [[0, 100]], [[-10, 90, 10, 110]],
+     [(0, 0, 0, 90, 1)], []),
+    ("a marker already at its place: no line, a dot",
+     (0, 0), 10, [[3, 4]], [[3.4, 4.4]], [],
+     [], [(3, 4)]),
+]
+
+
+@pytest.mark.parametrize("case, centre, reach, ends, targets, icons, lines, dots", LEADER_PLANS,
+                         ids=[row[0] for row in LEADER_PLANS])
+def test_a_fans_leader_lines_are_bundled_and_stop_at_the_bases_icons(page, case, centre, reach, ends, targets, icons,
+                                                                       lines, dots):
+    plan = page.evaluate("a => EventMap.leaderPlan(a[0], a[1], a[2], a[3], a[4], a[5])",
+                         [centre[0], centre[1], reach, ends, targets, icons])
+    assert [tuple(round(v) for v in line) for line in plan["lines"]] == lines
+    assert [tuple(round(v) for v in dot) for dot in plan["dots"]] == dots

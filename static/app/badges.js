@@ -27,7 +27,7 @@
         var b = badgeOf(e);
         if (!b) { return; }
         e.stopPropagation();  // not a click on the map (which closes an open fan)
-        if (!(self._map.dragging && self._map.dragging.moved())) { b.click(e); }
+        if (!(self._map.dragging && self._map.dragging.moved())) { self._hideTip(); b.click(e); }  // no tip left on a fan
       });
       host.addEventListener("dblclick", function (e) { if (badgeOf(e)) { e.stopPropagation(); } });
       host.addEventListener("mouseover", function (e) { var b = badgeOf(e); if (b && !inside(b, e)) { self._showTip(b); } });
@@ -108,6 +108,7 @@
     },
     _showTip: function (b) {
       this._hideTip();
+      if (b.tip() === null) { return; }  // the badge shows no tip now (opened into a fan)
       this._tip = L.tooltip({ direction: "top", offset: [0, -b.size / 2] }).setLatLng(b.latlng).setContent(b.tip());
       this._tipFor = b;
       this._map.openTooltip(this._tip);

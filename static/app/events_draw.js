@@ -42,9 +42,10 @@
       (self._sink || self._drawn).push({ index: i, x: x, y: y, marker: marker });
       return marker;
     },
-    _leader: function (x, y, tx, ty, layer, pane) {
+    _leader: function (x, y, tx, ty, layer, pane, weight) {
       if (Math.hypot(tx - x, ty - y) < 2) { return; }
-      L.polyline([this._latlng(x, y), this._latlng(tx, ty)], { color: "#333", weight: 1, opacity: 0.75, interactive: false,
+      L.polyline([this._latlng(x, y), this._latlng(tx, ty)], { color: "#333", weight: weight || 1, opacity: 0.75,
+                                                              interactive: false, className: "fan-leader",
                                                               pane: pane || this.options.pane }).addTo(layer);
     },
     _dot: function (tx, ty, layer, seen, pane) {
@@ -55,7 +56,7 @@
                                              interactive: false, pane: pane || this.options.pane }).addTo(layer);
     },
     _fan: function (g, layer, pane) {
-      var self = this, D = self._D, scale = worldPx(self._map), members = g.members.slice(), seen = {};
+      var self = this, D = self._D, scale = worldPx(self._map), members = g.members.slice();
       var slots = g.slots || fanSlots(members.length, self.options.radius);
       // members in the order of the angle to their true place (leader lines do not cross), then by date
       members.sort(function (a, b) {
@@ -63,12 +64,15 @@
         var same = Math.abs(ta - tb) < 1e-6 || (Math.hypot(D.x[a] - D.x[b], D.y[a] - D.y[b]) * scale < 1);
         return same ? a - b : ((ta + 2.5 * Math.PI) % TAU) - ((tb + 2.5 * Math.PI) % TAU);
       });
-      members.forEach(function (i, k) {
-        var x = g.ax + slots[k][0], y = g.ay + slots[k][1];
-        self._leader(x, y, D.x[i] * scale, D.y[i] * scale, layer, pane);
-      });
-      members.forEach(function (i) { self._dot(D.x[i] * scale, D.y[i] * scale, layer, seen, pane); });
-      members.forEach(function (i, k) { self._marker(i, g.ax + slots[k][0], g.ay + slots[k][1], layer, pane); });
+      var ends = slots.slice(0, members.length).map(function (s) { return [g.ax + s[0], g.ay + s[1]]; });
+      self._leadersOf(g, ends, members.map(function (i) { return [D.x[i] * scale, D.y[i] * scale]; }),
+                      extent(slots) + self.options.radius + 4, layer, pane);
+      members.forEach(function (i, k) { self._marker(i, ends[k][0], ends[k][1], layer, pane); });
+    },
+    _leadersOf: function (g, ends, targets, reach, layer, pane) {  // lines from markers to true places (EM.leaderPlan)
+      var self = this, seen = {}, plan = EM.leaderPlan(g.ax, g.ay, reach, ends, targets, self._siteIcons(self._map.getZoom()));
+      plan.lines.forEach(function (l) { self._leader(l[0], l[1], l[2], l[3], layer, pane, l[4]); });
+      plan.dots.forEach(function (d) { self._dot(d[0], d[1], layer, seen, pane); });
     },
     _shares: function (g) {  // a group's colours by count, largest first, for its badge (made when drawn)
       var D = this._D, counts = {}, byStyle = new Int32Array(D.styles.length), members = g.members, k;
@@ -90,16 +94,21 @@
       NUMBER = NUMBER || new Intl.NumberFormat();
       var fans = !g.server && (g.n <= self.options.fanMax || self._together(g));
       var leader = "";
-      if (g.moved) {  // moved off a base: a leader line to the group's true centre, marked with a dot, under the badge
-        var dx = g.x - g.ax, dy = g.y - g.ay, half = size / 2;
+      if (g.moved) {  // moved off a base: a leader line to the group's true centre, marked with a dot, under the badge;
+        // a centre under a base's icon: the line stops at the icon's edge, with no dot (the icon marks the place)
+        var end = EM.enterBox(g.ax, g.ay, g.x, g.y, self._siteIcons(self._map.getZoom()));
+        var dx = end[0] - g.ax, dy = end[1] - g.ay, half = size / 2;
         leader = '<i class="badge-leader" style="left:' + half + "px;top:" + half + "px;width:" + Math.hypot(dx, dy).toFixed(1)
-                 + "px;transform:rotate(" + Math.atan2(dy, dx).toFixed(4) + 'rad)"></i><i class="badge-dot" style="left:'
-                 + (half + dx).toFixed(1) + "px;top:" + (half + dy).toFixed(1) + 'px"></i>';
+                 + "px;transform:rotate(" + Math.atan2(dy, dx).toFixed(4) + 'rad)"></i>'
+                 + (end[2] ? "" : '<i class="badge-dot" style="left:' + (half + dx).toFixed(1) + "px;top:" + (half + dy).toFixed(1)
+                                   + 'px"></i>');
       }
       var marker = self._badgeHost.add(self._latlng(g.ax, g.ay), size,
         leader + '<div style="position:relative;width:' + size + "px;height:" + size + "px;line-height:" + (size - 8) + "px;background:conic-gradient("
         + stops.join(",") + ')"><span>' + label + "</span></div>",
-        function () { return NUMBER.format(g.n) + " events here: click to " + (fans ? "fan them out" : "zoom in"); },
+        function () {  // none while it is open: the tip would lie over its base
+          return self._open === g ? null : NUMBER.format(g.n) + " events here: click to " + (fans ? "fan them out" : "zoom in");
+        },
         function () { if (fans) { self._expand(g); } else { self._zoomInto(g); } });
       layer.badges.push(marker);
       g.marker = marker;
@@ -146,7 +155,7 @@
           self._sink = rec.drawn;
           if (g.kind === "point") {
             var i = g.members[0];
-            if (g.moved) { self._leader(g.ax, g.ay, g.x, g.y, rec.layer); self._dot(g.x, g.y, rec.layer, {}); }
+            if (g.moved) { self._leadersOf(g, [[g.ax, g.ay]], [[g.x, g.y]], 0, rec.layer); }
             self._marker(i, g.ax, g.ay, rec.layer);
           } else if (g.kind === "fan") {
             self._fan(g, rec.layer);

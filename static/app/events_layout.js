@@ -39,7 +39,59 @@
     }
     return null;
   }
+  function enterBox(ax, ay, px, py, boxes) {
+    // where the segment from (ax, ay) to (px, py) enters the box that holds (px, py) and not (ax, ay), or (px, py)
+    function inside(c, x, y) { return x >= c[0] && x <= c[2] && y >= c[1] && y <= c[3]; }
+    var b = null;
+    for (var k = 0; k < boxes.length && !b; k++) {
+      if (inside(boxes[k], px, py) && !inside(boxes[k], ax, ay)) { b = boxes[k]; }
+    }
+    if (!b) { return [px, py, false]; }
+    var dx = px - ax, dy = py - ay, t = 0;
+    if (dx) { t = Math.max(t, Math.min((b[0] - ax) / dx, (b[2] - ax) / dx)); }
+    if (dy) { t = Math.max(t, Math.min((b[1] - ay) / dy, (b[3] - ay) / dy)); }
+    return [ax + t * dx, ay + t * dy, true];
+  }
+  function leaderPlan(cx, cy, reach, ends, targets, icons) {
+    // a fan's leader lines and dots (world px): from each marker at ``ends[k]`` to its event's true place
+    // ``targets[k]``. Events that share a place outside the fan's disc (centre (cx, cy), radius ``reach``) are bundled:
+    // their lines meet on the disc's rim and one stem goes on to the place. A line to a place under a base's icon
+    // (a box of ``icons``) stops at the icon's edge, with no dot: the icon marks the place.
+    // a place: a base's icon (the events under it go to its centre), or a 3 px cell
+    var byPlace = new Map(), lines = [], dots = [], at = new Map();
+    targets.forEach(function (t, k) {
+      var icon = -1;
+      for (var b = 0; b < icons.length && icon < 0; b++) {
+        var c = icons[b];
+        if (t[0] >= c[0] && t[0] <= c[2] && t[1] >= c[1] && t[1] <= c[3]) { icon = b; }
+      }
+      var key = icon >= 0 ? "icon" + icon : Math.round(t[0] / 3) + ":" + Math.round(t[1] / 3);
+      if (!byPlace.has(key)) {
+        byPlace.set(key, []);
+        at.set(key, icon >= 0 ? [(icons[icon][0] + icons[icon][2]) / 2, (icons[icon][1] + icons[icon][3]) / 2] : t);
+      }
+      byPlace.get(key).push(k);
+    });
+    byPlace.forEach(function (ks, key) {
+      var p = at.get(key), away = Math.hypot(p[0] - cx, p[1] - cy), end;
+      if (ks.length > 1 && away > reach) {
+        var hx = cx + reach * (p[0] - cx) / away, hy = cy + reach * (p[1] - cy) / away;
+        ks.forEach(function (k) { lines.push([ends[k][0], ends[k][1], hx, hy, 1]); });
+        end = enterBox(hx, hy, p[0], p[1], icons);
+        lines.push([hx, hy, end[0], end[1], 2]);
+      } else {
+        ks.forEach(function (k) {
+          var t = key.charAt(0) === "i" ? p : targets[k];
+          end = enterBox(ends[k][0], ends[k][1], t[0], t[1], icons);
+          lines.push([ends[k][0], ends[k][1], end[0], end[1], 1]);
+        });
+      }
+      if (!end[2]) { ks.forEach(function (k) { dots.push(targets[k]); }); }
+    });
+    return { lines: lines.filter(function (l) { return Math.hypot(l[2] - l[0], l[3] - l[1]) >= 2; }), dots: dots };
+  }
   EM.fanSlots = fanSlots; EM.fanExtent = extent; EM.boxHits = boxHits; EM.nearestFree = nearestFree;
+  EM.leaderPlan = leaderPlan; EM.enterBox = enterBox;
 
   EM.EventsLayer.include({
     _cellsIn: function (x0, x1, y0, y1, scale) {
@@ -106,6 +158,9 @@
         EM.sites.boxes(zoom).forEach(function (b) { boxes.push(b[0], b[1]); });
       }
       return boxes;
+    },
+    _siteIcons: function (zoom) {  // the bases' icon boxes alone at ``zoom`` (world px): where leader lines stop
+      return EM.sites && EM.sites._map === this._map ? EM.sites.boxes(zoom).map(function (b) { return b[0]; }) : [];
     },
     _resolve: function (groups, scale, zoom) {
       var self = this, o = self.options, obstacles = self._siteObstacles(zoom);
