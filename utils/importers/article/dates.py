@@ -30,7 +30,7 @@ from utils.importers.article.calendar_days import (
 )
 from utils.importers.article.habits import VAGUE
 from utils.importers.article.number_words import ORDINAL_PATTERN, ordinal_value
-from utils.importers.article.that_year import year_dates
+from utils.importers.article.that_year import narrative_day, year_dates
 
 __all__ = ["BASELINE", "WHEN_AFTER", "DateMention", "Dated", "find_dates", "mid_month", "window"]
 
@@ -171,9 +171,11 @@ _DAYS_LATER = r"\b(?P<unit>days|weeks) (?P<dir>later|earlier|afterwards)\b"
 _DURATION = rf"\blasted\s+(?:for\s+)?(?:around\s+|about\s+|nearly\s+|almost\s+)?{_NUMBER}\s+(?P<unit>day|week)s?\b"
 
 
-def find_dates(sentence: str, published: date, year_named: int | None = None) -> list[DateMention]:
+def find_dates(sentence: str, published: date, year_named: int | None = None,
+               narrative: Dated | None = None) -> list[DateMention]:
     """The date expressions in ``sentence`` in order, resolved against ``published`` where they can be (and
-    'in December that year' against ``year_named``, the year the text last named)."""
+    'in December that year' against ``year_named``, the year the text last named; a day or month with no year
+    far before publication against ``narrative``, the date the text last named with its year)."""
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     for start, end, dated in year_dates(sentence, year_named, published):
@@ -192,6 +194,8 @@ def find_dates(sentence: str, published: date, year_named: int | None = None) ->
     for pattern in _DAY_MONTH:
         for match in re.finditer(pattern, sentence):
             dated = _day_month(match, published)
+            if dated and not match["year"] and not match["relyear"]:
+                dated = narrative_day(dated, narrative, published)
             if dated:
                 add(match, "date", dated, since=_since_before(sentence, match.start()))
     for match in re.finditer(_MONTH_YEAR, sentence):
@@ -201,7 +205,10 @@ def find_dates(sentence: str, published: date, year_named: int | None = None) ->
         if match["month"] == "May" and not match["year"] and not re.match(r"(?:in|since|last|early|late|mid)",
                                                                           match.group().strip(), re.I):
             continue
-        add(match, "date", _month_only(match, published), since=match.group().lower().startswith("since"))
+        dated = _month_only(match, published)
+        if not (match["year"] or match["rel"] or match["last"]):
+            dated = narrative_day(dated, narrative, published)
+        add(match, "date", dated, since=match.group().lower().startswith("since"))
     for match in re.finditer(_YEAR_ONLY, sentence, re.IGNORECASE):
         add(match, "date", _year_only(match, published), since=match.group().lower().startswith("since"))
     for match in re.finditer(_AGO, sentence, re.IGNORECASE):

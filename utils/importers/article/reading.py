@@ -98,6 +98,8 @@ class ArticleRun:
     raw: list[EventCandidate] = field(default_factory=list)
     year_named: int | None = None
     """The year the text last named in a date ('in late 2012'): what 'in December that year' means."""
+    narrative: Dated | None = None
+    """The date the text last named with its year and month ('On 20 August 2012'): the narrative's time."""
     skipped: list[Skipped] = field(default_factory=list)
     near: list[tuple[float, float]] = field(default_factory=list)
     """The article's places read with confidence (:func:`.far_places.confident_points`)."""
@@ -244,10 +246,12 @@ def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]
     if is_heading(sentence, sentences):
         _learn_heading_place(run, body)
         return None
-    mentions = [m for m in find_dates(body, run.published, run.year_named) if m.start >= dateline_end(body)
-                and not issue_date(body, m)]
+    mentions = [m for m in find_dates(body, run.published, run.year_named, run.narrative)
+                if m.start >= dateline_end(body) and not issue_date(body, m)]
     named_years = [year_of(m.text) for m in mentions if m.kind == "date" and year_of(m.text)]
     run.year_named = named_years[-1] if named_years else run.year_named  # "in late 2012. In December that year"
+    run.narrative = next((m.dated for m in reversed(mentions) if m.kind == "date" and m.dated and year_of(m.text)
+                          and m.dated.precision != "year"), run.narrative)  # "On 20 August 2012 ... on 24 August"
     found, places, pronoun_object = _sentence_places(run, body)
     attribution, stated = _sentence_attribution(run, sentence)
     triggers = find_triggers(body)

@@ -5,6 +5,8 @@ A background paragraph names a year once and then dates its steps against it; re
 date instead, "in December that year" would be the last December before publication. :func:`year_dates` gives
 those dates for the year last named before the sentence (``year_named``); :func:`.dates.find_dates` takes them
 first, so the month alone is not read again. With no year named before, nothing is found here.
+:func:`narrative_day` reads a bare '24 August' far before publication in the year of the date named before it
+('On 20 August 2012'): the time a memoir or an encyclopedia page tells its story in.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import date
 
 from utils.importers.article.calendar_days import Dated, mid_month, month_number
 
-__all__ = ["year_dates", "year_of"]
+__all__ = ["narrative_day", "year_dates", "year_of"]
 
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
@@ -69,3 +71,31 @@ def year_of(text: str) -> int | None:
     """The year a date's own words name ('late 2012', 'in May 2011'), or None ('on Friday')."""
     years = re.findall(r"\b(?:19|20)\d{2}\b", text)
     return int(years[-1]) if years else None
+
+
+_FAR_BEFORE = 45
+"""Days before publication past which a date with no year may belong to the narrative's time, not the present."""
+_NEAR = 120
+"""At most this many days from the date the text last named: further, a bare date is not read in its time."""
+
+
+def narrative_day(dated: Dated, narrative: Dated | None, published: date) -> Dated:
+    """``dated`` (a day or month with no year, read as the latest before ``published``) in the narrative's time: when
+    it falls more than :data:`_FAR_BEFORE` days before publication and the text last named a date of an earlier year
+    (``narrative``, 'On 20 August 2012'), it is the nearest such day or month to that date, within :data:`_NEAR` days
+    ('on 24 August' after it is 2012-08-24, not last year's; 'in May' a flashback of that year). A memoir, an
+    encyclopedia page or a retrospective tells its story in its own years; news dates a bare '24 August' by its own
+    day."""
+    if narrative is None or narrative.day.year >= dated.day.year or (published - dated.day).days <= _FAR_BEFORE:
+        return dated
+    options = []
+    for year in (narrative.day.year - 1, narrative.day.year, narrative.day.year + 1):
+        try:
+            options.append(dated.day.replace(year=year))
+        except ValueError:
+            continue
+    options = [o for o in options if o < dated.day and abs((o - narrative.day).days) <= _NEAR]
+    if not options:
+        return dated
+    best = min(options, key=lambda o: (abs((o - narrative.day).days), o < narrative.day))
+    return Dated(best, dated.precision)

@@ -1,0 +1,47 @@
+"""A text about the past (an encyclopedia page, a memoir, a retrospective): the date its story is told at.
+
+News dates a sentence that names no date by its own day (the publication's eve, :func:`.context.lead_date`). A
+text that opens on a time years before it was written ("The Daraya massacre was the killing of ... in late August
+2012", "It was the Friday, 20 July 2012") tells its story then: its undated sentences are of that month, not of
+the week it was published. The text's own date ("This page was last edited on 10 March 2019", "Published by X,
+1 May 2019") is no event's date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from utils.importers.article.dates import Dated, find_dates
+from utils.importers.article.event_types import find_triggers
+from utils.importers.article.sentences import Sentence
+
+__all__ = ["past_lead", "text_date"]
+
+_TEXT_DATE = re.compile(r"\b(?:published|edited|updated|posted|written|recorded)\b(?:\s+(?:by|in|on)?\s*[\w'’-]+){0,5},?"
+                        r"\s*(?:on\s+)?$", re.IGNORECASE)
+"""What dates the text itself ('Published by Test Books, 1 May 2019', 'last edited on 10 March 2019')."""
+_PAST_DAYS = 365
+"""How long before publication the opening's date must be for the text to be about the past."""
+
+
+def text_date(before: str) -> bool:
+    """True when the date after ``before`` (the sentence up to it) is the text's own ('last edited on')."""
+    return bool(_TEXT_DATE.search(before))
+
+
+def past_lead(body: list[Sentence], published: date) -> Dated | None:
+    """The month the text's opening sentences ``body`` (headings left out) are told at, when it is more than a year
+    before ``published``: the first date named with its year, to the day, week or month, up to the first sentence
+    that tells an event (a date named after a news lead's event is that event's background, not the story's time;
+    a title is no sentence); None for news."""
+    for sentence in body:
+        for mention in find_dates(sentence.text, published):
+            if text_date(sentence.text[:mention.start]) or mention.since or mention.kind != "date" or not mention.dated:
+                continue
+            if mention.dated.precision in ("day", "week", "month") and re.search(r"\b(?:19|20)\d{2}\b", mention.text) \
+                    and (published - mention.dated.day).days > _PAST_DAYS:
+                return Dated(mention.dated.day.replace(day=15), "month")
+        if find_triggers(sentence.text) and re.search(r"[.!?][\"”’')]*\s*$", sentence.text):
+            return None  # a sentence told an event first (a title's words tell none)
+    return None
