@@ -1,9 +1,11 @@
 """Twenty-first pass of the article extraction's general mechanisms (issue 17): a text about the past is read in its
-own time. A day or month named with no year, far before publication, after the text named a date with its year, is
-of the narrative's year ('On 20 August 2012 ... on 24 August'), and the undated sentences of a text that opens on a
-time years before it was written (an encyclopedia page, a memoir) are of that month, not of the week it was
-published; the text's own date ('last edited on') dates no event. Every sentence here was written for these tests,
-not taken from a gold set; places, dates and phrasings are varied on purpose. Negative rows must not change."""
+own time, and a summary is one event with its account. A day or month named with no year, far before publication,
+after the text named a date with its year, is of the narrative's year ('On 20 August 2012 ... on 24 August'); the
+undated sentences of a text that opens on a time years before it was written (an encyclopedia page, a memoir) are of
+that month, not of the week it was published; the text's own date ('last edited on') dates no event; and the outlet's
+undated summary of an event ('SUMMARY: clashes near Manbij') takes the day of the account told after it. Every sentence
+here was written for these tests, not taken from a gold set; places, dates and phrasings are varied on purpose.
+Negative rows must not change."""
 
 from __future__ import annotations
 
@@ -123,3 +125,28 @@ def test_past_lead():
     assert past_lead(news, date(2021, 4, 4)) is None
     recent = split_sentences("It was a Sunday, 14 July 2019, and the road was empty.")
     assert past_lead(recent, date(2020, 5, 2)) is None
+
+
+# --- a summary ahead of the account that gives the event its day -------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a cable's or a report's summary line, then the numbered account with the day: one event, that day
+    ("SUMMARY: clashes near Manbij. END SUMMARY.\n\n2. On 6 March fighters of the two sides clashed near Manbij for "
+     "several hours, the council said.", [("2020-03-06", "day", "Armed clash")]),
+    ("SUMMARY: Turkish drone strike near Kobani. END SUMMARY.\n\n1. On 2 March a Turkish drone struck a car near Kobani, "
+     "the SDF said. Two fighters were killed.", [("2020-03-02", "day", "Air/drone strike")]),
+])
+def test_summary_takes_the_day_of_its_account(text, expected):
+    assert rows(text, "2020-03-12") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the account's day is a month back: another event, not the one the lead tells
+    ("Aircraft struck the market in Saraqib, killing nine people.\n\nThe town was also struck on 10 February, rescuers "
+     "said.", [("2020-03-11", "week", "Air/drone strike"), ("2020-02-10", "day", "Air/drone strike")]),
+    # another kind of event at the place: the summary keeps its own row
+    ("Highlights: a drone strike near Kobani.\n\nOn 2 March Turkish artillery shelled villages near Kobani, the SDF "
+     "said.", [("2020-03-02", "day", "Air/drone strike"), ("2020-03-02", "day", "Shelling/artillery/missile attack")]),
+])
+def test_summary_kept_apart(text, expected):
+    assert rows(text, "2020-03-12") == expected

@@ -128,7 +128,9 @@ def _statement_dates_resolved(candidates: list[EventCandidate]) -> list[EventCan
     takes the date of the same kind of event at that place reported before it, up to a day earlier. An account
     with no date of its own, dated by the context (the day the text last named: 'The ministry said on Thursday
     ... a military source denied that the hospital was hit'), takes the day of the same kind of event at that place
-    told with a day of its own, before it or after it, up to a day earlier."""
+    told with a day of its own, before it or after it, up to a day earlier; the outlet's own summary of it ahead of
+    the account that gives the day ('SUMMARY: US strike near Idlib ... On 31 August a US strike hit ... Idlib'),
+    unattributed or by the same source, takes that account's day up to two weeks earlier (not a recalled one)."""
     out: list[EventCandidate] = []
     for n, candidate in enumerate(candidates):
         told = None
@@ -140,6 +142,14 @@ def _statement_dates_resolved(candidates: list[EventCandidate]) -> list[EventCan
             days = [e for e in [*reversed(out), *candidates[n + 1:]] if e.date_source == "sentence"
                     and e.date_precision == "day" and _told_with_its_day(candidate, e)]
             told = days[0] if days else None
+            if told is None:  # a summary ahead of the account that gives the event its day ("SUMMARY: US strike near
+                # Idlib ... 3. On 31 August a US strike hit ... north of Idlib city"): the same event, that day
+                later = [e for e in candidates[n + 1:] if e.date_source == "sentence" and not e.recalled
+                         and not candidate.recalled and e.sub_event_type == candidate.sub_event_type
+                         and same_place(e, candidate, SAME_INCIDENT_KM)
+                         and (not candidate.attributed or same_source(candidate.claimed_by, e.claimed_by))
+                         and 1 < (candidate.event_date - e.event_date).days <= 14]
+                told = later[0] if later else None
         if told is not None:
             candidate = replace(candidate, event_date=told.event_date, date_precision=told.date_precision,
                                 date_source="incident")
