@@ -4,7 +4,7 @@ News dates a sentence that names no date by its own day (the publication's eve, 
 text that opens on a time years before it was written ("The Daraya massacre was the killing of ... in late August
 2012", "It was the Friday, 20 July 2012") tells its story then: its undated sentences are of that month, not of
 the week it was published. The text's own date ("This page was last edited on 10 March 2019", "Published by X,
-1 May 2019") is no event's date.
+1 May 2019") is not the date its story is told at.
 """
 
 from __future__ import annotations
