@@ -1,7 +1,7 @@
 """Scale benchmark, like for like: the same filtered events drawn by our map, plain folium, FastMarkerCluster and
 MarkerCluster, at 10k, 100k and 1M synthetic events (benchmarks/synthetic.py), printed side by side.
 
-Run:  python3 benchmarks/scale.py [--sizes 10000 100000 1000000] [--cap 90] [--runs 3] [--no-browser]
+Run:  python3 benchmarks/scale.py [--sizes 10000 100000 1000000] [--cap 90] [--runs 3] [--later 7] [--no-browser]
                                  [--peer-basemap ours|folium]
 
 For every size, one filter (dates 2024-01-01 to 2025-04-30) picks the events every method gets. For each
@@ -20,7 +20,8 @@ method it prints:
   15-bit window, as a web server would send it (the better compression of the two);
 - browser (Debian's Chromium, offline, 1600x1000): time to a redrawn map after a filter change, a pan
   (300 px) and a zoom (one level, around the centre), medians of ``--runs``: the first pan and zoom after
-  the page opened, and three later ones in the same page (the first carries the browser's one-off costs), each
+  the page opened, and ``--later`` later ones in the same page (7; the first carries the browser's one-off
+  costs; a later move's median is over ``--runs`` x ``--later`` moves: with 3 per page it swung 3-4 ms), each
   to the first frame drawn after the move, each (the first too) 300 ms after the step before it; "until
   settled": a later zoom until the map stops changing (the cluster peers animate their clusters apart for about
   300 ms after that first frame; ours draws at once); the methods take turns in one browser, in alternating
@@ -213,7 +214,8 @@ def _fmt(value: float | None, unit: str = "ms") -> str:
     return f"{value:,.0f} ms"
 
 
-def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool, basemap: str = "ours") -> None:
+def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool, basemap: str = "ours",
+             later: int = 7) -> None:
     from utils.export.export_map import inline_vendored_assets
     from utils.map.basemap_layer import build_base_map
     from utils.map.style import BROWSER_LIMIT, category_colors
@@ -282,7 +284,8 @@ def run_size(size: int, workdir: Path, runs: int, cap: float, with_browser: bool
             build_plan_layer(replan, shown, colors)
             round_trip = time.perf_counter() - started
         pages = {"ours": ours_page, **peers_html}
-        times = browser_times(pages, (events_layer.payload_json, other_layer.payload_json), runs, cap, round_trip)
+        times = browser_times(pages, (events_layer.payload_json, other_layer.payload_json), runs, cap, round_trip,
+                              later=later)
         for method in METHODS:
             rows[method].update(times.get(method, {}))
     header = f"  {'':22}" + "".join(f"{m:>20}" for m in METHODS)
@@ -342,6 +345,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--cap", type=float, default=90.0, help="seconds allowed to each peer build and page")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--later", type=int, default=7, help="later pans and zooms timed per page (after the first)")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--app", action="store_true", help="also time the whole app rerun (AppTest)")
     parser.add_argument("--peer-basemap", choices=("ours", "folium"), default="ours",
@@ -351,7 +355,7 @@ def main() -> None:
     print(f"cores {os.cpu_count()}, load average {os.getloadavg()}")
     for size in arguments.sizes:
         run_size(size, arguments.workdir, arguments.runs, arguments.cap, not arguments.no_browser,
-                 arguments.peer_basemap)
+                 arguments.peer_basemap, arguments.later)
         if arguments.app:
             print(f"  whole app rerun after a source change: {app_rerun_ms(make_data_dir(size, arguments.workdir)):,.0f} ms")
 

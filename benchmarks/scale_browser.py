@@ -99,8 +99,9 @@ _OURS_FILTER = """async (payloadText) => {
 
 
 def browser_times(pages: dict[str, str], ours_payloads: tuple[str, str] | None, runs: int, cap: float,
-                  ours_round_trip_s: float) -> dict[str, dict[str, float | None]]:
-    """ms to a redrawn map after a filter change, a pan and a zoom, per method (None: over the cap)."""
+                  ours_round_trip_s: float, later: int = 7) -> dict[str, dict[str, float | None]]:
+    """ms to a redrawn map after a filter change, a pan and a zoom, per method (None: over the cap); the first
+    pan and zoom of each page, then ``later`` more of each."""
     from conftest import CHROMIUM, CHROMIUM_FLAGS
     from playwright.sync_api import sync_playwright
 
@@ -116,7 +117,8 @@ def browser_times(pages: dict[str, str], ours_payloads: tuple[str, str] | None, 
                 page = browser.new_page(viewport={"width": 1600, "height": 1000})
                 page.set_default_timeout(cap * 1000)
                 try:
-                    _time_one_page(page, pages[method], method, ours_payloads, cap, ours_round_trip_s, times[method])
+                    _time_one_page(page, pages[method], method, ours_payloads, cap, ours_round_trip_s, times[method],
+                                   later)
                 except Exception as error:  # over the cap, or the page gave up (out of memory)
                     errors[method] = str(error)[:80]
                 page.close()
@@ -127,8 +129,8 @@ def browser_times(pages: dict[str, str], ours_payloads: tuple[str, str] | None, 
 
 
 def _time_one_page(page, html: str, method: str, ours_payloads: tuple[str, str] | None, cap: float,
-                   ours_round_trip_s: float, times: dict[str, list[float]]) -> None:
-    """Open ``html`` and time a filter change, then the first pan and zoom and three more, into ``times``."""
+                   ours_round_trip_s: float, times: dict[str, list[float]], later: int = 7) -> None:
+    """Open ``html`` and time a filter change, then the first pan and zoom and ``later`` more, into ``times``."""
     started = time.perf_counter()
     page.set_content(html, wait_until="load", timeout=cap * 1000)
     page.evaluate("() => new Promise(d => requestAnimationFrame(() => requestAnimationFrame(d)))")
@@ -142,7 +144,7 @@ def _time_one_page(page, html: str, method: str, ours_payloads: tuple[str, str] 
     # for the browser to finish rastering that change's frame (ours: 6-15 ms more at 10,000 events), which is the
     # change's cost, not the pan's; a peer's first pan had its page load's raster behind it
     page.wait_for_timeout(300)
-    for repeat in range(4):  # the first pan and zoom after the page opens, then three more
+    for repeat in range(1 + later):  # the first pan and zoom after the page opens, then ``later`` more
         for kind in ("pan", "zoom"):
             first, settled = page.evaluate(_TIMED_MOVE, kind)
             if method == "ours":
