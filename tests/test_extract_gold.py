@@ -79,7 +79,8 @@ def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
     (HELD_OUT_2, 19, 0.78, 0.88),
     (HELD_OUT_3, 11, 1.0, 1.0),  # unseen first run 0.64 / 0.70, then tuned on
     (HELD_OUT_4, 10, 0.9, 0.9),  # unseen first run 0.50 / 0.62, then studied (issue 17, general mechanisms)
-    (HELD_OUT_5, 37, 0.83, 0.93),  # unseen first run 0.70 / 0.63, then studied (issue 17, third pass)
+    # unseen first run 0.70 / 0.63, then studied (issue 17, third pass; twenty-second pass 0.89 / 1.00: Barisha)
+    (HELD_OUT_5, 37, 0.89, 1.0),
     # unseen first run 0.74 / 0.66, then studied (issue 17, fourth pass; 0.84 / 0.89 after the sixth, 0.86 / 0.90 after
     # the fourteenth)
     (HELD_OUT_6, 50, 0.86, 0.89),  # fifteenth pass 0.88 / 0.90
@@ -89,8 +90,8 @@ def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
     # 0.72 / 0.77; tenth pass 0.75 / 0.77; fifteenth pass 0.76 / 0.78)
     (HELD_OUT_8, 68, 0.74, 0.76),
     # unseen first run 0.52 / 0.62 (21:57 UTC 2026-12-01, after the sixth pass), then studied (issue 17, seventh pass;
-    # tenth pass 0.70 / 0.75; eleventh pass 0.71 / 0.76; seventeenth pass 0.73 / 0.78)
-    (HELD_OUT_9, 63, 0.71, 0.77),
+    # tenth pass 0.70 / 0.75; eleventh pass 0.71 / 0.76; seventeenth pass 0.73 / 0.78; twenty-second 0.73 / 0.79)
+    (HELD_OUT_9, 63, 0.73, 0.79),
     # unseen first run 0.41 / 0.57 (22:21 UTC 2026-12-01, after the seventh pass), then studied (issue 17, eighth
     # pass: 0.72 / 0.84; seventeenth pass 0.74 / 0.86)
     (HELD_OUT_10, 58, 0.72, 0.84),
