@@ -1,6 +1,7 @@
 """Twenty-second pass of the article extraction's general mechanisms (issue 17). The gazetteer knows Barisha (Idlib,
 Harem district) at the point UCDP gives the compound outside it, instead of reading the name as UCDP's Barissa,
-45 km south. Every sentence here was written for these tests, not taken from a gold set; places, dates and phrasings
+45 km south; and a denial of a battle that tells the fight its own way ('denied this, saying its fighters still held
+the town') is the denier's account, an armed clash there, its own row. Every sentence here was written for these tests, not taken from a gold set; places, dates and phrasings
 are varied on purpose. Negative rows must not change."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import pytest
 from extraction import candidates, place_index
 
 from utils.core.geo import haversine_km
+from utils.importers.article.counter_accounts import FOUGHT_BACK
 
 
 def places(text: str, published: str) -> list[tuple[str, float, float]]:
@@ -40,3 +42,47 @@ def test_barisha_keeps_barissa_as_a_namesake():
     readings = place_index().readings("Barisha")
     assert [p.name for p in readings[:1]] == ["Barisha"], readings
     assert any(p.name == "Barissa" for p in readings), readings
+
+
+# --- a denial that tells the fight: the denier's armed clash ------------------------------------------------------
+
+def accounts(text: str, published: str) -> list[tuple[str, str, str]]:
+    return [(r["event_date"], r["sub_event_type"], r["claimed_by"]) for r in candidates(text, published)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("State media said the army had taken the town of Kafr Zita on Monday. A spokesman for the Jaish al-Nasr faction "
+     "denied this, saying its fighters still held the town.", "2019-05-08",
+     ("2019-05-06", "Armed clash", "Spokesman for the Jaish al-Nasr faction")),
+    ("Turkish-backed factions captured the village of Tal Halaf on Sunday, the Turkish defence ministry said. The SDF "
+     "denied it, saying its fighters had counter-attacked and pushed the factions back.", "2019-10-14",
+     ("2019-10-13", "Armed clash", "SDF")),
+    ("Rebels stormed army positions near Morek on Friday and seized two hills, rebel media said. The army denied losing "
+     "any ground, saying its troops had repelled the attack.", "2018-03-10", ("2018-03-09", "Armed clash", "Army")),
+])
+def test_a_denial_that_tells_the_fight_is_its_own_account(text, published, expected):
+    found = accounts(text, published)
+    assert len(found) == 2 and found[-1] == expected, found
+
+
+@pytest.mark.parametrize("text, published, kept", [
+    # the denial says nothing of the fight: the claim is contested, no second row
+    ("Rebels stormed army positions near Morek on Friday and seized two hills, rebel media said. The army denied this, "
+     "saying no soldier had been killed.", "2018-03-10", "Non-state actor overtakes territory"),
+    # not a battle: air defences 'repelled' a strike is no armed clash
+    ("Israeli jets struck a depot near Masyaf on Sunday, state media said. The army denied it, saying its air defences "
+     "had repelled the attack.", "2024-09-10", "Air/drone strike"),
+])
+def test_a_denial_alone_adds_no_row(text, published, kept):
+    assert [t for _, t, _ in accounts(text, published)] == [kept]
+
+
+@pytest.mark.parametrize("clause, fought", [
+    ("its fighters still held the northern part of the town", True),
+    ("an attack on the hill had been broken", True),
+    ("its forces had repelled the attack", True),
+    ("the families had left out of fear of the fighting", False),
+    ("no Russian serviceman had been killed", False),
+])
+def test_what_a_denier_says_its_side_did(clause, fought):
+    assert bool(FOUGHT_BACK.search(clause)) is fought

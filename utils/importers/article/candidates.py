@@ -19,6 +19,7 @@ from datetime import date
 from utils.importers.article.attribution import Attribution, no_attribution
 from utils.importers.article.clauses import choose_in_clauses, cut_clauses
 from utils.importers.article.context import ReadingContext, article_source, lead_date
+from utils.importers.article.counter_accounts import counter_account, tells_the_fight
 from utils.importers.article.event_types import fatalities_in, hypothetical
 from utils.importers.article.far_places import confident_points
 from utils.importers.article.followups import attach_source, contest, denies, open_to, refers_back
@@ -49,6 +50,8 @@ def _read_events(run: ArticleRun, facts: SentenceFacts) -> None:
     if recent and stated is not None and stated.explicit and denies(body) \
             and not any(m.kind in ("place", "base", "region") for m in facts.found):
         raw[-1] = contest(raw[-1], sentence, stated)  # "the Kremlin called the accusations groundless"
+        if tells_the_fight(body, raw[-1]):  # "the faction denied this, saying its fighters still held the town"
+            raw.append(counter_account(raw[-1], sentence, stated))
         return
     recent = recent and run.paragraph_of[max(raw[-1].sentences)] == sentence.paragraph  # a source named next: same paragraph
     if not facts.triggers:
