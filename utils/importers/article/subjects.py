@@ -11,9 +11,12 @@ __all__ = ["REPORTING_VERBS"]
 _VERBS = (r"said|says|say|claimed|claims|claim|confirmed|confirms|confirm|reported|announced|announces|stated|"
           r"told|tells|warned|warns|noted|added|adds|accused|blamed|blames|described|alleged|alleges|insisted|insists|"
           r"denied|denies|rejected|revealed|reveals|showed|shows|pointed out|puts? the (?:death )?toll|"
+          r"gave\s+(?:a\s+)?(?:very\s+|quite\s+|completely\s+|starkly\s+)?different\s+(?:account|version)|"
+          r"told\s+(?:a\s+different|another)\s+story|"
           r"(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bno )report(?=\s+that\b)")
 """Reporting verbs in their finite forms ('say' for 'US officials say', 'activists report that'); not nouns too
-('reports', 'states', 'notes', 'a report that'), nor '-ing' forms, which are asides."""
+('reports', 'states', 'notes', 'a report that'), nor '-ing' forms, which are asides. 'X gave a different account'
+and 'X told another story' announce X's account: the 'It said' after them is X's."""
 _SUBJECT_STOP = re.compile(r"(?:^|[.;:!?\"“”]|\((?!(?:the\s+)?[A-Z][\w' -]{1,40}\))|\b(?:that|which|and|but|while|as|when|after|before|because|"
                            r"where|what|since|if|however|moreover|meanwhile)\b|,)", re.IGNORECASE)
 _TITLES = r"(?:deputy|head|chief|spokes(?:man|woman|person)|commander|minister|director|president|general|" \
