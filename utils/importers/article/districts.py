@@ -32,10 +32,11 @@ spelt as the town is, stays Afrin)."""
 _DISTRICT_AFTER = re.compile(r"['’]?(?:\s+(?-i:[a-z])[\w-]*)?\s+(?:district|neighbou?rhood|quarter|market|souk|square|street|"
                              r"roundabout)s?\b"
                              # "al-Raml, a poor district that grew up around the camp": the same, in apposition
-                             r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:district|neighbou?rhood|quarter)\b(?!\s+of\b)",
+                             r"|,\s+(?:a|an|the|two|three|both)\s+(?:[\w-]+\s+){0,3}?(?:district|neighbou?rhood|quarter)s?\b(?!\s+of\b)",
                              re.IGNORECASE)
 """What makes a name part of a town: 'the Rawda district', 'the al-Hal vegetable market', 'Karama Square'."""
-_DISTRICT_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DISTRICT_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|industrial\s+(?:area|zone|city))\s+of\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 """The same put before the name: 'the mostly Alawite neighbourhood of Akrama', 'the district of Bab Amr'."""
 _VILLAGE_SOURCES = ("GeoNames", "UCDP")
 
