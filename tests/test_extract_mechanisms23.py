@@ -1,7 +1,9 @@
 """Twenty-third pass of the article extraction's general mechanisms (issue 17). Two more phrasings name a city's
 district (:mod:`utils.importers.article.districts`), so a district spelt like a far-away village is placed at the city:
 a count in the apposition ('Ashrafiyeh and Sheikh Maqsoud, two Kurdish-run neighbourhoods') and an industrial area
-or zone put before the name ('the industrial zone of Sheikh Najjar'). Every sentence here was written for these tests,
+or zone put before the name ('the industrial zone of Sheikh Najjar'). And an act of force with no place and no day
+of its own, right after an event in its paragraph, goes on that story (:mod:`utils.importers.article.story_acts`):
+its own event there and then. Every sentence here was written for these tests,
 not taken from a gold set; places, dates and phrasings are varied on purpose. Guard rows must not change."""
 
 from __future__ import annotations
@@ -47,3 +49,39 @@ def test_named_as_district(body, name, expected):
     start = body.index(name)
     mention = PlaceMention(start, start + len(name), name, name, 0.0, 0.0, 1, "place")
     assert named_as_district(body, mention) is expected
+
+
+# --- an act that goes on the story of the event just told: its own event, there and then ------------------------
+
+def kinds(text: str, published: str) -> list[tuple[str, str, str]]:
+    return [(r["event_date"], r["sub_event_type"], r["location"]) for r in candidates(text, published)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Air strikes hit Kafr Nabudah on Monday, killing four civilians, activists said. Rebel fighters then clashed with "
+     "troops at a checkpoint, the army said.", "2019-05-08", ("2019-05-06", "Armed clash")),
+    ("A car bomb exploded near the bus station in Jableh on Friday, killing nine people, state media said. Gunmen "
+     "later clashed with police at a checkpoint, a monitoring group said.", "2016-05-28", ("2016-05-27", "Armed clash")),
+    ("Government forces shelled the town of Atarib on Sunday, residents said. A roadside bomb then went off under a "
+     "car, killing two men.", "2021-03-23", ("2021-03-21", "Remote explosive/landmine/IED")),
+])
+def test_an_act_that_goes_on_the_story(text, published, expected):
+    assert expected in [(d, k) for d, k, _ in kinds(text, published)], kinds(text, published)
+
+
+@pytest.mark.parametrize("text, published, count", [
+    # guards: the passive, a list of what befell people, a generic 'attack' (it joins the event), a new paragraph
+    ("Jordanian border guards clashed with smugglers near Nasib on Monday, the army said. Large amounts of "
+     "weapons were seized, it said.", "2024-01-17", 1),
+    ("Turkish howitzers shelled the town of Tal Tamr on Thursday, the monitor said. The ministry counts fighters "
+     "killed, wounded or captured as neutralised.", "2020-12-26", 1),
+    # a count of the dead is the event's toll, no act of its own
+    ("Turkish artillery shelled Tal Rifaat on Tuesday, the SDF said. Three fighters were killed.", "2022-11-24", 1),
+    # a story placed at a name two far-apart places share: no act inherits it
+    ("A car bomb exploded in Hadar on Friday, killing nine people, state media said. Militants then clashed with "
+     "soldiers at a checkpoint, the monitor said.", "2017-11-05", 1),
+    ("A car bomb exploded near the bus station in Jableh on Friday, killing nine people, state media said.\n\n"
+     "Gunmen later clashed with police at a checkpoint, a monitoring group said.", "2016-05-28", 1),
+])
+def test_no_act_goes_on_the_story(text, published, count):
+    assert len(kinds(text, published)) == count, kinds(text, published)

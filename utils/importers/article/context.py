@@ -45,6 +45,9 @@ class ReadingContext:
     """A facility named with its facility word ('the al-Omar oil field'), by its distinctive name ('Omar'), so that
     the name alone further on ('before it reached al-Omar') is that facility."""
 
+    shared_names: set[str] = field(default_factory=set)
+    """Places read from a name that several places more than 25 km apart share ('Hadar': a village near Aleppo and
+    one on the Golan): an act the text places only by its story does not take such a place."""
     namesakes: dict[str, PlaceMention] = field(default_factory=dict)
     """A village placed near the town the text put it by (:func:`.mentions.anchor_homonyms`: 'al-Bayda, a village a
     few kilometres south of Baniyas'), by its name as written: the same name further on is that village, not its

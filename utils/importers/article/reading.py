@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from utils.core.geo import haversine_km
 from utils.importers.article.attribution import (
     OWN_ACCOUNT,
     Attribution,
@@ -156,6 +157,9 @@ def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], li
     # "the Dabaa airbase": the town's name names a base, which 'the city' (there or further on) does not mean
     found = [replace(m, kind="base") if m.kind == "place" and _FACILITY_NAMED.match(body[m.end:m.end + 20]) else m
              for m in found]
+    for mention in found:
+        if mention.kind == "place" and mention.name not in context.shared_names and _shared(run, mention.text):
+            context.shared_names.add(mention.name)
     places = [p for p in (resolve_anaphor(m, context, found, body) for m in found if m.kind != "country") if p is not None]
     places = city_districts(body, places, context.by_head.get("city"), run.index.lookup)  # "the Rawda district"
     context.placed_as_before([p for p in places if p.source.endswith("(district of)")])  # "al-Raml" there again
@@ -174,6 +178,13 @@ def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], li
         if place.kind in ("base", "place"):
             context.learn_heads(place, called_small(body, place, _smaller(run, place, context.by_head.get("city"))))
     return found, places, pronoun_object
+
+
+def _shared(run: ArticleRun, name: str) -> bool:
+    """True when several places more than 25 km apart bear ``name`` as written."""
+    readings = run.index.readings(name)
+    return any(float(haversine_km(readings[0].latitude, readings[0].longitude, p.latitude, p.longitude)) > 25.0
+               for p in readings[1:])
 
 
 def _smaller(run: ArticleRun, place: PlaceMention, city: PlaceMention | None) -> bool:

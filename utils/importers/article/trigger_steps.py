@@ -27,6 +27,7 @@ from utils.importers.article.reading import ArticleRun, SentenceFacts, outlets_o
 from utils.importers.article.selection import places_for, span_distance
 from utils.importers.article.shared_counts import shared_count
 from utils.importers.article.sources import nations_of, same_source
+from utils.importers.article.story_acts import goes_on
 
 __all__ = ["SentencePlan", "plan_sentence", "read_trigger"]
 
@@ -189,7 +190,8 @@ def _unplaced(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, trigger
         # "On Monday a convoy was unloading in X. ... 20 civilians were killed": there, that day
         return [replace(scene[2], relation="scene")], False
     if context.place is not None and not trigger.definite and (trigger.main or len(plan.chosen) == 1) \
-            and (own_date is not None and not facts.in_country or facts.unknown_place is not None):
+            and (own_date is not None and not facts.in_country or facts.unknown_place is not None
+                 or goes_on(run, facts, trigger, own_date)):
         # dated but placed only by the context, or at a named place the gazetteer lacks ("the Semalka
         # crossing"): near the place the text is about, for the analyst to correct
         place = context.place
