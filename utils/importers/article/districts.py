@@ -1,7 +1,9 @@
 """A city's district named like a village elsewhere: 'the Rawda district' in a report on Damascus is a part of
 Damascus, not the village of Ar Rawdah 150 km away.
 
-A name followed by *district*, *neighbourhood*, *quarter*, *market*, *square* or *street* that the gazetteer only knows as a small place
+A name followed by *district*, *neighbourhood*, *quarter*, *market*, *square* or *street* (or by an apposition that
+calls it one, or several: 'Ashrafiyeh, two mainly Kurdish neighbourhoods'), or put after 'the industrial area (zone,
+city) of' ('the industrial area of Sheikh Najjar', not the village of Sinjar), that the gazetteer only knows as a small place
 (a village or locality under :data:`TOWN_POPULATION` inhabitants) lying more than :data:`NAMESAKE_KM` from the
 city the text is about (a town named before it in the sentence, else the town 'the city' last meant) is that
 city's district: the event is placed at the city, ``geo_precision`` 2 (near the named place). A district named
