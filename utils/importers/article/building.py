@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from utils.importers.article.army_takers import army_takes
 from utils.importers.article.attribution import Attribution, claimant_kind, status_for
 from utils.importers.article.dates import Dated, window
 from utils.importers.article.event_types import ACTORS, TriggerMatch, actors_in, fatalities_in
@@ -197,6 +198,10 @@ def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, sou
     if sub == "Non-state actor overtakes territory" and trigger.trigger.name == "capture" \
             and _ARMY_ENTRANT.search(body[max(0, trigger.start - 40):trigger.start]) and actor1 != "Military Forces of Syria":
         actor1, actor2 = "Military Forces of Syria", actor1  # "the army took the hill": the (Syrian) army takes it
+    if sub == "Non-state actor overtakes territory" and actor1 not in _STATE_SIDE \
+            and trigger.trigger.name in ("capture", "recapture") and not trigger.text.lower().startswith("storm") \
+            and army_takes(body[:trigger.start], body[trigger.start:]):
+        actor1, actor2 = "Military Forces of Syria", actor1  # "army units had taken full control": the state's gain
     if sub == "Non-state actor overtakes territory" and re.search(r"\bfrom\s*$", trigger.text + " " + re.match(
             r"(?:\s+[\w'’-]+){0,4}?\s+from\b|", body[trigger.end:]).group()):
         takers, losers = actors_in(body[:trigger.start]), actors_in(body[trigger.end:])

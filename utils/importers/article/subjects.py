@@ -71,7 +71,7 @@ def _subject_before(sentence: str, verb_start: int) -> str:
     """The noun phrase just before a reporting verb (back to a clause boundary), with a name's title."""
     before = sentence[:verb_start]
     # "The SDF, which control the city, said": skip a relative or participle clause between subject and verb
-    aside = re.search(rf"(?<=[A-Za-z)]),\s*(?:which|who|whose|citing|quoting|backed by|led by|based in|(?:also\s+)?known as|an?|[a-z]+ing|(?:the\s+)?"
+    aside = re.search(rf"(?<=[A-Za-z)]),\s*(?:which|who|whose|one of|among|citing|quoting|backed by|led by|based in|(?:also\s+)?known as|an?|[a-z]+ing|(?:the\s+)?"
                       rf"(?:deputy\s+)?{_TITLES}|{_DESCRIBED})\b[^,]*,\s*$", before)
     if aside:
         before = before[:aside.start()] + " "
