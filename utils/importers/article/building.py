@@ -73,7 +73,8 @@ _FOUGHT_ENTRY = re.compile(r"^(?:entered|entering|stormed|rolled into|marched in
 _ARMED_ENTRANT = re.compile(r"\b(?:fighters|rebels|insurgents|militants|jihadists|gunmen|opposition forces|army units|"
                             r"troops|soldiers|(?-i:HTS))\b(?:\s+(?:of|led by)\s+[^.;,]{0,60})?(?:\s+\w+){0,5}\s*$", re.I)
 # "the army entered the western neighbourhoods": the army itself the subject of the entry, in an offensive
-_ARMY_ENTRANT = re.compile(r"\b(?:the|its|government|regime|Syrian)\s+(?:army|troops)(?:\s+(?:had|has|have))?\s*$", re.I)
+_ARMY_ENTRANT = re.compile(r"\b(?<!Free )(?:the|its|government|regime|Syrian)\s+(?:army|troops)(?:\s+(?:had|has|have))?\s*$",
+                           re.I)  # not the Free Syrian Army
 # "after the army withdrew", "without a fight", "handed over", "under a deal": ground changing hands with no battle
 _UNOPPOSED = re.compile(r"\b(?:without (?:a fight|resistance|a shot|fighting)|unopposed|handed (?:over|it)|"
                         r"(?:under|as part of|in line with|following)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?"

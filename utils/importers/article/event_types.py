@@ -72,7 +72,7 @@ ACTORS: tuple[tuple[str, str], ...] = (
      r"warplanes|fighter jets|special forces|servicemen|contingent|air grouping)\b|\bRussia(?:'s)? (?:Aerospace|military|"
      r"forces|Defen[cs]e Ministry)\b|\bMoscow's forces\b|\bthe Kremlin\b|\bRussia\b|\bMoscow\b",
      "Military Forces of Russia"),
-    (r"\bSyrian (?:and Russian )?(?:army|troops|government forces|air defen[cs]es?|forces|military)\b|"
+    (r"\b(?<!Free )Syrian (?:and Russian )?(?:army|troops|government forces|air defen[cs]es?|forces|military)\b|"
      r"\b[Gg]overnment (?:forces|troops)\b|\b[Rr]egime (?:forces|aircraft|jets|warplanes|helicopters|troops|army|"
      r"artillery)\b|\bAssad regime\b|\b[Pp]ro-(?:government|regime) forces\b", "Military Forces of Syria"),
     (r"\bUS(?:-led)? (?:forces|troops|military|jets|aircraft|army|marines|coalition|occupation)\b|\bAmerican (?:forces|"
@@ -81,6 +81,7 @@ ACTORS: tuple[tuple[str, str], ...] = (
     (r"\bTurkish (?:forces|troops|drones|army|military|warplanes|aircraft|jets)\b|\bTurkey\b|\bAnkara\b",
      "Military Forces of Turkey"),
     (r"\bIsraeli (?:forces|jets|military|aircraft|warplanes)\b|\bIsrael\b", "Military Forces of Israel"),
+    (r"\bFree Syrian Army\b|\bFSA\b", "Rebel groups (Free Syrian Army)"),  # not the Syrian army above
     (r"\b(?:ISIS|ISIL|Islamic State|Daesh)\b", "Islamic State (ISIS)"),
     (r"\bNusra\b", "Jabhat al-Nusra"),
     (r"\bTurkistan Islamic (?:Party|Movement)\b|\bTIP\b", "Turkistan Islamic Party"),
