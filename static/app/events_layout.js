@@ -39,12 +39,12 @@
     }
     return null;
   }
+  function inBox(c, x, y) { return x >= c[0] && x <= c[2] && y >= c[1] && y <= c[3]; }  // a box [x0, y0, x1, y1]
   function enterBox(ax, ay, px, py, boxes) {
     // where the segment from (ax, ay) to (px, py) enters the box that holds (px, py) and not (ax, ay), or (px, py)
-    function inside(c, x, y) { return x >= c[0] && x <= c[2] && y >= c[1] && y <= c[3]; }
     var b = null;
     for (var k = 0; k < boxes.length && !b; k++) {
-      if (inside(boxes[k], px, py) && !inside(boxes[k], ax, ay)) { b = boxes[k]; }
+      if (inBox(boxes[k], px, py) && !inBox(boxes[k], ax, ay)) { b = boxes[k]; }
     }
     if (!b) { return [px, py, false]; }
     var dx = px - ax, dy = py - ay, t = 0;
@@ -56,15 +56,11 @@
     // a fan's leader lines and dots (world px): from each marker at ``ends[k]`` to its event's true place
     // ``targets[k]``. Events that share a place outside the fan's disc (centre (cx, cy), radius ``reach``) are bundled:
     // their lines meet on the disc's rim and one stem goes on to the place. A line to a place under a base's icon
-    // (a box of ``icons``) stops at the icon's edge, with no dot: the icon marks the place.
-    // a place: a base's icon (the events under it go to its centre), or a 3 px cell
+    // (a box of ``icons``) stops at the icon's edge, with no dot: the icon marks the place. A place is a base's icon
+    // (the events under it go to its centre) or a 3 px cell.
     var byPlace = new Map(), lines = [], dots = [], at = new Map();
     targets.forEach(function (t, k) {
-      var icon = -1;
-      for (var b = 0; b < icons.length && icon < 0; b++) {
-        var c = icons[b];
-        if (t[0] >= c[0] && t[0] <= c[2] && t[1] >= c[1] && t[1] <= c[3]) { icon = b; }
-      }
+      var icon = icons.findIndex(function (c) { return inBox(c, t[0], t[1]); });
       var key = icon >= 0 ? "icon" + icon : Math.round(t[0] / 3) + ":" + Math.round(t[1] / 3);
       if (!byPlace.has(key)) {
         byPlace.set(key, []);
