@@ -9,7 +9,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from utils.map.assets import VENDORED
+import utils.map.assets as assets
+from utils.map.assets import VENDORED, bundle_text, map_script_bundle
 
 PROJECT = Path(__file__).resolve().parent.parent
 CONFIG = tomllib.loads((PROJECT / ".streamlit" / "config.toml").read_text())
@@ -36,17 +37,23 @@ def test_shared_server_defaults(section, option, value):
     assert CONFIG[section][option] == value
 
 
-def test_static_holds_only_the_projects_own_assets():
-    """Everything under static/ is served to anyone: only the favicon, vendored, licensed front-end files and the
-    project's own map code (static/app/)."""
+def test_static_holds_only_the_projects_own_assets(monkeypatch):
+    """Everything under static/ is served to anyone: only the favicon, vendored, licensed front-end files, the
+    project's own map code (static/app/) and the one bundle of those scripts the dashboard builds (static/built/)."""
+    monkeypatch.setattr(assets, "_built", {})  # build as a new server process does
+    STATIC.joinpath("built").mkdir(exist_ok=True)
+    STATIC.joinpath("built", "map-0123456789abcdef.js").write_text("an old bundle")
+    current = map_script_bundle()  # writes the bundle if needed and removes older ones
+    assert current is not None and (STATIC / current).read_text(encoding="utf-8") == bundle_text()
     files = sorted(p.relative_to(STATIC).as_posix() for p in STATIC.rglob("*") if p.is_file())
+    assert [name for name in files if name.startswith("built/")] == [current]
     vendored = (STATIC / "vendor" / "README.md").read_text()
     own = {path for path in VENDORED.values() if path.startswith("app/")}  # the map code the pages load
     # every file of static/app/ is loaded by the pages (none left behind when code moves between files)
     assert own == {name for name in files if name.startswith("app/")}
     assert "app/core.js" in own and "app/badges.js" in own
     for name in files:
-        if name in ("favicon.png", "vendor/README.md") or name in own:
+        if name in ("favicon.png", "vendor/README.md", current) or name in own:
             continue
         parts = name.split("/")
         assert parts[0] == "vendor" and len(parts) >= 3, f"{name}: only vendored assets belong in static/"

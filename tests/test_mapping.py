@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from utils.data.dataset import load_dataset
-from utils.map.assets import STATIC_DIR, VENDORED, asset_links, localize_assets
+from utils.map.assets import STATIC_DIR, VENDORED, asset_links, bundle_text, localize_assets
 from utils.map.basemap_layer import basemap_payload, label_rows, place_zoom
 from utils.map.event_layer import EventsLayer
 from utils.map.mapping import build_base_map, build_events_layer, category_colors
@@ -30,8 +30,11 @@ def dataset():
 
 
 def test_every_asset_is_served_from_the_project(dataset):
+    """Served one by one (as an export inlines them): Leaflet first, then the project's core.js (what the others
+    use), every file of VENDORED, each on disk."""
     fmap = build_base_map(dataset.basemap, dataset.sites)
     build_events_layer(dataset.events, category_colors(dataset.events["event_type"])).add_to(fmap)
+    localize_assets(fmap, one_script=False)
     links = asset_links(fmap)
     own = [link.split("app/static/", 1)[1] for link in links if "/static/app/" in link]
     assert own[0] == "app/core.js", "the map loads its own code, core.js (what the others use) first"
@@ -41,6 +44,57 @@ def test_every_asset_is_served_from_the_project(dataset):
         assert (STATIC_DIR / link.split("app/static/", 1)[1]).is_file(), link
     for relative in VENDORED.values():
         assert (STATIC_DIR / relative).stat().st_size > 1000
+
+
+def test_the_dashboard_loads_the_maps_scripts_as_one_file(dataset):
+    """streamlit-folium loads a map's scripts one after another: the dashboard's map asks for one bundle (named by
+    its content) holding every script of VENDORED in order, then the stylesheet."""
+    fmap = build_base_map(dataset.basemap, dataset.sites)
+    scripts = [src for _, src in fmap.default_js]
+    assert len(scripts) == 1 and re.fullmatch(r"\.\./\.\./app/static/built/map-[0-9a-f]{16}\.js", scripts[0]), scripts
+    bundle = (STATIC_DIR / scripts[0].split("app/static/", 1)[1]).read_text(encoding="utf-8")
+    assert bundle == bundle_text()
+    starts = [bundle.index(f"static/{VENDORED[name]} ----") for name in VENDORED if name.endswith(".js")]
+    assert starts == sorted(starts), "in VENDORED's order: Leaflet, its heat plugin, core.js, then the rest"
+    body = (STATIC_DIR / VENDORED["eventmap-badges.js"]).read_text(encoding="utf-8").rstrip()
+    assert body in bundle
+    assert "sourceMappingURL" not in bundle
+    assert [href for _, href in fmap.default_css] == ["../../app/static/" + VENDORED["leaflet.css"]]
+    heat = folium.plugins.HeatMap([[35.0, 36.0]])
+    group = folium.FeatureGroup().add_child(heat)
+    localize_assets(group)
+    assert [src for _, src in heat.default_js] == scripts, "the heat plugin is in the bundle, not loaded again"
+
+
+def test_a_changed_script_makes_a_new_bundle_and_removes_the_old(tmp_path, monkeypatch):
+    import utils.map.assets as assets
+
+    static = tmp_path / "static"
+    for relative in VENDORED.values():
+        (static / relative).parent.mkdir(parents=True, exist_ok=True)
+        (static / relative).write_bytes((STATIC_DIR / relative).read_bytes())
+    monkeypatch.setattr(assets, "STATIC_DIR", static)
+    monkeypatch.setattr(assets, "BUNDLE_DIR", static / "built")
+    first = assets.map_script_bundle()
+    assert first and (static / first).is_file()
+    with (static / VENDORED["eventmap-badges.js"]).open("a", encoding="utf-8") as handle:
+        handle.write("\n/* a change */\n")
+    second = assets.map_script_bundle()
+    assert second != first and "/* a change */" in (static / second).read_text(encoding="utf-8")
+    assert sorted(p.name for p in (static / "built").iterdir()) == [second.split("/")[1]], "the old one is gone"
+
+
+def test_an_unwritable_static_folder_falls_back_to_one_file_each(tmp_path, monkeypatch, caplog):
+    import utils.map.assets as assets
+
+    blocked = tmp_path / "built"
+    blocked.write_text("a file where the folder should be")
+    monkeypatch.setattr(assets, "BUNDLE_DIR", blocked)
+    monkeypatch.setattr(assets, "_built", {})
+    fmap = folium.Map(tiles=None)
+    localize_assets(fmap)
+    assert [name for name, _ in fmap.default_js] == [name for name in VENDORED if name.endswith(".js")]
+    assert "one by one" in caplog.text
 
 
 def test_rendered_page_names_no_outside_host(dataset):
