@@ -1,6 +1,7 @@
 """Every page at scale in a real browser: time to ready, bytes sent and the server's extra peak memory.
 
-Run:  python3 benchmarks/pages_bench.py [--size 1000000] [--pages events timeline ...] [--navigate] [--timeout 300]
+Run:  python3 benchmarks/pages_bench.py [--size 1000000] [--pages events timeline ...] [--navigate] [--again]
+      [--timeout 300]
 
 It makes (once, under ``--root``) a data folder of ``--size`` synthetic events
 (``benchmarks/synthetic.py``) with the project's bases, articles and basemap,
@@ -14,8 +15,11 @@ each page in a fresh offline Chromium context and prints, per page:
 
 - ready: seconds from ``page.goto`` until the server has finished the script
   run (the ``script_finished`` message on the websocket) and the page's content
-  is drawn (title, tables, charts); this includes loading Streamlit's own
+  is drawn (title, tables, charts; on the Map page, the map drawn in its
+  iframe with its events laid out); this includes loading Streamlit's own
   page in the browser (the Import page, which draws little, shows that floor);
+  with ``--again``, also the same page opened a second time in that browser
+  (its HTTP cache warm, as for a user who has opened the dashboard before);
 - server run: seconds from the browser's request for the run (its
   ``rerun_script`` message) to ``script_finished``, the server's part;
 - sent: bytes of websocket frames the browser received for that page;
@@ -310,8 +314,29 @@ class FrameLog:
             self.finishes.append((self.finished_s, Message.ScriptFinishedStatus.Name(message.script_finished)))
 
 
+MAP_DRAWN_MARK = "eventmap-events-laid-out"
+"""The performance mark static/app/events.js sets once the map has laid out its events (the map is drawn)."""
+
+
+def wait_map_drawn(page, timeout_ms: float) -> None:
+    """Wait until the map's iframe has drawn the map and laid out its events (``MAP_DRAWN_MARK``)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        frame = next((f for f in page.frames if "st_folium" in f.url), None)
+        try:
+            if frame is not None and frame.evaluate(
+                    f"() => performance.getEntriesByName('{MAP_DRAWN_MARK}').length > 0"):
+                return
+        except Exception:  # the frame is being replaced
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError("the map did not draw its events")
+        page.wait_for_timeout(10)
+
+
 def wait_ready(page, frames: FrameLog, finished_before: int, selector: str, timeout_s: float) -> bool:
-    """Wait for a finished script run after ``finished_before`` and the page's ``selector`` drawn, idle."""
+    """Wait for a finished script run after ``finished_before`` and the page's ``selector`` drawn, idle; on the
+    Map page, also for the map drawn inside its iframe, events laid out."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if frames.finished > finished_before:
@@ -325,6 +350,8 @@ def wait_ready(page, frames: FrameLog, finished_before: int, selector: str, time
         "() => !document.querySelector('[data-testid=stStatusWidget]')"
         " || !document.querySelector('[data-testid=stStatusWidget]').innerText.includes('Running')",
         timeout=remaining_ms)
+    if selector == PAGES["map"].drawn:
+        wait_map_drawn(page, remaining_ms)
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     return True
 
@@ -344,8 +371,10 @@ def map_timeline(page, started_at_ms: float) -> str:
     return ", ".join(f"{key} {(value - started_at_ms) / 1000:.2f} s" for key, value in times.items() if value)
 
 
-def visit(browser, server: Server, name: str, timeout_s: float, trace: bool = False) -> Visit:
-    """Open page ``name`` in a fresh offline context and measure it."""
+def visit(browser, server: Server, name: str, timeout_s: float, trace: bool = False, again: bool = False) -> Visit:
+    """Open page ``name`` in a fresh offline context and measure it; with ``again``, open it once more in a new tab
+    of that context (its HTTP cache now holds Streamlit's and the map's files, as for a user who opened the
+    dashboard before) and add that time to the note."""
     from conftest import OfflinePage
 
     path, selector = PAGES[name].path, PAGES[name].drawn
@@ -371,6 +400,14 @@ def visit(browser, server: Server, name: str, timeout_s: float, trace: bool = Fa
                 note += f"[map: {map_timeline(offline.page, started_at_ms)}; then {frames.runs()}] "
         if name == "changes" and ready:
             note += changes_comparison(offline.page, frames, timeout_s)
+        if again and ready:
+            offline.page.close()  # its session ends, as when the user closed the tab
+            second = offline.context.new_page()
+            second_frames = FrameLog(second)
+            began = second_frames.started = time.perf_counter()
+            second.goto(f"{server.url}/{path}")
+            if wait_ready(second, second_frames, 0, selector, timeout_s):
+                note += f"(again, browser cache warm: {time.perf_counter() - began:.2f} s) "
     except Exception as error:  # a page that never draws is a figure too
         seconds, note = None, f"{type(error).__name__}: {str(error).splitlines()[0][:80]}"
     result = Visit(name, seconds, frames.bytes, server.peak_mb() - before, server.rss_mb(),
@@ -488,6 +525,8 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true",
                         help="start the server without its warm run (python -m utils serve --no-warm): the first open "
                              "loads the data")
+    parser.add_argument("--again", action="store_true",
+                        help="also open each page a second time in the same browser (its HTTP cache warm)")
     parser.add_argument("--trace", action="store_true",
                         help="also print each script run the browser asked for, and when the map drew")
     args = parser.parse_args()
@@ -522,7 +561,7 @@ def main() -> None:
             print("opened by URL, each in a new browser:")
             for name in args.pages:
                 for _ in range(args.repeat):
-                    result = visit(browser, server, name, args.timeout, args.trace)
+                    result = visit(browser, server, name, args.timeout, args.trace, args.again)
                     print_row(result, args.timeout)
             floor = streamlit_floor(browser)
             if floor:

@@ -12,6 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import settings
@@ -53,14 +54,21 @@ def ucdp_csv() -> Path:
         partial.replace(target)
     return target
 CHROMIUM = str(chromium_path())
-CHROMIUM_FLAGS = CHROMIUM_ARGS
-"""The same browser and flags as the exporter uses (utils.export.render)."""
+REFUSE_OUTSIDE = "--proxy-server=http://127.0.0.1:9"
+"""Every request outside loopback goes to a proxy that is not there, so it fails in the browser's own network
+stack (Chromium never sends loopback through a proxy). Refusing them with a Playwright route instead stops every
+request, the app's own included, for a round trip to this process, and turns off the browser's HTTP cache."""
+CHROMIUM_FLAGS = [*CHROMIUM_ARGS, REFUSE_OUTSIDE]
+"""The exporter's browser and flags (utils.export.render), with every request outside loopback refused."""
 
 
 def is_local(url: str) -> bool:
-    """True for URLs the offline browser may load: the app on loopback, data: and blob: URLs."""
-    return url.startswith(("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1",
-                           "data:", "blob:", "about:"))
+    """True for URLs the offline browser may load: the app on loopback (by host, not by prefix:
+    'http://localhost.example.org' is outside), data:, blob: and about: URLs."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname in ("localhost", "127.0.0.1")
 
 
 def free_port() -> int:
@@ -176,7 +184,8 @@ def writable_app(tmp_path) -> Iterator[RunningApp]:
 
 
 class OfflinePage:
-    """A page whose every request outside loopback is refused and recorded."""
+    """A page whose every request outside loopback is recorded; ``browser`` (launched with ``CHROMIUM_FLAGS``)
+    refuses them."""
 
     def __init__(self, browser, *, width: int = 1500, height: int = 1000) -> None:
         self.context = browser.new_context(viewport={"width": width, "height": height})
@@ -184,15 +193,15 @@ class OfflinePage:
         self.dialogs: list[str] = []
         self.errors: list[str] = []
         self.console: list = []
-        self.context.route(lambda url: not is_local(url), self._refuse)
+        self.context.on("request", self._record)
         self.page = self.context.new_page()
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", lambda message: self.console.append(message) if message.type == "error" else None)
 
-    def _refuse(self, route) -> None:
-        self.outside.append(route.request.url)
-        route.abort()
+    def _record(self, request) -> None:
+        if not is_local(request.url):
+            self.outside.append(request.url)
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)

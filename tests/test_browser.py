@@ -23,6 +23,19 @@ from conftest import PAYLOADS, OfflinePage
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
+@pytest.mark.parametrize("url", ["https://example.com/tile.png", "http://192.0.2.1/a.png", "http://[2001:db8::1]/b.png",
+                                 "http://localhost.example.org/c.png"])
+def test_the_test_browser_refuses_and_records_every_request_outside_loopback(offline_page, url):
+    """The offline browser itself: a request outside loopback (a name, an address, IPv6, a name that begins
+    'localhost') fails in the browser and is recorded, so the dashboard's tests would see one."""
+    page = offline_page.page
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.failure or ""))
+    page.set_content(f'<img src="{url}">')
+    page.wait_for_function("() => document.images[0].complete")
+    assert offline_page.outside == [url] and failed and "PROXY" in failed[0].upper(), (offline_page.outside, failed)
+
+
 def test_map_draws_the_four_bases_and_every_event_offline(app, offline_page):
     page = offline_page.page
     open_app(page, app.url)
