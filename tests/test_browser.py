@@ -179,6 +179,33 @@ def test_selecting_a_span_on_the_timeline_sets_the_date_window(app, offline_page
     assert f"start={match.group(2)}" in page.url
 
 
+def test_the_strip_under_the_map_comes_after_the_map_and_a_drag_on_it_sets_the_window(app, offline_page):
+    """A new browser: the map is drawn, then (on the run its first report asks for) the timeline strip under it,
+    in the place kept for it; dragging across the strip narrows the date window."""
+    page = offline_page.page
+    open_app(page, app.url)
+    frame = map_frame(page)
+    wait_for_markers(frame, 30)
+    chart = page.locator("[data-testid=stVegaLiteChart]").first
+    chart.wait_for(timeout=30_000)
+    wait_idle(page)
+    assert page.locator(".timeline-strip-to-come").count() == 0
+    map_box = page.locator("iframe[title*='st_folium']").bounding_box()
+    page.wait_for_timeout(500)
+    box = chart.locator("path.background").first.bounding_box()
+    assert box and map_box and box["y"] > map_box["y"] + map_box["height"], (box, map_box)
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.85, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.99, y, steps=10)
+    page.mouse.up()
+    page.wait_for_function("() => !document.body.innerText.includes('Showing 30 of 30')", timeout=30_000)
+    wait_idle(page)
+    match = re.search(r"Showing (\d+) of 30 events, (\d{4}-\d\d-\d\d) to", main_caption(page))
+    assert match and int(match.group(1)) < 30 and match.group(2) > "2015-01-01", main_caption(page)
+    assert offline_page.errors == []
+
+
 def test_playback_moves_the_window_and_the_map_without_a_click(app, offline_page):
     page = offline_page.page
     open_app(page, f"{app.url}/?start=2025-03-01&end=2025-04-30")

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from ui.detail import picker_key
 from utils.analysis.facets import FACETS
+from utils.map.assets import STATIC_DIR
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -222,7 +223,9 @@ def test_range_rings_and_heatmap_from_a_link():
     assert args["feature_group"].count("new EventMap.RingsLayer(") == 1
     assert len(json.loads(re.search(r"new EventMap\.RingsLayer\((\[.*?\]\])", args["feature_group"]).group(1))) == 4 * 3
     assert [options["heatmap"] for _payload, options in events_layers(args["feature_group"])] == [True]
-    assert any("leaflet_heat.min.js" in link and link.startswith("../../app/static/") for link in args["js_links"])
+    [bundle] = [link for link in args["js_links"] if link.startswith("../../app/static/built/map-")]
+    assert "---- static/vendor/leaflet-heat-folium-0.20.0/leaflet_heat.min.js ----" in (
+        STATIC_DIR / bundle.removeprefix("../../app/static/")).read_text(encoding="utf-8"), "the heat plugin is loaded"
     assert at.text_input(key="rings_text").value == "3, 10, 70"
     assert any("range rings at 3, 10, 70 km" in html.unescape(c.value) for c in at.caption)
 
@@ -281,8 +284,21 @@ def _strip_data(at: AppTest) -> tuple[dict, dict[str, pd.DataFrame]]:
     return _spec(strip), data
 
 
+def test_the_timeline_strip_comes_on_the_runs_after_the_sessions_first():
+    """The session's first run keeps the strip's place (a new browser then parses the chart's code after the map's
+    start); the next run, which the map's first report asks for, draws it; from then on every run does."""
+    at = run_app()
+    assert not [c for c in at.main.get("vega_lite_chart") if "timeline_strip" in c.proto.id]
+    assert any("timeline-strip-to-come" in element.proto.body for element in at.main.get("html"))
+    at.run()
+    assert [c for c in at.main.get("vega_lite_chart") if "timeline_strip" in c.proto.id]
+    assert not any("timeline-strip-to-come" in element.proto.body for element in at.main.get("html"))
+    at.sidebar.multiselect(key="f_sources").set_value(["The Cradle"]).run()
+    assert [c for c in at.main.get("vega_lite_chart") if "timeline_strip" in c.proto.id]
+
+
 def test_the_timeline_strip_under_the_map_counts_every_event_and_the_shown_ones():
-    at = run_app(query={"source": "The Cradle"})
+    at = run_app(query={"source": "The Cradle"}).run()
     spec, data = _strip_data(at)
     band, every, shown = spec["layer"]
     assert [p["name"] for p in spec["params"]] == ["strip_window"] and shown["name"] == "view_1"

@@ -30,6 +30,8 @@ _SHOWN_COLOR = "#3b5b92"
 _WINDOW_COLOR = "#f2a900"
 _WANTED = "timeline_strip_window"
 """The window a drag on the strip asked for, until a run of the whole app shows it."""
+_DEFERRED = "timeline_strip_deferred"
+"""Set once the session's first run has kept the strip's place (see ``show_timeline_strip``'s ``after_first_run``)."""
 _SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"
 """The Vega-Lite version Altair 6 writes (the strip is written as a spec: building it with Altair cost
 0.1-0.3 s of every run of the map page, most of it Altair checking the spec against its schema)."""
@@ -55,8 +57,16 @@ def _shown_counts(key: str, period: str, _view: View, _rows: np.ndarray) -> pd.D
     return period_totals(_view.dataset.events, period, rows=_rows)
 
 
-def show_timeline_strip(view: View, *, height: int = 80) -> None:
-    """Draw the strip for ``view``: one call under the map."""
+def show_timeline_strip(view: View, *, height: int = 80, after_first_run: bool = False) -> None:
+    """Draw the strip for ``view``: one call under the map. ``after_first_run``: on the session's first run keep
+    its place (``height`` px, empty) and draw it from the next run on, which the map's first report asks for at
+    once; a new browser then fetches and parses the chart's code (Vega, 775 KB) after the map has started, not
+    before it."""
+    if after_first_run and not st.session_state.get(_DEFERRED):
+        st.session_state[_DEFERRED] = True
+        st.html(f'<div class="timeline-strip-to-come" style="height: {int(height) + 28}px"></div>')
+        return
+    st.session_state[_DEFERRED] = True
     wanted = st.session_state.pop(_WANTED, None)
     if wanted is not None and wanted != (view.filter.start, view.filter.end):
         st.rerun(scope="app")  # drawn in a fragment (the map's): the whole app follows the new window (once)

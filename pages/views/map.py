@@ -72,7 +72,7 @@ def map_and_record() -> None:
             + (f"Map: {settings.describe()}. " if settings.describe() else "")
             + ("Pan and zoom are drawn in the browser. " if drawn.plan.everything else "")
             + "Click an event or a base for its record; the arrow keys step through the events in view."))
-        show_timeline_strip(view)
+        show_timeline_strip(view, after_first_run=True)
     if detail_column is not None:
         with detail_column:
             show_selection(shown)
