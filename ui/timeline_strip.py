@@ -61,12 +61,7 @@ def show_timeline_strip(view: View, *, height: int = 80, after_first_run: bool =
     """Draw the strip for ``view``: one call under the map. ``after_first_run``: on the session's first run keep
     its place (``height`` px, empty) and draw it from the next run on, which the map's first report asks for at
     once; a new browser then fetches and parses the chart's code (Vega, 775 KB) after the map has started, not
-    before it."""
-    if after_first_run and not st.session_state.get(_DEFERRED):
-        st.session_state[_DEFERRED] = True
-        st.html(f'<div class="timeline-strip-to-come" style="height: {int(height) + 28}px"></div>')
-        return
-    st.session_state[_DEFERRED] = True
+    before it. The counts are made (and cached) in that first run too, so the server's warm run makes them."""
     wanted = st.session_state.pop(_WANTED, None)
     if wanted is not None and wanted != (view.filter.start, view.filter.end):
         st.rerun(scope="app")  # drawn in a fragment (the map's): the whole app follows the new window (once)
@@ -84,6 +79,11 @@ def show_timeline_strip(view: View, *, height: int = 80, after_first_run: bool =
     every = _all_counts(view.dataset.version, period, view)
     shown = _shown_counts(filter_key(view), period, view, view.mask)
     start, end = view.filter.start or low, view.filter.end or high
+    if after_first_run and not st.session_state.get(_DEFERRED):
+        st.session_state[_DEFERRED] = True
+        st.html(f'<div class="timeline-strip-to-come" style="height: {int(height) + 28}px"></div>')
+        return
+    st.session_state[_DEFERRED] = True
     st.vega_lite_chart(spec=strip_spec(every, shown, low, high, start, end, period, height=height),
                        key=STRIP_KEY, on_select=_selected, selection_mode=[_SELECTION], width="stretch")
     st.caption(f"Events per {period} over the whole data (light) and those shown (dark); the shaded band is the "
