@@ -70,6 +70,25 @@ class DateMention:
             r"(?:\s*(?:from|to|at|in|before)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,4})?\s*(?:late\s+|early\s+)?$",
             before, re.IGNORECASE))  # "In a statement on Friday, the ministry claimed ..."
 
+    def opens_a_statement(self, sentence: str) -> bool:
+        """True for a date that opens a sentence whose subject then says something ('On Sunday the jihadist
+        alliance said two of its fighters had carried out the attack'): the day it was said, when what is said
+        refers back to an event told before (the date may also be the event's: 'On Friday activists said jets
+        struck the town')."""
+        if not _OPENING.fullmatch(sentence[:self.start]):
+            return False
+        said = _SPEAKER_THEN_VERB.match(sentence[self.end:])
+        return bool(said) and not _CLAUSE_IN_SUBJECT.search(said.group("who"))
+
+
+_OPENING = re.compile(r"\s*(?:(?:also|and|but|then|later|separately)\s*,?\s*)?", re.IGNORECASE)
+"""What may stand before a date that opens a sentence ('Also on Sunday, ...')."""
+_SPEAKER_THEN_VERB = re.compile(r"\s*,?\s+(?P<who>(?:[^\s.;:]+\s+){1,12}?)(?:said|says|announced|claimed|stated|"
+                                r"confirmed|reported)\b")
+"""After the opening date: the subject (a few words, commas allowed) and its reporting verb."""
+_CLAUSE_IN_SUBJECT = re.compile(r"\b(?:that|who|which|had|has|have|was|were|is|are|been|after|when|as)\b|(?<![\w-])[a-z]+ed\b")
+"""Words that make the words before the verb a clause of their own ('On Sunday rebels attacked X and said ...')."""
+
 
 # (pattern, handler(match, published) -> DateMention fields); tried in order, first match at a place wins.
 def _day_month(match: re.Match, published: date) -> Dated | None:

@@ -40,6 +40,10 @@ _RETURNED_FIRE = re.compile(r"\b(?:returned|returning|return)\s+fire\b|\bfired\s
 """Fire returned: another act than the strike it answers, by the side that was hit."""
 
 
+_CLAIMS_IT = re.compile(r"\b(?:claim(?:ed|s|ing)?|carried\s+out|(?:was|were)\s+behind|responsib(?:le|ility))\b", re.IGNORECASE)
+"""A claim of responsibility ('said two of its fighters had carried out the attack', 'claimed the bombing')."""
+
+
 @dataclass
 class SentencePlan:
     """The triggers ``chosen`` in a sentence with their clause bounds, the places each ``owned``, the triggers
@@ -273,7 +277,9 @@ def read_trigger(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, numb
     if not trigger_places and (bounds[0] in plan.causes or bounds[0] in plan.background) and not trigger.definite:
         return False  # "in response to a roadside bomb attack", ", as it fought an offensive": no event of its own
     if not trigger_places:
-        stated_only = trigger.definite and when.mention is not None and when.mention.is_statement_date(facts.body)
+        stated_only = trigger.definite and when.mention is not None and (
+            when.mention.is_statement_date(facts.body)
+            or when.mention.opens_a_statement(facts.body) and _CLAIMS_IT.search(facts.body))
         # "the IRGC said in a statement on Tuesday that seven advisers were killed in the attack": the statement's
         # day is no day of the event 'the attack' refers back to
         trigger_places, changed = _unplaced(run, facts, plan, trigger, None if stated_only else when.own)

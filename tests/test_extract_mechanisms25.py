@@ -1,0 +1,69 @@
+"""Twenty-fifth pass of the article extraction's general mechanisms (issue 17).
+
+A claim of responsibility opened by its day ('On Saturday, the X group said one of its fighters had carried out the
+attack') is the claimant's own account of the event claimed: the day that opens the sentence is the day it was said
+(:meth:`utils.importers.article.dates.DateMention.opens_a_statement`), not a day of its own for 'the attack', so the
+claim refers back to the attack told before and is its own row, on the attack's day and at its place. Every sentence
+here was written for these tests, not taken from a gold set; places, dates and phrasings are varied on purpose. Guard
+rows must not change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extraction import candidates
+
+from utils.importers.article.dates import find_dates
+
+
+def accounts(text: str, published: str) -> list[tuple[str, str, str]]:
+    """(day, sub-event type, claimant) of each candidate."""
+    return [(r["event_date"], r["sub_event_type"], r["claimed_by"]) for r in candidates(text, published)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("A car bomb exploded outside a police station in the town of Azaz on Friday, killing nine people, state "
+     "television said.\n\nOn Saturday, the Islamic State group said one of its fighters had carried out the attack.",
+     "2018-03-11", ("2018-03-09", "Remote explosive/landmine/IED", "Islamic State group")),
+    ("Two suicide bombers struck a crowded bus station in Jableh on Tuesday morning, the official news agency said."
+     "\n\nOn Wednesday the Nusra Front said two of its members had carried out the attack.",
+     "2016-05-26", ("2016-05-24", "Suicide bomb", "Nusra Front")),
+    ("A roadside bomb hit an army truck near Maarat al-Numan on Monday, killing four soldiers, a military source said."
+     "\n\nLater on Tuesday, the Ansar Brigade said its fighters had carried out the attack.",
+     "2021-11-10", ("2021-11-08", "Remote explosive/landmine/IED", "Ansar Brigade")),
+])
+def test_a_claim_opened_by_its_day_is_the_claimants_account(text, published, expected):
+    got = accounts(text, published)
+    assert expected in got, got
+    assert len(got) == 2, got  # the event's first account and the claim, nothing else
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # an event told by a source after an opening day keeps that day: the date may be the event's
+    ("On Friday activists said jets struck the town of Saraqib, killing five people.", "2019-05-05",
+     [("2019-05-03", "Air/drone strike", "Activists")]),
+    ("On Sunday, the Islamic State group said its fighters had attacked an army post near Palmyra.", "2017-01-17",
+     [("2017-01-15", "Armed clash", "Islamic State group")]),
+    # a toll given later by the same source is no claim: one account
+    ("A car bomb exploded in Afrin on Monday, the Turkish ministry said.\n\nOn Tuesday, the ministry said the attack "
+     "had killed 12 people.", "2020-04-30", [("2020-04-27", "Remote explosive/landmine/IED", "Turkish ministry")]),
+])
+def test_guards(text, published, expected):
+    assert accounts(text, published) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("On Sunday the jihadist alliance said two of its fighters had carried out the attack.", True),
+    ("On Friday, the Islamic State group said through its Amaq agency that its fighters had carried out it.", True),
+    ("Also on Monday, Turkish-backed rebels said they took the town.", True),
+    ("Later on Tuesday, the Ansar Brigade claimed the attack.", True),
+    # guards: a clause of its own before the verb, a date inside the sentence, no reporting verb
+    ("On Sunday rebels attacked the town and said 20 people died.", False),
+    ("Air strikes hit Douma on Sunday, activists said.", False),
+    ("On Sunday jets struck the market.", False),
+    ("On Sunday the man who had led the group said he would stay.", False),
+])
+def test_opens_a_statement(sentence, expected):
+    mention = find_dates(sentence, date(2020, 6, 10))[0]
+    assert mention.opens_a_statement(sentence) is expected
