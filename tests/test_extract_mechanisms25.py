@@ -3,7 +3,13 @@
 A claim of responsibility opened by its day ('On Saturday, the X group said one of its fighters had carried out the
 attack') is the claimant's own account of the event claimed: the day that opens the sentence is the day it was said
 (:meth:`utils.importers.article.dates.DateMention.opens_a_statement`), not a day of its own for 'the attack', so the
-claim refers back to the attack told before and is its own row, on the attack's day and at its place. Every sentence
+claim refers back to the attack told before and is its own row, on the attack's day and at its place.
+
+'Bombing' names a bomb set off as well as an air raid: 'a double car bombing', 'twin bombings' are bombs (the bomb
+trigger, :mod:`utils.importers.article.triggers`, over the air strike the word alone gives); 'the bombing' may refer
+back to a car bomb (:func:`utils.importers.article.building.referent_of`); and an air strike read from the bare word
+with no aircraft in its sentence ('the bombing of evacuee buses') is the bomb told at the same place and time
+(:mod:`utils.importers.article.incidents`), not a second event. Every sentence
 here was written for these tests, not taken from a gold set; places, dates and phrasings are varied on purpose. Guard
 rows must not change."""
 
@@ -67,3 +73,36 @@ def test_guards(text, published, expected):
 def test_opens_a_statement(sentence, expected):
     mention = find_dates(sentence, date(2020, 6, 10))[0]
     assert mention.opens_a_statement(sentence) is expected
+
+
+BOMB, SUICIDE, AIR = "Remote explosive/landmine/IED", "Suicide bomb", "Air/drone strike"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Death toll from bombing of evacuee buses near Idlib rises to 40\n\nA suicide car bombing hit buses carrying "
+     "evacuees at Sarmada on Saturday afternoon, killing 40 people, a monitor said.", "2019-03-11",
+     [("2019-03-09", SUICIDE, "Monitor")]),
+    ("A double car bombing near a checkpoint in Jableh killed 12 people on Monday, state media said.", "2016-05-25",
+     [("2016-05-23", BOMB, "State media")]),
+    ("Twin bombings struck a bus station in Tartus on Tuesday morning, killing at least 30 people, the state news "
+     "agency said.", "2016-05-25", [("2016-05-24", BOMB, "State news agency")]),
+    ("A truck packed with explosives blew up in Azaz on Friday, killing nine people, Turkish officials said.\n\nThe "
+     "Islamic State group claimed the bombing in a statement, saying one of its fighters had driven the truck into a "
+     "checkpoint and killed 30 apostates.", "2018-03-11",
+     [("2018-03-09", BOMB, "Turkish officials"), ("2018-03-09", BOMB, "Islamic State group")]),
+])
+def test_a_bombing_is_a_bomb_set_off(text, published, expected):
+    assert accounts(text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # aircraft named, or no bomb told: the bombing stays an air strike
+    ("Russian jets kept up their bombing of Douma on Tuesday, killing 20 people, activists said.", "2018-02-22",
+     [("2018-02-20", AIR, "Activists")]),
+    ("The bombing of the market in Atarib on Monday killed 20 people, residents said.", "2017-11-15",
+     [("2017-11-13", AIR, "Residents")]),
+    ("A car bomb exploded in Afrin on Monday, the Turkish ministry said. Warplanes bombed villages near Afrin the same "
+     "day, activists said.", "2020-04-30", [("2020-04-27", BOMB, "Turkish ministry"), ("2020-04-27", AIR, "Activists")]),
+])
+def test_an_air_raid_stays_one(text, published, expected):
+    assert accounts(text, published) == expected

@@ -12,7 +12,7 @@ from utils.importers.article.army_takers import army_takes
 from utils.importers.article.attribution import Attribution, claimant_kind, status_for
 from utils.importers.article.dates import Dated, window
 from utils.importers.article.event_types import ACTORS, TriggerMatch, actors_in, fatalities_in
-from utils.importers.article.incidents import overlaps
+from utils.importers.article.incidents import BARE_BOMBING, overlaps
 from utils.importers.article.model import RECALL_DAYS, EventCandidate
 from utils.importers.article.objects import typed_by_object
 from utils.importers.article.places import PlaceMention
@@ -26,12 +26,20 @@ _ALSO_MEANT = {"strike": ("Shelling/artillery/missile attack",), "airstrike": ("
 """What else a word may refer back to: 'the strike' after a missile attack, 'the shelling' after an air strike."""
 
 
+_BOMBING = re.compile(r"bombings?", re.IGNORECASE)
+_BOMBS = ("Remote explosive/landmine/IED", "Suicide bomb")
+"""'The bombing' names a bomb set off as well as bombs dropped from the air."""
+
+
 def referent_of(raw: list[EventCandidate], trigger: TriggerMatch, sentence_number: int,
               own_date: Dated | None) -> int | None:
     """The earlier candidate 'the attack' / 'the exercise' / 'such interceptions' refers to, if any."""
     if not raw:
         return None
-    for wanted in ({trigger.trigger.sub_event_type}, set(_ALSO_MEANT.get(trigger.trigger.name, ()))):
+    also = _ALSO_MEANT.get(trigger.trigger.name, ())
+    if _BOMBING.fullmatch(trigger.text):
+        also = (*also, *_BOMBS)  # "claimed the bombing" after a car bomb: the bomb, as much as an air raid
+    for wanted in ({trigger.trigger.sub_event_type}, set(also)):
         for number in range(len(raw) - 1, -1, -1):  # the same kind of event first, then a kind the word may mean
             candidate = raw[number]
             recent = trigger.definite or sentence_number - max(candidate.sentences) <= 2
@@ -217,6 +225,9 @@ def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, sou
             actor1, actor2 = taker, (actor1 if actor1 != taker else actor2)
     if not actor1:
         actor1 = "Unidentified armed group" if trigger.main else "Not named in the report"
+    name = trigger.trigger.name
+    if name == "airstrike" and _BOMBING.fullmatch(trigger.text) and not _AIR_WORDS.search(body):
+        name = BARE_BOMBING  # "the bombing of evacuee buses": an air raid, unless a bomb set off is told beside it
     recalled = (published - window(dated)[1]).days > RECALL_DAYS
     admin1 = governorate_of(place.latitude, place.longitude) if governorate_of else ""
     return EventCandidate(
@@ -224,5 +235,5 @@ def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, sou
         sub_event_type=sub, actor1=actor1, actor2=actor2 if actor2 != actor1 else "", location=place.name,
         latitude=round(place.latitude, 5), longitude=round(place.longitude, 5), geo_precision=place.geo_precision,
         claimed_by=source.claimed_by, status=status_for(source), fatalities=fatalities_in(body), recalled=recalled,
-        evidence_spans=((sentence.start, sentence.end),), sentences=(sentence.number,), trigger=trigger.trigger.name,
+        evidence_spans=((sentence.start, sentence.end),), sentences=(sentence.number,), trigger=name,
         attributed=source.explicit, admin1=admin1 or "", date_source=date_source, place_source=place.source)

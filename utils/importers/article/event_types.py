@@ -187,7 +187,10 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                 subject = bool(_FORCE_SUBJECT.search(sentence[max(0, match.start() - 40):match.start()]))
                 found.append(TriggerMatch(trigger, match.start(), match.end(), match.group(), definite, main, subject))
     found.sort(key=lambda t: t.start)
-    return found
+    bombs = [t for t in found if t.trigger.name == "bomb"]
+    # "twin bombings", "a double car bombing": the bomb set off, not the air raid the word alone may be
+    return [t for t in found if not (t.trigger.name == "airstrike" and any(
+        b.start <= t.start and t.end <= b.end for b in bombs))]
 
 
 def actors_in(text: str) -> list[str]:

@@ -76,6 +76,10 @@ def merge(into: EventCandidate, other: EventCandidate) -> EventCandidate:
 
 
 GENERIC_TRIGGERS = ("blasts", "attack", "strike")
+BARE_BOMBING = "bombing"
+"""The trigger of an air strike read from the word 'bombing' alone, with no aircraft in its sentence: it may be a
+bomb set off, and is that bomb when one is told at the same place and time."""
+BOMB_TYPES = ("Remote explosive/landmine/IED", "Suicide bomb")
 _NO_ACT_OF_FORCE = {"Deployment", "Displacement", "Headquarters or base established", "Agreement", "Arrests"}
 """Kinds of event that 'the attack' or 'struck' in another sentence never names: a generic trigger there is no report
 of them (in their own sentence, 'deployed jets where troops were conducting a raid', it is)."""
@@ -95,6 +99,9 @@ def _is_same_event(a: EventCandidate, b: EventCandidate) -> bool:
         return True
     if {a.sub_event_type, b.sub_event_type} & _NO_ACT_OF_FORCE and not set(a.sentences) & set(b.sentences):
         return False  # "the army said it had struck positions" is no account of jets scrambled or families fleeing
+    if a.trigger == BARE_BOMBING and b.sub_event_type in BOMB_TYPES or b.trigger == BARE_BOMBING \
+            and a.sub_event_type in BOMB_TYPES:
+        return True  # "the bombing of evacuee buses" beside "a suicide car bombing hit the buses": that bomb
     return a.trigger in GENERIC_TRIGGERS or b.trigger in GENERIC_TRIGGERS
 
 
@@ -179,7 +186,8 @@ def group_candidates(candidates: list[EventCandidate], sentence_text: dict[int, 
     for candidate in _statement_dates_resolved(candidates):
         for number, kept in enumerate(merged):
             if _is_same_event(kept, candidate) or summarises(kept, candidate) and not kept.recalled:
-                if kept.trigger in GENERIC_TRIGGERS and candidate.trigger not in GENERIC_TRIGGERS:
+                if (kept.trigger in GENERIC_TRIGGERS or kept.trigger == BARE_BOMBING
+                        and candidate.sub_event_type in BOMB_TYPES) and candidate.trigger not in GENERIC_TRIGGERS:
                     merged[number] = replace(merge(candidate, kept), trigger=candidate.trigger,
                                              event_type=candidate.event_type, sub_event_type=candidate.sub_event_type)
                 else:

@@ -147,7 +147,10 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
             ERV, "Suicide bomb"),
     Trigger("bomb", r"\b(?:roadside bombs?|IEDs?|improvised explosive|car bombs?|landmines?|explosive devices?|"
                     r"(?:hit|struck|stepped on|triggered|detonated)\s+an?\s+(?:land\s*)?mine|mine (?:blast|explosion)s?|"
-                    r"booby[- ]trap(?:ped|s)?|sticky bombs?|(?:motor(?:cycle|bike)|truck|lorry|bus|van|vehicle)[- ]bombs?)\b"
+                    r"booby[- ]trap(?:ped|s)?|sticky bombs?|(?:motor(?:cycle|bike)|truck|lorry|bus|van|vehicle)[- ]bombs?|"
+                    # "a double car bombing", "twin bombings", "car and motorbike bombings": bombs set off, not dropped
+                    r"(?:(?:double|twin)\s+)?(?:car|truck|lorry|bus|van|tanker|motor(?:cycle|bike)|roadside)"
+                    r"(?:\s+(?:and|or)\s+(?:car|truck|motor(?:cycle|bike)))?[- ]bombings?|(?:double|twin)\s+bombings?)\b"
                     # "a bomb went off in a market", "two explosive devices exploded", "a lorry packed with explosives
                     # blew up": a bomb told by its going off (bombs dropped by aircraft are air strikes above)
                     r"|\b(?:bombs?|explosive\s+devices?|(?:packed|laden|loaded|rigged)\s+with\s+explosives)\s+(?:\w+\s+)?"
