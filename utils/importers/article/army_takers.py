@@ -19,6 +19,9 @@ _ALLIES = r"(?:\s*,?\s+(?:and|with|backed by|supported by)\s+(?:the\s+|its\s+)?[
 _BETWEEN = r"(?:\s+(?:had|has|have|on|in|at|last|this|\w+day|morning|night|\w+ly|finally|now|then)\b)*"
 _SUBJECT = re.compile(_ARMY + _ALLIES + _BETWEEN + r"\s*$", re.IGNORECASE)
 _PASSIVE = re.compile(r"^[\w'’-]+(?:\s+\w+){0,6}?\s+by\s+" + _ARMY.removeprefix(r"(?<![\w'’-])"), re.IGNORECASE)
+_STORMER = re.compile(r"(?<![\w'’-])(?:the|its|government|regime|Syrian)\s+(?:army|troops)(?:\s+(?:had|has|have))?\s*$",
+                      re.IGNORECASE)
+_DETERMINER = re.compile(r"\s*(?:the|its|Syria's)\b", re.IGNORECASE)
 _FOREIGN_BEFORE = re.compile(_FOREIGN + r"\s*$", re.IGNORECASE)
 _FOREIGN_PASSIVE = re.compile(r"\bby\s+(?:the\s+)?" + _FOREIGN + r"\s+\S+$", re.IGNORECASE)
 
@@ -26,14 +29,21 @@ _FOREIGN_PASSIVE = re.compile(r"\bby\s+(?:the\s+)?" + _FOREIGN + r"\s+\S+$", re.
 def army_takes(before: str, verb: str) -> bool:
     """True when the Syrian army is the subject of the taking verb ``verb`` (the verb and the text after it) that
     follows ``before`` ("... Syria's army and allied militias" + "captured the town"), or its agent in the passive
-    ("... was" + "taken by the army"). Only the words next to the verb count; a foreign army does not."""
-    subject = _SUBJECT.search(before[-120:])
+    ("... was" + "taken by the army"). Only the words next to the verb count; a foreign army does not. A storming
+    ("the army stormed it") is the army's only when the army is named right before the verb ('the army', 'government
+    troops'): troops storming a town in a crackdown are told that way too, and 'soldiers stormed' is no gain."""
+    storming = verb.lower().startswith("storm")
+    subject = (_STORMER if storming else _SUBJECT).search(before[-120:])
     if subject:
         lead = before[:len(before) - len(before[-120:])] + before[-120:][:subject.start()]
-        named = re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*\s*$", lead)  # "the Islam Army", "Free Syrian Army"
+        # a capitalised word right before 'Army' names a faction ("the Islam Army", "Free Syrian Army"); before a
+        # determiner ("on Wednesday the army") it does not
+        named = not _DETERMINER.match(subject.group()) and re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*\s*$", lead)
         if not named and not _FOREIGN_BEFORE.search(lead) \
                 and not re.match(r"\s*" + _FOREIGN, subject.group(), re.IGNORECASE):
             return True
+    if storming:
+        return False
     agent = _PASSIVE.match(verb[:120])
     if agent and re.search(r"\b(?:was|were|been|being|is|are)\s*$", before[-30:], re.IGNORECASE):
         return not _FOREIGN_PASSIVE.search(agent.group())

@@ -204,12 +204,8 @@ def make_candidate(trigger: TriggerMatch, dated: Dated, place: PlaceMention, sou
             # "the Syrian army admits the fighters entered the city": the army says so; the fighters took it
             others = [a for a in actors if not a.startswith("Military Forces of Syria")]
             actor1, actor2 = (others[0] if others else "Unidentified armed group"), actor1
-    if sub == "Non-state actor overtakes territory" and trigger.trigger.name == "capture" \
-            and _ARMY_ENTRANT.search(body[max(0, trigger.start - 40):trigger.start]) and actor1 != "Military Forces of Syria":
-        actor1, actor2 = "Military Forces of Syria", actor1  # "the army took the hill": the (Syrian) army takes it
     if sub == "Non-state actor overtakes territory" and actor1 not in _STATE_SIDE \
-            and trigger.trigger.name in ("capture", "recapture") and not trigger.text.lower().startswith("storm") \
-            and army_takes(body[:trigger.start], body[trigger.start:]):
+            and trigger.trigger.name in ("capture", "recapture") and army_takes(body[:trigger.start], body[trigger.start:]):
         actor1, actor2 = "Military Forces of Syria", actor1  # "army units had taken full control": the state's gain
     if sub == "Non-state actor overtakes territory" and re.search(r"\bfrom\s*$", trigger.text + " " + re.match(
             r"(?:\s+[\w'’-]+){0,4}?\s+from\b|", body[trigger.end:]).group()):
