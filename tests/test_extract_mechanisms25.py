@@ -14,7 +14,11 @@ with no aircraft in its sentence ('the bombing of evacuee buses') is the bomb to
 And a fold with no change in behaviour: the older rule in :mod:`utils.importers.article.building` that made 'the army
 took the hill' the army's gain is now part of :func:`utils.importers.article.army_takers.army_takes`, which gains a
 storming told of the army named right before the verb ('before the army stormed it') and no longer reads a
-capitalised word before a determiner as a faction's name ('on Wednesday the army took the hill'). Every sentence
+capitalised word before a determiner as a faction's name ('on Wednesday the army took the hill').
+
+The monitor a wire's lead leaves unnamed ('..., a war monitor said') is the one the text names: in apposition ('a war
+monitor, the X Observatory') or, when the text names one monitor only, further on ('The X Monitoring Group, which
+relies on ..., said'; :func:`utils.importers.article.attribution.canonical_claimant`). Every sentence
 here was written for these tests, not taken from a gold set; places, dates and phrasings are varied on purpose. Guard
 rows must not change."""
 
@@ -137,3 +141,19 @@ def test_army_takes_after_the_fold(before, verb, expected):
 ])
 def test_the_army_takes_ground_end_to_end(text, published, expected):
     assert expected in [r["sub_event_type"] for r in candidates(text, published)], candidates(text, published)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Islamic State fighters have retaken most of the town of Albu Kamal, a war monitor said on Sunday.\n\nThe Test "
+     "Euphrates Monitoring Group, which relies on a network of sources, said the fighters attacked late on Friday.",
+     "2017-11-12", ["Test Euphrates Monitoring Group", "Test Euphrates Monitoring Group"]),
+    ("The same night, Russian and Syrian aircraft struck the town of Khan Sheikhoun, killing six people, according to a "
+     "war monitor, the Test Orontes Observatory.", "2019-05-14", ["Test Orontes Observatory"]),
+    # guards: no monitor named, or two: the words stay
+    ("Jets struck the town of Saraqib on Monday, killing five people, a war monitor said.", "2019-05-14",
+     ["War monitor"]),
+    ("Jets struck the town of Saraqib on Monday, killing five people, a war monitor said. The Test Orontes Observatory "
+     "and the Test Valley Monitoring Group gave other figures.", "2019-05-14", ["War monitor"]),
+])
+def test_the_unnamed_monitor_is_the_one_named(text, published, expected):
+    assert [r["claimed_by"] for r in candidates(text, published)] == expected

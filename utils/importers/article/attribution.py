@@ -162,6 +162,15 @@ _APPOSED_MONITOR = re.compile(r"(?P<name>\b(?:[A-Z][\w'’()-]*\s+)(?:(?:for|of|
                               r"(?!\s+(?:said|says|reported|reports|added|confirmed))")  # "at X, a monitor said": no name
 
 
+_MONITOR_THEN_NAME = re.compile(r"\ban?\s+(?:[\w-]+\s+){0,3}?(?:war\s+)?monitor(?:ing group)?,\s+(?:the\s+)?"
+                                r"(?P<name>(?:[A-Z][\w'’()-]*\s+){0,6}?(?:Observatory|Monitor|Monitoring\s+Group)"
+                                r"(?:\s+for\s+Human\s+Rights)?)\b")
+"""'a war monitor, the Test Coastal Observatory': the monitor named in apposition after the words for it."""
+_NAMED_MONITOR = re.compile(r"(?<![\w'’-])(?:(?-i:[A-Z])[\w'’-]*\s+){1,5}(?:Observatory|Monitoring\s+Group)"
+                            r"(?:\s+for\s+Human\s+Rights)?\b")
+"""A monitor by its name ('the Test Levant Monitoring Group', 'Syrian Observatory for Human Rights')."""
+
+
 def canonical_claimant(who: str, article: str, previous: list[Attribution]) -> str:
     """A claimant's words made readable: generic heads resolved, a surname given its full mention."""
     who = _tidy(who)
@@ -173,9 +182,12 @@ def canonical_claimant(who: str, article: str, previous: list[Attribution]) -> s
     resolved = _resolve_generic(who, previous)
     if re.fullmatch(r"(?:an?\s+)?(?:war\s+|conflict\s+)?(?:monitor|monitoring group)", resolved, re.IGNORECASE):
         # "..., a monitor said" in the lead; "The Syrian Observatory ..., a Britain-based monitor, said" further on
-        named = _APPOSED_MONITOR.search(article)
+        named = _APPOSED_MONITOR.search(article) or _MONITOR_THEN_NAME.search(article)
         if named:
             return _tidy(named["name"])
+        names = {re.sub(r"^(?:The|A|An)\s+", "", m.group().strip()) for m in _NAMED_MONITOR.finditer(article)}
+        if len(names) == 1:  # "..., a war monitor said" in the lead; "The X Monitoring Group said ..." further on
+            return _tidy(names.pop())
     return resolved
 
 
