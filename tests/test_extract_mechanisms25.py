@@ -18,7 +18,11 @@ capitalised word before a determiner as a faction's name ('on Wednesday the army
 
 The monitor a wire's lead leaves unnamed ('..., a war monitor said') is the one the text names: in apposition ('a war
 monitor, the X Observatory') or, when the text names one monitor only, further on ('The X Monitoring Group, which
-relies on ..., said'; :func:`utils.importers.article.attribution.canonical_claimant`). Every sentence
+relies on ..., said'; :func:`utils.importers.article.attribution.canonical_claimant`).
+
+'In October of last year', 'on 3 May of last year': the month or day of the year before publication
+(:mod:`utils.importers.article.dates`), as 'in October last year' already was, not this year's month to the year's
+precision. Every sentence
 here was written for these tests, not taken from a gold set; places, dates and phrasings are varied on purpose. Guard
 rows must not change."""
 
@@ -157,3 +161,29 @@ def test_the_army_takes_ground_end_to_end(text, published, expected):
 ])
 def test_the_unnamed_monitor_is_the_one_named(text, published, expected):
     assert [r["claimed_by"] for r in candidates(text, published)] == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("In October of last year armed men attacked a checkpoint in Jasim, killing two soldiers, residents said.",
+     "2021-11-10", ("2020-10-15", "month")),
+    ("Government forces withdrew from Amuda in May of last year without a fight, handing the town to Kurdish fighters, "
+     "activists said.", "2013-06-29", ("2012-05-15", "month")),
+    # guards: the forms read before
+    ("In October last year armed men attacked a checkpoint in Jasim, killing two soldiers, residents said.",
+     "2021-11-10", ("2020-10-15", "month")),
+    ("In October armed men attacked a checkpoint in Jasim, killing two soldiers, residents said.", "2021-11-10",
+     ("2021-10-15", "month")),
+])
+def test_a_month_of_last_year(text, published, expected):
+    rows = candidates(text, published)
+    assert [(r["event_date"], r["date_precision"]) for r in rows] == [expected], rows
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Rebels laid siege to the prison in April of last year.", ("2013-04-15", "month")),
+    ("The convoy was hit on 3 May of last year.", ("2013-05-03", "day")),
+    ("The talks resumed in March of this year.", ("2014-03-15", "month")),
+])
+def test_of_last_year_dates(sentence, expected):
+    mentions = find_dates(sentence, date(2014, 5, 24))
+    assert [(m.dated.day.isoformat(), m.dated.precision) for m in mentions] == [expected]

@@ -165,7 +165,7 @@ _NEXT_DAY = (r"\b(?:the next day|the following day|a day later|the day after|the
              r"the (?:next|following) (?:morning|evening|night)|the previous (?:morning|evening|night))\b")
 _AT_THE_TIME = r"\b(?:at the time|at that time|then)\b(?!\s+(?:President|Prime|Minister|leader))"
 _SINCE_THEN = r"\b(?:since then|ever since|since that time|have since|has since|had since)\b"
-_REL_YEAR = r"(?:\s+(?P<relyear>(?i:this|last)\s+year))?"
+_REL_YEAR = r"(?:\s+(?:(?i:of)\s+)?(?P<relyear>(?i:this|last)\s+year))?"  # "in April last year", "of last year"
 _DAY_MONTH = (rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b{_REL_YEAR}",
               rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:km|per|%))(?:,?\s+{_YEAR})?{_REL_YEAR}",
               # spoken: "on the first of October", "October the third, 2016"
@@ -175,7 +175,7 @@ _DAY_MONTH = (rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\
 _BARE_ORDINAL = rf"\bon\s+the\s+(?P<day>{ORDINAL_PATTERN})\b(?=\s*(?:[,.;:)]|$))"
 _MONTH_ONLY = (rf"(?:\b(?P<last>(?i:last))\s+|\b(?i:in|since|during|by|until|from|of|early|late|mid|mid-|before|"
                rf"after|through|throughout|on)\s+(?i:early\s+|late\s+|mid-?)?)(?i:the\s+month\s+of\s+)?{_MONTH}"
-               rf"(?:,?\s+{_YEAR}|\s+(?P<rel>(?i:last year|this year)))?\b(?!\s+\d)")
+               rf"(?:,?\s+{_YEAR}|\s+(?:(?i:of)\s+)?(?P<rel>(?i:last year|this year)))?\b(?!\s+\d)")
 _MONTH_YEAR = rf"\b{_MONTH}\s+{_YEAR}\b"
 _YEAR_ONLY = rf"\b(?:in|since|during|by|until|from|of|before|after|throughout|early|late|mid-?)\s+{_YEAR}\b(?!\s*[-–]\d)"
 _WEEKDAY = (r"\b(?i:on\s+|late\s+on\s+|early\s+on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
