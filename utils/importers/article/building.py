@@ -36,7 +36,9 @@ def referent_of(raw: list[EventCandidate], trigger: TriggerMatch, sentence_numbe
     """The earlier candidate 'the attack' / 'the exercise' / 'such interceptions' refers to, if any."""
     if not raw:
         return None
-    also = _ALSO_MEANT.get(trigger.trigger.name, ())
+    # another kind the word may name only when it refers back ("the shelling"), not for an act told anew ("army
+    # artillery shelled the area through the night" after an air strike: its own event)
+    also = _ALSO_MEANT.get(trigger.trigger.name, ()) if trigger.definite else ()
     if _BOMBING.fullmatch(trigger.text):
         also = (*also, *_BOMBS)  # "claimed the bombing" after a car bomb: the bomb, as much as an air raid
     for wanted in ({trigger.trigger.sub_event_type}, set(also)):
