@@ -71,6 +71,7 @@ def readme_screenshot(browser, server, target: Path) -> None:
                            arg=before, timeout=60_000)
     wait_idle(page)
     frame.wait_for_timeout(1200)
+    page.wait_for_selector("[data-testid=stVegaLiteChart]", timeout=60_000)  # the strip under the map
     page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTo(0, 0)")  # as it opens
     page.mouse.move(5, 995)  # no tooltip over the map
     page.wait_for_timeout(800)
@@ -106,6 +107,9 @@ def main() -> None:
                 offline.page.goto(f"{server.url}/{path}")
                 wait_idle(offline.page)
                 offline.page.wait_for_selector(selector, timeout=120_000)
+                if name == "map":  # the timeline strip comes on the run the map's first report asks for
+                    offline.page.wait_for_selector("[data-testid=stVegaLiteChart]", timeout=120_000)
+                    wait_idle(offline.page)
                 if name == "changes":  # compare with the snapshot
                     offline.page.locator("[data-testid=stSelectbox]", has_text="Saved snapshot").click()
                     offline.page.get_by_role("option").first.click()
