@@ -18,12 +18,12 @@ ends a row) and are written by Arrow's C++ CSV writer (fast at a million rows).
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import pandas as pd
+
+from utils.core.files import write_atomically
 
 __all__ = ["FORMULA_TRIGGERS", "data_csv_bytes", "neutralise_formula", "spreadsheet_csv_bytes",
            "starts_like_formula", "write_data_csv"]
@@ -148,12 +148,4 @@ def write_data_csv(frame: pd.DataFrame, path: Path) -> None:
     Written to a temporary file beside ``path`` and renamed into place: a failure leaves no half file.
     Raises ``OSError`` when the folder is missing or not writable.
     """
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            _write_to(out, frame, spreadsheet=False, eol="\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(Path(path), lambda out: _write_to(out, frame, spreadsheet=False, eol="\n"))

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
-import tempfile
-from pathlib import Path
 
 import folium
 from branca.element import Element
 from folium.plugins import HeatMap
 
+from utils.core.files import write_atomically
 from utils.core.paths import PROJECT_DIR
 
 __all__ = ["BUNDLE_DIR", "LEAFLET_VERSION", "STATIC_DIR", "VENDORED", "asset_links", "bundle_text", "localize_assets",
@@ -92,7 +90,7 @@ def map_script_bundle() -> str | None:
     try:
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
             BUNDLE_DIR.mkdir(exist_ok=True)
-            _write_atomically(target, text)
+            write_atomically(target, lambda out: out.write(text.encode("utf-8")), mode=0o644)
         for old in BUNDLE_DIR.iterdir():
             if old.name != name and _BUNDLE_NAME.match(old.name):
                 old.unlink(missing_ok=True)
@@ -102,18 +100,6 @@ def map_script_bundle() -> str | None:
                      BUNDLE_DIR, error, len(sources))
         _built[key] = None
     return _built[key]
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".js")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _walk(element: Element):
