@@ -25,11 +25,11 @@ from utils.importers.article.calendar_days import (
     latest_weekday,
     mid_month,
     month_number,
-    previous_month,
     window,
 )
 from utils.importers.article.habits import VAGUE
 from utils.importers.article.number_words import ORDINAL_PATTERN, ordinal_value
+from utils.importers.article.relative_dates import RELATIVE
 from utils.importers.article.that_year import narrative_day, year_dates
 
 __all__ = ["BASELINE", "WHEN_AFTER", "DateMention", "Dated", "find_dates", "mid_month", "window"]
@@ -140,24 +140,6 @@ def _weekday(match: re.Match, published: date) -> Dated:
     return Dated(day, "day")
 
 
-_RELATIVE: tuple[tuple[str, object], ...] = (
-    (r"\b(?:yesterday|last night)\b", lambda p: Dated(p - timedelta(days=1), "day")),
-    (r"\bovernight\b", lambda p: Dated(p - timedelta(days=1), "day")),
-    (r"\btoday\b|\bthis morning\b|\bthis evening\b", lambda p: Dated(p, "day")),
-    (r"\b(?:earlier|late|early)\s+(?:this|in the)\s+week\b|\bthis week\b|\bearlier in the week\b",
-     lambda p: Dated(p - timedelta(days=3), "week")),
-    (r"\b(?:over|in|during) the (?:past|last) (?:few days|week|seven days|24 hours|48 hours)\b|\bin recent days\b|"
-     r"\b(?:during|over|throughout) the week\b(?!\s+(?:of|before|after|that|when|to|ending|beginning)\b)",
-     lambda p: Dated(p - timedelta(days=3), "week")),
-    (r"\blast weekend\b|\bat the weekend\b|\bover the weekend\b|\bthis past weekend\b",
-     lambda p: Dated(latest_weekday("saturday", p - timedelta(days=1)), "week")),
-    (r"(?<!day )\blast week\b|\ba week ago\b", lambda p: Dated(p - timedelta(days=7), "week")),
-    (r"\b(?:earlier|late|early)\s+this\s+month\b|\bthis month\b",
-     lambda p: mid_month(p.year, p.month)),
-    (r"\blast month\b|\ba month ago\b", lambda p: mid_month(*previous_month(p))),
-    (r"\b(?:earlier|late|early)\s+this\s+year\b|\bthis year\b", lambda p: Dated(date(p.year, 7, 1), "year")),
-    (r"\blast year\b|\ba year ago\b", lambda p: Dated(date(p.year - 1, 7, 1), "year")),
-)
 _AGO = rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b"
 _OFFSET = (rf"\b(?:just\s+|only\s+|about\s+|some\s+)?{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+"
            r"(?P<dir>after|before|later|earlier)\b")
@@ -235,7 +217,7 @@ def find_dates(sentence: str, published: date, year_named: int | None = None,
         precision = "day" if unit == "day" and count <= 2 else "week" if UNIT_DAYS[unit] * count <= 21 else \
             "month" if unit in ("week", "month") else "year"
         add(match, "date", Dated(published - timedelta(days=UNIT_DAYS[unit] * count), precision))
-    for pattern, make in _RELATIVE:
+    for pattern, make in RELATIVE:
         for match in re.finditer(pattern, sentence, re.IGNORECASE):
             add(match, "date", make(published))
     for match in re.finditer(_OFFSET, sentence, re.IGNORECASE):

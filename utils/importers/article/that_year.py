@@ -27,6 +27,7 @@ _IN_MONTH = (rf"\b(?:(?i:in|by|during|until|since|from|of|early|late|mid-?|on)\s
 _SEASON = r"\b(?i:in\s+)?(?i:the\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\s+(?i:" + _THAT + ")"
 _WHOLE = r"\b(?i:(?:later|earlier)\s+(?:that|the\s+same)\s+year|(?:in\s+)?(?:that|the\s+same)\s+year)\b"
 _NEXT = r"\b(?i:(?:the|in\s+the)\s+(?:following|next)\s+year|a\s+year\s+later)\b"
+_A_YEAR = r"\b(?:19|20)\d{2}\b"
 _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 _PART_DAY = {"end": 28, "beginning": 3, "start": 3, "middle": 15}
 
@@ -36,34 +37,43 @@ def year_dates(sentence: str, year_named: int | None, published: date) -> list[t
     ``published``. 'December that year' is mid-December of it (month), 'the end of July that year' the 28th to
     the week, '5 June that year' the day, 'that year' and 'later that year' the year, 'the following year' the
     next one."""
-    if year_named is None:
+    if year_named is None and not re.search(_A_YEAR, sentence):
         return []
     found: list[tuple[int, int, Dated]] = []
+
+    def year_at(start: int) -> int | None:
+        """'in the spring of 2012 before the army stormed it in March of that year': a year named earlier in the
+        sentence is the one 'that year' means; else the one named before the sentence."""
+        named = re.findall(_A_YEAR, sentence[:start])
+        return int(named[-1]) if named else year_named
 
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b, _ in found)
 
     for match in re.finditer(_IN_MONTH, sentence):
         month, day = month_number(match["month"]), match["day"] or match["day2"]
+        year = year_at(match.start())
+        if year is None:
+            continue
         try:
             if day:
-                dated = Dated(date(year_named, month, int(day)), "day")
+                dated = Dated(date(year, month, int(day)), "day")
             elif match["part"]:
-                dated = Dated(date(year_named, month, _PART_DAY[match["part"].lower()]), "week")
+                dated = Dated(date(year, month, _PART_DAY[match["part"].lower()]), "week")
             else:
-                dated = mid_month(year_named, month)
+                dated = mid_month(year, month)
         except ValueError:
             continue
         found.append((match.start(), match.end(), dated))
     for match in re.finditer(_SEASON, sentence):
-        if free(match.start(), match.end()):
-            found.append((match.start(), match.end(), mid_month(year_named, _SEASON_MONTH[match["season"].lower()])))
+        if free(match.start(), match.end()) and (year := year_at(match.start())) is not None:
+            found.append((match.start(), match.end(), mid_month(year, _SEASON_MONTH[match["season"].lower()])))
     for match in re.finditer(_WHOLE, sentence):
-        if free(match.start(), match.end()):
-            found.append((match.start(), match.end(), Dated(date(year_named, 7, 1), "year")))
+        if free(match.start(), match.end()) and (year := year_at(match.start())) is not None:
+            found.append((match.start(), match.end(), Dated(date(year, 7, 1), "year")))
     for match in re.finditer(_NEXT, sentence):
-        if free(match.start(), match.end()):
-            found.append((match.start(), match.end(), Dated(date(year_named + 1, 7, 1), "year")))
+        if free(match.start(), match.end()) and (year := year_at(match.start())) is not None:
+            found.append((match.start(), match.end(), Dated(date(year + 1, 7, 1), "year")))
     return sorted((f for f in found if f[2].day <= published), key=lambda f: f[0])
 
 
