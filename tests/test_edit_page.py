@@ -3,6 +3,7 @@
 import html
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from utils.data.folder import DATA_DIR_ENV, DataFolder
 from utils.data.store import EventStore, read_changes
+from utils.data.validation import EARLIEST_EVENT_DATE
 
 PROJECT = Path(__file__).resolve().parent.parent
 APP = str(PROJECT / "app.py")
@@ -154,3 +156,20 @@ def test_the_event_list_follows_the_filters_and_any_event_can_be_typed_by_its_id
     at.text_input(key="edit_event_id").input("EV9999").run()
     assert any("No event has the id 'EV9999'" in m for m in text(at.error))
     assert "edit_save" not in [b.key for b in at.button]  # nothing to save
+
+
+def test_every_date_field_takes_a_day_back_to_1900(folder):
+    """Streamlit's date fields refuse anything more than ten years before their first value unless told: a report
+    of 2013 could not be given its publication day nor its events their dates. Each field on the page (a new
+    report, a new event, an event's date being changed, an article to read) now starts at 1900."""
+    at = edit_page()
+    fields = {"report_published": at.date_input(key="report_published")}  # the form for a new report
+    at.selectbox(key="edit_report").set_value("PP-2023-07").run()
+    at.selectbox(key="edit_event").set_value("EV0005").run()
+    at.segmented_control(key="edit_action").set_value("Date").run()
+    fields |= {field.key: field for field in at.date_input if field.key != "changes_since"}
+    assert {"report_published", "new_date", "edit_date_EV0005"} <= set(fields), sorted(fields)
+    at.switch_page("pages/views/import.py").run()
+    fields["article_published"] = at.date_input(key="article_published")
+    for key, field in fields.items():
+        assert field.min == EARLIEST_EVENT_DATE and field.max == date.today(), (key, field.min, field.max)

@@ -7,13 +7,31 @@ import re
 
 import pytest
 from browser import TIMEOUT_MS, map_frame, open_app, wait_for_markers, wait_idle
-from conftest import SEEDS
+from conftest import SEEDS, TEST_DATA
 from payloads import PAYLOADS
 from playwright.sync_api import expect
 
 from utils.data.store import EventStore
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_an_article_from_2013_can_be_given_its_date_and_is_read(app, offline_page):
+    """The date field takes any day from 1900 to today (Streamlit's own floor is ten years back, which refused
+    every article before December 2016 as 'no publication date given')."""
+    page = offline_page.page
+    open_app(page, f"{app.url}/import")
+    text = (TEST_DATA / "articles25" / "x2_jdeidet_al_fadl_2013.txt").read_text(encoding="utf-8")
+    page.get_by_label("Article text").fill(text)
+    page.get_by_label("Outlet (who published it)").fill("Test Tagus News Agency")
+    date_box = page.locator("[data-testid=stForm] [data-testid=stDateInput]", has_text="Published").locator("input")
+    date_box.fill("2013-04-23")
+    date_box.dispatch_event("change")
+    page.get_by_role("button", name="Propose events").click()
+    wait_idle(page)
+    expect(page.get_by_text(re.compile(r"\d+ candidate event\(s\) from Test Tagus News Agency, published "
+                                       r"2013-04-23"))).to_be_visible(timeout=TIMEOUT_MS)
+    assert page.get_by_text("No publication date given").count() == 0
 
 
 def test_paste_an_article_accept_its_candidates_and_see_them_on_the_map(writable_app, offline_page):

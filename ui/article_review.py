@@ -27,6 +27,7 @@ from utils.data.dataset import Dataset
 from utils.data.folder import DataFolder
 from utils.data.store import SaveRefused
 from utils.data.store_sql import StoreConfigError
+from utils.data.validation import EARLIEST_EVENT_DATE
 from utils.importers.article import ArticleError, candidate_rows, extract_article
 from utils.importers.article.folder import governorate_function, place_index_for
 from utils.importers.article.save import save_reviewed
@@ -149,7 +150,8 @@ def render_article_review(view: View) -> None:
                                   key="article_upload")
         c1, c2, c3 = st.columns(3)
         outlet = c1.text_input("Outlet (who published it)", key="article_outlet")
-        published = c2.date_input("Published", value=None, max_value=date.today(), format="YYYY-MM-DD",
+        published = c2.date_input("Published", value=None, min_value=EARLIEST_EVENT_DATE, max_value=date.today(),
+                                  format="YYYY-MM-DD",
                                   key="article_published",
                                   help="Relative dates ('on Sunday', 'last week') are read from it.")
         c3.text_input("Link (optional)", key="article_url", placeholder="https://...")

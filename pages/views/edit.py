@@ -21,7 +21,7 @@ from utils.data.csv_read import ROW_COLUMN
 from utils.data.store import SaveRefused, StaleEdit
 from utils.data.store_export import changes_csv_bytes
 from utils.data.store_sql import StoreConfigError
-from utils.data.validation import validate_events
+from utils.data.validation import EARLIEST_EVENT_DATE, validate_events
 
 REPORT = "edit_report"
 FLASH = "edit_flash"
@@ -81,7 +81,7 @@ with adding:
             headline_slot = st.empty()
             c1, c2 = st.columns(2)
             published = c1.date_input("Published", key="report_published", value=date.today(),
-                                      max_value=date.today(), format="YYYY-MM-DD")
+                                      min_value=EARLIEST_EVENT_DATE, max_value=date.today(), format="YYYY-MM-DD")
             published_precision = c2.selectbox("Publication date known to the", DATE_PRECISIONS,
                                                key="report_precision")
             url = st.text_input("Link (optional)", key="report_url", placeholder="https://...")
@@ -127,7 +127,7 @@ with adding:
                                      format_func=lambda code: f"{code}: {GEO_PRECISIONS[code]}")
         c1, c2 = st.columns(2)
         event_date = c1.date_input("Date (best estimate)", key="new_date", value=source["published"].date(),
-                                   max_value=date.today(), format="YYYY-MM-DD")
+                                   min_value=EARLIEST_EVENT_DATE, max_value=date.today(), format="YYYY-MM-DD")
         date_slot = c1.empty()
         precision = c2.selectbox("Date known to the", DATE_PRECISIONS, key="new_precision")
         c1, c2 = st.columns(2)
@@ -256,7 +256,8 @@ with editing:
                                                     format_func=lambda c: f"{c}: {GEO_PRECISIONS[c]}")
         elif action == "Date":
             c1, c2 = st.columns(2)
-            changes["event_date"] = c1.date_input("Date", value=event["event_date"].date(), max_value=date.today(),
+            changes["event_date"] = c1.date_input("Date", value=event["event_date"].date(),
+                                                  min_value=EARLIEST_EVENT_DATE, max_value=date.today(),
                                                   key=f"edit_date_{chosen}", format="YYYY-MM-DD")
             changes["date_precision"] = c2.selectbox("Known to the", DATE_PRECISIONS,
                                                      index=DATE_PRECISIONS.index(event["date_precision"]),
