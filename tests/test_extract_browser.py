@@ -6,7 +6,7 @@ import os
 import re
 
 import pytest
-from browser import TIMEOUT_MS, map_frame, open_app, wait_for_markers, wait_idle
+from browser import BADGES, TIMEOUT_MS, map_frame, open_app, wait_for_markers, wait_idle
 from conftest import SEEDS, TEST_DATA
 from payloads import PAYLOADS
 from playwright.sync_api import expect
@@ -55,11 +55,16 @@ def test_paste_an_article_accept_its_candidates_and_see_them_on_the_map(writable
     assert "late on April 24" in evidence.first.inner_text()
     article = page.locator(".article-text").inner_text()
     assert PAYLOADS["img_onerror"] in article and PAYLOADS["close_script"] in article
-    # the candidates on the small map
-    small_map = page.frame_locator("iframe[title*='st_folium']")
-    expect(small_map.locator("path.article-candidate").first).to_be_attached(timeout=TIMEOUT_MS)
-    count = small_map.locator("path.article-candidate").count()
+    # the candidates on the small map, drawn by the events layer: each one a marker or in a badge, none hidden
+    count = int(re.search(r"(\d+) candidate event\(s\)", page.locator("body").inner_text()).group(1))
     assert count >= 5
+    small_map = page.frame_locator("iframe[title*='st_folium']")
+    expect(small_map.locator(".event-number").first).to_be_attached(timeout=TIMEOUT_MS)
+    page.wait_for_timeout(500)
+    numbers = small_map.locator(".event-number").all_inner_texts()
+    in_badges = small_map.locator(BADGES).all_inner_texts()
+    assert len(set(numbers)) == len(numbers) and set(numbers) <= {str(n) for n in range(1, count + 1)}, numbers
+    assert len(numbers) + sum(int(text) for text in in_badges) == count, (numbers, in_badges)
     evidence.first.scroll_into_view_if_needed()
     page.screenshot(path=os.environ.get("EXTRACT_SCREENSHOT") or str(writable_app.data_dir.parent / "review.png"))
     # nothing is saved until the analyst accepts

@@ -10,12 +10,19 @@ import folium.plugins
 import numpy as np
 import pandas as pd
 import pytest
+from map_args import events_layers, rows_on_map
 
 from utils.data.dataset import load_dataset
 from utils.map.assets import STATIC_DIR, VENDORED, asset_links, bundle_text, localize_assets
 from utils.map.basemap_layer import basemap_payload, label_rows, place_zoom
 from utils.map.event_layer import EventsLayer
-from utils.map.mapping import build_base_map, build_events_layer, category_colors
+from utils.map.mapping import (
+    CANDIDATE_COLORS,
+    build_base_map,
+    build_candidate_layer,
+    build_events_layer,
+    category_colors,
+)
 from utils.map.payload import COORD_SCALE, decode_columns, event_payload, payload_columns, strings_of
 from utils.map.settings import COLOR_BY_CHOICES
 from utils.map.style import informative_color_by
@@ -269,3 +276,50 @@ def test_colour_by_falls_back_when_one_value_covers_nearly_every_event(dataset):
     column, note = informative_color_by(events, "event_type", COLOR_BY_CHOICES)
     assert column != "event_type" and note == "Battles is 100% of the events shown"
     assert informative_color_by(dataset.events, "event_type", COLOR_BY_CHOICES)[0] == "event_type"  # 83%: kept
+
+
+def _candidates(**changes) -> pd.DataFrame:
+    """Three candidates of one article, numbered from 1, two at one place (Jableh) and one at Tartus."""
+    frame = pd.DataFrame({
+        "accept": [True, False, False],
+        "event_date": [pd.Timestamp("2023-07-18").date(), pd.Timestamp("2023-07-18").date(),
+                       pd.Timestamp("2023-07-19").date()],
+        "date_precision": ["day", "day", "week"], "location": ["Jableh", "Jableh", "Tartus"],
+        "sub_event_type": ["Air/drone strike", "Armed clash", "Shelling/artillery/missile attack"],
+        "status": ["claimed", "disputed", "reported"], "geo_precision": ["1", "1", "2"],
+        "latitude": [35.3617, 35.3617, 34.889], "longitude": [35.9256, 35.9256, 35.886],
+    }, index=[1, 2, 3])
+    for column, values in changes.items():
+        frame[column] = values
+    return frame
+
+
+def _layer_script(group) -> str:
+    fmap = folium.Map(tiles=None)
+    group.add_to(fmap)
+    return fmap.get_root().render()
+
+
+def test_an_articles_candidates_are_numbered_and_coloured_by_review_on_the_events_layer():
+    """The review's small map draws the candidates with the dashboard's events layer (so two at one place fan out
+    as events do, never one over the other), numbered as in the table, red once accepted."""
+    candidates = _candidates()
+    before = candidates.copy()
+    script = _layer_script(build_candidate_layer(candidates))
+    [(payload, options)] = events_layers(script)
+    assert payload["n"] == 3 and options["numbered"] is True
+    assert payload["ids"] == ["candidate 1", "candidate 2", "candidate 3"]
+    fills = [payload["styles"][code]["fillColor"] for code in decode_columns(payload)["style"]]
+    assert fills == [CANDIDATE_COLORS["accepted"], CANDIDATE_COLORS["to review"], CANDIDATE_COLORS["to review"]]
+    assert [row["status"] for row in rows_on_map(script)] == ["claimed", "disputed", "reported"]
+    pd.testing.assert_frame_equal(candidates, before)  # the caller's frame is not changed
+
+
+@pytest.mark.parametrize(("latitude", "drawn"), [
+    ([35.3617, None, 34.889], ["candidate 1", "candidate 3"]),        # a blank place edited in the table
+    ([35.3617, "north", 34.889], ["candidate 1", "candidate 3"]),     # not a number
+    ([35.3617, 135.0, 34.889], ["candidate 1", "candidate 3"]),       # not a latitude
+])
+def test_a_candidate_without_a_place_is_left_off_and_the_markers_lose_their_numbers(latitude, drawn):
+    [(payload, options)] = events_layers(_layer_script(build_candidate_layer(_candidates(latitude=latitude))))
+    assert payload["ids"] == drawn and options["numbered"] is False  # a number would no longer be the row's

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -31,7 +30,7 @@ from utils.data.validation import EARLIEST_EVENT_DATE
 from utils.importers.article import ArticleError, candidate_rows, extract_article
 from utils.importers.article.folder import governorate_function, place_index_for
 from utils.importers.article.save import save_reviewed
-from utils.map.mapping import EVENTS_LAYER_NAME, build_base_map
+from utils.map.mapping import build_base_map, build_candidate_layer
 
 STATE = "article_review"
 EDITOR = "article_candidates_editor"
@@ -67,19 +66,10 @@ def _highlighted(text: str, spans: list[tuple[int, tuple[int, int]]]) -> str:
 
 
 def _candidate_map(dataset: Dataset, frame: pd.DataFrame) -> None:
-    group = folium.FeatureGroup(name=EVENTS_LAYER_NAME, overlay=True, control=False, show=True)
-    points = []
-    for number, row in frame.iterrows():
-        try:
-            lat, lon = float(row["latitude"]), float(row["longitude"])
-        except (TypeError, ValueError):
-            continue
-        points.append((lat, lon))
-        accepted = bool(row.get("accept"))
-        folium.CircleMarker([lat, lon], radius=8, weight=3, color="#b2182b" if accepted else "#2166ac",
-                            fill=True, fill_opacity=0.7, class_name="article-candidate",
-                            tooltip=escape_text(f"[{number}] {row['location']}: {row['sub_event_type']}, "
-                                                f"{row['event_date']}")).add_to(group)
+    group = build_candidate_layer(frame)
+    lat = pd.to_numeric(frame["latitude"], errors="coerce").dropna()
+    lon = pd.to_numeric(frame["longitude"], errors="coerce").dropna()
+    points = list(zip(lat, lon))
     center = points[0] if points else None
     st_folium(build_base_map(dataset.basemap, dataset.sites), key="article_map", feature_group_to_add=group,
               center=center, zoom=7 if center else None, returned_objects=[], use_container_width=True, height=360)
