@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from map_args import events_layers, rows_on_map
 
+from utils.core.escaping import escape_text
 from utils.data.dataset import load_dataset
 from utils.map.assets import STATIC_DIR, VENDORED, asset_links, bundle_text, localize_assets
 from utils.map.basemap_layer import basemap_payload, label_rows, place_zoom
@@ -323,3 +324,13 @@ def test_an_articles_candidates_are_numbered_and_coloured_by_review_on_the_event
 def test_a_candidate_without_a_place_is_left_off_and_the_markers_lose_their_numbers(latitude, drawn):
     [(payload, options)] = events_layers(_layer_script(build_candidate_layer(_candidates(latitude=latitude))))
     assert payload["ids"] == drawn and options["numbered"] is False  # a number would no longer be the row's
+
+
+def test_a_hostile_place_typed_into_the_review_table_stays_text_on_its_map():
+    from payloads import PAYLOADS
+
+    hostile = _candidates(location=[PAYLOADS["img_onerror"], PAYLOADS["close_script"], "Tartus"])
+    script = _layer_script(build_candidate_layer(hostile))
+    assert "<img" not in script.split("EventMap.EventsLayer", 1)[1] and "</script><script>" not in script
+    places = [row["place"] for row in rows_on_map(script)]
+    assert places[0] == escape_text(PAYLOADS["img_onerror"]) and places[1] == escape_text(PAYLOADS["close_script"])
