@@ -24,6 +24,8 @@ from utils.importers.article.incidents import GENERIC_TRIGGERS, overlaps, separa
 from utils.importers.article.model import EventCandidate
 from utils.importers.article.places import PlaceMention
 from utils.importers.article.reading import ArticleRun, SentenceFacts, outlets_own
+from utils.importers.article.rival_tolls import rival_toll_target
+from utils.importers.article.second_accounts import second_account
 from utils.importers.article.selection import places_for, span_distance
 from utils.importers.article.shared_counts import shared_count
 from utils.importers.article.sources import nations_of, same_source
@@ -216,6 +218,11 @@ def _unplaced(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, trigger
                           status=status_for(attribution),
                           evidence_spans=tuple(sorted({*raw[-1].evidence_spans, (sentence.start, sentence.end)})),
                           sentences=tuple(sorted({*raw[-1].sentences, sentence.number})))
+        return [], True
+    rival = rival_toll_target(raw, run.text, sentence.number, sentence.start, body, attribution) \
+        if own_date is None else None
+    if rival is not None:  # "The agency put the toll at 26 dead. A monitor said 28 were killed": its own count
+        raw.append(second_account(raw[rival], sentence, attribution, fatalities_in(body)))
         return [], True
     run.skip(sentence, f"{trigger.text!r} has no place in the sentence")
     if own_date is not None and own_date.precision == "day" and len(facts.days) == 1 and len(plan.chosen) == 1:
