@@ -4,12 +4,13 @@ on or before a publication date. The date expressions themselves are found in :m
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from utils.importers.article.number_words import number_value
 
-__all__ = ["MONTHS", "UNIT_DAYS", "WEEKDAYS", "Dated", "count_of", "latest_day", "latest_month", "latest_weekday",
+__all__ = ["ISO_DAY", "MONTHS", "UNIT_DAYS", "WEEKDAYS", "Dated", "count_of", "iso_days", "latest_day", "latest_month", "latest_weekday",
            "mid_month", "month_number", "previous_month", "window"]
 
 MONTHS = {name: number for number, names in enumerate(
@@ -85,3 +86,19 @@ def count_of(text: str) -> int:
 def previous_month(published: date) -> tuple[int, int]:
     """(year, month) of the month before ``published``'s."""
     return (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+
+
+ISO_DAY = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)")
+"""A day written as a log or changelog writes it: '2019-06-06'."""
+
+
+def iso_days(sentence: str) -> list[tuple[int, int, Dated]]:
+    """The '2019-06-06' days of ``sentence``: (start, end, the day)."""
+    found = []
+    for match in ISO_DAY.finditer(sentence):
+        try:
+            found.append((match.start(), match.end(), Dated(date(int(match["year"]), int(match["month"]),
+                                                                 int(match["day"])), "day")))
+        except ValueError:
+            continue
+    return found

@@ -20,6 +20,7 @@ from utils.importers.article.calendar_days import (
     UNIT_DAYS,
     Dated,
     count_of,
+    iso_days,
     latest_day,
     latest_month,
     latest_weekday,
@@ -179,7 +180,7 @@ def find_dates(sentence: str, published: date, year_named: int | None = None,
     far before publication against ``narrative``, the date the text last named with its year)."""
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
-    for start, end, dated in year_dates(sentence, year_named, published):
+    for start, end, dated in [*year_dates(sentence, year_named, published), *iso_days(sentence)]:
         taken.append((start, end))
         mentions.append(DateMention(start, end, sentence[start:end].strip(), "date", dated))
 

@@ -29,6 +29,7 @@ from utils.importers.article.followups import clause_source
 from utils.importers.article.model import EventCandidate, Skipped
 from utils.importers.article.places import PlaceIndex, PlaceMention, dateline_end
 from utils.importers.article.sentences import Sentence
+from utils.importers.article.story_time import dated_line, follow_reference
 from utils.importers.article.that_year import year_of
 
 __all__ = ["ArticleRun", "SentenceFacts", "outlets_own", "read_sentence"]
@@ -101,6 +102,10 @@ class ArticleRun:
     """The year the text last named in a date ('in late 2012'): what 'in December that year' means."""
     narrative: Dated | None = None
     """The date the text last named with its year and month ('On 20 August 2012'): the narrative's time."""
+    reference_day: date | None = None
+    """The day of the dated document the section quotes ('Source A - a statement, 22 March 2017'): its 'today'."""
+    reference_paragraph: int | None = None
+    """The paragraph a log entry's stamp dates ('2019-06-06 09:40 - ...'); None for a label's section."""
     skipped: list[Skipped] = field(default_factory=list)
     near: list[tuple[float, float]] = field(default_factory=list)
     """The article's places read with confidence (:func:`.far_places.confident_points`)."""
@@ -255,9 +260,12 @@ def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]
         run.context.section_source = (sentence.paragraph, Attribution(named_source["name"].strip(), "media", "posted"))
         return None
     if is_heading(sentence, sentences):
+        run.reference_day = run.reference_paragraph = None
         _learn_heading_place(run, body)
         return None
-    mentions = [m for m in find_dates(body, run.published, run.year_named, run.narrative)
+    follow_reference(run, body, sentence.paragraph, sentence.number == min(
+        s.number for s in sentences if s.paragraph == sentence.paragraph))
+    mentions = [m for m in find_dates(body, run.reference_day or run.published, run.year_named, run.narrative)
                 if m.start >= dateline_end(body) and not issue_date(body, m)]
     named_years = [year_of(m.text) for m in mentions if m.kind == "date" and year_of(m.text)]
     run.year_named = named_years[-1] if named_years else run.year_named  # "in late 2012. In December that year"
@@ -266,6 +274,9 @@ def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]
     found, places, pronoun_object = _sentence_places(run, body)
     attribution, stated = _sentence_attribution(run, sentence)
     triggers = find_triggers(body)
+    label_day = dated_line(body, mentions, alone and not triggers, run.published)
+    if label_day is not None:
+        run.reference_day, run.reference_paragraph = label_day, None
     days = [m.dated for m in mentions if m.kind == "date" and m.dated and not m.is_statement_date(body)]
     if not triggers and len(days) == 1 and days[0].precision == "day" and days[0].day <= run.published:
         run.context.date, run.context.paragraph = days[0], sentence.paragraph  # "pushed in on Sunday. The YPG said ..."
