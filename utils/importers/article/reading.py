@@ -29,7 +29,7 @@ from utils.importers.article.followups import clause_source
 from utils.importers.article.model import EventCandidate, Skipped
 from utils.importers.article.places import PlaceIndex, PlaceMention, dateline_end
 from utils.importers.article.sentences import Sentence
-from utils.importers.article.story_time import dated_line, follow_reference
+from utils.importers.article.story_time import dated_line, follow_reference, heading_day
 from utils.importers.article.that_year import year_of
 
 __all__ = ["ArticleRun", "SentenceFacts", "outlets_own", "read_sentence"]
@@ -260,7 +260,7 @@ def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]
         run.context.section_source = (sentence.paragraph, Attribution(named_source["name"].strip(), "media", "posted"))
         return None
     if is_heading(sentence, sentences):
-        run.reference_day = run.reference_paragraph = None
+        run.reference_day, run.reference_paragraph = heading_day(body, run.published), None
         _learn_heading_place(run, body)
         return None
     follow_reference(run, body, sentence.paragraph, sentence.number == min(

@@ -15,13 +15,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from utils.importers.article.calendar_days import ISO_DAY
-from utils.importers.article.dates import DateMention
+from utils.importers.article.dates import DateMention, find_dates
 from utils.importers.article.that_year import year_of
 
 if TYPE_CHECKING:
     from utils.importers.article.reading import ArticleRun
 
-__all__ = ["LABEL_WORDS", "dated_line", "entry_stamp", "follow_reference"]
+__all__ = ["LABEL_WORDS", "dated_line", "entry_stamp", "follow_reference", "heading_day"]
 
 LABEL_WORDS = 25
 """At most this many words in a line that labels a quoted document with its date."""
@@ -65,3 +65,9 @@ def follow_reference(run: ArticleRun, body: str, paragraph: int, first_in_paragr
         run.reference_day, run.reference_paragraph = stamp, paragraph
     elif run.reference_paragraph is not None and run.reference_paragraph != paragraph:
         run.reference_day, run.reference_paragraph = None, None
+
+
+def heading_day(heading: str, published: date) -> date | None:
+    """The day a heading labels its section with ('Exhibit C: report of a monitoring group, 5 August 2015'), as
+    :func:`dated_line` reads a label line; None for a heading with no such day (it ends the section before)."""
+    return dated_line(heading, find_dates(heading, published), True, published)
