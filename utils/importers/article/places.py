@@ -110,6 +110,13 @@ class PlaceIndex:
         close = difflib.get_close_matches(key, list(self._base_keys), n=1, cutoff=0.8)
         return self._base_keys[close[0]] if close else None
 
+    def _misspelt_namesake(self, name: str, part: str) -> bool:
+        """Whether ``part`` (the end of ``name``) reads as a base only by a misspelling while ``name`` or ``part`` is
+        spelt exactly as a place the gazetteer knows: the place, not the base, is meant."""
+        if fold_name(part) in self._base_keys:
+            return False
+        return any((found := self.lookup(text)) is not None and found.source != "base" for text in (name, part))
+
     def lookup(self, name: str) -> Place | None:
         """The place whose folded name is exactly that of ``name`` (bases first, then data, then GeoNames)."""
         key = fold_name(name)
@@ -174,6 +181,8 @@ class PlaceIndex:
                 place = self.base_named(" ".join(words[-count:])) if count else None
                 if place:
                     break
+            if place and self._misspelt_namesake(name, " ".join(words[-count:])):
+                continue  # "Abu Hamam" is the village the gazetteer spells so, not 'Khmeim' misspelt
             if not place or not free(match.start("name"), match.end()):
                 continue
             taken.append((match.start(), match.end()))
