@@ -27,8 +27,17 @@ _DESCRIBED = (r"the\s+(?:[\w-]+\s+){0,3}?(?:service|group|monitor|agency|organi[
 says')."""
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_LEADING_DAY = re.compile(rf"^(?:(?i:in|on|by)\s+)?(?:(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}(?:\s+\d{{1,2}},?)?)\s+\d{{4}}),?\s+"
+                          r"(?=[A-Z]|(?:the|an?)\s)")
+"""A day or month with its year before a source's name ('March 2014 Syrian state television said')."""
+_CITATION_MARKS = re.compile(r"(?:\s*\[\d{1,3}\])+$")
+"""Footnote marks after a source's name ('the district's local council [3] said')."""
+
+
 def _tidy(who: str) -> str:
     who = re.sub(r"\s+", " ", who).strip(" ,.;:\"“”'’")
+    who = _CITATION_MARKS.sub("", _LEADING_DAY.sub("", who)).strip(" ,.;:")
     who = re.sub(r"^\d{1,2}[:.]?\d{0,2}\s*(?:[ap]\.?m\.?)?\s*[-–—]+\s*", "", who)  # "10:15 - The Israeli military"
     who = re.sub(r"^[A-Z][A-Z'’. /-]{2,}(?:\s*\([^)]{1,30}\))?\s*[-–—]+\s*", "", who)  # "AMMAN (Wire) - Jordan's army"
     who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
