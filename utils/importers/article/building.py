@@ -12,7 +12,7 @@ from utils.importers.article.army_takers import army_takes
 from utils.importers.article.attribution import Attribution, claimant_kind, status_for
 from utils.importers.article.dates import Dated, window
 from utils.importers.article.event_types import ACTORS, TriggerMatch, actors_in, fatalities_in
-from utils.importers.article.incidents import BARE_BOMBING, overlaps
+from utils.importers.article.incidents import BARE_BOMBING, BOMB_TYPES, overlaps
 from utils.importers.article.model import RECALL_DAYS, EventCandidate
 from utils.importers.article.objects import typed_by_object
 from utils.importers.article.places import PlaceMention
@@ -27,8 +27,6 @@ _ALSO_MEANT = {"strike": ("Shelling/artillery/missile attack",), "airstrike": ("
 
 
 _BOMBING = re.compile(r"bombings?", re.IGNORECASE)
-_BOMBS = ("Remote explosive/landmine/IED", "Suicide bomb")
-"""'The bombing' names a bomb set off as well as bombs dropped from the air."""
 
 
 def referent_of(raw: list[EventCandidate], trigger: TriggerMatch, sentence_number: int,
@@ -40,7 +38,7 @@ def referent_of(raw: list[EventCandidate], trigger: TriggerMatch, sentence_numbe
     # artillery shelled the area through the night" after an air strike: its own event)
     also = _ALSO_MEANT.get(trigger.trigger.name, ()) if trigger.definite else ()
     if _BOMBING.fullmatch(trigger.text):
-        also = (*also, *_BOMBS)  # "claimed the bombing" after a car bomb: the bomb, as much as an air raid
+        also = (*also, *BOMB_TYPES)  # "claimed the bombing" after a car bomb: the bomb, as much as an air raid
     for wanted in ({trigger.trigger.sub_event_type}, set(also)):
         for number in range(len(raw) - 1, -1, -1):  # the same kind of event first, then a kind the word may mean
             candidate = raw[number]

@@ -10,13 +10,16 @@ from datetime import date, timedelta
 
 from utils.importers.article.number_words import number_value
 
-__all__ = ["ISO_DAY", "MONTHS", "UNIT_DAYS", "WEEKDAYS", "Dated", "count_of", "iso_days", "latest_day", "latest_month", "latest_weekday",
+__all__ = ["ISO_DAY", "MONTHS", "MONTH_WORDS", "UNIT_DAYS", "WEEKDAYS", "Dated", "count_of", "iso_date", "iso_days", "latest_day", "latest_month", "latest_weekday",
            "mid_month", "month_number", "previous_month", "window"]
 
 MONTHS = {name: number for number, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
      ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
      ("november", "nov"), ("december", "dec")), start=1) for name in names}
+MONTH_WORDS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+               r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?")
+"""The words for a month in copy, full or cut short, as a regular-expression alternation (no group)."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
@@ -92,13 +95,15 @@ ISO_DAY = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])-(?P<d
 """A day written as a log or changelog writes it: '2019-06-06'."""
 
 
+def iso_date(match: re.Match) -> date | None:
+    """The day of an :data:`ISO_DAY` match, or None when there is no such day ('2019-02-30')."""
+    try:
+        return date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
+
+
 def iso_days(sentence: str) -> list[tuple[int, int, Dated]]:
     """The '2019-06-06' days of ``sentence``: (start, end, the day)."""
-    found = []
-    for match in ISO_DAY.finditer(sentence):
-        try:
-            found.append((match.start(), match.end(), Dated(date(int(match["year"]), int(match["month"]),
-                                                                 int(match["day"])), "day")))
-        except ValueError:
-            continue
-    return found
+    return [(match.start(), match.end(), Dated(day, "day")) for match in ISO_DAY.finditer(sentence)
+            if (day := iso_date(match)) is not None]

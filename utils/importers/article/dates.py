@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from utils.importers.article.calendar_days import (
+    MONTH_WORDS,
     UNIT_DAYS,
     Dated,
     count_of,
@@ -35,8 +36,7 @@ from utils.importers.article.that_year import narrative_day, year_dates
 
 __all__ = ["BASELINE", "WHEN_AFTER", "DateMention", "Dated", "find_dates", "mid_month", "window"]
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MONTH = rf"(?P<month>{MONTH_WORDS})"
 _NUMBER = r"(?P<n>\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 

@@ -14,7 +14,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from utils.importers.article.calendar_days import ISO_DAY
+from utils.importers.article.calendar_days import ISO_DAY, iso_date
 from utils.importers.article.dates import DateMention, find_dates
 from utils.importers.article.that_year import year_of
 
@@ -50,11 +50,8 @@ def entry_stamp(body: str, first_in_paragraph: bool, published: date) -> date | 
     match = ISO_DAY.match(body.lstrip())
     if not first_in_paragraph or match is None or not _STAMP_AFTER.match(body.lstrip(), match.end()):
         return None
-    try:
-        day = date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError:
-        return None
-    return day if day <= published else None
+    day = iso_date(match)
+    return day if day is not None and day <= published else None
 
 
 def follow_reference(run: ArticleRun, body: str, paragraph: int, first_in_paragraph: bool) -> None:

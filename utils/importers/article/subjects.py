@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from utils.importers.article.calendar_days import MONTH_WORDS
+
 __all__ = ["REPORTING_VERBS"]
 
 _VERBS = (r"said|says|say|claimed|claims|claim|confirmed|confirms|confirm|reported|announced|announces|stated|"
@@ -27,7 +29,7 @@ _DESCRIBED = (r"the\s+(?:[\w-]+\s+){0,3}?(?:service|group|monitor|agency|organi[
 says')."""
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = rf"(?:{MONTH_WORDS})"
 _LEADING_DAY = re.compile(rf"^(?:(?i:in|on|by)\s+)?(?:(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}(?:\s+\d{{1,2}},?)?)\s+\d{{4}}),?\s+"
                           r"(?=[A-Z]|(?:the|an?)\s)")
 """A day or month with its year before a source's name ('March 2014 Syrian state television said')."""

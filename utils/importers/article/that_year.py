@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from utils.importers.article.calendar_days import Dated, mid_month, month_number
+from utils.importers.article.calendar_days import MONTH_WORDS, Dated, mid_month, month_number
 
 __all__ = ["narrative_day", "year_dates", "year_of"]
 
-_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_MONTH = rf"(?P<month>{MONTH_WORDS})"
 _THAT = r"(?:of\s+)?(?:that|the\s+same)\s+year\b"
 _IN_MONTH = (rf"\b(?:(?i:in|by|during|until|since|from|of|early|late|mid-?|on)\s+)?(?:(?i:the\s+)(?P<part>(?i:end|"
              rf"beginning|start|middle))\s+of\s+)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_MONTH}"
