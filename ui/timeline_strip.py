@@ -79,11 +79,11 @@ def show_timeline_strip(view: View, *, height: int = 80, after_first_run: bool =
     every = _all_counts(view.dataset.version, period, view)
     shown = _shown_counts(filter_key(view), period, view, view.mask)
     start, end = view.filter.start or low, view.filter.end or high
-    if after_first_run and not st.session_state.get(_DEFERRED):
-        st.session_state[_DEFERRED] = True
+    keep_place = after_first_run and not st.session_state.get(_DEFERRED)
+    st.session_state[_DEFERRED] = True
+    if keep_place:
         st.html(f'<div class="timeline-strip-to-come" style="height: {int(height) + 28}px"></div>')
         return
-    st.session_state[_DEFERRED] = True
     st.vega_lite_chart(spec=strip_spec(every, shown, low, high, start, end, period, height=height),
                        key=STRIP_KEY, on_select=_selected, selection_mode=[_SELECTION], width="stretch")
     st.caption(f"Events per {period} over the whole data (light) and those shown (dark); the shaded band is the "

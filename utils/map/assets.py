@@ -81,7 +81,7 @@ def map_script_bundle() -> str | None:
     file named by its content's hash, written once per content (atomically; older bundles removed); ``None`` when
     ``static/built/`` cannot be written (the map then loads the files one by one)."""
     sources = [STATIC_DIR / VENDORED[name] for name in _MAP_JS]
-    key = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sources)
+    key = tuple((str(path), info.st_mtime_ns, info.st_size) for path in sources for info in (path.stat(),))
     if key in _built and (_built[key] is None or (STATIC_DIR / _built[key]).is_file()):
         return _built[key]
     text = bundle_text()
