@@ -31,6 +31,7 @@ STATIC = PROJECT / "static"
         ("client", "showErrorLinks", False),
         ("client", "toolbarMode", "viewer"),
         ("runner", "magicEnabled", False),
+        ("runner", "postScriptGC", False),
     ],
 )
 def test_shared_server_defaults(section, option, value):

@@ -43,6 +43,36 @@ def test_filtered_frames_are_shared_and_bounded_whatever_the_number_of_sessions(
     assert SHOWN_FRAMES <= 2
 
 
+def test_sessions_showing_one_filter_share_what_was_read_of_its_rows():
+    from ui.masks import ROWS_KEPT, _rows
+    from ui.view import View
+
+    _rows.clear()
+    value = EventFilter(sources=("SouthFront",))
+    first, second = View(dataset=DATASET, filter=value), View(dataset=DATASET, filter=value)
+    assert first.rows is second.rows, "a second session with the same filter reads the same rows object"
+    days = first.rows.days()
+    assert second.rows.days() is days, "what one session read is not read again"
+    expected = DATASET.events.loc[first.mask, "event_date"].to_numpy().astype("datetime64[D]")
+    assert np.array_equal(days, expected) and not days.flags.writeable
+    assert first.rows.count == 16 and not first.rows.mask.flags.writeable
+    other = View(dataset=DATASET, filter=EventFilter(sources=("SANA",)))
+    assert other.rows is not first.rows and other.rows.count == other.count
+    assert ROWS_KEPT <= 4
+
+
+def test_a_view_with_a_mask_of_its_own_reads_its_own_rows():
+    from ui.view import View
+
+    base = View(dataset=DATASET, filter=EventFilter())
+    step = np.zeros(len(DATASET.events), dtype=bool)
+    step[:5] = True
+    window = View(dataset=DATASET, filter=EventFilter(), mask=step)  # as a playback step: not the filter's mask
+    assert window.rows is not base.rows and window.rows.count == 5
+    assert window.rows is window.rows, "read once per view"
+    assert np.array_equal(window.rows.days(), DATASET.events["event_date"].to_numpy()[:5].astype("datetime64[D]"))
+
+
 def test_the_caption_is_counted_on_the_mask():
     from ui.view import View
 

@@ -33,7 +33,7 @@ def _stop() -> None:
 
 def _event_days(view: View) -> np.ndarray:
     """Each shown event's best-estimate date, as days (what the steps are placed by)."""
-    return view.dataset.events["event_date"].to_numpy()[view.mask].astype("datetime64[D]")
+    return view.rows.days("event_date")
 
 
 def playback_controls(view: View) -> tuple[Playback | None, float | None]:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui.masks import shared_parts, shown_frame
+from ui.masks import shared_parts, shared_rows, shown_frame
 from ui.sidebar import FILTER_STATE
 from utils.analysis.filters import EventFilter
 from utils.analysis.rows import EventRows
@@ -40,8 +40,10 @@ class View:
     mask: np.ndarray | None = None
 
     def __post_init__(self) -> None:
-        if self.mask is None:
+        own = self.mask is None  # the filter's own mask: its rows are shared by the sessions showing the filter
+        if own:
             object.__setattr__(self, "mask", shared_parts(self.dataset, self.filter).all())
+        object.__setattr__(self, "_own_mask", own)
 
     @property
     def shown(self) -> pd.DataFrame:
@@ -51,8 +53,16 @@ class View:
     @property
     def rows(self) -> EventRows:
         """The events the filter keeps, read column by column over the shared frame (nothing copied until a
-        caller asks for the rows as a frame: :meth:`EventRows.frame` gives :attr:`shown`)."""
-        return EventRows(self.dataset.events, self.mask, self.dataset.memo, frame=lambda: self.shown)
+        caller asks for the rows as a frame: :meth:`EventRows.frame` gives :attr:`shown`). For the filter's own
+        mask, one object shared by every session showing that filter (:func:`ui.masks.shared_rows`), so what
+        one read is not read again; for a mask given (a playback step), this View's own."""
+        if self._own_mask:  # type: ignore[attr-defined]
+            return shared_rows(self.dataset, self.filter)
+        rows = self.__dict__.get("_rows")
+        if rows is None:
+            rows = EventRows(self.dataset.events, self.mask, self.dataset.memo, frame=lambda: self.shown)
+            object.__setattr__(self, "_rows", rows)
+        return rows
 
     @property
     def count(self) -> int:

@@ -93,6 +93,14 @@ class EventRows:
             return _read_only(self._kept(every))
         return self._once(("floats", column), make)  # type: ignore[return-value]
 
+    def days(self, column: str = "event_date") -> np.ndarray:
+        """``column`` (dates) of the kept events as ``datetime64[D]`` (missing: NaT). Read-only."""
+        def make() -> np.ndarray:
+            every = self.memo.get(("days", column), lambda: _read_only(
+                self.events[column].to_numpy().astype("datetime64[D]")))
+            return _read_only(self._kept(every))
+        return self._once(("days", column), make)  # type: ignore[return-value]
+
     def codes(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         """Each kept event's code of ``column`` read as text, and the texts in sorted order (a missing value:
         code -1): the codes and categories of ``pd.Categorical(column.astype(str))``."""
