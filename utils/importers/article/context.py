@@ -12,7 +12,7 @@ from utils.importers.article.dates import Dated, DateMention, find_dates
 from utils.importers.article.facilities import distinctive_name
 from utils.importers.article.mentions import relation_before
 from utils.importers.article.past_texts import past_lead, text_date
-from utils.importers.article.places import NEAR_WORDS, PlaceMention
+from utils.importers.article.places import NEAR_WORDS, PlaceMention, dateline_end
 from utils.importers.article.sentences import Sentence
 
 __all__ = ["ReadingContext", "article_source", "heads_of", "is_heading", "issue_date", "lead_date", "resolve_anaphor"]
@@ -156,6 +156,7 @@ def lead_date(sentences: list[Sentence], published: date) -> Dated:
     for sentence in sentences[:3]:
         for mention in find_dates(sentence.text, published):
             if mention.dated and mention.dated.precision in ("day", "week") and not issue_date(sentence.text, mention) \
+                    and mention.start >= dateline_end(sentence.text) \
                     and not text_date(sentence.text[:mention.start]) and 0 <= (published - mention.dated.day).days <= 14:
                 return mention.dated  # not the issue's date in its title, nor the text's own ('last edited on')
     past = past_lead([s for s in sentences[:12] if not is_heading(s, sentences)][:6], published)

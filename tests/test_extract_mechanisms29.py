@@ -1,0 +1,63 @@
+"""Twenty-ninth pass of the article extraction's general mechanisms (issue 17): a dateline's date is the filing day.
+
+"HOMS, 3 June (X Agency) - A car bomb exploded ... on Sunday" opens with where and when the report was filed; the
+day of the event is the sentence's own ("on Sunday"). A dateline was known when its date came month first ("BEIRUT,
+Nov 14 (X) -"); written day first ("ANKARA, 25 December 2020 -", "DAMASCUS, 24 December 2011 (X) -") its date was
+read as a date of the sentence, and the lead's. Now a dateline is one either way
+(:func:`utils.importers.article.places.dateline_end`), and the lead date is never a dateline's
+(:func:`utils.importers.article.context.lead_date`). Every sentence here was written for these tests, not taken from
+a gold set; places, dates and phrasings are varied on purpose. Guard rows must not change."""
+
+from __future__ import annotations
+
+import pytest
+from extraction import candidates
+
+from utils.importers.article.places import dateline_end
+
+
+def dated(text: str, published: str) -> list[tuple[str, str]]:
+    """(event day, date precision) of each candidate."""
+    return [(r["event_date"], r["date_precision"]) for r in candidates(text, published)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # positive end-to-end rows (fail on main: the dateline's day is read as the event's)
+    ("HOMS, 3 June (Test Orontes Agency) - A car bomb exploded at a checkpoint in Talkalakh on Sunday, killing five "
+     "soldiers, state media said.", "2014-06-03", ("2014-06-01", "day")),
+    ("IDLIB, 21 October 2019 - Shelling hit the market in Kafranbel on Saturday evening, killing four civilians, a "
+     "local monitor said.", "2019-10-21", ("2019-10-19", "day")),
+    # with no day in the sentence, a day-first dateline reads as a month-first one does: the lead, to the week
+    ("ALEPPO, 9 March 2016 (Test Plains Wire) - Government helicopters dropped barrel bombs on Anadan, killing seven "
+     "people, activists said.", "2016-03-09", ("2016-03-08", "week")),
+    # nor is the lead a month-first dateline's date (main read the lead from it, though not the sentence's day)
+    ("BEIRUT, Mar 9 (Test Plains Wire) - Government helicopters dropped barrel bombs on Anadan, killing seven "
+     "people, activists said.", "2016-03-09", ("2016-03-08", "week")),
+])
+def test_a_day_first_dateline_is_the_filing_day(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert dated(text, published) == [expected], candidates(text, published)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # guards (pass on main too): a month-first dateline; a date in the sentence that is no dateline's
+    ("BEIRUT, Nov 14 (Test Wire) - Air strikes hit Darat Izza on Monday, killing nine people, a war monitor said.",
+     "2017-11-14", ("2017-11-13", "day")),
+    ("On 9 March 2016 government helicopters dropped barrel bombs on Anadan, killing seven people, activists said.",
+     "2016-03-12", ("2016-03-09", "day")),
+])
+def test_other_dates_still_read(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert dated(text, published) == [expected], candidates(text, published)
+
+
+@pytest.mark.parametrize("sentence, dateline", [
+    ("DAMASCUS, 24 December 2011 (Test Wire) - Two car bombs", "DAMASCUS, 24 December 2011 (Test Wire) - "),
+    ("ANKARA, 25 December 2020 - The ministry said", "ANKARA, 25 December 2020 - "),
+    ("KOBLENZ, 13 January - The court heard", "KOBLENZ, 13 January - "),
+    # guards: month first, a weekday, no date, no dateline at all
+    ("BEIRUT, Jan 6 (AP) -- Jets struck", "BEIRUT, Jan 6 (AP) -- "),
+    ("AMMAN, Friday 19 January 2024 - The army", "AMMAN, Friday 19 January 2024 - "),
+    ("DAMASCUS (Reuters) - A blast", "DAMASCUS (Reuters) - "),
+    ("On 24 December 2011 - the day after - two bombs", ""),
+])
+def test_dateline_end(sentence: str, dateline: str) -> None:
+    assert sentence[:dateline_end(sentence)] == dateline
