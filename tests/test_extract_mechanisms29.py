@@ -4,9 +4,10 @@
 day of the event is the sentence's own ("on Sunday"). A dateline was known when its date came month first ("BEIRUT,
 Nov 14 (X) -"); written day first ("ANKARA, 25 December 2020 -", "DAMASCUS, 24 December 2011 (X) -") its date was
 read as a date of the sentence, and the lead's. Now a dateline is one either way
-(:func:`utils.importers.article.places.dateline_end`), and the lead date is never a dateline's
-(:func:`utils.importers.article.context.lead_date`). Every sentence here was written for these tests, not taken from
-a gold set; places, dates and phrasings are varied on purpose. Guard rows must not change."""
+(:func:`utils.importers.article.places.dateline_end`), the lead date is never a dateline's
+(:func:`utils.importers.article.context.lead_date`), and a claimant keeps no dateline before it ('June 2 (X Agency) -
+Army officers'). Every sentence here was written for these tests, not taken from a gold set; places, dates and
+phrasings are varied on purpose. Guard rows must not change."""
 
 from __future__ import annotations
 
@@ -47,6 +48,13 @@ def test_a_day_first_dateline_is_the_filing_day(text: str, published: str, expec
 ])
 def test_other_dates_still_read(text: str, published: str, expected: tuple[str, str]) -> None:
     assert dated(text, published) == [expected], candidates(text, published)
+
+
+def test_a_claimant_keeps_no_dateline() -> None:
+    # fails on main: 'June 2 (Test Orontes Agency) - Army officers'
+    rows = candidates("HAMA, June 2 (Test Orontes Agency) - Army officers said government troops had shelled Kafr "
+                      "Zita on Saturday, killing three rebels.", "2014-06-02")
+    assert [r["claimed_by"] for r in rows] == ["Army officers"], rows
 
 
 @pytest.mark.parametrize("sentence, dateline", [

@@ -65,8 +65,9 @@ def _full_name(surname: str, article: str) -> str:
 
 
 _DATELINE_DATE = re.compile(r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?"
-                            r"\s+\d{1,2},?)\s+\d{4}\s*[-–—]+\s*")
-"""A dateline's date before the subject ('ANKARA, 25 December 2020 - The ministry said'; the city is cut at the comma)."""
+                            r"\s+\d{1,2},?)(?:\s+\d{4})?\s*(?:\([A-Z][\w .-]{1,40}\))?\s*[-–—]+\s*")
+"""A dateline's date before the subject ('ANKARA, 25 December 2020 - The ministry said', 'BEIRUT, May 27 (X Agency) -
+UN monitors said'; the city is cut at the comma)."""
 _TRAILING_ADVERB = re.compile(r"\s+(?:also|later|further|separately|again|then|earlier|previously|too|itself|"
                               r"themselves|meanwhile|additionally|subsequently)$", re.IGNORECASE)
 """An adverb between the subject and its reporting verb: no part of the source's name."""
