@@ -7,7 +7,10 @@ read as a date of the sentence, and the lead's. Now a dateline is one either way
 (:func:`utils.importers.article.places.dateline_end`), the lead date is never a dateline's
 (:func:`utils.importers.article.context.lead_date`), and a claimant keeps no dateline before it ('June 2 (X Agency) -
 Army officers'). Every sentence here was written for these tests, not taken from a gold set; places, dates and
-phrasings are varied on purpose. Guard rows must not change."""
+phrasings are varied on purpose. Guard rows must not change.
+
+Also: a date that opens a statement ("Earlier this month the army said it had taken X on June 3") is when it was
+said when what is said gives a day of its own (:func:`utils.importers.article.dating.trigger_date`)."""
 
 from __future__ import annotations
 
@@ -69,3 +72,25 @@ def test_a_claimant_keeps_no_dateline() -> None:
 ])
 def test_dateline_end(sentence: str, dateline: str) -> None:
     assert sentence[:dateline_end(sentence)] == dateline
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # positive rows (fail on main: the opening date, when it was said, was the nearest to the event word)
+    ("Earlier this month the rebels said they had captured the village of Anadan on 4 March after two days of "
+     "fighting.", "2016-03-20", ("2016-03-04", "day")),
+    ("On Friday the monitor said air strikes had hit Saraqib on 2 February, killing five people.", "2018-02-10",
+     ("2018-02-02", "day")),
+    # guards (pass on main too): no day in what is said; the opening date with no speaker after it; the day of
+    # what is said already the nearest
+    ("Last month, the army said helicopters had bombed Kafr Zita on 9 November.", "2015-12-12", ("2015-11-09", "day")),
+    ("Earlier this month the rebels said they had captured the village of Anadan after two days of fighting.",
+     "2016-03-20", ("2016-03-15", "month")),
+    ("On Friday activists said jets struck Saraqib, killing five people.", "2018-02-10", ("2018-02-09", "day")),
+    ("On 4 March rebels captured the village of Anadan and said they would hold it until 10 March.", "2016-03-20",
+     ("2016-03-04", "day")),
+    ("Last week, state media said government troops had retaken Kafr Nabudah on Tuesday, 7 May.", "2019-05-16",
+     ("2019-05-07", "day")),
+])
+def test_a_statement_opened_by_its_day_dates_the_event_by_the_day_it_tells(
+        text: str, published: str, expected: tuple[str, str]) -> None:
+    assert dated(text, published) == [expected], candidates(text, published)

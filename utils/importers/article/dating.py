@@ -49,9 +49,16 @@ def trigger_date(trigger: TriggerMatch, bounds: tuple[int, int], chosen: list, m
     if inside is not None:  # "has counted more than 300 attacks ... since March": the event word is the tally's
         return TriggerDate(inside, None, None, vague=True)
     events_dates = [m for m in usable if not m.is_statement_date(body)]
+    opening = next((m for m in events_dates if m.opens_a_statement(body)), None)
+    if opening is not None and any(m.start > opening.end and m.kind == "date" and m.dated is not None
+                                   and m.dated.precision == "day" for m in events_dates):
+        # "Earlier this month the army said it had taken X on June 3": the opening date is when it was said
+        events_dates = [m for m in events_dates if m is not opening]
+    else:
+        opening = None
     # a date belongs to the event word nearest to it: another event's date is not this one's
     own_dates = [m for m in events_dates if owner_of(m, chosen) is trigger]
-    said_dates = [m for m in usable if m.is_statement_date(body)]
+    said_dates = [m for m in usable if m.is_statement_date(body) or m is opening]
     mention = (nearest(trigger, own_dates, bounds) or nearest(trigger, said_dates, bounds)
                or nearest(trigger, events_dates, bounds) or nearest(trigger, usable, bounds))
     if mention is None and bounds[0] > 0:
