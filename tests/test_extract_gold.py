@@ -151,8 +151,8 @@ def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
     # (twenty-eighth pass: unchanged; an exact place name is not a misspelt base: 0.51 / 0.65, 0.514 / 0.649)
     (HELD_OUT_26, 72, 0.51, 0.64),
     # unseen first run 0.64 / 0.84 (12:07 UTC 2026-12-03, after the twenty-eighth pass, 0.641 / 0.837), then studied
-    # (twenty-ninth pass 0.65 / 0.84, 0.656 / 0.840)
-    (HELD_OUT_27, 64, 0.65, 0.84),
+    # (twenty-ninth pass 0.65 / 0.84, 0.656 / 0.840; with 'the end of May' 0.67 / 0.84, 0.672 / 0.843)
+    (HELD_OUT_27, 64, 0.67, 0.84),
 ])
 def test_the_studied_held_out_sets_keep_what_tuning_on_them_gained(index, folder, gold, recall, precision):
     score = score_set(folder, index)

@@ -10,7 +10,8 @@ Army officers'). Every sentence here was written for these tests, not taken from
 phrasings are varied on purpose. Guard rows must not change.
 
 Also: a date that opens a statement ("Earlier this month the army said it had taken X on June 3") is when it was
-said when what is said gives a day of its own (:func:`utils.importers.article.dating.trigger_date`)."""
+said when what is said gives a day of its own (:func:`utils.importers.article.dating.trigger_date`); "at the end of
+May" is the month, not the verb 'may' (:func:`utils.importers.article.dates.find_dates`)."""
 
 from __future__ import annotations
 
@@ -94,3 +95,21 @@ def test_dateline_end(sentence: str, dateline: str) -> None:
 def test_a_statement_opened_by_its_day_dates_the_event_by_the_day_it_tells(
         text: str, published: str, expected: tuple[str, str]) -> None:
     assert dated(text, published) == [expected], candidates(text, published)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # positive rows (fail on main: 'of May' was passed over as the verb 'may', so the month was lost)
+    ("Heavy fighting was reported in Hasakah last week. At the end of May, militants attacked army positions near "
+     "Tal Tamr, killing 12 soldiers, state media said.", "2015-06-27", ("2015-05-15", "month")),
+    ("At the beginning of May government aircraft bombed Anadan, killing six people, activists said.", "2016-06-20",
+     ("2016-05-15", "month")),
+    # guards (pass on main too): a day of that month names the part; 'may' the verb; another month
+    ("At the end of May, when troops entered Talbiseh on 29 May, activists said 40 people were killed.", "2011-10-02",
+     ("2011-05-29", "day")),
+    ("Activists said the army may shell Talbiseh again, after it shelled the town on Sunday.", "2011-10-02",
+     ("2011-10-02", "day")),
+    ("At the end of April militants attacked army positions near Tal Tamr, killing 12 soldiers, state media said.",
+     "2015-06-27", ("2015-04-15", "month")),
+])
+def test_the_end_of_may_is_a_month(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert dated(text, published)[-1] == expected, candidates(text, published)

@@ -169,6 +169,8 @@ _CLOCK = (r"(?:(?:about|around|some)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|
 _SAME_DAY = (r"\b(?:the same day|that same day|on that day|later that day|earlier that day|that night|that evening|"
              r"hours (?:later|earlier)|minutes (?:later|earlier)|shortly (?:afterwards?|before|after))\b"
              rf"(?!\s+{_CLOCK})")
+_PART_OF = r"\b(?:end|beginning|start|middle)\s+$"
+"""'at the end of May': a part of the month, which a day of that month in the sentence names outright."""
 _DAYS_LATER = r"\b(?P<unit>days|weeks) (?P<dir>later|earlier|afterwards)\b"
 _DURATION = rf"\blasted\s+(?:for\s+)?(?:around\s+|about\s+|nearly\s+|almost\s+)?{_NUMBER}\s+(?P<unit>day|week)s?\b"
 
@@ -205,8 +207,9 @@ def find_dates(sentence: str, published: date, year_named: int | None = None,
             since=_since_before(sentence, match.start()))
     for match in re.finditer(_MONTH_ONLY, sentence):
         if match["month"] == "May" and not match["year"] and not re.match(r"(?:in|since|last|early|late|mid)",
-                                                                          match.group().strip(), re.I):
-            continue
+                                                                          match.group().strip(), re.I) \
+                and not re.search(_PART_OF, sentence[:match.start()], re.I):
+            continue  # "they may", "of May" alone; but "at the end of May" is the month
         dated = _month_only(match, published)
         if not (match["year"] or match["rel"] or match["last"]):
             dated = narrative_day(dated, narrative, published)
@@ -277,6 +280,12 @@ def find_dates(sentence: str, published: date, year_named: int | None = None,
     mentions = [m for m in mentions if not (m.kind == "offset" and any(
         d.kind == "date" and d.dated and d.dated.precision == "day" and re.fullmatch(r",\s*", sentence[d.end:m.start])
         for d in mentions))]
+    # "at the end of May, when troops entered the town on 29 May": the day names which part of the month
+    days = {(m.dated.day.year, m.dated.day.month) for m in mentions if m.kind == "date" and m.dated
+            and m.dated.precision == "day"}
+    mentions = [m for m in mentions if not (m.kind == "date" and m.dated and m.dated.precision == "month" and not m.since
+                                            and (m.dated.day.year, m.dated.day.month) in days
+                                            and re.search(_PART_OF, sentence[:m.start], re.IGNORECASE))]
     mentions.sort(key=lambda m: m.start)
     return mentions
 
