@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote
 
@@ -203,6 +204,33 @@ def test_the_strip_under_the_map_comes_after_the_map_and_a_drag_on_it_sets_the_w
     wait_idle(page)
     match = re.search(r"Showing (\d+) of 30 events, (\d{4}-\d\d-\d\d) to", main_caption(page))
     assert match and int(match.group(1)) < 30 and match.group(2) > "2015-01-01", main_caption(page)
+    assert offline_page.errors == []
+
+
+_RECORD_REPORTS = """(() => { if (window === window.top) { return; }
+  window.__reports = []; const post = window.parent.postMessage.bind(window.parent);
+  window.parent.postMessage = (message, origin) => {
+    if (message && String(message.type).includes('setComponentValue')) { window.__reports.push(JSON.stringify(message.value)); }
+    return post(message, origin);
+  };
+})();"""
+
+
+def test_a_new_page_reports_its_map_view_once(app, offline_page):
+    """The map tells the server its view once when a page opens: one server run, not a second one for the same
+    view with its centre a few metres off (Leaflet's given centre, then its pixel grid's; static/app/core.js)."""
+    page = offline_page.page
+    page.add_init_script(_RECORD_REPORTS)
+    open_app(page, app.url)
+    frame = map_frame(page)
+    wait_for_markers(frame, 30)
+    page.locator("[data-testid=stVegaLiteChart]").first.wait_for(timeout=30_000)  # drawn on the report's run
+    wait_idle(page)
+    page.wait_for_timeout(1500)  # st_folium's later reports come 250 ms after the map settles
+    reports = [json.loads(text) for text in frame.evaluate("() => window.__reports")]
+    assert len(reports) == 1, reports
+    center = frame.evaluate("() => { const c = window.map.getCenter(); return {lat: c.lat, lng: c.lng}; }")
+    assert reports[0]["center"] == center and reports[0]["zoom"] == frame.evaluate("() => window.map.getZoom()")
     assert offline_page.errors == []
 
 

@@ -18,6 +18,16 @@
   };
   EM.mark("eventmap-script");
 
+  /* ---------------------------------------------------------------- one centre per view */
+  // Leaflet answers getCenter() with the centre it was given until the map's size is checked again (in
+  // st_folium, the iframe's first resize), and from then on with the centre of its pixel grid, a few metres
+  // off. st_folium reports the view when the map is made and again once the layers are in: two reports of one
+  // view that differ in the centre's tenth decimal, and a second server run for nothing. Checking the size as
+  // soon as the map is made (nothing moves when it is unchanged) gives every report the pixel grid's centre.
+  L.Map.addInitHook(function () {
+    this.whenReady(function () { this.invalidateSize({ pan: false }); }, this);
+  });
+
   /* ---------------------------------------------------------------- clicks to the server */
   // st_folium listens to "click" on the layers that exist when it evaluates the map or a layer group;
   // the reporter is one of them. Firing a click on it with a token as the tooltip sends that token.
