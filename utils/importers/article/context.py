@@ -14,6 +14,7 @@ from utils.importers.article.mentions import relation_before
 from utils.importers.article.past_texts import past_lead, text_date
 from utils.importers.article.places import NEAR_WORDS, PlaceMention, dateline_end
 from utils.importers.article.sentences import Sentence
+from utils.importers.article.unknown_districts import DISTRICT_SOURCE
 
 __all__ = ["ReadingContext", "article_source", "heads_of", "is_heading", "issue_date", "lead_date", "resolve_anaphor"]
 
@@ -45,6 +46,8 @@ class ReadingContext:
     """A facility named with its facility word ('the al-Omar oil field'), by its distinctive name ('Omar'), so that
     the name alone further on ('before it reached al-Omar') is that facility."""
 
+    districts: dict[str, PlaceMention] = field(default_factory=dict)
+    """A city's district the gazetteer lacks, defined by the text (:mod:`.unknown_districts`), by its name."""
     shared_names: set[str] = field(default_factory=set)
     """Places read from a name that several places more than 25 km apart share ('Hadar': a village near Aleppo and
     one on the Golan): an act the text places only by its story does not take such a place."""
@@ -134,6 +137,8 @@ def heads_of(mention: PlaceMention) -> dict[str, tuple[bool, PlaceMention]]:
             heads["garrison"] = True
     elif mention.kind == "place":
         heads.update(dict.fromkeys(("city", "town", "village", "port"), False))
+        if mention.source.endswith(DISTRICT_SOURCE):  # "Qaboun, a district of Damascus" ... "hit the district"
+            heads.update(dict.fromkeys(("district", "neighbourhood", "neighborhood"), True))
     return {**{head: (strong, mention) for head, strong in heads.items()}, "there": (True, mention)}
 
 

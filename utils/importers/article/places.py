@@ -58,7 +58,7 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w .]*?)?(?:,?\s*(
 """'DAMASCUS (Reuters) -', 'BEIRUT, Jan 6 (AP) --', 'BEIRUT, Nov 14, 2017 (Agence France-Presse) -', 'ANKARA, 25
 December 2020 -', 'BEIRUT, 4 May (X Agency) -': the day comes before the month as well as after it."""
 _BASE_WORDS = r"(?:air\s*base|airbase|air\s+field|airfield|naval\s+(?:base|facility)|base|airport|garrison|port)"
-_ANAPHORS = r"\b(?:the|this|that|its)\s+(?:(?:Russian|US|American|Syrian|Turkish|main|military|illegal)\s+)?(?P<head>city|town|village|base|air\s*base|airbase|naval\s+base|port|airport|garrison|bases|area|dam|bridge|crossing)\b|\b(?P<there>there)\b"
+_ANAPHORS = r"\b(?:the|this|that|its)\s+(?:(?:Russian|US|American|Syrian|Turkish|main|military|illegal)\s+)?(?P<head>city|town|village|base|air\s*base|airbase|naval\s+base|port|airport|garrison|bases|area|dam|bridge|crossing|district|neighbou?rhood)\b|\b(?P<there>there)\b"
 
 _CALENDAR_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                   r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")

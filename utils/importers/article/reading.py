@@ -31,6 +31,7 @@ from utils.importers.article.places import PlaceIndex, PlaceMention, dateline_en
 from utils.importers.article.sentences import Sentence
 from utils.importers.article.story_time import dated_line, follow_reference, heading_day
 from utils.importers.article.that_year import year_of
+from utils.importers.article.unknown_districts import district_mentions, learn_unknown_districts
 
 __all__ = ["ArticleRun", "SentenceFacts", "outlets_own", "read_sentence"]
 
@@ -157,7 +158,9 @@ def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], li
     found = [m for m in run.index.find(body, run.near) if not (_PERSON_BEFORE.search(body[max(0, m.start - 40):m.start])
                                                      and re.match(r"(?:\s+(?:al|el|bin|ibn|abu)?[- ]?[A-Z][\w'’-]+)*,", body[m.end:]))
              and not _MONUMENT_OF.search(body[max(0, m.start - 20):m.start])]  # "the Temple of Bel": a deity, no village
-    found = sorted([*found, *context.facilities_named(body, found)], key=lambda m: m.start)
+    found = learn_unknown_districts(body, found, context.districts)  # "the al-Waer district of Homs city"
+    found = sorted([*found, *context.facilities_named(body, found), *district_mentions(body, found, context.districts)],
+                   key=lambda m: m.start)
     found = context.placed_as_before(found)  # "al-Bayda, a village south of Baniyas" ... "the entrance to al-Bayda"
     # "the Dabaa airbase": the town's name names a base, which 'the city' (there or further on) does not mean
     found = [replace(m, kind="base") if m.kind == "place" and _FACILITY_NAMED.match(body[m.end:m.end + 20]) else m
