@@ -131,7 +131,7 @@ def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
     (HELD_OUT_19, 44, 0.77, 0.69),
     # unseen first run 0.45 / 0.71 (06:38 UTC 2026-12-03, after the twenty-first pass), then studied (twenty-second
     # pass: unchanged; twenty-third pass 0.47 / 0.74)
-    (HELD_OUT_20, 66, 0.48, 0.74),
+    (HELD_OUT_20, 66, 0.53, 0.79),
     # unseen first run 0.44 / 0.63 (07:14 UTC 2026-12-03, after the twenty-second pass), then studied (twenty-third
     # pass: 0.48 / 0.69; twenty-sixth pass 0.49 / 0.71)
     (HELD_OUT_21, 75, 0.49, 0.71),

@@ -1,17 +1,20 @@
 """Thirtieth pass of the article extraction's general mechanisms (issue 17): a district the gazetteer lacks, defined
-by the text, is its city.
+by the text, is its city; a name several places bear, put in a province, is the namesake in that province.
 
 "the al-Nuzha district of Homs" or "Karm Shamsham, a poor neighbourhood on the southern edge of Homs" defines a
 district the gazetteer does not know; its name further on ("shells hit al-Nuzha", "the district") was no place, so the
 sentence was skipped. Now it is the city, near the named place (:mod:`utils.importers.article.unknown_districts`).
-Every sentence here was written for these tests, not taken from a gold set; places, dates and phrasings are varied
-on purpose. Guard rows must not change."""
+"the village of Mashrafah in Hasakah province" was read as the Mashrafah of Hama, the first reading; now the reading
+nearest the province named (:mod:`utils.importers.article.province_readings`). Every sentence here was written for
+these tests, not taken from a gold set; places, dates and phrasings are varied on purpose. Guard rows must not
+change."""
 
 from __future__ import annotations
 
 import pytest
 from extraction import candidates, place_index
 
+from utils.importers.article.province_readings import reading_in_province
 from utils.importers.article.unknown_districts import district_mentions, learn_unknown_districts
 
 HOMS = (34.72682, 36.72339)
@@ -63,3 +66,24 @@ def test_a_known_place_is_not_learnt_as_a_district() -> None:
     assert list(districts) == ["nuzha"]
     later = "Snipers fired on Al-Nuzha and on al-nuzha."
     assert [m.text for m in district_mentions(later, index.find(later), districts)] == ["Al-Nuzha"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # positive rows (fail on main: the first reading, in another province)
+    ("Shelling hit the village of Mashrafah in Hasakah province on Monday.", "Mashrafah"),
+    ("Jets struck Qahtaniya, in the northern Raqqa province, on Tuesday.", "Qahtaniya"),
+    # guards: the first reading is already in the province named; no province named
+    ("Shelling hit the village of Mashrafah in Hama province on Monday.", "Al Mashrafah"),
+    ("Shelling hit the village of Mashrafah on Monday.", "Al Mashrafah"),
+])
+def test_a_shared_name_in_a_province_is_the_namesake_there(body: str, expected: str) -> None:
+    index = place_index()
+    mentions = reading_in_province(body, index.find(body), index.readings)
+    assert [m.name for m in mentions if m.kind == "place"] == [expected]
+
+
+def test_the_province_namesake_end_to_end() -> None:
+    # fails on main: the shelling of the Hasakah village was placed at the Hama one, some 300 km west
+    rows = candidates("Kurdish fighters shelled Islamic State positions in Mashrafah in Hasakah province on Sunday, "
+                      "the monitor said. On Monday jets bombed Mashrafah, killing five fighters, it said.", "2015-06-02")
+    assert rows and all(r["location"] == "Mashrafah" for r in rows), rows

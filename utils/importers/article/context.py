@@ -13,6 +13,7 @@ from utils.importers.article.facilities import distinctive_name
 from utils.importers.article.mentions import relation_before
 from utils.importers.article.past_texts import past_lead, text_date
 from utils.importers.article.places import NEAR_WORDS, PlaceMention, dateline_end
+from utils.importers.article.province_readings import IN_PROVINCE
 from utils.importers.article.sentences import Sentence
 from utils.importers.article.unknown_districts import DISTRICT_SOURCE
 
@@ -62,7 +63,8 @@ class ReadingContext:
         out = []
         for mention in found:
             key = re.sub(r"^(?:the\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?", "", mention.text.lower())
-            if mention.kind == "place" and mention.source.endswith(("(near; namesake elsewhere)", "(district of)")):
+            if mention.kind == "place" and mention.source.endswith(("(near; namesake elsewhere)", "(district of)",
+                                                                   IN_PROVINCE)):
                 self.namesakes[key] = mention
             elif mention.kind == "place" and key in self.namesakes and not mention.reference:
                 before = self.namesakes[key]

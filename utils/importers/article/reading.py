@@ -28,6 +28,7 @@ from utils.importers.article.event_types import TriggerMatch, find_triggers
 from utils.importers.article.followups import clause_source
 from utils.importers.article.model import EventCandidate, Skipped
 from utils.importers.article.places import PlaceIndex, PlaceMention, dateline_end
+from utils.importers.article.province_readings import reading_in_province
 from utils.importers.article.sentences import Sentence
 from utils.importers.article.story_time import dated_line, follow_reference, heading_day
 from utils.importers.article.that_year import year_of
@@ -161,6 +162,7 @@ def _sentence_places(run: ArticleRun, body: str) -> tuple[list[PlaceMention], li
     found = learn_unknown_districts(body, found, context.districts)  # "the al-Waer district of Homs city"
     found = sorted([*found, *context.facilities_named(body, found), *district_mentions(body, found, context.districts)],
                    key=lambda m: m.start)
+    found = reading_in_province(body, found, run.index.readings)  # "the town of Hadar in Syria's Quneitra province"
     found = context.placed_as_before(found)  # "al-Bayda, a village south of Baniyas" ... "the entrance to al-Bayda"
     # "the Dabaa airbase": the town's name names a base, which 'the city' (there or further on) does not mean
     found = [replace(m, kind="base") if m.kind == "place" and _FACILITY_NAMED.match(body[m.end:m.end + 20]) else m
