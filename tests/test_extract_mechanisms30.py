@@ -5,7 +5,10 @@ by the text, is its city; a name several places bear, put in a province, is the 
 district the gazetteer does not know; its name further on ("shells hit al-Nuzha", "the district") was no place, so the
 sentence was skipped. Now it is the city, near the named place (:mod:`utils.importers.article.unknown_districts`).
 "the village of Mashrafah in Hasakah province" was read as the Mashrafah of Hama, the first reading; now the reading
-nearest the province named (:mod:`utils.importers.article.province_readings`). Every sentence here was written for
+nearest the province named (:mod:`utils.importers.article.province_readings`). "two wells to the north-east" is a
+direction, not the North-east Syria region (:data:`utils.importers.article.regions.REGIONS`), and a field's name
+spelt with a digraph ('Maleeh oil field') is read by its consonants as a longer name is
+(:func:`utils.importers.article.facilities.find_facilities`). Every sentence here was written for
 these tests, not taken from a gold set; places, dates and phrasings are varied on purpose. Guard rows must not
 change."""
 
@@ -87,3 +90,35 @@ def test_the_province_namesake_end_to_end() -> None:
     rows = candidates("Kurdish fighters shelled Islamic State positions in Mashrafah in Hasakah province on Sunday, "
                       "the monitor said. On Monday jets bombed Mashrafah, killing five fighters, it said.", "2015-06-02")
     assert rows and all(r["location"] == "Mashrafah" for r in rows), rows
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # positive rows (fail on main): a direction read as the north-east region, 300 km off; a gas or oil field
+    # spelt with a digraph ('Maleeh' for UCDP's Maleh) not read
+    ("Troops shelled the village of Kafr Zita on Monday, the monitor said. Fighting went on around two farms to the "
+     "north-east on Tuesday, it said.", "2016-05-04", [("2016-05-02", "Kafr Zaytā"), ("2016-05-03", "Kafr Zaytā")]),
+    ("Militants stormed the Maleeh oil field on Monday, killing five guards, the ministry said.", "2014-07-10",
+     [("2014-07-07", "Maleh oil field")]),
+    # guards (pass on main too): the region named as one; a field spelt as the gazetteer has it
+    ("Jets bombed rebel positions in the north-east on Monday, the monitor said.", "2019-10-16",
+     [("2019-10-14", "North-east Syria")]),
+    ("Militants stormed the Arak gas field on Monday, killing five guards, the ministry said.", "2014-07-10",
+     [("2014-07-07", "Arak gas field")]),
+])
+def test_a_direction_is_no_region_and_a_field_may_be_spelt_loosely(text: str, published: str,
+                                                                   expected: list[tuple[str, str]]) -> None:
+    assert [(r["event_date"], r["location"]) for r in candidates(text, published)] == expected, \
+        candidates(text, published)
+
+
+@pytest.mark.parametrize("body, regions", [
+    ("Fighting went on around two wells to the north-east on Sunday.", []),
+    ("The army took the town, a few kilometres to the north-east, in December.", []),
+    ("A shell struck the Ard al-Hamra district, in the north-east of the city.", []),
+    ("The hill overlooks the city from the north-east.", []),
+    # guards: the region
+    ("Most of the troops are in the north-east.", ["North-east Syria"]),
+    ("Strikes hit Kurdish-held areas in the north-east of the country.", ["North-east Syria"]),
+])
+def test_the_north_east_as_a_direction(body: str, regions: list[str]) -> None:
+    assert [m.name for m in place_index().find(body) if m.kind == "region"] == regions

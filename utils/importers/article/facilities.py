@@ -53,7 +53,8 @@ def find_facilities(sentence: str, keys: dict[str, Place]) -> list[tuple[int, in
         words = match["name"].split()
         for count in range(len(words), 0, -1):
             key = fold_name(" ".join(words[-count:])).replace(" ", "")
-            if key not in keys and len(key) >= 5:  # 'Kuweires' for 'Qwaris': the same consonants, the same start
+            # 'Kuweires' for 'Qwaris', 'Shaer' for 'Shair': the same consonants, the same start (five letters as written)
+            if key not in keys and len(re.sub(r"[\W_]+", "", " ".join(words[-count:]))) >= 5:
                 key = next((k for k in keys if k[0] == key[0] and skeleton(k) == skeleton(key)), key)
             if key in keys:
                 start = match.start("name") + len(match["name"]) - len(" ".join(words[-count:]))

@@ -25,7 +25,9 @@ REGIONS: tuple[tuple[str, str, tuple[float, float]], ...] = (
     ("Syrian coast", r"\b(?:the\s+)?(?:Syrian|Syria's)\s+(?:Mediterranean\s+)?coast(?:line)?\b|\bthe\s+coast\b"
                      r"|\bcoastal\s+(?:region|areas?|provinces|Syria)\b|\bthe\s+coastal\s+mountains\b", (35.15, 35.93)),
     ("North-east Syria", r"\bnorth[- ]?east(?:ern)?\s+(?:of\s+)?Syria\b|\bSyria's\s+north[- ]?east\b"
-                         r"|\bthe\s+north[- ]?east(?:\s+of\s+the\s+country)?\b", (36.65, 40.9)),
+                         # "two wells to the north-east", "in the north-east of the city": a direction, no region
+                         r"|(?<!to )(?<!from )\bthe\s+north[- ]?east(?:\s+of\s+the\s+country)?\b(?!\s+(?:of\s+the\s+"
+                         r"(?!country)\w+|corner|side|edge|part|wall|gate)\b)", (36.65, 40.9)),
     ("North-west Syria", r"\bnorth[- ]?west(?:ern)?\s+Syria\b|\bSyria's\s+north[- ]?west\b", (35.9, 36.6)),
     ("Idlib de-escalation zone", r"\b(?:the\s+)?Idlib\s+(?:de-?escalation\s+zone|province|governorate|region|"
                                  r"countryside)\b|\bIdlib's\s+de-?escalation\s+zone\b|\b(?:province|governorate)\s+"
