@@ -16,8 +16,12 @@ each page in a fresh offline Chromium context and prints, per page:
 - ready: seconds from ``page.goto`` until the server has finished the script
   run (the ``script_finished`` message on the websocket) and the page's content
   is drawn (title, tables, charts; on the Map page, the map drawn in its
-  iframe with its events laid out); this includes loading Streamlit's own
-  page in the browser (the Import page, which draws little, shows that floor);
+  iframe with its events laid out) and no run is still going (on the Map page,
+  the run the map's first report asks for, which draws the timeline strip
+  under it); this includes loading Streamlit's own page in the browser (the
+  Import page, which draws little, shows that floor); on the Map page the note
+  also says when the map had laid out its events, the moment the analyst sees
+  the map with every event;
   with ``--again``, also the same page opened a second time in that browser
   (its HTTP cache warm, as for a user who has opened the dashboard before);
 - server run: seconds from the browser's request for the run (its
@@ -356,6 +360,17 @@ def wait_ready(page, frames: FrameLog, finished_before: int, selector: str, time
     return True
 
 
+def map_drawn_s(page, started_at_ms: float) -> float | None:
+    """Seconds from ``page.goto`` (wall clock ``started_at_ms``) until the map had laid out its events
+    (``MAP_DRAWN_MARK`` in its iframe), or ``None``."""
+    frame = next((f for f in page.frames if "st_folium" in f.url), None)
+    if frame is None:
+        return None
+    at = frame.evaluate(f"""() => {{ const m = performance.getEntriesByName('{MAP_DRAWN_MARK}')[0];
+        return m ? performance.timeOrigin + m.startTime : null; }}""")
+    return (at - started_at_ms) / 1000 if at else None
+
+
 def map_timeline(page, started_at_ms: float) -> str:
     """When (seconds after ``page.goto``) the map's iframe started, loaded its scripts, drew the map and laid out
     the events (``performance`` marks of static/app/core.js and events.js), in words."""
@@ -393,6 +408,9 @@ def visit(browser, server: Server, name: str, timeout_s: float, trace: bool = Fa
         if ready and frames.first_frame_s is not None and frames.finished_s is not None:
             run = frames.server_run_s
             note = f"(server run {run:.2f} s; first frame {frames.first_frame_s:.2f} s) " if run is not None else ""
+        if ready and name == "map":
+            drawn = map_drawn_s(offline.page, started_at_ms)
+            note += f"(map drawn {drawn:.2f} s) " if drawn is not None else ""
         if ready and trace:
             note += f"[{frames.runs()}] "
             if name == "map":
@@ -405,9 +423,12 @@ def visit(browser, server: Server, name: str, timeout_s: float, trace: bool = Fa
             second = offline.context.new_page()
             second_frames = FrameLog(second)
             began = second_frames.started = time.perf_counter()
+            began_at_ms = time.time() * 1000
             second.goto(f"{server.url}/{path}")
             if wait_ready(second, second_frames, 0, selector, timeout_s):
-                note += f"(again, browser cache warm: {time.perf_counter() - began:.2f} s) "
+                note += f"(again, browser cache warm: {time.perf_counter() - began:.2f} s"
+                drawn = map_drawn_s(second, began_at_ms) if name == "map" else None
+                note += f", map drawn {drawn:.2f} s) " if drawn is not None else ") "
     except Exception as error:  # a page that never draws is a figure too
         seconds, note = None, f"{type(error).__name__}: {str(error).splitlines()[0][:80]}"
     result = Visit(name, seconds, frames.bytes, server.peak_mb() - before, server.rss_mb(),
