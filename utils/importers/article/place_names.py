@@ -40,8 +40,11 @@ spelling ('Al Harah') still names it."""
 
 _CAPITAL_METONYMS = re.compile(r"(?:government|authorities|regime|leadership|officials|ties|relations|request|"
                                r"talks|agreement|deal|contact|cooperation|coordination)\s+(?:in|with|of|from)\s+$"
-                               r"|(?:with|between)\s+$", re.IGNORECASE)
-"""Words before a capital that make it its government ('talks with Damascus')."""
+                               r"|(?:with|between)\s+$"
+                               # "calls on Damascus to stop", "as Arab criticism of Damascus grew": words to a government
+                               r"|\b(?:calls?|called|calling|pressure|pressed|pressing|criticism|condemnation|sanctions|"
+                               r"demands?|appeals?|ultimatum)\s+(?:on|of|against|to)\s+$", re.IGNORECASE)
+"""Words before a capital that make it its government ('talks with Damascus', 'calls on Damascus')."""
 
 NAME_SPAN = re.compile(r"(?:\b(?:[Aa][ls]|[Aa]sh|[Ee]l|[Aa]d|[Aa]r|[Aa]t|[Aa]z|[Aa]n)-)?[A-Z][\w'’`ʿ-]*"
                         r"(?:\s+(?:(?:al|el|ash|as|ad|ar|at|az|an|ez|es|ed)[- ])?[A-Z][\w'’`ʿ-]*){0,3}")
@@ -108,4 +111,4 @@ def is_capital_metonym(sentence: str, start: int, place: Place) -> bool:
                 r"refused|rejected|chose|blamed|responded)\b", after):
         return True  # "Damascus would be wise to stay away", "Damascus has so far chosen to wait": its government
     return bool(_CAPITAL_METONYMS.search(before)) or bool(
-        re.match(r"[\w' -]+?\s+(?:said|says|warned|accused|denied|claimed|announced)\b", after))
+        re.match(r"[\w' -]+?\s+(?:said|says|warned|accused|accuse|denied|deny|claimed|announced)\b", after))
