@@ -1,9 +1,11 @@
 """Thirty-first pass of the article extraction's general mechanisms (issue 17): a capital in words addressed to its
-government is no place.
+government is no place, and two outlets of the state are one account.
 
 "as Western criticism of Damascus mounted", "calls on Damascus to end the offensive" and "Damascus and Moscow deny"
 name the government, not the city (:func:`utils.importers.article.place_names.is_capital_metonym`); main read a second
-candidate at Damascus for the sentence's event. Every sentence here was written for these tests, not taken from a gold
+candidate at Damascus for the sentence's event. "State media said ..." and "Syrian state television said ..." of the
+same act were two rows (two named sources); they are one, under the fuller name
+(:mod:`utils.importers.article.incidents`). Every sentence here was written for these tests, not taken from a gold
 set; places, dates and phrasings are varied on purpose. Guard rows must not change."""
 
 from __future__ import annotations
@@ -49,3 +51,20 @@ def test_capital_metonym_words(sentence: str, metonym: bool) -> None:
     damascus = place_index().lookup("Damascus")
     assert damascus is not None
     assert is_capital_metonym(sentence, sentence.index("Damascus"), damascus) is metonym
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # positive rows (fail on main: two rows for one account of the state's outlets)
+    ("State media said the army had retaken the town of Rastan on Tuesday. Syrian state television said troops had "
+     "restored security and stability to Rastan on Tuesday after rebels withdrew.", "2016-03-10",
+     [("2016-03-08", "Ar Rastan", "Syrian state television")]),
+    ("State television said jets struck the town of Saraqib on Friday. State news agency SANA said the air strikes "
+     "on Saraqib on Friday killed 20 terrorists.", "2016-03-13",
+     [("2016-03-11", "Saraqib", "State news agency SANA")]),
+    # guard (passes on main too): the state's outlet and a monitor are two accounts
+    ("State media said the army had retaken the town of Rastan on Tuesday. The Syrian Observatory for Human Rights "
+     "said troops had retaken Rastan on Tuesday after rebels withdrew.", "2016-03-10",
+     [("2016-03-08", "Ar Rastan", "State media"), ("2016-03-08", "Ar Rastan", "Syrian Observatory for Human Rights")]),
+])
+def test_two_outlets_of_the_state_are_one_account(text: str, published: str, expected: list) -> None:
+    assert rows_of(text, published) == expected, candidates(text, published)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SAME_EVENT_KM", "SAME_INCIDENT_KM", "group_candidates", "overlaps"]
 
+_STATE_MEDIA = re.compile(r"^(?:(?:Syria's|Syrian|the)\s+)*state(?:-run)?\s+(?:media|television|TV|news\s+agency(?:\s+SANA)?|radio)$",
+                          re.IGNORECASE)
 SAME_EVENT_KM = 10.0
 SAME_INCIDENT_KM = 10.0
 SUMMARY_KM = 30.0
@@ -51,12 +53,16 @@ def same_place(a: EventCandidate, b: EventCandidate, km: float) -> bool:
 
 
 def merge(into: EventCandidate, other: EventCandidate) -> EventCandidate:
-    """One candidate from two reports of the same event: the finer date and place, the first named source."""
+    """One candidate from two reports of the same event: the finer date and place, the first named source (of two
+    outlets of the state, the one named more fully)."""
     better_date = PRECISION_RANK[other.date_precision] < PRECISION_RANK[into.date_precision]
     better_place = other.geo_precision < into.geo_precision
     claimant, status = into.claimed_by, into.status
     if not into.attributed and other.attributed:
         claimant, status = other.claimed_by, other.status
+    if _STATE_MEDIA.search(claimant) and _STATE_MEDIA.search(other.claimed_by) \
+            and len(other.claimed_by) > len(claimant):
+        claimant = other.claimed_by  # "State media" and "Syrian state television": the outlet named more fully
     if other.status == "confirmed" and other.claimed_by == claimant:
         status = "confirmed"
     fatalities = max((f for f in (into.fatalities, other.fatalities) if f is not None), default=None)
@@ -120,6 +126,8 @@ def separate_accounts(a: EventCandidate, b: EventCandidate) -> bool:
     is its own account of the incident, not one event (data/README.md: each report its own row)."""
     named = ("party", "monitor", "media", "evidence")
     kinds = claimant_kind(a.claimed_by), claimant_kind(b.claimed_by)
+    if _STATE_MEDIA.search(a.claimed_by) and _STATE_MEDIA.search(b.claimed_by):
+        return False  # "State media" and "Syrian state television": one outlet of the state, one account
     return (a.attributed and b.attributed and not same_source(a.claimed_by, b.claimed_by)
             and kinds[0] in named and kinds[1] in named)
 
