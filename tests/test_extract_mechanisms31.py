@@ -1,11 +1,14 @@
 """Thirty-first pass of the article extraction's general mechanisms (issue 17): a capital in words addressed to its
-government is no place, and two outlets of the state are one account.
+government is no place, two outlets of the state are one account, and a dateline may name several cities.
 
 "as Western criticism of Damascus mounted", "calls on Damascus to end the offensive" and "Damascus and Moscow deny"
 name the government, not the city (:func:`utils.importers.article.place_names.is_capital_metonym`); main read a second
 candidate at Damascus for the sentence's event. "State media said ..." and "Syrian state television said ..." of the
 same act were two rows (two named sources); they are one, under the fuller name
-(:mod:`utils.importers.article.incidents`). Every sentence here was written for these tests, not taken from a gold
+(:mod:`utils.importers.article.incidents`). "WASHINGTON/DAMASCUS (X Agency) -" is a dateline (where the desks
+filed, not where the event was) as "DAMASCUS (X Agency) -" is (:func:`utils.importers.article.places.dateline_end`):
+main read Damascus as the place of the lead's strikes, and an unread "AMMAN/BEIRUT, May 12" gave the lead the
+filing day. Every sentence here was written for these tests, not taken from a gold
 set; places, dates and phrasings are varied on purpose. Guard rows must not change."""
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import pytest
 from extraction import candidates, place_index
 
 from utils.importers.article.place_names import is_capital_metonym
+from utils.importers.article.places import dateline_end
 
 
 def rows_of(text: str, published: str) -> list[tuple[str, str, str]]:
@@ -68,3 +72,31 @@ def test_capital_metonym_words(sentence: str, metonym: bool) -> None:
 ])
 def test_two_outlets_of_the_state_are_one_account(text: str, published: str, expected: list) -> None:
     assert rows_of(text, published) == expected, candidates(text, published)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # positive rows (fail on main: the dateline's Damascus is the strikes' place; the dateline's day is the lead's)
+    ("WASHINGTON/DAMASCUS (Test Agency) - United States jets struck Islamic State hideouts across eastern Syria on "
+     "Friday, officials said.", "2024-05-11", [("2024-05-10", "Eastern Syria", "Officials")]),
+    ("AMMAN/BEIRUT, May 12 (Test Agency) - Jordan said its jets had struck drug smugglers' hideouts near the town of "
+     "Salkhad in southern Syria on Saturday.", "2024-05-12", [("2024-05-11", "Şalkhad", "Jordan")]),
+    # guards (pass on main too): the event's own place after a dateline of one city or of two
+    ("DAMASCUS (Test Agency) - Jets struck the town of Atarib on Thursday, killing six people, a monitor said.",
+     "2024-05-11", [("2024-05-09", "Al Atārib", "Monitor")]),
+    ("LONDON/ALEPPO (Test Agency) - Drones struck a market in the town of Atarib on Thursday, killing six people, a "
+     "monitor said.", "2024-05-11", [("2024-05-09", "Al Atārib", "Monitor")]),
+])
+def test_a_dateline_of_several_cities_is_no_place(text: str, published: str, expected: list) -> None:
+    assert rows_of(text, published) == expected, candidates(text, published)
+
+
+@pytest.mark.parametrize("sentence, end", [
+    # positive rows (fail on main: 0)
+    ("VIENNA/JERUSALEM/BEIRUT, Feb 11 (Test Agency) - Israel said", 48),
+    ("DAR ES SALAAM/BEIRUT (Agencies) - At least 28 people", 34),
+    # guards (pass on main too)
+    ("BEIRUT, Aug 8 (Test Agency) - Syrian tanks", 30),
+    ("Jets and/or drones struck the town - a monitor said", 0),
+])
+def test_dateline_end_with_a_slash(sentence: str, end: int) -> None:
+    assert dateline_end(sentence) == end

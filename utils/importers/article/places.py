@@ -52,11 +52,11 @@ __all__ = ["LOCATIVE", "NEAR_WORDS", "ORIGIN", "REGIONS", "PlaceIndex", "PlaceMe
            "dateline_end"]
 
 
-_DATELINE = re.compile(r"\s*[A-Z][A-Z'’. -]{2,}(?:,\s*[A-Z][\w .]*?)?(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'’. /-]{2,}(?:,\s*[A-Z][\w .]*?)?(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
                        r"(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:,?\s+\d{4})?))?\s*(?:\((?:[A-Z][\w .-]{1,40})\))?"
                        r"\s*[-–—]+\s")
 """'DAMASCUS (Reuters) -', 'BEIRUT, Jan 6 (AP) --', 'BEIRUT, Nov 14, 2017 (Agence France-Presse) -', 'ANKARA, 25
-December 2020 -', 'BEIRUT, 4 May (X Agency) -': the day comes before the month as well as after it."""
+December 2020 -', 'BEIRUT, 4 May (X Agency) -', 'WASHINGTON/DAMASCUS (X) -': day before or after the month."""
 _BASE_WORDS = r"(?:air\s*base|airbase|air\s+field|airfield|naval\s+(?:base|facility)|base|airport|garrison|port)"
 _ANAPHORS = r"\b(?:the|this|that|its)\s+(?:(?:Russian|US|American|Syrian|Turkish|main|military|illegal)\s+)?(?P<head>city|town|village|base|air\s*base|airbase|naval\s+base|port|airport|garrison|bases|area|dam|bridge|crossing|district|neighbou?rhood)\b|\b(?P<there>there)\b"
 
