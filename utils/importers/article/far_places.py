@@ -32,6 +32,9 @@ FAR_KM = 150.0
 NAMESAKE_MARGIN_KM = 25.0
 """A name several places share is the one nearest the article's other places when it is nearer by more than this."""
 _NAMED_KINDS = ("place", "base")
+BUILDING_AFTER = re.compile(r"\s+(?:hotel|convent|monastery|church|cathedral|mosque|hospital|clinic|school|university|"
+                            r"stadium|bakery|factory)\b", re.IGNORECASE)
+"""A building word after a name ('the Safir hotel', 'the Omari mosque'): the name may be the building's own."""
 _WHERE_A_PERSON_IS_NAMED = re.compile(r"(?:^|[,;:“\"'(—–-]|\b(?i:as|said|says|told|by|named|called|nicknamed))\s*$")
 """Where a bare name stands as a person's would: opening the sentence or a clause, after a comma ('a volunteer,
 Rami, said'), 'as' ('gave his name as Abu Omar'), 'said' or 'by'; not as the object of a verb ('and then X')."""
@@ -51,6 +54,8 @@ def doubtful(mention: PlaceMention, readings: list[Place], after: str = "", *, b
         return bool(readings) or bool(FACILITY_AFTER.match(after))
     if not readings:
         return False
+    if BUILDING_AFTER.match(after):
+        return True  # 'the Safir hotel': a building's name, the town of that name only if it is near
     first = readings[0]
     if bare and not mention.relation and _WHERE_A_PERSON_IS_NAMED.search(before[-40:]) \
             and not PLACE_CUE.search(before[-40:]) and first.population == 0 and first.source == "UCDP":
