@@ -218,7 +218,8 @@ _RECORD_REPORTS = """(() => { if (window === window.top) { return; }
 
 def test_a_new_page_reports_its_map_view_once(app, offline_page):
     """The map tells the server its view once when a page opens: one server run, not a second one for the same
-    view with its centre a few metres off (Leaflet's given centre, then its pixel grid's; static/app/core.js)."""
+    view with its centre a few metres off (Leaflet's given centre, then its pixel grid's; static/app/core.js); the
+    centre reported is the one the page gave the map, so a permalink of an unmoved map is the link opened."""
     page = offline_page.page
     page.add_init_script(_RECORD_REPORTS)
     open_app(page, app.url)
@@ -231,6 +232,7 @@ def test_a_new_page_reports_its_map_view_once(app, offline_page):
     assert len(reports) == 1, reports
     center = frame.evaluate("() => { const c = window.map.getCenter(); return {lat: c.lat, lng: c.lng}; }")
     assert reports[0]["center"] == center and reports[0]["zoom"] == frame.evaluate("() => window.map.getZoom()")
+    assert center == {"lat": 34.85, "lng": 38.7}, "the centre the page gave the map (SYRIA_CENTER)"
     assert offline_page.errors == []
 
 

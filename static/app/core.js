@@ -19,13 +19,21 @@
   EM.mark("eventmap-script");
 
   /* ---------------------------------------------------------------- one centre per view */
-  // Leaflet answers getCenter() with the centre it was given until the map's size is checked again (in
-  // st_folium, the iframe's first resize), and from then on with the centre of its pixel grid, a few metres
-  // off. st_folium reports the view when the map is made and again once the layers are in: two reports of one
-  // view that differ in the centre's tenth decimal, and a second server run for nothing. Checking the size as
-  // soon as the map is made (nothing moves when it is unchanged) gives every report the pixel grid's centre.
+  // Leaflet answers getCenter() with the centre it was given until the map's size is checked again
+  // (invalidateSize, which st_folium's iframe triggers by its first resize), and from then on with the centre of
+  // its pixel grid, a few metres off. st_folium reports the view when the map is made and again once the layers
+  // are in: two reports of one view that differed in the centre's tenth decimal (a second server run for
+  // nothing), and a link opened in a new browser came back as a permalink with another centre. When the check
+  // finds the size unchanged and the map has not moved, the centre given still holds (Leaflet 1.9.4's
+  // _lastCenter, vendored in static/vendor; tests/test_browser.py and test_export_browser.py check both).
   L.Map.addInitHook(function () {
-    this.whenReady(function () { this.invalidateSize({ pan: false }); }, this);
+    var check = this.invalidateSize;
+    this.invalidateSize = function (options) {
+      var given = this._lastCenter, size = this.getSize();
+      var result = check.call(this, options);
+      if (given && !this._lastCenter && !this._moved() && this.getSize().equals(size)) { this._lastCenter = given; }
+      return result;
+    };
   });
 
   /* ---------------------------------------------------------------- clicks to the server */
