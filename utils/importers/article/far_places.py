@@ -1,8 +1,9 @@
 """A doubtful reading of a place far from everywhere else the article is: a nearer reading, or none.
 
 A name read only by a near spelling (a village's name spelt like a far town's), a bare name that only UCDP's list of
-localities gives (no 'in' or 'the village of' before it: often a person's name, a square or a district, as the
-list holds the words its reports used for places), or a name several places share, is *doubtful*. When such a
+localities gives (no 'in' or 'the village of' before it: often a person's name, a square, a district or part of a
+group's name, as the list holds the words its reports used for places; or one the text writes without the list's
+article, 'Hawayij' for Al Hawayij), or a name several places share, is *doubtful*. When such a
 reading lies more than :data:`FAR_KM` from every place of the article read with confidence (an exact name of
 a town, a base, a village named after a place word), the text most likely means another place: a reading of
 the same name near those places is taken ('Amiriya' of the city the text is about, not its namesake 160 km
@@ -38,14 +39,19 @@ BUILDING_AFTER = re.compile(r"\s+(?:hotel|convent|monastery|church|cathedral|mos
 _WHERE_A_PERSON_IS_NAMED = re.compile(r"(?:^|[,;:“\"'(—–-]|\b(?i:as|said|says|told|by|named|called|nicknamed))\s*$")
 """Where a bare name stands as a person's would: opening the sentence or a clause, after a comma ('a volunteer,
 Rami, said'), 'as' ('gave his name as Abu Omar'), 'said' or 'by'; not as the object of a verb ('and then X')."""
+_IN_A_LONGER_NAME = re.compile(r"\b[A-Z][a-z'’]+\s+$")
+"""A capitalised word just before a name ('Jabhat al-X', 'Liwa X'): the name is part of a longer one, a group's."""
+_ARTICLE = re.compile(r"(?:al|el|as|ash|ar|at|ad|adh|az|an|ath)[\s-]+", re.IGNORECASE)
+"""The Arabic article opening a name ('Al Hawayij', 'as-Safira')."""
 
 
 def doubtful(mention: PlaceMention, readings: list[Place], after: str = "", *, bare: bool = True,
              before: str = "") -> bool:
     """True when ``mention`` (resolved to the first of its ``readings``; ``before`` and ``after`` are the text
-    around it) rests on a near spelling, names places more than 25 km apart, or (with ``bare``) is a bare name
-    only UCDP's localities give, standing where a person's name would (:data:`_WHERE_A_PERSON_IS_NAMED`; no word
-    that introduces a place before it: 'in', 'near', 'the village of'). A name shortened to its distinctive first word ('Baghouz' for Baghuz Fawqani) stands for one place, so
+    around it) rests on a near spelling, names places more than 25 km apart, or (with ``bare``) is a name only
+    UCDP's localities give, written without the article the list gives it (:func:`_drops_article`), or bare (no
+    word that introduces a place before it: 'in', 'near', 'the village of') and either standing where a person's
+    name would (:data:`_WHERE_A_PERSON_IS_NAMED`) or after a capitalised word (:data:`_IN_A_LONGER_NAME`). A name shortened to its distinctive first word ('Baghouz' for Baghuz Fawqani) stands for one place, so
     it is doubtful only when a facility word follows it ('the Jaber crossing': the crossing's name); other names
     with no readings (a list, 'the capital') are not doubtful."""
     if mention.kind not in _NAMED_KINDS or mention.source == "base":
@@ -57,10 +63,18 @@ def doubtful(mention: PlaceMention, readings: list[Place], after: str = "", *, b
     if BUILDING_AFTER.match(after):
         return True  # 'the Safir hotel': a building's name, the town of that name only if it is near
     first = readings[0]
-    if bare and not mention.relation and _WHERE_A_PERSON_IS_NAMED.search(before[-40:]) \
-            and not PLACE_CUE.search(before[-40:]) and first.population == 0 and first.source == "UCDP":
-        return True
+    cue = PLACE_CUE.search(before[-40:])
+    if bare and first.population == 0 and first.source == "UCDP" \
+            and (_drops_article(mention.text, first.name) or (not cue and _IN_A_LONGER_NAME.search(before[-40:]))
+                 or (not cue and not mention.relation and _WHERE_A_PERSON_IS_NAMED.search(before[-40:]))):
+        return True  # 'X' for Al X, 'Liwa X', 'a volunteer, X, said': not the list's village
     return any(_km(first.latitude, first.longitude, p.latitude, p.longitude) > 25.0 for p in readings[1:])
+
+
+def _drops_article(text: str, name: str) -> bool:
+    """True when the gazetteer's ``name`` opens with the article and the ``text`` naming it does not ('Hawayij' for
+    Al Hawayij): a village of that name elsewhere, not the list's locality, most likely."""
+    return bool(_ARTICLE.match(name)) and not _ARTICLE.match(text)
 
 
 def confident_points(mentions: Iterable[tuple[PlaceMention, list[Place], str]]) -> list[tuple[float, float]]:
