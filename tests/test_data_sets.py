@@ -17,7 +17,8 @@ DATA, check = selfcheck.DATA, selfcheck.check
 @pytest.mark.parametrize("name", ["articles14", "articles15", "articles16", "articles17", "articles18", "articles19",
                                   "articles20", "articles21", "articles22", "articles23",
                                   "articles24", "articles25", "articles26", "articles27", "articles28",
-                                  "articles29", "articles30", "articles31"])
+                                  "articles29", "articles30", "articles31",
+                                  "articles32"])
 def test_a_held_out_set_passes_its_self_check(name):
     problems, _, lines = check(DATA / name)
     assert problems == [], problems
