@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from utils.core.geo import haversine_km
 from utils.importers.article.abroad import WHERE_WORDS, distance_reference
+from utils.importers.article.attackers import GROUND_ATTACK, by_ground_force
 from utils.importers.article.attribution import status_for
 from utils.importers.article.building import make_candidate, referent_of, refine
 from utils.importers.article.causes import cause_as_event
@@ -242,9 +243,10 @@ def _add_candidates(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, t
     date_source = "context" if own_date is None else "statement" if mention.is_statement_date(body) else "sentence"
     # the last recent violent event of the same days lends its type ("... came under attack"); an earlier
     # event recalled as a cause ("a reprisal for a gas attack a week ago") does not
+    ground = trigger.trigger.name == "attack" and by_ground_force(body, trigger, bounds)  # "rebels attacked"
     lender = next((c for c in reversed(raw) if sentence.number - max(c.sentences) <= 2
                    and overlaps(c.dated, dated, slack_days=1)), None) \
-        if trigger.trigger.name in ("attack", "strike") and raw else None
+        if trigger.trigger.name in ("attack", "strike") and raw and not ground else None
     if lender is not None and lender.event_type == "Explosions/Remote violence" and lender.trigger != "blasts":
         trigger = replace(trigger, trigger=replace(trigger.trigger, event_type=lender.event_type,
                                                    sub_event_type=lender.sub_event_type))
@@ -252,7 +254,8 @@ def _add_candidates(run: ArticleRun, facts: SentenceFacts, plan: SentencePlan, t
     for place in trigger_places:
         made = make_candidate(trigger, dated, place, source, actors, body, sentence, run.published,
                               date_source, run.governorate_of)
-        raw.append(made if shared is None else replace(made, fatalities=shared))
+        made = made if shared is None else replace(made, fatalities=shared)
+        raw.append(replace(made, trigger=GROUND_ATTACK) if ground and made.event_type == "Battles" else made)
     if (own_date is not None or plan.referent is not None) and bounds[0] not in plan.causes:
         context.date = dated  # a cause's date ("in response to an attack a week ago") dates no later event
     context.paragraph = sentence.paragraph
