@@ -21,8 +21,8 @@
   /* ---------------------------------------------------------------- one centre per view */
   // Leaflet answers getCenter() with the centre it was given until the map's size is checked again
   // (invalidateSize, which st_folium's iframe triggers by its first resize), and from then on with the centre of
-  // its pixel grid, a few metres off. st_folium reports the view when the map is made and again once the layers
-  // are in: two reports of one view that differed in the centre's tenth decimal (a second server run for
+  // its pixel grid, less than a pixel off. st_folium reports the view when the map is made and again once the
+  // layers are in: two reports of one view, their centres a fraction of a pixel apart (a second server run for
   // nothing), and a link opened in a new browser came back as a permalink with another centre. When the check
   // finds the size unchanged and the map has not moved, the centre given still holds (Leaflet 1.9.4's
   // _lastCenter, vendored in static/vendor; tests/test_browser.py and test_export_browser.py check both).
