@@ -15,7 +15,7 @@ import pyproj
 import shapely
 
 __all__ = ["EARTH_RADIUS_KM", "REGION_BOUNDS", "REGION_COLUMN", "in_region", "add_site_distances", "distance_column", "governorate_lookup", "haversine_km",
-           "load_governorates"]
+           "load_governorates", "point_km"]
 
 EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius (IUGG), km."""
@@ -38,6 +38,12 @@ def haversine_km(lat1: float | np.ndarray, lon1: float | np.ndarray,
     dl = np.radians(np.asarray(lon2) - np.asarray(lon1))
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
+
+
+def point_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points (lat, lon in degrees), as a float (:func:`haversine_km` of
+    scalars)."""
+    return float(haversine_km(lat1, lon1, lat2, lon2))
 
 
 def load_governorates(path: str | Path) -> gpd.GeoDataFrame:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from utils.core.geo import haversine_km
+from utils.core.geo import point_km
 from utils.data.gazetteer import Place
 from utils.importers.article.districts import named_as_district
 from utils.importers.article.mentions import PlaceMention
@@ -68,7 +68,7 @@ def doubtful(mention: PlaceMention, readings: list[Place], after: str = "", *, b
             and (_drops_article(mention.text, first.name) or (not cue and _IN_A_LONGER_NAME.search(before[-40:]))
                  or (not cue and not mention.relation and _WHERE_A_PERSON_IS_NAMED.search(before[-40:]))):
         return True  # 'X' for Al X, 'Liwa X', 'a volunteer, X, said': not the list's village
-    return any(_km(first.latitude, first.longitude, p.latitude, p.longitude) > 25.0 for p in readings[1:])
+    return any(point_km(first.latitude, first.longitude, p.latitude, p.longitude) > 25.0 for p in readings[1:])
 
 
 def _drops_article(text: str, name: str) -> bool:
@@ -86,12 +86,8 @@ def confident_points(mentions: Iterable[tuple[PlaceMention, list[Place], str]]) 
     return sorted(points)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    return float(haversine_km(lat1, lon1, lat2, lon2))
-
-
 def _distance(lat: float, lon: float, points: list[tuple[float, float]]) -> float:
-    return min(_km(lat, lon, a, b) for a, b in points)
+    return min(point_km(lat, lon, a, b) for a, b in points)
 
 
 def nearer_readings(sentence: str, found: list[PlaceMention], points: list[tuple[float, float]],

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from utils.core.geo import haversine_km
+from utils.core.geo import point_km
 from utils.data.gazetteer import Place
 from utils.importers.article.mentions import PlaceMention
 
@@ -25,10 +25,6 @@ _IN = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?-i:Syria)['’]s\s+)?(?:(?:northern
 province'."""
 
 
-def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
-    return float(haversine_km(a_lat, a_lon, b_lat, b_lon))
-
-
 def reading_in_province(sentence: str, mentions: list[PlaceMention],
                         readings_of: Callable[[str], list[Place]]) -> list[PlaceMention]:
     """``mentions`` of ``sentence`` with each place put 'in' a province just after it read as the namesake nearest
@@ -41,10 +37,10 @@ def reading_in_province(sentence: str, mentions: list[PlaceMention],
             continue
         if not _IN.fullmatch(sentence[place.end:province.start]):
             continue
-        here = _km(place.latitude, place.longitude, province.latitude, province.longitude)
+        here = point_km(place.latitude, place.longitude, province.latitude, province.longitude)
         nearest = min(readings_of(place.text), default=None,
-                      key=lambda p: _km(p.latitude, p.longitude, province.latitude, province.longitude))
-        if nearest is None or _km(nearest.latitude, nearest.longitude, province.latitude,
+                      key=lambda p: point_km(p.latitude, p.longitude, province.latitude, province.longitude))
+        if nearest is None or point_km(nearest.latitude, nearest.longitude, province.latitude,
                                   province.longitude) + MARGIN_KM >= here:
             continue
         out[n] = replace(place, name=nearest.name, latitude=nearest.latitude, longitude=nearest.longitude,
