@@ -322,11 +322,16 @@ MAP_DRAWN_MARK = "eventmap-events-laid-out"
 """The performance mark static/app/events.js sets once the map has laid out its events (the map is drawn)."""
 
 
+def map_iframe(page):
+    """The map's iframe (st_folium's) in ``page``, or ``None`` before it exists."""
+    return next((f for f in page.frames if "st_folium" in f.url), None)
+
+
 def wait_map_drawn(page, timeout_ms: float) -> None:
     """Wait until the map's iframe has drawn the map and laid out its events (``MAP_DRAWN_MARK``)."""
     deadline = time.monotonic() + timeout_ms / 1000
     while True:
-        frame = next((f for f in page.frames if "st_folium" in f.url), None)
+        frame = map_iframe(page)
         try:
             if frame is not None and frame.evaluate(
                     f"() => performance.getEntriesByName('{MAP_DRAWN_MARK}').length > 0"):
@@ -363,7 +368,7 @@ def wait_ready(page, frames: FrameLog, finished_before: int, selector: str, time
 def map_drawn_s(page, started_at_ms: float) -> float | None:
     """Seconds from ``page.goto`` (wall clock ``started_at_ms``) until the map had laid out its events
     (``MAP_DRAWN_MARK`` in its iframe), or ``None``."""
-    frame = next((f for f in page.frames if "st_folium" in f.url), None)
+    frame = map_iframe(page)
     if frame is None:
         return None
     at = frame.evaluate(f"""() => {{ const m = performance.getEntriesByName('{MAP_DRAWN_MARK}')[0];
@@ -374,7 +379,7 @@ def map_drawn_s(page, started_at_ms: float) -> float | None:
 def map_timeline(page, started_at_ms: float) -> str:
     """When (seconds after ``page.goto``) the map's iframe started, loaded its scripts, drew the map and laid out
     the events (``performance`` marks of static/app/core.js and events.js), in words."""
-    frame = next((f for f in page.frames if "st_folium" in f.url), None)
+    frame = map_iframe(page)
     if frame is None:
         return "no map frame"
     times = frame.evaluate("""() => {
