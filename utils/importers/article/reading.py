@@ -286,7 +286,7 @@ def read_sentence(run: ArticleRun, sentence: Sentence, sentences: list[Sentence]
     if not triggers and len(days) == 1 and days[0].precision == "day" and days[0].day <= run.published:
         run.context.date, run.context.paragraph = days[0], sentence.paragraph  # "pushed in on Sunday. The YPG said ..."
         named = [p for p in places if p.kind in ("place", "base")]
-        if len(named) == 1 and not any(m.kind == "country" for m in found):  # "On Monday a convoy was unloading in X"
+        if len({p.name for p in named}) == 1 and not any(m.kind == "country" for m in found):  # "a convoy was in X"
             run.context.scene = (sentence.paragraph, sentence.number, named[0])
         elif not named and run.context.place is not None and len(body.split()) <= 5 \
                 and sentence.number == min(s.number for s in sentences if s.paragraph == sentence.paragraph):
