@@ -5,6 +5,9 @@ main's code; guard rows pass on both.
 - A scene sentence (a day, no event word) that names its one place twice ('from the village of X ... on the edge of
   the village') still sets the scene: the next place-less event of the paragraph is there, that day
   (:func:`utils.importers.article.reading.read_sentence`). Main counted the two mentions as two places and set none.
+- A bare name that only UCDP's localities give, closing a list after another name ('on Harasta and X'), is doubtful
+  (:func:`utils.importers.article.far_places.doubtful`): far from every other place of the text it is no place of
+  the text, not a namesake some 300 km off. Main kept it.
 """
 
 from __future__ import annotations
@@ -29,4 +32,21 @@ def rows_of(text: str, published: str = "2015-03-12") -> list[tuple[str, str, st
     ("Soldiers moved from Saraqib towards Sarmin on Monday morning. A car bomb exploded, killing two soldiers.", []),
 ])
 def test_a_scene_names_its_one_place_twice(text: str, expected: list) -> None:
+    assert rows_of(text) == expected
+
+
+_DOUMA = ("2015-03-09", "Air/drone strike", "Dūmā")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # positive row (fails on main: Tishrin, a locality of Aleppo province, joined the Damascus list)
+    ("Jets struck Douma on Monday. Residents said shells also fell on Harasta and Tishreen.",
+     [_DOUMA, ("2015-03-09", "Shelling/artillery/missile attack", "Ḩarastā")]),
+    # guards (pass on main too): a listed locality near the others stays, and so does a far city
+    ("Jets struck Douma on Monday. Residents said shells also fell on Harasta and Arbin.",
+     [_DOUMA, ("2015-03-09", "Shelling/artillery/missile attack", "Ḩarastā and Arbin")]),
+    ("Jets struck Douma on Monday. Residents said shells also fell on Harasta and Aleppo.",
+     [_DOUMA, ("2015-03-09", "Shelling/artillery/missile attack", "Ḩarastā and Aleppo")]),
+])
+def test_a_bare_locality_closing_a_list_far_from_the_text_is_no_place_of_it(text: str, expected: list) -> None:
     assert rows_of(text) == expected

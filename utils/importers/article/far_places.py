@@ -41,6 +41,8 @@ _WHERE_A_PERSON_IS_NAMED = re.compile(r"(?:^|[,;:“\"'(—–-]|\b(?i:as|said|s
 Rami, said'), 'as' ('gave his name as Abu Omar'), 'said' or 'by'; not as the object of a verb ('and then X')."""
 _IN_A_LONGER_NAME = re.compile(r"\b[A-Z][a-z'’]+\s+$")
 """A capitalised word just before a name ('Jabhat al-X', 'Liwa X'): the name is part of a longer one, a group's."""
+_LIST_END = re.compile(r"\b[A-Z][\w'’-]+,?\s+and\s+$")
+"""A list's last item ('Qaboun, Barzeh and X'): a name listed with others, most likely a place near them."""
 _ARTICLE = re.compile(r"(?:al|el|as|ash|ar|at|ad|adh|az|an|ath)[\s-]+", re.IGNORECASE)
 """The Arabic article opening a name ('Al Hawayij', 'as-Safira')."""
 
@@ -66,6 +68,7 @@ def doubtful(mention: PlaceMention, readings: list[Place], after: str = "", *, b
     cue = PLACE_CUE.search(before[-40:])
     if bare and first.population == 0 and first.source == "UCDP" \
             and (_drops_article(mention.text, first.name) or (not cue and _IN_A_LONGER_NAME.search(before[-40:]))
+                 or (not cue and _LIST_END.search(before[-40:]))
                  or (not cue and not mention.relation and _WHERE_A_PERSON_IS_NAMED.search(before[-40:]))):
         return True  # 'X' for Al X, 'Liwa X', 'a volunteer, X, said': not the list's village
     return any(point_km(first.latitude, first.longitude, p.latitude, p.longitude) > 25.0 for p in readings[1:])
