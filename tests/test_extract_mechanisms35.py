@@ -8,6 +8,9 @@ main's code; guard rows pass on both.
 - A bare name that only UCDP's localities give, closing a list after another name ('on Harasta and X'), is doubtful
   (:func:`utils.importers.article.far_places.doubtful`): far from every other place of the text it is no place of
   the text, not a namesake some 300 km off. Main kept it.
+- Charges set off ('detonated explosives under the post', 'set off explosives planted at the checkpoint') are a bomb
+  (:data:`utils.importers.article.triggers.MAIN_TRIGGERS`); a bearer's 'explosives belt' stays a suicide bomb. Main
+  had no event word for them.
 """
 
 from __future__ import annotations
@@ -49,4 +52,18 @@ _DOUMA = ("2015-03-09", "Air/drone strike", "Dūmā")
      [_DOUMA, ("2015-03-09", "Shelling/artillery/missile attack", "Ḩarastā and Aleppo")]),
 ])
 def test_a_bare_locality_closing_a_list_far_from_the_text_is_no_place_of_it(text: str, expected: list) -> None:
+    assert rows_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # positive rows (fail on main: no event word)
+    ("Rebels detonated explosives under an army post in Harasta on Sunday, the monitor said.",
+     [("2015-03-08", "Remote explosive/landmine/IED", "Ḩarastā")]),
+    ("Militants set off explosives planted at a checkpoint near Mayadin on Sunday, the agency said.",
+     [("2015-03-08", "Remote explosive/landmine/IED", "Al Mayādīn")]),
+    # guard (passes on main too): a bearer's belt
+    ("A fighter detonated his explosives belt at a checkpoint near Mayadin on Sunday, the agency said.",
+     [("2015-03-08", "Suicide bomb", "Al Mayādīn")]),
+])
+def test_charges_set_off_are_a_bomb(text: str, expected: list) -> None:
     assert rows_of(text) == expected

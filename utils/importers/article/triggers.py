@@ -154,7 +154,9 @@ MAIN_TRIGGERS: tuple[Trigger, ...] = (
                     # "a bomb went off in a market", "two explosive devices exploded", "a lorry packed with explosives
                     # blew up": a bomb told by its going off (bombs dropped by aircraft are air strikes above)
                     r"|\b(?:bombs?|explosive\s+devices?|(?:packed|laden|loaded|rigged)\s+with\s+explosives)\s+(?:\w+\s+)?"
-                    r"(?:exploded|went\s+off|blew\s+up|detonated)\b",
+                    r"(?:exploded|went\s+off|blew\s+up|detonated)\b"
+                    # "the rebels detonated explosives in a tunnel under the hotel": charges set off, not a bearer's belt
+                    r"|\b(?:detonated|set\s+off)\s+(?:[\w-]+\s+){0,2}?explosives\b(?!\s+(?:vests?|belts?))",
             ERV, "Remote explosive/landmine/IED"),
     Trigger("drone attack", rf"\b(?:sent|launched|flew|fired)\s+(?:armed\s+|explosive\s+)?{_DRONE}\s+(?:against|at|towards)\b"
                             rf"|\b{_DRONE}\s+(?:attacks?|assaults?)\b|\battack(?:s|ed)?\b[^.;]{{0,60}}\b{_DRONE}\b"
