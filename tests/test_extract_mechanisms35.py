@@ -11,6 +11,10 @@ main's code; guard rows pass on both.
 - Charges set off ('detonated explosives under the post', 'set off explosives planted at the checkpoint') are a bomb
   (:data:`utils.importers.article.triggers.MAIN_TRIGGERS`); a bearer's 'explosives belt' stays a suicide bomb. Main
   had no event word for them.
+- A named source blaming someone for the violent event told at most four sentences before ('The ministry blamed the
+  militants.') gives that source's own account of it (:func:`utils.importers.article.blame_accounts.blames_for`):
+  not a blame of the violence in general ('blames the violence on'), for an earlier event ('for that attack as
+  well'), by the event's own source, or naming another place. Main gave one row, the first source's.
 """
 
 from __future__ import annotations
@@ -67,3 +71,28 @@ def test_a_bare_locality_closing_a_list_far_from_the_text_is_no_place_of_it(text
 ])
 def test_charges_set_off_are_a_bomb(text: str, expected: list) -> None:
     assert rows_of(text) == expected
+
+
+_SHELLS = "Shells hit a market in Douma on Friday, killing nine people, a monitor said. "
+_MONITOR = ("2015-03-06", "Shelling/artillery/missile attack", "Dūmā", "Monitor")
+
+
+def sourced_rows(text: str) -> list[tuple[str, str, str, str]]:
+    """(event day, sub-event type, location, claimant) of each candidate."""
+    return [(r["event_date"], r["sub_event_type"], r["location"], r["claimed_by"])
+            for r in candidates(text, "2015-03-12")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # positive rows (fail on main: the blame gave no row)
+    (_SHELLS + "The interior ministry blamed the militants.", [_MONITOR, (*_MONITOR[:3], "Interior ministry")]),
+    (_SHELLS + 'Residents said the town was quiet on Saturday. State television blamed "terrorist groups".',
+     [_MONITOR, (*_MONITOR[:3], "State television")]),
+    # guards (pass on main too): the violence in general, an earlier event, the same source, another place
+    (_SHELLS + "The government blames the violence on armed gangs.", [_MONITOR]),
+    (_SHELLS + "The government blamed rebels for that attack as well.", [_MONITOR]),
+    (_SHELLS + "The monitor blamed the army.", [_MONITOR]),
+    (_SHELLS + "The ministry blamed rebels in Idlib.", [_MONITOR]),
+])
+def test_a_source_blaming_someone_gives_its_own_account(text: str, expected: list) -> None:
+    assert sourced_rows(text) == expected

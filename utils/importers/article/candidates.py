@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import date
 
 from utils.importers.article.attribution import Attribution, no_attribution
+from utils.importers.article.blame_accounts import blames_for
 from utils.importers.article.clauses import choose_in_clauses, cut_clauses
 from utils.importers.article.context import ReadingContext, article_source, lead_date
 from utils.importers.article.counter_accounts import counter_account, tells_the_fight
@@ -59,6 +60,8 @@ def _read_events(run: ArticleRun, facts: SentenceFacts) -> None:
             raw[-1] = attach_source(raw[-1], sentence, stated)  # "..., the IRGC said": the lead's source
         elif recent and another_account(stated, body, facts.places, raw[-1], fatalities_in(body)):
             raw.append(second_account(raw[-1], sentence, stated, fatalities_in(body)))  # "the monitor counted 25 dead"
+        elif raw and blames_for(stated, body, facts.places, raw[-1], sentence.number - max(raw[-1].sentences)):
+            raw.append(second_account(raw[-1], sentence, stated, None))  # "the ministry blamed the militia"
         return
     clauses = cut_clauses(body, facts.mentions, run.text, run.context.attributions, facts.triggers)
     chosen = choose_in_clauses(body, facts.triggers, facts.mentions, clauses)
