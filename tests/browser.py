@@ -72,6 +72,19 @@ def wait_for_markers(frame: Frame, count: int) -> None:
         arg=count, timeout=TIMEOUT_MS)
 
 
+POINTABLE_JS = """selector => [...document.querySelectorAll(selector)].map((m, i) => {
+    const r = m.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+    const top = document.elementFromPoint(x, y);
+    return top && (top === m || m.contains(top)) ? i : -1; }).filter(i => i >= 0)"""
+"""Indexes of the elements matching ``selector`` that the pointer reaches at their centre (no control, label or
+other marker over them)."""
+
+
+def pointable(frame: Frame, selector: str) -> list[int]:
+    """Indexes (in ``frame.locator(selector)``) of the elements a click at their centre reaches."""
+    return frame.evaluate(POINTABLE_JS, selector)
+
+
 def reachable_events(frame: Frame) -> tuple[set[str], int]:
     """Event ids reachable by pointing at what the map draws: hover every event marker (reading its tooltip),
     and click every badge to fan it out, then hover each of its markers. Returns the ids and how many

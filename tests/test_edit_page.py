@@ -68,9 +68,13 @@ def test_a_report_and_an_event_placed_by_name_are_saved_and_logged(folder):
     at.text_input(key="new_fatalities").input("-2").run()
     assert any("whole number" in m for m in text(at.error))
     at.text_input(key="new_fatalities").input("").run()
+    at.text_area(key="new_notes").input("Seen from the coast road, in my words")
     at.button(key="save_event").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any(m.startswith("Saved EV0031") for m in text(at.success))
+    # the next event of the report starts with empty notes; the actor and claimant stay for it
+    assert at.text_area(key="new_notes").value == ""
+    assert at.text_input(key="new_actor1").value == "Unidentified armed group"
     events = EventStore(folder).read_events().set_index("event_id")
     assert events.loc["EV0031", ["location", "admin1", "latitude", "doc_id", "source"]].tolist() == [
         "Khmeimim air base", "Lattakia", "35.4064", doc_id, "The Test Wire"]

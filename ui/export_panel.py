@@ -71,11 +71,11 @@ def show_export_panel(view: View, map_state: Mapping | None, settings: MapSettin
     url_state.write_view(map_view)  # copying the address shares the view too
     st.subheader("Export for a briefing")
     title_column, banner_column, framing_column = st.columns([5, 3, 4])
-    title = title_column.text_input("Title", value=DEFAULT_TITLE, key=_TITLE, max_chars=120)
-    banner = banner_column.text_input("Handling banner (optional)", key=_BANNER, max_chars=BANNER_LIMIT,
+    title = title_column.text_input("Title", value=DEFAULT_TITLE, key=_TITLE, persist_state="session", max_chars=120)
+    banner = banner_column.text_input("Handling banner (optional)", key=_BANNER, persist_state="session", max_chars=BANNER_LIMIT,
                                       placeholder="e.g. TLP:CLEAR",
                                       help="Printed at the top and bottom of every PNG, PDF and HTML export.")
-    framing = framing_column.radio("Map view in the exports", (_CURRENT, _FRAMED), key=_FRAMING, horizontal=True,
+    framing = framing_column.radio("Map view in the exports", (_CURRENT, _FRAMED), key=_FRAMING, persist_state="session", horizontal=True,
                                    help="Frame the events shown: zoom to the filtered events (all of Syria when "
                                         "they spread across it), whatever the map shows now.")
     framed = framing == _FRAMED

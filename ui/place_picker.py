@@ -83,13 +83,13 @@ def pick_place(dataset: Dataset, folder: str) -> PlaceChoice | None:
     _take_map_click()
     if MODE_KEY not in st.session_state:
         st.session_state[MODE_KEY] = BY_NAME
-    mode = st.segmented_control("Place the event", MODES, key=MODE_KEY) or BY_NAME
+    mode = st.segmented_control("Place the event", MODES, key=MODE_KEY, persist_state="session") or BY_NAME
     choice: PlaceChoice | None = None
     points: list[tuple[float, float, str]] = []
     left, right = st.columns([2, 3], gap="medium")
     with left:
         if mode == BY_NAME:
-            query = st.text_input("Place name", key=NAME_KEY, placeholder="e.g. Hmeimim, Jableh, Tartous",
+            query = st.text_input("Place name", key=NAME_KEY, persist_state="session", placeholder="e.g. Hmeimim, Jableh, Tartous",
                                   help="Looked up offline: the bases, places in the data, GeoNames places in "
                                        "Syria and its neighbours. Spelling variants match.")
             if query.strip():
@@ -114,7 +114,7 @@ def pick_place(dataset: Dataset, folder: str) -> PlaceChoice | None:
             else:
                 st.info("Click the map where the event happened (zoom in first for precision).")
         else:
-            text = st.text_input("Coordinates (latitude, longitude)", key=COORDS_KEY,
+            text = st.text_input("Coordinates (latitude, longitude)", key=COORDS_KEY, persist_state="session",
                                  placeholder="35.4064, 35.9469  or  35°24'23\"N 35°56'49\"E",
                                  help="Latitude first, then longitude; decimal degrees or degrees, minutes, "
                                       "seconds; N/S/E/W letters or a minus sign.")

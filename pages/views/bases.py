@@ -39,7 +39,7 @@ def _share(container, table: pd.DataFrame, label: str, near: int) -> None:
 view = current_view()
 st.title("Around each base")
 show_caption(view)
-radius = st.slider("Within (km of each base)", 1, 300, 50, key="bases_radius",
+radius = st.slider("Within (km of each base)", 1, 300, 50, key="bases_radius", persist_state="session",
                    help="Great-circle distance from the base's position in sites.geojson.")
 
 summaries = _summaries(filter_key(view), float(radius), view, view.mask)

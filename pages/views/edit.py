@@ -71,24 +71,24 @@ with adding:
         st.session_state[REPORT] = pending
     if st.session_state.get(REPORT) not in doc_ids:
         st.session_state[REPORT] = NEW_REPORT
-    report = st.selectbox("Report", doc_ids, key=REPORT,
+    report = st.selectbox("Report", doc_ids, key=REPORT, persist_state="session",
                           format_func=lambda d: d if d == NEW_REPORT else f"{d} · {outlets.get(d, '')}")
     if report == NEW_REPORT:
         with st.form("new_report", border=True):
-            outlet = st.text_input("Outlet (who published it)", key="report_outlet")
+            outlet = st.text_input("Outlet (who published it)", key="report_outlet", persist_state="session")
             outlet_slot = st.empty()
-            headline = st.text_area("Headline, in your own words", key="report_headline", height=68)
+            headline = st.text_area("Headline, in your own words", key="report_headline", persist_state="session", height=68)
             headline_slot = st.empty()
             c1, c2 = st.columns(2)
-            published = c1.date_input("Published", key="report_published", value=date.today(),
+            published = c1.date_input("Published", key="report_published", persist_state="session", value=date.today(),
                                       min_value=EARLIEST_EVENT_DATE, max_value=date.today(), format="YYYY-MM-DD")
             published_precision = c2.selectbox("Publication date known to the", DATE_PRECISIONS,
-                                               key="report_precision")
-            url = st.text_input("Link (optional)", key="report_url", placeholder="https://...")
+                                               key="report_precision", persist_state="session")
+            url = st.text_input("Link (optional)", key="report_url", persist_state="session", placeholder="https://...")
             url_slot = st.empty()
             c3, c4 = st.columns(2)
-            language = c3.text_input("Language (optional)", key="report_language")
-            stance = c4.text_input("How to weigh it (optional)", key="report_stance")
+            language = c3.text_input("Language (optional)", key="report_language", persist_state="session")
+            stance = c4.text_input("How to weigh it (optional)", key="report_stance", persist_state="session")
             if st.form_submit_button("Record the report", type="primary"):
                 try:
                     doc_id = store.add_source(outlet=outlet, headline=headline, published=published,
@@ -119,45 +119,45 @@ with adding:
         st.subheader("2. An event it reports")
         place = pick_place(dataset, str(folder))
         c1, c2 = st.columns(2)
-        location = c1.text_input("Place as reported", key=LOCATION_KEY,
+        location = c1.text_input("Place as reported", key=LOCATION_KEY, persist_state="session",
                                  help="The place in the report's words; filled from the gazetteer when you pick "
                                       "a name.")
         location_slot = c1.empty()
-        geo_precision = c2.selectbox("Place precision", list(GEO_PRECISIONS), key="new_geo_precision",
+        geo_precision = c2.selectbox("Place precision", list(GEO_PRECISIONS), key="new_geo_precision", persist_state="session",
                                      format_func=lambda code: f"{code}: {GEO_PRECISIONS[code]}")
         c1, c2 = st.columns(2)
-        event_date = c1.date_input("Date (best estimate)", key="new_date", value=source["published"].date(),
+        event_date = c1.date_input("Date (best estimate)", key="new_date", persist_state="session", value=source["published"].date(),
                                    min_value=EARLIEST_EVENT_DATE, max_value=date.today(), format="YYYY-MM-DD")
         date_slot = c1.empty()
-        precision = c2.selectbox("Date known to the", DATE_PRECISIONS, key="new_precision")
+        precision = c2.selectbox("Date known to the", DATE_PRECISIONS, key="new_precision", persist_state="session")
         c1, c2 = st.columns(2)
-        event_type = c1.selectbox("Event type", EVENT_TYPES, key="new_type",
+        event_type = c1.selectbox("Event type", EVENT_TYPES, key="new_type", persist_state="session",
                                   index=EVENT_TYPES.index("Explosions/Remote violence"))
         sub_types = SUB_EVENT_TYPES[event_type]
         if st.session_state.get("new_sub_type") not in sub_types:
             st.session_state["new_sub_type"] = sub_types[0]
-        sub_event_type = c2.selectbox("Sub-event type", sub_types, key="new_sub_type")
+        sub_event_type = c2.selectbox("Sub-event type", sub_types, key="new_sub_type", persist_state="session")
         c1, c2 = st.columns(2)
-        actor1 = c1.text_input("Actor 1 (ACLED-style name)", key="new_actor1")
+        actor1 = c1.text_input("Actor 1 (ACLED-style name)", key="new_actor1", persist_state="session")
         actor1_slot = c1.empty()
-        actor2 = c2.text_input("Actor 2 (optional)", key="new_actor2")
+        actor2 = c2.text_input("Actor 2 (optional)", key="new_actor2", persist_state="session")
         c1, c2, c3 = st.columns(3)
         if "new_source" not in st.session_state or st.session_state.get("new_source_doc") != report:
             st.session_state["new_source"] = source["outlet"]
             st.session_state["new_source_doc"] = report
-        source_name = c1.text_input("Reported by (outlet)", key="new_source")
+        source_name = c1.text_input("Reported by (outlet)", key="new_source", persist_state="session")
         source_slot = c1.empty()
-        claimed_by = c2.text_input("Claimed by", key="new_claimed_by",
+        claimed_by = c2.text_input("Claimed by", key="new_claimed_by", persist_state="session",
                                    help="Who made the claim; 'outlet (no attribution)' when the outlet states it "
                                         "on its own authority.")
         claimed_slot = c2.empty()
-        status = c3.selectbox("Status", STATUSES, key="new_status",
+        status = c3.selectbox("Status", STATUSES, key="new_status", persist_state="session",
                               help="claimed: asserted by a party with a stake; reported: stated by media or a "
                                    "monitor; confirmed: an independent check is cited; disputed: contradicted.")
         c1, c2 = st.columns([1, 3])
-        fatalities = c1.text_input("Fatalities (blank if unknown)", key="new_fatalities")
+        fatalities = c1.text_input("Fatalities (blank if unknown)", key="new_fatalities", persist_state="session")
         fatalities_slot = c1.empty()
-        notes = c2.text_area("Notes, in your own words", key="new_notes", height=68)
+        notes = c2.text_area("Notes, in your own words", key="new_notes", persist_state="session", height=68)
 
         fields = {
             "event_date": event_date.isoformat() if event_date else "",

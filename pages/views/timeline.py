@@ -40,12 +40,12 @@ st.title("Timeline")
 show_caption(view)
 
 left, middle, right = st.columns([2, 3, 3])
-period = left.segmented_control("Count by", ["week", "month"], default="month", key="timeline_period") or "month"
+period = left.segmented_control("Count by", ["week", "month"], default="month", key="timeline_period", persist_state="session") or "month"
 stack_by = middle.segmented_control("Stack by", ["event_type", "source", "claimed_by", "status"],
-                                    default="event_type", key="timeline_stack",
+                                    default="event_type", key="timeline_stack", persist_state="session",
                                     format_func=lambda c: DISPLAY_LABELS[c]) or "event_type"
 bars_for = right.segmented_control(
-    "Bars below for", ["coarse", "all"], default="coarse", key="timeline_bars",
+    "Bars below for", ["coarse", "all"], default="coarse", key="timeline_bars", persist_state="session",
     format_func={"coarse": "dates known to the week, month or year", "all": "every event"}.get,
     help="The counts above leave out events dated less precisely than the bin; the bars show every event's "
          "date window.") or "coarse"
