@@ -1,19 +1,23 @@
 """Load test: many concurrent browser sessions against one dashboard server on loopback.
 
-Starts the app (``streamlit run app.py``) on a free loopback port, then drives N headless Chromium
-sessions (Debian's /usr/bin/chromium through Playwright, one browser context each, every request
-outside loopback refused) for D seconds. Each session loops: change a filter (pick or clear an
-outlet), click an event on the map, open the Events page and download the events CSV, go back.
+Starts the dashboard as ``bash scripts/run.sh`` does (``python -m utils serve -- --data-dir FOLDER``, warmed,
+on a free loopback port), then drives N headless Chromium sessions (Debian's /usr/bin/chromium through
+Playwright, one browser context each, every request outside loopback refused) for D seconds. Each
+session loops, as an analyst does:
+
+1. change a filter (pick an outlet in the sidebar, or reset the filters) and wait until the map's events
+   layer holds as many events as the caption says it shows;
+2. point at an event the map draws (one by one, or in a badge it fans out), read its id from the tooltip,
+   click it, and wait until the record panel beside the map shows that event;
+3. open the Events page, prepare the events CSV, download it and check its header; go back to the map.
 
 It prints the errors (target 0), the 50th and 95th percentile time from a filter change to the
-redrawn map (the map shows as many markers as the caption says), and the server's resident memory
-(RSS) before and after. When a clicked event's popup does not open, the error says what the map saw:
-the pointer events with the frame's position on the page, the map's popup and layer events, and where
-the events layer the map was last given differs from the one it had at the click. The server and the
-offline browser are set up as in the tests (tests/conftest.py). Not part of the test suite:
+redrawn map, from a click to the record shown, and the server's resident memory (RSS) before, at its
+peak and after. The offline browser is set up as in the tests (tests/conftest.py). Not part of the test
+suite:
 
-    python3 loadtest/run.py                         # 20 sessions, 120 s
-    python3 loadtest/run.py --sessions 5 --duration 60
+    python3 loadtest/run.py                         # 20 sessions, 120 s, the bundled data
+    python3 loadtest/run.py --sessions 5 --duration 60 --data-dir FOLDER
 """
 
 from __future__ import annotations
@@ -30,13 +34,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(PROJECT), str(PROJECT / "tests")]
-from conftest import CHROMIUM, CHROMIUM_FLAGS, RunningApp, is_local  # noqa: E402  (the tests' server and browser)
+sys.path[:0] = [str(PROJECT), str(PROJECT / "tests"), str(PROJECT / "benchmarks")]
+from browser import BADGES, EVENT_MARKERS, FAN_MARKERS, POINTABLE_JS  # noqa: E402  (the tests' selectors)
+from conftest import CHROMIUM, CHROMIUM_FLAGS, is_local  # noqa: E402  (the tests' offline browser)
+from pages_bench import Server  # noqa: E402  (the dashboard started as scripts/run.sh starts it)
 
-EVENT_MARKERS = ".leaflet-events-pane path.leaflet-interactive"
 TIMEOUT_MS = 120_000
-POPUP_TIMEOUT_MS = 30_000
+RECORD_TIMEOUT_MS = 30_000
 STREAMLIT_PROBES = ("/_stcore/host-config", "/_stcore/health")
+_IDLE = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  const state = app && app.getAttribute('data-test-script-state');
+  const status = document.querySelector('[data-testid=stStatusWidget]');
+  return !['initial', 'running', 'rerunRequested'].includes(state) && !(status && status.innerText.includes('Running'));
+}"""
+"""True when Streamlit runs no script and none is asked for (as tests/browser.py's wait_idle)."""
 
 
 def rss_mb(pid: int) -> float:
@@ -50,24 +62,26 @@ def rss_mb(pid: int) -> float:
 @dataclass
 class Stats:
     filter_ms: list[float] = field(default_factory=list)
-    clicks: int = 0
+    click_ms: list[float] = field(default_factory=list)
     downloads: int = 0
     iterations: int = 0
     errors: list[str] = field(default_factory=list)
 
 
 async def wait_idle(page) -> None:
+    """Wait until Streamlit runs no script and none is asked for."""
     await page.wait_for_selector("[data-testid=stApp]", timeout=TIMEOUT_MS)
     await page.wait_for_timeout(200)
-    await page.wait_for_function(
-        "() => !document.querySelector('[data-testid=stStatusWidget]')"
-        " || !document.querySelector('[data-testid=stStatusWidget]').innerText.includes('Running')",
-        timeout=TIMEOUT_MS)
+    await page.wait_for_function(_IDLE, timeout=TIMEOUT_MS)
 
 
 async def map_frame(page):
-    await page.wait_for_selector("iframe[title*='st_folium']", timeout=TIMEOUT_MS)
-    frame = [f for f in page.frames if "st_folium" in f.url and not f.is_detached()][-1]
+    """The map's iframe once Leaflet has drawn the bases in it, scrolled into view (a click is not aimed while
+    the page still scrolls)."""
+    iframe = page.locator("iframe[title*='st_folium']").first
+    await iframe.wait_for(timeout=TIMEOUT_MS)
+    await iframe.evaluate("e => e.scrollIntoView({block: 'center'})")
+    frame = next(f for f in page.frames if "st_folium" in f.url and not f.is_detached())
     await frame.wait_for_selector(".site-marker", timeout=TIMEOUT_MS)
     return frame
 
@@ -75,18 +89,18 @@ async def map_frame(page):
 async def shown_count(page) -> int:
     caption = page.locator("[data-testid=stCaptionContainer]", has_text="Showing").first
     text = await caption.inner_text(timeout=TIMEOUT_MS)
-    return int(re.search(r"Showing (\d+) of", text).group(1))
+    return int(re.search(r"Showing ([\d,]+) of", text).group(1).replace(",", ""))
 
 
 async def wait_markers(frame, count: int) -> None:
-    """Wait until the map draws ``count`` event markers (the yellow ring around a selected event is not one)."""
+    """Wait until the map's events layer holds ``count`` events and has laid out those in view."""
     await frame.wait_for_function(
-        f"n => [...document.querySelectorAll({EVENT_MARKERS!r})]"
-        ".filter(m => m.getAttribute('stroke') !== '#ffcc00').length === n", arg=count, timeout=TIMEOUT_MS)
+        "n => window.EventMap && EventMap.events && EventMap.events._D.n === n && !!EventMap.events._groups",
+        arg=count, timeout=TIMEOUT_MS)
 
 
 async def change_filter(page, rng: random.Random, stats: Stats) -> None:
-    """Pick an outlet (or clear the filters) and time until the map shows the new set of markers."""
+    """Pick an outlet (or reset the filters) and time until the map holds the new set of events."""
     frame = await map_frame(page)
     before = await page.locator("[data-testid=stCaptionContainer]", has_text="Showing").first.inner_text()
     if "source=" in page.url:
@@ -105,95 +119,61 @@ async def change_filter(page, rng: random.Random, stats: Stats) -> None:
         "before => { const c = [...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
         ".find(e => e.innerText.startsWith('Showing')); return c && c.innerText !== before; }",
         arg=before, timeout=TIMEOUT_MS)
-    await wait_markers(frame, await shown_count(page))
+    try:
+        await wait_markers(frame, await shown_count(page))
+    except Exception as error:
+        if not frame.is_detached():
+            raise
+        raise RuntimeError("the map's frame was replaced while the filter changed (the map was drawn anew)") from error
     stats.filter_ms.append((time.perf_counter() - start) * 1000)
     await wait_idle(page)
 
 
 async def click_event(page, rng: random.Random, stats: Stats) -> None:
+    """Point at an event (fanning a badge out when the map draws no single event), read its id from the
+    tooltip, click it, and time until the record panel shows that event."""
     frame = await map_frame(page)
-    await frame.evaluate("() => map_div.closePopup()")
-    # Only markers not covered by a control (layer list, legend) or another marker can be clicked.
-    clickable = await frame.evaluate(f"""() => [...document.querySelectorAll({EVENT_MARKERS!r})].map((m, i) => {{
-        const r = m.getBoundingClientRect(); const x = r.left + r.width / 2, y = r.top + r.height / 2;
-        return document.elementFromPoint(x, y) === m && m.getAttribute('stroke') !== '#ffcc00' ? i : -1;
-        }}).filter(i => i >= 0)""")
-    if not clickable:
-        return
-    index = rng.choice(clickable)
-    await frame.evaluate(_WATCH_CLICK)
-    await frame.locator(EVENT_MARKERS).nth(index).click(timeout=TIMEOUT_MS)
+    markers = EVENT_MARKERS
+    pointable = await frame.evaluate(POINTABLE_JS, markers)
+    if not pointable:
+        badges = await frame.evaluate(POINTABLE_JS, BADGES)
+        if not badges:
+            return
+        await frame.locator(BADGES).nth(rng.choice(badges)).click()
+        await frame.wait_for_selector(FAN_MARKERS, timeout=TIMEOUT_MS)
+        markers = FAN_MARKERS
+        pointable = await frame.evaluate(POINTABLE_JS, markers)
+        if not pointable:
+            return
+    marker = frame.locator(markers).nth(rng.choice(pointable))
+    await marker.hover()
+    tip = frame.locator(".leaflet-tooltip").last
+    await tip.wait_for(timeout=RECORD_TIMEOUT_MS)
+    event_id = (await tip.inner_text()).split(" \u00b7 ")[0].strip()
+    start = time.perf_counter()
+    await marker.click()
+    record = page.locator("[data-testid=stTable]", has_text=event_id).first
     try:
-        await frame.locator(".leaflet-popup-content").first.wait_for(timeout=POPUP_TIMEOUT_MS)  # the popup opened
+        await record.wait_for(timeout=RECORD_TIMEOUT_MS)
     except Exception:
-        raise RuntimeError(f"no popup {POPUP_TIMEOUT_MS / 1000:.0f} s after clicking marker {index}: "
-                           f"{await _map_state(page, frame)}") from None
-    await page.locator("[data-testid=stTable]", has_text="Event id").first.wait_for(timeout=TIMEOUT_MS)  # the panel
-    stats.clicks += 1
+        ringed = await frame.locator(".selection-ring").count()
+        raise RuntimeError(f"the record of {event_id} was not shown {RECORD_TIMEOUT_MS / 1000:.0f} s after its "
+                           f"click (selection ring drawn: {bool(ringed)})") from None
+    stats.click_ms.append((time.perf_counter() - start) * 1000)
     await wait_idle(page)
-
-
-_WATCH_CLICK = r"""() => {
-    window.__clickLog = [];
-    const g = window.__GLOBAL_DATA__;
-    window.__drawnBefore = [g.last_feature_group || '', g.last_layer_control || '', String(g.height)];
-    const where = () => ' [frame top ' + Math.round(window.frameElement.getBoundingClientRect().top) + ', scroll ' +
-        Math.round((parent.document.querySelector('[data-testid=stMain]') || {}).scrollTop || 0) + ']';
-    const log = (text) => window.__clickLog.push(Math.round(performance.now()) + ' ' + text);
-    if (!window.__watching) {
-        window.__watching = true;
-        for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) {
-            document.addEventListener(type, (e) => log(type + ' ' + e.target.tagName + '.' +
-                (e.target.getAttribute('class') || '') + ' at ' + e.clientX + ',' + e.clientY + where()), true);
-        }
-        parent.document.addEventListener('scroll', (e) => log('parent scroll ' + where()), true);
-        parent.document.querySelectorAll(
-            '[data-testid=stMainBlockContainer] [data-testid=stVerticalBlock] > *').forEach((el) => {
-            let first = true;  // an observer reports every element once when it starts: skip that
-            new parent.ResizeObserver((entries) => entries.forEach((entry) => first ? (first = false) : log('resized ' +
-                (el.getAttribute('data-testid') || el.tagName) + ' "' + (el.innerText || '').slice(0, 30)
-                .replace(/\s+/g, ' ') + '" h=' + Math.round(entry.contentRect.height) + where()))).observe(el);
-        });
-    }
-    map_div.off('popupopen popupclose movestart moveend zoomstart layerremove', window.__mapWatch);
-    window.__mapWatch = (e) => log('map ' + e.type + (e.layer && e.layer._latlng ? ' ' + e.layer._latlng : ''));
-    map_div.on('popupopen popupclose movestart moveend zoomstart layerremove', window.__mapWatch);
-}"""
-"""Record, in the map frame, the pointer events that reach the page and what the map does after the click."""
-
-
-async def _map_state(page, frame) -> str:
-    """What the map shows now, for an error message: frames, markers, popups, whether the app is running."""
-    frames = [f for f in page.frames if "st_folium" in f.url]
-    state = await frame.evaluate(f"""() => ({{
-        markers: document.querySelectorAll({EVENT_MARKERS!r}).length,
-        popups: document.querySelectorAll('.leaflet-popup').length,
-        connected: document.body.isConnected}})""")
-    running = await page.locator("[data-testid=stStatusWidget]").count()
-    state["log"] = await frame.evaluate("() => (window.__clickLog || []).slice(0, 20)")
-    state["redrawn"] = await frame.evaluate("""() => {
-        const g = window.__GLOBAL_DATA__, now = [g.last_feature_group || '', g.last_layer_control || '', String(g.height)];
-        return now.map((text, k) => {
-            const old = window.__drawnBefore[k];
-            if (old === text) return 'same';
-            let i = 0; while (i < old.length && old[i] === text[i]) i++;
-            return 'differs at ' + i + ' of ' + old.length + '/' + text.length + ': was ...' + old.slice(Math.max(0, i - 80), i + 80)
-                + '... now ...' + text.slice(Math.max(0, i - 80), i + 80) + '...';
-        });
-    }""")
-    return (f"{len(frames)} map frame(s) ({sum(f.is_detached() for f in frames)} detached), "
-            f"this frame detached={frame.is_detached()}, {state}, status widget shown={running}")
 
 
 async def download_csv(page, stats: Stats) -> None:
+    """On the Events page, prepare the events CSV, download it and check its header; then back to the map."""
     await page.locator("[data-testid=stSidebarNav] a", has_text="Events").click()
     await wait_idle(page)
+    await page.get_by_role("button", name="Prepare these events (CSV)").click()
     button = page.get_by_role("button", name="Download these events (CSV)")
+    await button.wait_for(timeout=TIMEOUT_MS)
     async with page.expect_download(timeout=TIMEOUT_MS) as info:
         await button.click()
     download = await info.value
-    path = await download.path()
-    data = Path(path).read_bytes()
+    data = Path(await download.path()).read_bytes()
     if not data.startswith(b"event_id,"):
         raise RuntimeError(f"the CSV download does not start with the header: {data[:40]!r}")
     stats.downloads += 1
@@ -273,14 +253,14 @@ def main() -> int:
     args = parser.parse_args()
 
     log_path = Path(tempfile.mkdtemp(prefix="loadtest-")) / "server.log"
-    server = RunningApp(Path(args.data_dir) if args.data_dir else PROJECT / "data", log_path)
+    server = Server(Path(args.data_dir) if args.data_dir else PROJECT / "data", log_path, memory_limit_gb=None)
     url = f"{server.url}/"
     pid = server.process.pid
     stats = Stats()
     samples: list[float] = []
     try:
         idle_mb = rss_mb(pid)
-        asyncio.run(drive(url, 1, 0, Stats(), pid, []))  # one page load: data loaded and cached
+        asyncio.run(drive(url, 1, 0, Stats(), pid, []))  # one page open: the data loaded and cached
         before_mb = rss_mb(pid)
         started = time.monotonic()
         asyncio.run(drive(url, args.sessions, args.duration, stats, pid, samples))
@@ -293,14 +273,14 @@ def main() -> int:
 
     print(f"sessions {args.sessions}, load {args.duration:.0f} s (wall {elapsed:.0f} s), server log {log_path}")
     print(f"iterations {stats.iterations} (filter change + event click + CSV download each); "
-          f"filter changes {len(stats.filter_ms)}, event clicks {stats.clicks}, CSV downloads {stats.downloads}")
+          f"filter changes {len(stats.filter_ms)}, event clicks {len(stats.click_ms)}, CSV downloads {stats.downloads}")
     print(f"errors {len(stats.errors)}")
     for line in stats.errors[:15]:
         print("  " + line)
-    if stats.filter_ms:
-        print(f"filter change -> map redrawn: p50 {percentile(stats.filter_ms, 50):.0f} ms, "
-              f"p95 {percentile(stats.filter_ms, 95):.0f} ms, max {max(stats.filter_ms):.0f} ms "
-              f"(n={len(stats.filter_ms)})")
+    for what, values in (("filter change -> map redrawn", stats.filter_ms), ("click -> record shown", stats.click_ms)):
+        if values:
+            print(f"{what}: p50 {percentile(values, 50):.0f} ms, p95 {percentile(values, 95):.0f} ms, "
+                  f"max {max(values):.0f} ms (n={len(values)})")
     print(f"server RSS: idle {idle_mb:.0f} MB, before (data cached) {before_mb:.0f} MB, "
           f"peak {max(samples, default=after_mb):.0f} MB, after {after_mb:.0f} MB, 5 s later {settled_mb:.0f} MB")
     return 1 if stats.errors else 0
