@@ -50,10 +50,17 @@ def baseline_when(sentence: str, mention: DateMention) -> int | None:
     return since.start()
 
 
+def closes_its_clause(body: str, mention: DateMention, triggers: list[TriggerMatch]) -> bool:
+    """True for an offset that dates the clause before it ('jets struck the town the next day', 'shelled it
+    hours later'): no event word after it, and it takes no event of its own ('two weeks after the raid')."""
+    return mention.kind == "offset" and not re.search(r"\b(?:after|before)$", mention.text, re.IGNORECASE) \
+        and not any(t.start >= mention.end for t in triggers)
+
+
 def cut_clauses(body: str, mentions: list[DateMention], article: str, attributions: list[Attribution],
                 triggers: list[TriggerMatch] = ()) -> Clauses:
     """The clauses of ``body`` (a sentence) given its date mentions and the sources named so far."""
-    offsets = [m.start for m in mentions if m.kind == "offset"]
+    offsets = [m.start for m in mentions if m.kind == "offset" and not closes_its_clause(body, m, triggers)]
     # "the deadliest since October 2022, when fighters entered the town": that clause is told at the baseline
     offsets += [cut for cut in (baseline_when(body, m) for m in mentions) if cut]
     # "On May 18 aircraft hit a convoy, and on June 6 they destroyed tanks": one clause per dated event
