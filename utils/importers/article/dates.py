@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from utils.importers.article.baselines import BASELINE, WHEN_AFTER, in_baseline_clause
 from utils.importers.article.calendar_days import (
     MONTH_WORDS,
     UNIT_DAYS,
@@ -275,7 +276,8 @@ def find_dates(sentence: str, published: date, year_named: int | None = None,
     # "the deadliest since October 2022, when fighters entered the town": the baseline dates the 'when' clause
     mentions = [replace(m, since=False) if m.since and m.kind == "date" and WHEN_AFTER.match(sentence[m.end:])
                 and BASELINE.search(sentence[max(0, m.start - 90):m.start]) else m for m in mentions]
-    mentions = [m for m in mentions if not (m.since and BASELINE.search(sentence[max(0, m.start - 90):m.start]))]
+    mentions = [m for m in mentions if not (m.since and BASELINE.search(sentence[max(0, m.start - 90):m.start]))
+                and not (m.kind == "date" and in_baseline_clause(sentence, m.start))]
     # "on 9 December, the day after the fall of Assad": the offset in apposition restates the date before it
     mentions = [m for m in mentions if not (m.kind == "offset" and any(
         d.kind == "date" and d.dated and d.dated.precision == "day" and re.fullmatch(r",\s*", sentence[d.end:m.start])
@@ -288,12 +290,6 @@ def find_dates(sentence: str, published: date, year_named: int | None = None,
                                             and re.search(_PART_OF, sentence[:m.start], re.IGNORECASE))]
     mentions.sort(key=lambda m: m.start)
     return mentions
-
-
-WHEN_AFTER = re.compile(r",?\s+when\s+(?!asked\b)")
-"""', when ...' just after a date: a clause told at that date."""
-# "the heaviest bombardment the enclave has known since 2013": a comparison's baseline, not the event's date
-BASELINE = re.compile(r"\b(?:\w+est|most\s+\w+|worst|first|biggest|largest)\b[^.;,]{0,70}$", re.IGNORECASE)
 
 
 def _since_before(sentence: str, start: int) -> bool:
