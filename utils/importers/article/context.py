@@ -11,7 +11,7 @@ from utils.importers.article.attribution import Attribution, attribution_in
 from utils.importers.article.dates import Dated, DateMention, find_dates
 from utils.importers.article.facilities import distinctive_name
 from utils.importers.article.mentions import relation_before
-from utils.importers.article.past_texts import past_lead, text_date
+from utils.importers.article.past_texts import anniversary_lead, past_lead, text_date
 from utils.importers.article.places import NEAR_WORDS, PlaceMention, dateline_end
 from utils.importers.article.province_readings import IN_PROVINCE
 from utils.importers.article.sentences import Sentence
@@ -160,13 +160,17 @@ def lead_date(sentences: list[Sentence], published: date) -> Dated:
     publication; else, for a text about the past, the first date its first sentences name with a year more than a
     year before publication (to the month: an encyclopedia page, a memoir, a retrospective); else the eve of
     publication to the week. The text's own date ('last edited on ...') is none of these."""
+    opening = [s for s in sentences[:12] if not is_heading(s, sentences)][:6]
+    anniversary = anniversary_lead(opening, published)
+    if anniversary is not None:  # "Five years ago today, ...": the story is told on that day, not on the title's
+        return anniversary
     for sentence in sentences[:3]:
         for mention in find_dates(sentence.text, published):
             if mention.dated and mention.dated.precision in ("day", "week") and not issue_date(sentence.text, mention) \
                     and mention.start >= dateline_end(sentence.text) \
                     and not text_date(sentence.text[:mention.start]) and 0 <= (published - mention.dated.day).days <= 14:
                 return mention.dated  # not the issue's date in its title, nor the text's own ('last edited on')
-    past = past_lead([s for s in sentences[:12] if not is_heading(s, sentences)][:6], published)
+    past = past_lead(opening, published)
     if past is not None:  # "The Daraya massacre was the killing of ... in late August 2012": a text about that time
         return past
     return Dated(published - timedelta(days=1), "week")

@@ -32,7 +32,7 @@ from utils.importers.article.calendar_days import (
 )
 from utils.importers.article.habits import VAGUE
 from utils.importers.article.number_words import ORDINAL_PATTERN, ordinal_value
-from utils.importers.article.relative_dates import RELATIVE
+from utils.importers.article.relative_dates import ANNIVERSARY, RELATIVE, anniversary
 from utils.importers.article.that_year import narrative_day, year_dates
 
 __all__ = ["BASELINE", "WHEN_AFTER", "DateMention", "Dated", "find_dates", "mid_month", "window"]
@@ -217,6 +217,8 @@ def find_dates(sentence: str, published: date, year_named: int | None = None,
         add(match, "date", dated, since=match.group().lower().startswith("since"))
     for match in re.finditer(_YEAR_ONLY, sentence, re.IGNORECASE):
         add(match, "date", _year_only(match, published), since=match.group().lower().startswith("since"))
+    for match in re.finditer(ANNIVERSARY, sentence, re.IGNORECASE):  # "five years ago today": that day
+        add(match, "date", anniversary(match["n"], published))
     for match in re.finditer(_AGO, sentence, re.IGNORECASE):
         count, unit = count_of(match["n"]), match["unit"].lower()
         precision = "day" if unit == "day" and count <= 2 else "week" if UNIT_DAYS[unit] * count <= 21 else \

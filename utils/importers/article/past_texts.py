@@ -4,7 +4,8 @@ News dates a sentence that names no date by its own day (the publication's eve, 
 text that opens on a time years before it was written ("The Daraya massacre was the killing of ... in late August
 2012", "It was the Friday, 20 July 2012") tells its story then: its undated sentences are of that month, not of
 the week it was published. The text's own date ("This page was last edited on 10 March 2019", "Published by X,
-1 May 2019") is not the date its story is told at.
+1 May 2019") is not the date its story is told at. A text that opens on an anniversary ("Five years ago today,
+...") tells its story on that day, whatever its title line's date.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from datetime import date
 
 from utils.importers.article.dates import Dated, find_dates
 from utils.importers.article.event_types import find_triggers
+from utils.importers.article.relative_dates import ANNIVERSARY
 from utils.importers.article.sentences import Sentence
 
-__all__ = ["past_lead", "text_date"]
+__all__ = ["anniversary_lead", "past_lead", "text_date"]
 
 _TEXT_DATE = re.compile(r"\b(?:published|edited|updated|posted|written|recorded)\b(?:\s+(?:by|in|on)?\s*[\w'’-]+){0,5},?"
                         r"\s*(?:on\s+)?$", re.IGNORECASE)
@@ -44,4 +46,17 @@ def past_lead(body: list[Sentence], published: date) -> Dated | None:
                 return Dated(mention.dated.day.replace(day=15), "month")
         if find_triggers(sentence.text) and re.search(r"[.!?][\"”’')]*\s*$", sentence.text):
             return None  # a sentence told an event first (a title's words tell none)
+    return None
+
+
+def anniversary_lead(body: list[Sentence], published: date) -> Dated | None:
+    """The day an opening sentence of ``body`` (headings left out) names as an anniversary ('Five years ago today,
+    before the sun was up, fighters came out of the desert'), up to the first sentence that tells an event
+    without one; None when there is none."""
+    for sentence in body:
+        for mention in find_dates(sentence.text, published):
+            if mention.kind == "date" and mention.dated and re.fullmatch(ANNIVERSARY, mention.text, re.IGNORECASE):
+                return mention.dated
+        if find_triggers(sentence.text) and re.search(r"[.!?][\"”’')]*\s*$", sentence.text):
+            return None
     return None

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from utils.importers.article.calendar_days import Dated, latest_weekday, mid_month, previous_month
 
-__all__ = ["RELATIVE"]
+__all__ = ["ANNIVERSARY", "RELATIVE", "anniversary"]
 
 RELATIVE: tuple[tuple[str, Callable[[date], Dated]], ...] = (
     (r"\b(?:yesterday|last night)\b", lambda p: Dated(p - timedelta(days=1), "day")),
@@ -39,3 +39,20 @@ RELATIVE: tuple[tuple[str, Callable[[date], Dated]], ...] = (
     (r"\blast year\b|\ba year ago\b", lambda p: Dated(date(p.year - 1, 7, 1), "year")),
 )
 """(pattern, resolve): each relative date expression (matched without case) and its date for publication day p."""
+
+
+ANNIVERSARY = (r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+               r"fifty)\s+years?\s+ago\s+(?:today|to\s+the\s+day|this\s+day)\b|\ba\s+year\s+ago\s+(?:today|to\s+the\s+day)\b")
+"""'Five years ago today', 'ten years ago to the day': the publication's day, that many years back (read before
+'five years ago', which alone gives only the year)."""
+_YEARS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+def anniversary(years: str | None, published: date) -> Dated:
+    """The day :data:`ANNIVERSARY` names: ``published`` moved back ``years`` (a number or word; None: one year)."""
+    count = 1 if years is None else int(years) if years.isdigit() else _YEARS[years.lower()]
+    try:
+        return Dated(published.replace(year=published.year - count), "day")
+    except ValueError:  # 29 February
+        return Dated(published.replace(year=published.year - count, day=28), "day")
