@@ -35,20 +35,13 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT), str(PROJECT / "tests"), str(PROJECT / "benchmarks")]
-from browser import BADGES, EVENT_MARKERS, FAN_MARKERS, POINTABLE_JS  # noqa: E402  (the tests' selectors)
+from browser import BADGES, EVENT_MARKERS, FAN_MARKERS, IDLE_JS, POINTABLE_JS  # noqa: E402  (the tests' own)
 from conftest import CHROMIUM, CHROMIUM_FLAGS, is_local  # noqa: E402  (the tests' offline browser)
 from pages_bench import Server  # noqa: E402  (the dashboard started as scripts/run.sh starts it)
 
 TIMEOUT_MS = 120_000
 RECORD_TIMEOUT_MS = 30_000
 STREAMLIT_PROBES = ("/_stcore/host-config", "/_stcore/health")
-_IDLE = """() => {
-  const app = document.querySelector('[data-testid=stApp]');
-  const state = app && app.getAttribute('data-test-script-state');
-  const status = document.querySelector('[data-testid=stStatusWidget]');
-  return !['initial', 'running', 'rerunRequested'].includes(state) && !(status && status.innerText.includes('Running'));
-}"""
-"""True when Streamlit runs no script and none is asked for (as tests/browser.py's wait_idle)."""
 
 
 def rss_mb(pid: int) -> float:
@@ -72,7 +65,7 @@ async def wait_idle(page) -> None:
     """Wait until Streamlit runs no script and none is asked for."""
     await page.wait_for_selector("[data-testid=stApp]", timeout=TIMEOUT_MS)
     await page.wait_for_timeout(200)
-    await page.wait_for_function(_IDLE, timeout=TIMEOUT_MS)
+    await page.wait_for_function(IDLE_JS, timeout=TIMEOUT_MS)
 
 
 async def map_frame(page):

@@ -21,7 +21,7 @@ def open_app(page: Page, url: str) -> None:
     wait_idle(page)
 
 
-_IDLE = """() => {
+IDLE_JS = """() => {
   // the app's own script state (set on stApp as soon as a rerun is asked for, before any 'Running...'
   // shows) and the status widget both say that no run is asked for or under way
   const app = document.querySelector('[data-testid=stApp]');
@@ -29,13 +29,14 @@ _IDLE = """() => {
   const status = document.querySelector('[data-testid=stStatusWidget]');
   return !['initial', 'running', 'rerunRequested'].includes(state) && !(status && status.innerText.includes('Running'));
 }"""
+"""True when Streamlit runs no script and none is asked for (tests and loadtest/run.py wait on it)."""
 
 
 def wait_idle(page: Page) -> None:
     """Wait until Streamlit is not running the script and no run is asked for."""
     page.wait_for_selector("[data-testid=stApp]", timeout=TIMEOUT_MS)
     page.wait_for_timeout(300)
-    page.wait_for_function(_IDLE, timeout=TIMEOUT_MS)
+    page.wait_for_function(IDLE_JS, timeout=TIMEOUT_MS)
     page.wait_for_timeout(300)
 
 
