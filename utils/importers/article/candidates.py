@@ -21,12 +21,13 @@ from utils.importers.article.blame_accounts import blames_for
 from utils.importers.article.clauses import choose_in_clauses, cut_clauses
 from utils.importers.article.context import ReadingContext, article_source, lead_date
 from utils.importers.article.counter_accounts import counter_account, tells_the_fight
-from utils.importers.article.event_types import fatalities_in, hypothetical
+from utils.importers.article.event_types import fatalities_in, find_triggers, hypothetical
 from utils.importers.article.far_places import confident_points
 from utils.importers.article.followups import attach_source, contest, denies, open_to, refers_back
 from utils.importers.article.incidents import group_candidates
 from utils.importers.article.issuers import statement_issuer
 from utils.importers.article.model import RECALL_DAYS, EventCandidate, Extraction, Skipped
+from utils.importers.article.outlooks import outlook_sentences
 from utils.importers.article.places import PlaceIndex
 from utils.importers.article.reading import ArticleRun, SentenceFacts, read_sentence
 from utils.importers.article.second_accounts import another_account, second_account
@@ -99,7 +100,12 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
                      paragraph_of={s.number: s.paragraph for s in sentences},
                      near=confident_points((m, index.readings(m.text), s.text[m.end:])
                                            for s in sentences for m in index.find(s.text)))
+    outlook = outlook_sentences(sentences)
     for sentence in sentences:
+        if sentence.number in outlook:  # under 'Watch points', 'Outlook': what may come, not what happened
+            if find_triggers(sentence.text):
+                run.skip(sentence, "in a section on what may come")
+            continue
         facts = read_sentence(run, sentence, sentences)
         if facts is not None:
             _read_events(run, facts)
