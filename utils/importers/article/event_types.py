@@ -51,6 +51,9 @@ _NO_FORCE = re.compile(r"(?:\b(?:clinics?|hospitals?|teams?|staff|offices?|NGOs?
                        r"aid\s+workers|volunteers|embassy|consulate|doctors|medics)\s+(?:\w+\s+)?)(?:had\s+|has\s+|was\s+|"
                        r"were\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _ONE_POSTED = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
+_CARRIED = re.compile(r"\b(?:wounded|injured|casualties|bodies|patients|remains|evacuees)\b(?:(?!\b(?:troops|forces|"
+                      r"reinforcements|units|fighters|but)\b)[^.;,]){0,60}$", re.IGNORECASE)
+"""The wounded or the dead carried away ('the wounded had been flown to the base'): no force moves."""
 """A withdrawal or posting that is no force's: a clinic or an aid team leaving, one person posted."""
 _MOVING_TARGET = re.compile(r"(?:convoys?|(?:joint\s+)?patrols?)\b", re.IGNORECASE)
 """A convoy or a patrol: a force on the move, which an attack on it makes a target rather than a deployment."""
@@ -144,7 +147,10 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                 if trigger.name in ("withdrawal", "deployment") and _NO_FORCE.search(
                         sentence[max(0, match.start() - 40):match.start()]) or trigger.name == "deployment" \
                         and re.match(r"(?:was|had been)\s", match.group(), re.I) \
-                        and _ONE_POSTED.search(sentence[max(0, match.start() - 10):match.start()]):
+                        and _ONE_POSTED.search(sentence[max(0, match.start() - 10):match.start()]) \
+                        or trigger.name in ("withdrawal", "deployment") \
+                        and re.match(r"(?:was|were|been|being|flown|evacuated|airlift)", match.group(), re.I) \
+                        and _CARRIED.search(sentence[max(0, match.start() - 70):match.start()]):
                     continue  # "our mobile clinic withdrew", "he was sent to the airbase": no armed force moves
                 if re.search(r"\b(?:had|has|have|did|does|do)\s+not\b|\b(?:hadn't|hasn't|haven't|didn't|never)\b",
                              match.group(), re.I):
