@@ -51,10 +51,10 @@ _NO_FORCE = re.compile(r"(?:\b(?:clinics?|hospitals?|teams?|staff|offices?|NGOs?
                        r"aid\s+workers|volunteers|embassy|consulate|doctors|medics)\s+(?:\w+\s+)?)(?:had\s+|has\s+|was\s+|"
                        r"were\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _ONE_POSTED = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
+"""A withdrawal or posting that is no force's: a clinic or an aid team leaving, one person posted."""
 _CARRIED = re.compile(r"\b(?:wounded|injured|casualties|bodies|patients|remains|evacuees)\b(?:(?!\b(?:troops|forces|"
                       r"reinforcements|units|fighters|but)\b)[^.;,]){0,60}$", re.IGNORECASE)
 """The wounded or the dead carried away ('the wounded had been flown to the base'): no force moves."""
-"""A withdrawal or posting that is no force's: a clinic or an aid team leaving, one person posted."""
 _MOVING_TARGET = re.compile(r"(?:convoys?|(?:joint\s+)?patrols?)\b", re.IGNORECASE)
 """A convoy or a patrol: a force on the move, which an attack on it makes a target rather than a deployment."""
 _REACHED = re.compile(r"\b(?:(?:was|were|had\s+been|has\s+been)\s+(?:finally\s+)?(?:reached|agreed|struck|brokered|concluded)\b"
