@@ -72,10 +72,12 @@ def show_export_panel(view: View, map_state: Mapping | None, settings: MapSettin
     st.subheader("Export for a briefing")
     title_column, banner_column, framing_column = st.columns([5, 3, 4])
     title = title_column.text_input("Title", value=DEFAULT_TITLE, key=_TITLE, persist_state="session", max_chars=120)
-    banner = banner_column.text_input("Handling banner (optional)", key=_BANNER, persist_state="session", max_chars=BANNER_LIMIT,
+    banner = banner_column.text_input("Handling banner (optional)", key=_BANNER, persist_state="session",
+                                      max_chars=BANNER_LIMIT,
                                       placeholder="e.g. TLP:CLEAR",
                                       help="Printed at the top and bottom of every PNG, PDF and HTML export.")
-    framing = framing_column.radio("Map view in the exports", (_CURRENT, _FRAMED), key=_FRAMING, persist_state="session", horizontal=True,
+    framing = framing_column.radio("Map view in the exports", (_CURRENT, _FRAMED), key=_FRAMING,
+                                   persist_state="session", horizontal=True,
                                    help="Frame the events shown: zoom to the filtered events (all of Syria when "
                                         "they spread across it), whatever the map shows now.")
     framed = framing == _FRAMED

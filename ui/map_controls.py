@@ -40,18 +40,21 @@ def map_settings_controls() -> tuple[MapSettings, DeltaGenerator]:
     if not st.session_state.get(_READ):
         _initialise()
     colour, show, rings_box, playback, panel = st.columns([2.3, 1.6, 2.4, 1.3, 1.4], vertical_alignment="center")
-    color_by = colour.selectbox("Colour events by", COLOR_BY_CHOICES, key=_COLOR, persist_state="session", label_visibility="collapsed",
+    color_by = colour.selectbox("Colour events by", COLOR_BY_CHOICES, key=_COLOR, persist_state="session",
+                                label_visibility="collapsed",
                                 format_func=lambda column: f"Colour: {DISPLAY_LABELS[column]}",
                                 help="Colour events by this field. With the default (event type), when one "
                                      "value covers 90% of the events shown, the map colours by the most "
                                      "informative other field and the legend says so.") or "event_type"
     show_as = show.segmented_control("Show events as", ["Points", "Heatmap"], key=_HEAT, persist_state="session",
                                      label_visibility="collapsed") or "Points"
-    ring_text = rings_box.text_input("Range rings around each base (km)", key=_RINGS, persist_state="session", label_visibility="collapsed",
+    ring_text = rings_box.text_input("Range rings around each base (km)", key=_RINGS, persist_state="session",
+                                     label_visibility="collapsed",
                                      placeholder="Range rings (km), e.g. 3, 10, 70",
                                      help="Distances in km around each base, separated by commas. The articles "
                                           "mention drones with a 70 km range launched from near Jisr ash-Shughur.")
-    panel.toggle("Record panel", key=_PANEL, persist_state="session", help="Show the selected event's record beside the map; off, the map "
+    panel.toggle("Record panel", key=_PANEL, persist_state="session",
+                 help="Show the selected event's record beside the map; off, the map "
                                                   "takes the whole width and a click opens a short popup.")
     rings, messages = parse_rings(ring_text)
     for message in messages:

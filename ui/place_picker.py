@@ -89,7 +89,8 @@ def pick_place(dataset: Dataset, folder: str) -> PlaceChoice | None:
     left, right = st.columns([2, 3], gap="medium")
     with left:
         if mode == BY_NAME:
-            query = st.text_input("Place name", key=NAME_KEY, persist_state="session", placeholder="e.g. Hmeimim, Jableh, Tartous",
+            query = st.text_input("Place name", key=NAME_KEY, persist_state="session",
+                                  placeholder="e.g. Hmeimim, Jableh, Tartous",
                                   help="Looked up offline: the bases, places in the data, GeoNames places in "
                                        "Syria and its neighbours. Spelling variants match.")
             if query.strip():

@@ -45,12 +45,14 @@ def playback_controls(view: View) -> tuple[Playback | None, float | None]:
             st.caption("Playback needs a date window of more than one day.")
             return None, None
         columns = st.columns([2, 2, 3, 3])
-        window_days = columns[0].number_input("Window (days)", 0, 3650, 0, key="playback_window", persist_state="session")
+        window_days = columns[0].number_input("Window (days)", 0, 3650, 0, key="playback_window",
+                                              persist_state="session")
         steps = columns[1].selectbox("Steps", STEP_CHOICES, index=STEP_CHOICES.index(DEFAULT_STEPS),
                                      key="playback_steps", persist_state="session",
                                      help="Steps are placed where the events are: each takes in about the same "
                                           "number of events, and an empty stretch is crossed in one step.")
-        mode = columns[2].segmented_control("Window", MODES, default="sliding", key="playback_mode", persist_state="session") or "sliding"
+        mode = columns[2].segmented_control("Window", MODES, default="sliding", key="playback_mode",
+                                            persist_state="session") or "sliding"
         speed = columns[3].selectbox("Speed", list(SPEEDS), index=1, key="playback_speed", persist_state="session")
         playback = Playback.by_density(first, last, _event_days(view), steps=int(steps),
                                        window_days=int(window_days) or None, mode=mode)

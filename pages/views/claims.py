@@ -71,7 +71,8 @@ st.dataframe(listed.drop(columns=["first_date", "last_date"]), hide_index=True, 
     "claimants": st.column_config.TextColumn("Claimed by", width="medium"),
     "incident": "Incident id"})
 names = dict(zip(listed["incident"], listed["name"]))
-chosen = st.selectbox("Read the claims of", list(names), key="incident_picker", persist_state="session", format_func=names.get)
+chosen = st.selectbox("Read the claims of", list(names), key="incident_picker", persist_state="session",
+                      format_func=names.get)
 claims, count = _reports(filter_key(view), chosen, view, rows)
 independent = int(listed.loc[listed["incident"] == chosen, "independent_sources"].iloc[0])
 st.caption(escape_text(f"{count:,} reports from {independent} independent source(s)"))

@@ -77,7 +77,8 @@ with adding:
         with st.form("new_report", border=True):
             outlet = st.text_input("Outlet (who published it)", key="report_outlet", persist_state="session")
             outlet_slot = st.empty()
-            headline = st.text_area("Headline, in your own words", key="report_headline", persist_state="session", height=68)
+            headline = st.text_area("Headline, in your own words", key="report_headline", persist_state="session",
+                                    height=68)
             headline_slot = st.empty()
             c1, c2 = st.columns(2)
             published = c1.date_input("Published", key="report_published", persist_state="session", value=date.today(),
@@ -123,10 +124,11 @@ with adding:
                                  help="The place in the report's words; filled from the gazetteer when you pick "
                                       "a name.")
         location_slot = c1.empty()
-        geo_precision = c2.selectbox("Place precision", list(GEO_PRECISIONS), key="new_geo_precision", persist_state="session",
-                                     format_func=lambda code: f"{code}: {GEO_PRECISIONS[code]}")
+        geo_precision = c2.selectbox("Place precision", list(GEO_PRECISIONS), key="new_geo_precision",
+                                     persist_state="session", format_func=lambda code: f"{code}: {GEO_PRECISIONS[code]}")
         c1, c2 = st.columns(2)
-        event_date = c1.date_input("Date (best estimate)", key="new_date", persist_state="session", value=source["published"].date(),
+        event_date = c1.date_input("Date (best estimate)", key="new_date", persist_state="session",
+                                   value=source["published"].date(),
                                    min_value=EARLIEST_EVENT_DATE, max_value=date.today(), format="YYYY-MM-DD")
         date_slot = c1.empty()
         precision = c2.selectbox("Date known to the", DATE_PRECISIONS, key="new_precision", persist_state="session")

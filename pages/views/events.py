@@ -43,7 +43,8 @@ rows = view.mask
 shown = int(rows.sum())
 columns = [c for c in TABLE_COLUMNS + (["retired"] if view.filter.include_retired else []) if c in events.columns]
 sort_column, order_column, page_column = st.columns([3, 2, 2])
-sort_by = sort_column.selectbox("Sort by", columns, index=1, key="events_sort", persist_state="session", format_func=lambda c: LABELS.get(c, c),
+sort_by = sort_column.selectbox("Sort by", columns, index=1, key="events_sort", persist_state="session",
+                                format_func=lambda c: LABELS.get(c, c),
                                 help="Dates sort by their best estimate (the middle of a week, the 15th of a month).")
 ascending = order_column.segmented_control("Order", ["ascending", "descending"], default="descending",
                                            key="events_order", persist_state="session") != "descending"

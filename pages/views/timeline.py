@@ -40,7 +40,8 @@ st.title("Timeline")
 show_caption(view)
 
 left, middle, right = st.columns([2, 3, 3])
-period = left.segmented_control("Count by", ["week", "month"], default="month", key="timeline_period", persist_state="session") or "month"
+period = left.segmented_control("Count by", ["week", "month"], default="month", key="timeline_period",
+                                persist_state="session") or "month"
 stack_by = middle.segmented_control("Stack by", ["event_type", "source", "claimed_by", "status"],
                                     default="event_type", key="timeline_stack", persist_state="session",
                                     format_func=lambda c: DISPLAY_LABELS[c]) or "event_type"
