@@ -33,6 +33,7 @@ from utils.importers.article.calendar_days import (
 from utils.importers.article.habits import VAGUE
 from utils.importers.article.number_words import ORDINAL_PATTERN, ordinal_value
 from utils.importers.article.relative_dates import ANNIVERSARY, RELATIVE, anniversary
+from utils.importers.article.story_weekdays import story_weekdays
 from utils.importers.article.that_year import narrative_day, year_dates
 
 __all__ = ["BASELINE", "WHEN_AFTER", "DateMention", "Dated", "find_dates", "mid_month", "window"]
@@ -183,7 +184,8 @@ def find_dates(sentence: str, published: date, year_named: int | None = None,
     far before publication against ``narrative``, the date the text last named with its year)."""
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
-    for start, end, dated in [*year_dates(sentence, year_named, published), *iso_days(sentence)]:
+    for start, end, dated in [*year_dates(sentence, year_named, published), *iso_days(sentence),
+                              *story_weekdays(sentence, narrative)]:
         taken.append((start, end))
         mentions.append(DateMention(start, end, sentence[start:end].strip(), "date", dated))
 
