@@ -6,6 +6,9 @@ main's code; guard rows pass on both.
   'the previous Wednesday') is a day of the narrative's week, read against the date the text last named with its
   year (:func:`utils.importers.article.story_weekdays.story_weekdays`), not the latest such weekday before
   publication. Main dated a retrospective's 'that Friday evening' to the week it was published, years later.
+- A place between an office's noun and its speech verb ('its media office in Hama city said', 'the operations command
+  at the Kuweires air base said') is where the speaker sits (:func:`utils.importers.article.speaker_seats.seat_spans`),
+  not where the event was: it is marked a reference. Main gave the event at the office's seat.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import pytest
 from extraction import candidates
 
 from utils.importers.article.calendar_days import Dated
+from utils.importers.article.speaker_seats import seat_spans
 from utils.importers.article.story_weekdays import story_weekdays
 
 
@@ -62,3 +66,37 @@ def test_a_bare_weekday_stays_with_publication(text: str, published: str, day: s
 def test_story_weekdays(sentence: str, narrative: date, days: list[date]) -> None:
     assert [d.day for _, _, d in story_weekdays(sentence, Dated(narrative, "day"))] == days
     assert story_weekdays(sentence, None) == []
+
+
+@pytest.mark.parametrize("text, seat", [
+    # positive rows (fail on main: an event was placed at the speaker's seat)
+    ("Rebels shelled the town of Mhardeh on Monday, killing two people. Its media office in Hama city said government "
+     "aircraft had struck rebel positions in response on Monday night.", "Ḩamāh"),
+    ("Militants stormed an army post outside Khan Shaykhun on Thursday. The operations command at the Kuweires air base "
+     "said its jets bombed the attackers on Thursday evening, killing a dozen.", "Qwaris Military Air Base"),
+    ("Fighters shelled Suran on Friday, wounding four people. The group's press office in Idlib city said on Saturday "
+     "that drones had struck its positions in retaliation that night.", "Idlib"),
+])
+def test_no_event_at_the_speakers_seat(text: str, seat: str) -> None:
+    assert seat not in [location for _, location in dated_rows(text, "2021-03-17")]
+
+
+@pytest.mark.parametrize("text, row", [
+    # guards (pass on main too): the event's own place stays
+    ("Drones hit a depot in Jableh on Sunday, the reconciliation centre at the Hmeimim base said.",
+     ("2021-03-14", "Jablah")),
+    ("Rebels shelled the town of Mhardeh on Monday, killing two people, its media office said.",
+     ("2021-03-15", "Maharda")),
+])
+def test_the_events_place_stays_beside_a_seat(text: str, row: tuple[str, str]) -> None:
+    assert row in dated_rows(text, "2021-03-17")
+
+
+@pytest.mark.parametrize("sentence, seats", [
+    ("The press office in Idlib city said drones struck.", ["in Idlib city"]),
+    ("Its centre at the Hmeimim air base had said the post was hit.", ["at the Hmeimim air base"]),
+    ("The office in Azaz was shelled on Monday.", []),  # no speech verb: the office is the target
+    ("The command said troops entered the town.", []),
+])
+def test_seat_spans(sentence: str, seats: list[str]) -> None:
+    assert [sentence[a:b] for a, b in seat_spans(sentence)] == seats

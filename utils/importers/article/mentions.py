@@ -7,6 +7,8 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from utils.importers.article.speaker_seats import seat_spans
+
 __all__ = ["LOCATIVE", "NEAR_KM", "NEAR_WORDS", "ORIGIN", "PlaceMention", "anchor_homonyms", "join_between", "join_lists",
            "mark_references", "relation_before"]
 
@@ -132,7 +134,7 @@ def mark_references(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMe
     out = [PlaceMention(**{**m.__dict__, "reference": True}) if m.start in roads else m for m in out]  # "the highway to X"
     asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:which|who)\s+(?:has|have|had|hosts?|houses?|runs?|"
                                                         r"operates?|keeps?|maintains?|controls?)\b[^,;]*,", sentence)]
-    asides += [(m.start(), m.end()) for m in _WHERE_IT_LIES.finditer(sentence)]
+    asides += [(m.start(), m.end()) for m in _WHERE_IT_LIES.finditer(sentence)] + seat_spans(sentence)
     ends = {m.end for m in out if not m.reference}
     asides += [(m.start(), m.end()) for m in _WHERE_IT_IS.finditer(sentence) if m.start() in ends]
     return [PlaceMention(**{**m.__dict__, "reference": True}) if any(a <= m.start < b for a, b in asides) else m
