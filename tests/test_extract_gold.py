@@ -193,7 +193,7 @@ def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
     # unseen first run 0.70 / 0.69 (19:42 UTC 2026-12-04, after the thirty-sixth pass, 0.700 / 0.686); not studied yet
     (HELD_OUT_35, 50, 0.70, 0.72),
     # unseen first run 0.60 / 0.62 (19:58 UTC 2026-12-04, after the thirty-seventh pass, 0.596 / 0.620); not studied yet
-    (HELD_OUT_36, 52, 0.67, 0.68),
+    (HELD_OUT_36, 52, 0.67, 0.71),
 ])
 def test_the_studied_held_out_sets_keep_what_tuning_on_them_gained(index, folder, gold, recall, precision):
     score = score_set(folder, index)

@@ -9,6 +9,10 @@ main's code; guard rows pass on both.
 - A place between an office's noun and its speech verb ('its media office in Hama city said', 'the operations command
   at the Kuweires air base said') is where the speaker sits (:func:`utils.importers.article.speaker_seats.seat_spans`),
   not where the event was: it is marked a reference. Main gave the event at the office's seat.
+- A picture's or a video's caption quoted and shown false ('a clip posted as "the bombing of X" had in fact been
+  filmed in Y', 'photos circulating as "..." were misattributed') is no event
+  (:func:`utils.importers.article.captions.debunked_caption`): the sentence is skipped. Main gave the captioned
+  event on the day the clip was posted.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import pytest
 from extraction import candidates
 
 from utils.importers.article.calendar_days import Dated
+from utils.importers.article.captions import debunked_caption
 from utils.importers.article.speaker_seats import seat_spans
 from utils.importers.article.story_weekdays import story_weekdays
 
@@ -100,3 +105,30 @@ def test_the_events_place_stays_beside_a_seat(text: str, row: tuple[str, str]) -
 ])
 def test_seat_spans(sentence: str, seats: list[str]) -> None:
     assert [sentence[a:b] for a, b in seat_spans(sentence)] == seats
+
+
+_STRIKE = "Aircraft bombed Ariha on Tuesday, killing three people, rescuers said. "
+
+
+@pytest.mark.parametrize("text, rows", [
+    # positive rows (fail on main: the false caption gave an event)
+    (_STRIKE + "A clip posted on Wednesday as \"the bombing of Ariha market\" had in fact been filmed in Homs in "
+     "2016, the fact-checkers found.", [("2021-03-16", "Arīḩā")]),
+    (_STRIKE + "Photos circulating as 'shelling in Kafranbel' were misattributed, the team said.",
+     [("2021-03-16", "Arīḩā")]),
+    # guard (passes on main too): a video that shows an event, with no sign it is false, keeps it
+    (_STRIKE + "A video posted on Wednesday showed the shelling of Kafranbel, activists said.",
+     [("2021-03-16", "Arīḩā"), ("2021-03-17", "Kafranbel")]),
+])
+def test_a_false_caption_gives_no_event(text: str, rows: list[tuple[str, str]]) -> None:
+    assert dated_rows(text, "2021-03-17") == rows
+
+
+@pytest.mark.parametrize("body, false", [
+    ("Footage shared as 'the Homs raid' was actually shot in Iraq.", True),
+    ("A photo presented as \"the market\" is fake, the desk found.", True),
+    ("Footage shared on Monday showed the raid on Homs.", False),
+    ("The raid on Homs was filmed in 2019 by a resident.", False),  # no caption quoted
+])
+def test_debunked_caption(body: str, false: bool) -> None:
+    assert debunked_caption(body) is false

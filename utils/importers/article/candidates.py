@@ -18,6 +18,7 @@ from datetime import date
 
 from utils.importers.article.attribution import Attribution, no_attribution
 from utils.importers.article.blame_accounts import blames_for
+from utils.importers.article.captions import debunked_caption
 from utils.importers.article.clauses import choose_in_clauses, cut_clauses
 from utils.importers.article.context import ReadingContext, article_source, lead_date
 from utils.importers.article.counter_accounts import counter_account, tells_the_fight
@@ -105,6 +106,9 @@ def extract_events(text: str, published: date, outlet: str, index: PlaceIndex, *
         if sentence.number in outlook:  # under 'Watch points', 'Outlook': what may come, not what happened
             if find_triggers(sentence.text):
                 run.skip(sentence, "in a section on what may come")
+            continue
+        if debunked_caption(sentence.text):  # 'a video shared as "the shelling of X" was filmed in Y in 2020'
+            run.skip(sentence, "a picture's false caption")
             continue
         facts = read_sentence(run, sentence, sentences)
         if facts is not None:
