@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from utils.core.geo import haversine_km
 from utils.importers.article.attribution import claimant_kind
 from utils.importers.article.dates import Dated, window
+from utils.importers.article.named_towns import two_named_towns
 from utils.importers.article.sources import same_source
 
 if TYPE_CHECKING:
@@ -193,7 +194,8 @@ def group_candidates(candidates: list[EventCandidate], sentence_text: dict[int, 
     merged: list[EventCandidate] = []
     for candidate in _statement_dates_resolved(candidates):
         for number, kept in enumerate(merged):
-            if _is_same_event(kept, candidate) or summarises(kept, candidate) and not kept.recalled:
+            same = _is_same_event(kept, candidate) and not two_named_towns(kept, candidate, sentence_text)
+            if same or summarises(kept, candidate) and not kept.recalled:
                 if (kept.trigger in GENERIC_TRIGGERS or kept.trigger == BARE_BOMBING
                         and candidate.sub_event_type in BOMB_TYPES) and candidate.trigger not in GENERIC_TRIGGERS:
                     merged[number] = replace(merge(candidate, kept), trigger=candidate.trigger,
