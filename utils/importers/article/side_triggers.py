@@ -52,6 +52,9 @@ _CROWD_FILLED = (r"\b(?:crowds?|(?:hundreds|tens)\s+of\s+thousands|protesters|de
                  r"{0,6}?\s+(?:filled|packed|thronged|flooded|crammed)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:squares?|streets?|"
                  r"roads?|centre|center|mosques?)\b|\b(?:demonstrations|protests|rallies)\s+(?:were\s+held|took\s+place|"
                  r"continued|broke\s+out|spread)\b")
+# "dozens of residents gathered at the square to protest against the checkpoint": a protest told by its purpose
+_GATHERED_TO_PROTEST = (r"\b(?:gathered|assembled|massed|came\s+out)\b[^.;]{0,60}?\bto\s+(?:protest|demonstrate|denounce|"
+                        r"condemn)\b")
 # "security men broke up a Friday demonstration", "police dispersed the protesters with tear gas"
 _BROKE_UP = (r"\b(?:broke|broken|breaking|break)\s+up\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:demonstrations?|protests?|"
              r"rall(?:y|ies)|sit-ins?|marches|march|gatherings?)\b|\b(?:dispersed|dispersing|disperse)\s+(?:a|an|the|their)?\s*"
@@ -76,7 +79,7 @@ OTHER_TRIGGERS: tuple[Trigger, ...] = (
     Trigger("protest", r"\b(?:people|residents|hundreds|thousands|dozens|villagers|protesters|demonstrators|students|women|"
                        r"families|locals|crowds?)\b[^.;]{0,30}\b(?:protested|demonstrated|rallied|marched|took\s+to\s+the\s+"
                        r"streets|staged\s+(?:a\s+)?(?:protests?|demonstrations?|sit-ins?))\b"
-                       rf"|{_CROWD_FILLED}", "Protests", "Peaceful protest"),
+                       rf"|{_CROWD_FILLED}|{_GATHERED_TO_PROTEST}", "Protests", "Peaceful protest"),
     # a protest broken up: "security men broke up a Friday demonstration", "police dispersed the protesters"
     Trigger("protest broken up", _BROKE_UP, "Protests", "Protest with intervention"),
     # one person shot or gunned down by name or standing: "gunmen shot dead a tribal notable", "assassinated the mayor"
