@@ -34,7 +34,7 @@ HELD_OUT_29, HELD_OUT_30 = TEST_DATA / "articles29", TEST_DATA / "articles30"
 HELD_OUT_31, HELD_OUT_32 = TEST_DATA / "articles31", TEST_DATA / "articles32"
 HELD_OUT_33, HELD_OUT_34 = TEST_DATA / "articles33", TEST_DATA / "articles34"
 HELD_OUT_35, HELD_OUT_36 = TEST_DATA / "articles35", TEST_DATA / "articles36"
-HELD_OUT_37 = TEST_DATA / "articles37"
+HELD_OUT_37, HELD_OUT_38 = TEST_DATA / "articles37", TEST_DATA / "articles38"
 
 
 def gold_set(folder):
@@ -199,6 +199,9 @@ def test_the_first_held_out_set_keeps_what_tuning_on_it_gained(index):
     # unseen first run 0.47 / 0.82 (20:12 UTC 2026-12-04, after the thirty-eighth pass, 0.466 / 0.818), then studied
     # (thirty-ninth pass, two named towns and a crowd gathered to protest: 0.50 / 0.82, 0.500 / 0.829)
     (HELD_OUT_37, 58, 0.50, 0.82),
+    # unseen first run 0.64 / 0.80 (20:37 UTC 2026-12-04, after the thirty-ninth pass, 0.643 / 0.800); three of its
+    # incidents very probably repeat earlier gold (its README); not studied yet
+    (HELD_OUT_38, 56, 0.64, 0.80),
 ])
 def test_the_studied_held_out_sets_keep_what_tuning_on_them_gained(index, folder, gold, recall, precision):
     score = score_set(folder, index)
