@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from utils.core.geo import haversine_km
 
 if TYPE_CHECKING:
-    from utils.importers.article.candidates import EventCandidate
+    from utils.importers.article.model import EventCandidate
 
 TOWNS_APART_KM = 6.0
 """Two towns named this far apart are two places, not a city and its suburb."""

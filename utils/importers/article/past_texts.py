@@ -32,6 +32,11 @@ def text_date(before: str) -> bool:
     return bool(_TEXT_DATE.search(before))
 
 
+def _tells_an_event(sentence: Sentence) -> bool:
+    """True for a sentence, ended as one (a title's words are none), that tells an event: where an opening ends."""
+    return bool(find_triggers(sentence.text)) and re.search(r"[.!?][\"”’')]*\s*$", sentence.text) is not None
+
+
 def past_lead(body: list[Sentence], published: date) -> Dated | None:
     """The month the text's opening sentences ``body`` (headings left out) are told at, when it is more than a year
     before ``published``: the first date named with its year, to the day, week or month, up to the first sentence
@@ -44,7 +49,7 @@ def past_lead(body: list[Sentence], published: date) -> Dated | None:
             if mention.dated.precision in ("day", "week", "month") and re.search(r"\b(?:19|20)\d{2}\b", mention.text) \
                     and (published - mention.dated.day).days > _PAST_DAYS:
                 return Dated(mention.dated.day.replace(day=15), "month")
-        if find_triggers(sentence.text) and re.search(r"[.!?][\"”’')]*\s*$", sentence.text):
+        if _tells_an_event(sentence):
             return None  # a sentence told an event first (a title's words tell none)
     return None
 
@@ -57,6 +62,6 @@ def anniversary_lead(body: list[Sentence], published: date) -> Dated | None:
         for mention in find_dates(sentence.text, published):
             if mention.kind == "date" and mention.dated and re.fullmatch(ANNIVERSARY, mention.text, re.IGNORECASE):
                 return mention.dated
-        if find_triggers(sentence.text) and re.search(r"[.!?][\"”’')]*\s*$", sentence.text):
+        if _tells_an_event(sentence):
             return None
     return None
